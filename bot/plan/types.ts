@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** RAG ratings as stored; UNRATED means "not yet rated". */
+export const RAGS = ['RED', 'AMBER', 'GREEN', 'COMPLETE', 'UNRATED'] as const;
+export const RagSchema = z.enum(RAGS);
+export type Rag = z.infer<typeof RagSchema>;
+
+/** Ratings a person can choose when updating an action. */
+export const SETTABLE_RAGS = ['RED', 'AMBER', 'GREEN', 'COMPLETE'] as const;
+
+export const ROLES = ['coordinator', 'lead', 'member'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const RECURRENCES = ['weekly', 'bi-weekly', 'monthly', 'quarterly', 'six-monthly', 'annual'] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
+
+export const UPDATE_SOURCES = ['card', 'chat', 'import', 'cli'] as const;
+export type UpdateSource = (typeof UPDATE_SOURCES)[number];
+
+/** The last recorded change to an action: who and when. */
+export interface LastUpdate {
+  by: string;
+  /** ISO 8601 instant */
+  at: string;
+}
+
+/** One action of a plan as the plan core sees it: plain data, no database types. */
+export interface PlanAction {
+  id: number;
+  ref: number;
+  theme: string;
+  title: string;
+  deadlineText: string;
+  /** YYYY-MM-DD or null */
+  dueDate: string | null;
+  recurrence: Recurrence | null;
+  outcome: string;
+  notes: string;
+  rag: Rag;
+  /** names of lead organisations, in plan order */
+  leads: string[];
+  target: number | null;
+  progress: number | null;
+  version: number;
+  lastUpdate: LastUpdate | null;
+}
+
+export interface OrganisationInfo {
+  name: string;
+  aliases: string[];
+}
+
+/** A whole plan as the plan core sees it. */
+export interface PlanView {
+  partnership: string;
+  timeZone: string;
+  title: string;
+  period: string;
+  themes: string[];
+  organisations: OrganisationInfo[];
+  actions: PlanAction[];
+}
+
+/** One entry of an action's history. */
+export interface HistoryEntry {
+  by: string;
+  at: string;
+  ragFrom: Rag;
+  ragTo: Rag;
+  note: string;
+  progress: number | null;
+  source: UpdateSource;
+}
+
+/** How a RAG rating is written for people: always in words. */
+export function ragWords(rag: Rag): string {
+  return rag === 'UNRATED' ? 'Not yet rated' : rag;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+
+/** Every setting the bot reads from the environment, validated once at start. */
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('file:./data/prevent-bot.db')
+        .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\//.test(u), {
+          message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
+        }),
+    ),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+    MicrosoftAppTenantId: optionalText,
+    PUBLIC_HOST: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as prevent-bot.example.org, without https://')
+        .default('localhost:3978'),
+    ),
+    DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
+    DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && !c.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when NODE_ENV=production (local mode is for development only)' });
+    }
+    if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+/** The validated configuration, passed down from the entry point. */
+export interface Config extends RawConfig {
+  /** true when no MicrosoftAppId is set: unauthenticated, loopback only */
+  localMode: boolean;
+  databaseKind: 'sqlite' | 'postgres';
+}
+
+/** Reads and validates the configuration; every problem becomes one line of the error. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `Configuration: ${i.path.join('.') || 'environment'} ${i.message}`);
+    throw new AppError('CONFIG_INVALID', lines.join('\n'), { lines });
+  }
+  const c = parsed.data;
+  return { ...c, localMode: !c.MicrosoftAppId, databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres' };
+}

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
+import { PrismaClient as PostgresClient } from './generated/postgres/client.ts';
+import { applyMigrations } from './migrate.js';
+
+/** The Prisma client. Both generated clients have the same models; the SQLite one names the type. */
+export type Db = SqliteClient;
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** An open database: the Prisma client and what kind of server is behind it. */
+export interface Store {
+  db: Db;
+  kind: DatabaseKind;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Which database a DATABASE_URL names. */
+export function databaseKind(url: string): DatabaseKind {
+  return url.startsWith('file:') ? 'sqlite' : 'postgres';
+}
+
+/** The file path of a SQLite URL ("file:./data/x.db" -> "./data/x.db"). */
+export function sqlitePath(url: string): string {
+  return url.replace(/^file:/, '').replace(/\?.*$/, '');
+}
+
+/** Opens the database, applying any pending migrations first (idempotent; safe with several instances). */
+export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  const kind = databaseKind(url);
+  if (kind === 'sqlite') mkdirSync(path.dirname(path.resolve(sqlitePath(url))), { recursive: true });
+  if (options.migrate !== false) await applyMigrations(url);
+  const db =
+    kind === 'sqlite'
+      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 }) })
+      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db);
+  return { db, kind, url, close: () => db.$disconnect() };
+}

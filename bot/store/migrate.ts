@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { logger } from '../logger.js';
+
+const log = logger('migrate');
+const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+/** Arbitrary constant: the PostgreSQL advisory lock that serialises migrations between instances. */
+const PG_LOCK_KEY = 7_202_611;
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/** The migrations for one kind of database, in order (prisma/migrations/NNNN_name/{sqlite,postgres}.sql). */
+export function listMigrations(kind: 'sqlite' | 'postgres'): Migration[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((d) => /^\d{4}_/.test(d) && existsSync(path.join(MIGRATIONS_DIR, d, `${kind}.sql`)))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(path.join(MIGRATIONS_DIR, name, `${kind}.sql`), 'utf8') }));
+}
+
+/** Applies pending migrations, each in its own transaction; returns the names applied. */
+export async function applyMigrations(url: string): Promise<string[]> {
+  return url.startsWith('file:') ? migrateSqlite(url) : migratePostgres(url);
+}
+
+function migrateSqlite(url: string): string[] {
+  const db = new Database(url.replace(/^file:/, '').replace(/\?.*$/, ''), { timeout: 10_000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)');
+    const applied: string[] = [];
+    for (const m of listMigrations('sqlite')) {
+      // BEGIN IMMEDIATE takes the write lock first, so two processes cannot both apply a migration.
+      const apply = db.transaction(() => {
+        if (db.prepare('SELECT 1 FROM "_app_migrations" WHERE "name" = ?').get(m.name)) return false;
+        db.exec(m.sql);
+        db.prepare('INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (?, ?)').run(m.name, new Date().toISOString());
+        return true;
+      });
+      if (apply.immediate()) applied.push(m.name);
+    }
+    if (applied.length) log.info({ applied }, `Applied ${applied.length} migration(s) to SQLite`);
+    return applied;
+  } finally {
+    db.close();
+  }
+}
+
+async function migratePostgres(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [PG_LOCK_KEY]);
+    await client.query('CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)');
+    const done = new Set((await client.query('SELECT "name" FROM "_app_migrations"')).rows.map((r) => r.name as string));
+    const applied: string[] = [];
+    for (const m of listMigrations('postgres')) {
+      if (done.has(m.name)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES ($1, $2)', [m.name, new Date().toISOString()]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+      applied.push(m.name);
+    }
+    if (applied.length) log.info({ applied }, `Applied ${applied.length} migration(s) to PostgreSQL`);
+    return applied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [PG_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}

@@ -31,7 +31,7 @@ const ConfigSchema = z
     ),
     DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
     DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
-    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.MicrosoftAppId) {

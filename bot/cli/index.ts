@@ -1,0 +1,58 @@
+import { loadConfig } from '../config.js';
+import { configureLogging } from '../logger.js';
+import { AppError } from '../errors.js';
+import { openStore } from '../store/database.js';
+import { applyMigrations } from '../store/migrate.js';
+import type { CliCommand, CliContext } from './context.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { plansCommand } from './plans.js';
+import { roleCommand } from './role.js';
+
+/** Every CLI command, by name. */
+export const COMMANDS: Record<string, CliCommand> = {
+  import: importCommand,
+  export: exportCommand,
+  plans: plansCommand,
+  role: roleCommand,
+  migrate: async (_args, ctx) => {
+    const applied = await applyMigrations(ctx.config.DATABASE_URL);
+    ctx.out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+    return 0;
+  },
+};
+
+const HELP = `Prevent partnership bot: operator commands
+  import <file> [--partnership NAME]     import a plan (Markdown or CSV); re-importing updates it in place
+  export --format json|csv|md            print the plan with current RAG
+  plans                                  list partnerships and their plans
+  role grant <user> <role> [--org ORG]   make someone a coordinator, lead or member
+  role revoke <user>                     take a role away
+  migrate                                apply database migrations`;
+
+/** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */
+export async function runCli(argv: string[], env = process.env, out = (t: string) => void process.stdout.write(`${t}\n`), err = (t: string) => void process.stderr.write(`${t}\n`)): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    out(HELP);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  let ctx: CliContext | undefined;
+  try {
+    const config = loadConfig(env);
+    configureLogging(config.LOG_LEVEL ?? 'warn');
+    const store = await openStore(config.DATABASE_URL, { migrate: name !== 'migrate' });
+    ctx = { config, store, out, now: () => new Date() };
+    return await command(args, ctx);
+  } catch (e) {
+    if (e instanceof AppError) {
+      err(e.message);
+      return 1;
+    }
+    err(`Unexpected error: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  } finally {
+    await ctx?.store.close();
+  }
+}

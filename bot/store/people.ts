@@ -1,0 +1,86 @@
+import type { Role } from '../plan/types.js';
+import { AppError } from '../errors.js';
+import type { Db } from './database.js';
+
+/** A person as the bot layer sees them. */
+export interface PersonInfo {
+  id: number;
+  chatId: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  organisation: string | null;
+}
+
+type PersonRow = { id: number; chatId: string; displayName: string; email: string | null; role: string; organisation: { name: string } | null };
+const toInfo = (p: PersonRow): PersonInfo => ({ id: p.id, chatId: p.chatId, displayName: p.displayName, email: p.email, role: p.role as Role, organisation: p.organisation?.name ?? null });
+
+/** Finds a person of a partnership by chat id, email or display name (ignoring case). */
+export async function findPerson(db: Db, partnership: string, who: string): Promise<PersonInfo | null> {
+  const people = await db.person.findMany({ where: { partnership: { name: partnership } }, include: { organisation: { select: { name: true } } } });
+  const key = who.trim().toLowerCase();
+  const match =
+    people.find((p) => p.chatId.toLowerCase() === key) ??
+    people.find((p) => p.email?.toLowerCase() === key) ??
+    people.find((p) => p.displayName.toLowerCase() === key);
+  return match ? toInfo(match) : null;
+}
+
+/** Resolves an organisation by name or alias, ignoring case; NOT_FOUND names the known ones. */
+export async function resolveOrganisation(db: Db, partnership: string, nameOrAlias: string): Promise<{ id: number; name: string }> {
+  const orgs = await db.organisation.findMany({ where: { partnership: { name: partnership } } });
+  const key = nameOrAlias.trim().toLowerCase();
+  const org =
+    orgs.find((o) => o.name.toLowerCase() === key) ?? orgs.find((o) => (JSON.parse(o.aliases) as string[]).some((a) => a.toLowerCase() === key));
+  if (!org) {
+    throw new AppError('NOT_FOUND', `I don't know an organisation called "${nameOrAlias}". Known organisations: ${orgs.map((o) => o.name).join(', ')}.`);
+  }
+  return { id: org.id, name: org.name };
+}
+
+/** Gives a person a role (creating them if new, keyed by chat id, email or name); a lead needs an organisation. */
+export async function grantRole(
+  db: Db,
+  input: { partnership: string; who: string; role: Role; organisation?: string; chatId?: string; displayName?: string },
+): Promise<PersonInfo> {
+  const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
+  if (!partnership) throw new AppError('NOT_FOUND', `There is no partnership called "${input.partnership}".`);
+  const org = input.organisation ? await resolveOrganisation(db, input.partnership, input.organisation) : null;
+  const existing = await findPerson(db, input.partnership, input.chatId ?? input.who);
+  if (input.role === 'lead' && !org && !existing?.organisation) {
+    throw new AppError('INVALID_INPUT', `A lead needs an organisation: say which, e.g. "--org CST" or "make ${input.who} a lead for CST".`);
+  }
+  const isEmail = /@/.test(input.who);
+  const data = { role: input.role, ...(org ? { organisationId: org.id } : {}) };
+  const row = existing
+    ? await db.person.update({ where: { id: existing.id }, data, include: { organisation: { select: { name: true } } } })
+    : await db.person.create({
+        data: {
+          ...data,
+          partnershipId: partnership.id,
+          chatId: input.chatId ?? `pending:${input.who.trim().toLowerCase()}`,
+          displayName: input.displayName ?? (isEmail ? input.who.split('@')[0] : input.who.trim()),
+          email: isEmail ? input.who.trim().toLowerCase() : null,
+        },
+        include: { organisation: { select: { name: true } } },
+      });
+  return toInfo(row);
+}
+
+/** Sets a person back to member; NOT_FOUND when nobody matches. */
+export async function revokeRole(db: Db, partnership: string, who: string): Promise<PersonInfo> {
+  const existing = await findPerson(db, partnership, who);
+  if (!existing) throw new AppError('NOT_FOUND', `Nobody called "${who}" is known in ${partnership}.`);
+  const row = await db.person.update({ where: { id: existing.id }, data: { role: 'member' }, include: { organisation: { select: { name: true } } } });
+  return toInfo(row);
+}
+
+/** Everyone with a role above member, for "who are the leads?". */
+export async function listRoleHolders(db: Db, partnership: string): Promise<PersonInfo[]> {
+  const rows = await db.person.findMany({
+    where: { partnership: { name: partnership }, role: { in: ['coordinator', 'lead'] } },
+    include: { organisation: { select: { name: true } } },
+    orderBy: [{ role: 'asc' }, { displayName: 'asc' }],
+  });
+  return rows.map(toInfo);
+}

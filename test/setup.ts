@@ -1,0 +1,3 @@
+import { configureLogging } from '../bot/logger.js';
+
+configureLogging(process.env.TEST_LOG_LEVEL ?? 'silent');

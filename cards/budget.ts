@@ -1,0 +1,26 @@
+import type { CardResult } from './elements.js';
+
+/** Hard limit on a serialised card (several Teams surfaces refuse more). */
+export const CARD_SIZE_LIMIT = 28 * 1024;
+
+/** What builders aim for: card and text together, in UTF-8 bytes, with room for the activity around them. */
+export const CARD_BUDGET = 26 * 1024;
+
+/** UTF-8 size of a card plus its text fallback. */
+export function resultSize(result: CardResult): number {
+  return Buffer.byteLength(JSON.stringify(result.card), 'utf8') + Buffer.byteLength(result.text, 'utf8');
+}
+
+/** Whether a built card and its text fit the budget. */
+export function fits(result: CardResult, budget: number = CARD_BUDGET): boolean {
+  return resultSize(result) <= budget;
+}
+
+/** Builds with the largest count from `max` down to `min` that fits the budget (or with `min` if none does). */
+export function largestFitting(max: number, min: number, build: (count: number) => CardResult): CardResult {
+  for (let count = max; count > min; count -= 1) {
+    const result = build(count);
+    if (fits(result)) return result;
+  }
+  return build(Math.min(min, max));
+}

@@ -1,0 +1,72 @@
+import { ragWords, type Rag } from '../bot/plan/types.js';
+import { ragColour } from './describe.js';
+import type { Verb } from './verbs.js';
+
+/** A piece of card JSON. */
+export type Element = Record<string, unknown>;
+
+/** What every builder returns: the card and a plain-text fallback that says the same thing. */
+export interface CardResult {
+  card: object;
+  text: string;
+}
+
+/** The highest schema version Teams renders. */
+export const CARD_VERSION = '1.5';
+
+/** A wrapping TextBlock. */
+export function text(value: string, options: Element = {}): Element {
+  return { type: 'TextBlock', text: value, wrap: true, ...options };
+}
+
+/** A heading TextBlock (announced as a heading by screen readers). */
+export function heading(value: string): Element {
+  return text(value, { style: 'heading', size: 'Medium', weight: 'Bolder' });
+}
+
+/** The RAG rating in words, coloured as well: "RAG: AMBER". */
+export function ragText(rag: Rag, options: Element = {}): Element {
+  return text(`RAG: ${ragWords(rag)}`, { weight: 'Bolder', color: ragColour(rag), ...options });
+}
+
+export interface ButtonOptions {
+  style?: 'positive' | 'destructive';
+  /** 'none' stops the button sending the card's inputs. */
+  associatedInputs?: 'auto' | 'none';
+}
+
+/** An Action.Execute carrying { verb, ...data }, with an Action.Submit fallback carrying the same data. */
+export function button(title: string, verb: Verb, data: Element, options: ButtonOptions = {}): Element {
+  const payload = { verb, ...data };
+  const common: Element = { title, ...options };
+  return {
+    type: 'Action.Execute',
+    ...common,
+    verb,
+    data: payload,
+    fallback: { type: 'Action.Submit', ...common, data: { ...payload } },
+  };
+}
+
+/** An ActionSet holding buttons inside the card body. */
+export function actionSet(actions: Element[], options: Element = {}): Element {
+  return { type: 'ActionSet', actions, ...options };
+}
+
+/** A FactSet from [title, value] pairs. */
+export function factSet(facts: [string, string][], options: Element = {}): Element {
+  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })), ...options };
+}
+
+/** A whole Adaptive Card at schema 1.5, full width in Teams. */
+export function adaptiveCard(body: Element[], actions: Element[] = [], extra: Element = {}): Element {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    ...extra,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}

@@ -1,0 +1,49 @@
+/** Time zone used when a partnership has not chosen another. */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+
+/** Formats a calendar date (YYYY-MM-DD) as "31 October 2021"; other text is returned unchanged. */
+export function formatDueDate(ymd: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!match) return ymd;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return ymd;
+  return new Intl.DateTimeFormat('en-GB', { ...DAY_MONTH_YEAR, timeZone: 'UTC' }).format(date);
+}
+
+/** Formats an ISO instant in a time zone as { date: "22 November 2026", time: "14:05" }. */
+export function formatInstant(iso: string, timeZone: string = DEFAULT_TIME_ZONE): { date: string; time: string } {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return { date: iso, time: '' };
+  const date = new Intl.DateTimeFormat('en-GB', { ...DAY_MONTH_YEAR, timeZone }).format(instant);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(instant);
+  return { date, time };
+}
+
+/** Joins lead organisations with commas, or says that there is none. */
+export function joinLeads(leads: readonly string[]): string {
+  const named = leads.map((lead) => lead.trim()).filter((lead) => lead.length > 0);
+  return named.length > 0 ? named.join(', ') : 'No lead assigned';
+}
+
+/** "1 action", "12 actions". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Cuts text to at most `max` characters, ending with an ellipsis when cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** Removes characters that Adaptive Card markdown would turn into links or formatting (for echoed user text). */
+export function plainText(text: string): string {
+  return text.replace(/[[\]()*_`#>~\\]/g, ' ').replace(/\s+/g, ' ').trim();
+}

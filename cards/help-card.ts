@@ -1,0 +1,35 @@
+import { adaptiveCard, heading, text, type CardResult, type Element } from './elements.js';
+import { plainText, shorten } from './format.js';
+
+/** Example questions the bot understands, in the words people use. */
+export const HELP_EXAMPLES = [
+  "what's amber?",
+  "what's overdue?",
+  'what is CoLP leading?',
+  'show action 12',
+  'anything on faith groups?',
+  'summary',
+  'update action 18',
+  'history of action 18',
+] as const;
+
+const ECHO_LIMIT = 120;
+
+/** A short help card: what was not understood (when given) and example questions. */
+export function buildHelpCard(input: { notUnderstood?: string } = {}): CardResult {
+  const echoed = input.notUnderstood ? shorten(plainText(input.notUnderstood), ECHO_LIMIT) : '';
+  const lines: string[] = [];
+  const body: Element[] = [];
+  if (echoed) {
+    const sorry = `I didn't understand "${echoed}".`;
+    body.push(text(sorry));
+    lines.push(sorry);
+  }
+  const title = 'Here are some things you can ask me';
+  body.push(heading(title));
+  lines.push(`${title}:`);
+  const bullets = HELP_EXAMPLES.map((example) => `- ${example}`);
+  body.push(text(bullets.join('\n'), { spacing: 'Small' }));
+  lines.push(...bullets);
+  return { card: adaptiveCard(body), text: lines.join('\n') };
+}

@@ -1,0 +1,13 @@
+export { VERBS, ALL_VERBS, type Verb } from './verbs.js';
+export type { CardResult } from './elements.js';
+export { buildListCard, type ListCardInput } from './list-card.js';
+export { buildActionCard, type ActionCardInput } from './action-card.js';
+export { NOTE_MAX_LENGTH, type UpdateDraft } from './action-form.js';
+export type { Notice } from './notice.js';
+export { buildHelpCard, HELP_EXAMPLES } from './help-card.js';
+export { buildSummaryCard, type SummaryCardInput, type ThemeCounts } from './summary-card.js';
+export { buildHistoryCard, type HistoryCardInput } from './history-card.js';
+export { buildAnnouncementCard, type AnnouncementCardInput } from './announcement-card.js';
+export { buildMessageCard, type MessageCardInput } from './message-card.js';
+export { validateCard } from './validate.js';
+export { CardActionDataSchema, SubmitUpdateDataSchema, type CardActionData, type SubmitUpdateData } from './action-data.js';

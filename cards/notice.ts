@@ -1,0 +1,26 @@
+import { text, type Element } from './elements.js';
+import type { CardColour } from './describe.js';
+
+/** A message shown at the top of a card: what happened, in words and colour. */
+export interface Notice {
+  kind: 'success' | 'error' | 'warning';
+  message: string;
+}
+
+const LABELS: Record<Notice['kind'], string> = { success: 'Done', error: 'Error', warning: 'Warning' };
+const COLOURS: Record<Notice['kind'], CardColour> = { success: 'good', error: 'attention', warning: 'warning' };
+const STYLES: Record<Notice['kind'], string> = { success: 'good', error: 'attention', warning: 'warning' };
+
+/** The notice in words, e.g. "Error: someone else updated this action first." */
+export function noticeWords(notice: Notice): string {
+  return `${LABELS[notice.kind]}: ${notice.message}`;
+}
+
+/** The notice as an emphasised container (colour backs up the words, never replaces them). */
+export function noticeBlock(notice: Notice): Element {
+  return {
+    type: 'Container',
+    style: STYLES[notice.kind],
+    items: [text(noticeWords(notice), { weight: 'Bolder', color: COLOURS[notice.kind] })],
+  };
+}

@@ -1,0 +1,14 @@
+/** Every card verb, shared by the cards that send it and the handlers that answer it. */
+export const VERBS = {
+  showMore: 'plan.showMore',
+  showAction: 'plan.showAction',
+  openUpdate: 'action.openUpdate',
+  submitUpdate: 'action.update',
+  refreshAction: 'action.refresh',
+  cancelUpdate: 'action.cancel',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** All verbs, for routing tables and tests. */
+export const ALL_VERBS: readonly Verb[] = Object.values(VERBS);

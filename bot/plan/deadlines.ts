@@ -1,0 +1,74 @@
+import { DateTime } from 'luxon';
+import type { Recurrence } from './types.js';
+
+/** What a deadline written by people means: a due date, a repeat, or a pointer to another action. */
+export interface ParsedDeadline {
+  dueDate: string | null;
+  recurrence: Recurrence | null;
+  refersTo: number | null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+/** Checked in order: the more specific phrase first (bi-weekly before weekly, bi-annual before annual). */
+const RECURRENCE_PATTERNS: [RegExp, Recurrence][] = [
+  [/\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks)\b/, 'bi-weekly'],
+  [/\b(?:weekly|every week)\b/, 'weekly'],
+  [/\b(?:six-?\s?monthly|every (?:six|6) months|bi-?annual(?:ly)?|half-?\s?yearly|twice a year)\b/, 'six-monthly'],
+  [/\b(?:quarterly|every (?:three|3) months|every quarter)\b/, 'quarterly'],
+  [/\b(?:monthly|every month)\b/, 'monthly'],
+  [/\b(?:annual(?:ly)?|yearly|every year|each year|once a year)\b/, 'annual'],
+];
+
+function isoDate(year: number, month: number, day: number | null): string | null {
+  const start = DateTime.fromObject({ year, month, day: day ?? 1 }, { zone: 'utc' });
+  if (!start.isValid) return null;
+  return (day === null ? start.endOf('month') : start).toISODate();
+}
+
+function fullYear(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? 2000 + n : n;
+}
+
+/** Date patterns, most specific first; each returns an ISO date or null when the match is not a real date. */
+const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray) => string | null][] = [
+  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`), (m) =>
+    isoDate(Number(m[3]), MONTHS[m[2]], Number(m[1]))],
+  [new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,\\s+(\\d{4})\\b`), (m) =>
+    isoDate(Number(m[3]), MONTHS[m[1]], Number(m[2]))],
+  [/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, (m) => isoDate(fullYear(m[3]), Number(m[2]), Number(m[1]))],
+  [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
+  [new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`), (m) => isoDate(Number(m[2]), MONTHS[m[1]], null)],
+  [new RegExp(`\\b${MONTH}\\s?(?:-|'|’)\\s?(\\d{2})\\b`), (m) => isoDate(fullYear(m[2]), MONTHS[m[1]], null)],
+  [/\b((?:19|20)\d{2})\s?[–—/-]\s?((?:19|20)?\d{2})\b/, (m) => financialYearEnd(Number(m[1]), m[2])],
+  [/\b((?:19|20)\d{2})\b/, (m) => isoDate(Number(m[1]), 12, 31)],
+];
+
+/** "2021–22" and "2021/2022" mean the UK financial year, which ends on 31 March of the second year. */
+function financialYearEnd(first: number, second: string): string | null {
+  const end = second.length === 2 ? Math.floor(first / 100) * 100 + Number(second) : Number(second);
+  return end === first + 1 ? isoDate(end, 3, 31) : null;
+}
+
+function findDate(text: string): string | null {
+  for (const [pattern, toDate] of DATE_PATTERNS) {
+    const match = text.match(pattern);
+    if (match) return toDate(match);
+  }
+  return null;
+}
+
+/** Reads a deadline as written in a plan ("October 2021", "2021–22", "Ongoing – bi-weekly", "See 9 above"). */
+export function parseDeadline(text: string): ParsedDeadline {
+  const lower = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const recurrence = RECURRENCE_PATTERNS.find(([pattern]) => pattern.test(lower))?.[1] ?? null;
+  const pointer = lower.match(/\bsee (?:action |no\.? ?|number |ref\.? ?)?(\d{1,3})\b/);
+  if (pointer) return { dueDate: null, recurrence, refersTo: Number(pointer[1]) };
+  return { dueDate: findDate(lower), recurrence, refersTo: null };
+}

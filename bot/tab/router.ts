@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { AppError } from '../errors.js';
+import { logger } from '../logger.js';
+import { requireTeamsToken, type TabAuth } from './auth.js';
+import type { BoardData } from './board-data.js';
+import { tabHeaders } from './headers.js';
+
+export type { BoardData } from './board-data.js';
+export type { TabAuth } from './auth.js';
+
+const log = logger('tab');
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+const teamsJsDir = dirname(createRequire(import.meta.url).resolve('@microsoft/teams-js'));
+
+/** What the tab needs from the rest of the bot. */
+export interface TabDeps {
+  /** the board for a partnership, or for the default partnership when null */
+  loadBoard(partnership: string | null): Promise<BoardData>;
+  auth: TabAuth;
+}
+
+const pages: Record<string, string> = {
+  '/tab': 'board.html',
+  '/tab/config': 'config.html',
+  '/tab/privacy': 'privacy.html',
+  '/tab/terms': 'terms.html',
+};
+
+/** The plan board tab: its pages, static assets and the GET /api/plan JSON API. */
+export function createTabRouter(deps: TabDeps): express.Router {
+  const router = express.Router();
+  router.use(['/tab', '/api/plan'], tabHeaders);
+  for (const [path, file] of Object.entries(pages)) {
+    router.get(path, (_req, res) => res.sendFile(file, { root: publicDir }));
+  }
+  router.use('/tab/static/teams-js', express.static(teamsJsDir, { index: false, maxAge: '1d' }));
+  router.use('/tab/static', express.static(publicDir, { index: false, maxAge: '10m' }));
+  router.get('/api/plan', requireTeamsToken(deps.auth), async (req, res) => {
+    const wanted = typeof req.query.partnership === 'string' && req.query.partnership.trim() ? req.query.partnership.trim() : null;
+    try {
+      res.set('Cache-Control', 'no-store').json(await deps.loadBoard(wanted));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') {
+        res.status(404).json({ error: err.message });
+        return;
+      }
+      log.error({ err, partnership: wanted }, 'could not load the plan board');
+      res.status(500).json({ error: 'The plan could not be loaded just now. Please try again shortly.' });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,20 @@
+import { VERBS } from '../../../cards/verbs.js';
+import type { CardActionInput, Reply } from '../context.js';
+import { showActionHandler } from './show-action.js';
+import { showMoreHandler } from './show-more.js';
+
+/** What a card action produces: a card to replace the one clicked, and/or new messages. */
+export interface CardActionResult {
+  replaceCard?: Reply;
+  messages?: Reply[];
+  /** a short line Teams shows when the card is not replaced */
+  toast?: string;
+}
+
+export type CardActionHandler = (input: CardActionInput) => Promise<CardActionResult>;
+
+/** Card verbs and their handlers: one place to see every button the bot answers. */
+export const CARD_ACTIONS: Record<string, CardActionHandler> = {
+  [VERBS.showMore]: showMoreHandler,
+  [VERBS.showAction]: showActionHandler,
+};

@@ -1,0 +1,22 @@
+import type { MessageInput, Reply } from '../context.js';
+import { askHandler } from './ask.js';
+
+/** A text command: a pattern over the normalised text and the handler it runs. */
+export interface TextCommand {
+  name: string;
+  pattern: RegExp;
+  handle(input: MessageInput, match: RegExpMatchArray): Promise<Reply | Reply[]>;
+}
+
+/** Commands, tried in order before the text is treated as a plan question. */
+export const TEXT_COMMANDS: TextCommand[] = [];
+
+/** Routes a message: the first matching command, otherwise a plan question (which answers help for anything not understood). */
+export async function handleText(input: MessageInput): Promise<Reply[]> {
+  const text = input.text.trim();
+  for (const command of TEXT_COMMANDS) {
+    const match = text.match(command.pattern);
+    if (match) return [await command.handle(input, match)].flat();
+  }
+  return [await askHandler(input)];
+}

@@ -1,0 +1,14 @@
+import { requirePlanView } from '../store/plans.js';
+import type { PlanView } from '../plan/types.js';
+import type { Services } from './context.js';
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The partnership's current plan and today's date in its time zone. */
+export async function planAndToday(services: Services, partnership: string): Promise<{ plan: PlanView; today: string }> {
+  const plan = await requirePlanView(services.store.db, partnership);
+  return { plan, today: todayIn(plan.timeZone, services.now()) };
+}

@@ -1,0 +1,42 @@
+import { loadConfig } from './config.js';
+import { AppError } from './errors.js';
+import { configureLogging, logger } from './logger.js';
+import { loadDemoPlanIfEmpty } from './demo.js';
+import { openStore } from './store/database.js';
+import { createHttpApp, listen } from './server.js';
+
+const log = logger('main');
+
+/** Entry point: read configuration, open (and migrate) the database, load the demo plan on first start, listen. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof AppError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  configureLogging(config.LOG_LEVEL ?? 'info');
+  const store = await openStore(config.DATABASE_URL);
+  const loaded = config.DEMO_PLAN === 'on' ? await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, new Date()) : 0;
+  if (loaded) log.info({ partnership: config.DEFAULT_PARTNERSHIP, actions: loaded }, `First start: database ready and the demo plan loaded (${loaded} actions for ${config.DEFAULT_PARTNERSHIP})`);
+  if (config.localMode) {
+    log.warn('Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.');
+  }
+  const app = createHttpApp({ config, store, now: () => new Date() });
+  const server = await listen(app, config);
+  log.info({ url: server.url, database: store.kind }, `Listening on ${server.url}/api/messages`);
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'Shutting down');
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Config } from './config.js';
+import { activityProblem } from './activity.js';
+import { createAdapter } from './adapter.js';
+import { logger } from './logger.js';
+import type { Services } from './handlers/context.js';
+import { createTurnHandler } from './turn.js';
+
+const log = logger('server');
+
+/** The HTTP app: POST /api/messages for the Bot Service, GET /healthz. */
+export function createHttpApp(services: Services): express.Express {
+  const { config } = services;
+  const adapter = createAdapter(config);
+  const onTurn = createTurnHandler(services, async () => config.DEFAULT_PARTNERSHIP);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await services.store.db.partnership.count();
+      res.json({ status: 'ok', database: services.store.kind });
+    } catch (err) {
+      log.error({ err }, 'Health check: database unreachable');
+      res.status(503).json({ status: 'unavailable', database: services.store.kind });
+    }
+  });
+  app.post('/api/messages', express.json({ limit: '256kb' }), async (req: Request, res: Response) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      log.warn({ problem }, 'Refused a malformed activity');
+      res.status(400).json({ error: problem });
+      return;
+    }
+    await adapter.process(req, res, onTurn);
+  });
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const message = err.type === 'entity.too.large' ? 'The request is too large.' : err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be handled.';
+    if (status === 500) log.error({ err }, 'Unhandled HTTP error');
+    res.status(status).json({ error: message });
+  });
+  return app;
+}
+
+/** Starts listening: loopback only in local mode. Resolves with the base URL and a close function. */
+export async function listen(app: express.Express, config: Config, port = config.PORT): Promise<{ url: string; close(): Promise<void> }> {
+  const host = config.localMode ? '127.0.0.1' : '0.0.0.0';
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.on('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -56,8 +56,9 @@ function showingWords(start: number, count: number, total: number): string {
 function buildPage(input: ListCardInput, start: number, count: number): CardResult {
   const total = input.actions.length;
   const items = input.actions.slice(start, start + count).map((action) => listItem(action, input.canUpdate(action)));
-  const body: Element[] = [heading(input.heading)];
-  const lines = [input.heading];
+  const title = shorten(input.heading, TITLE_LIMIT);
+  const body: Element[] = [heading(title)];
+  const lines = [title];
   if (total === 0 || count === 0) {
     const none = total === 0 ? 'There are no actions to show.' : 'There are no more actions to show.';
     body.push(text(none));

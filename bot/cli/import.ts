@@ -32,7 +32,7 @@ export const importCommand: CliCommand = async (args, ctx) => {
   ctx.out(
     saved.planCreated
       ? `New plan: ${saved.actionsCreated} actions created.`
-      : `Updated in place: ${saved.actionsUpdated} actions updated, ${saved.actionsCreated} added, ${saved.ragChanges} RAG changes recorded in the history.`,
+      : `Updated in place: ${saved.actionsUpdated} actions changed, ${saved.actionsCreated} added, ${plan.actions.length - saved.actionsUpdated - saved.actionsCreated} unchanged, ${saved.ragChanges} RAG changes recorded in the history.`,
   );
   if (saved.missingRefs.length) ctx.out(`Kept ${saved.missingRefs.length} actions that are not in this file: ${saved.missingRefs.join(', ')}.`);
   ctx.out(`Read in ${parsedMs.toFixed(1)} ms; saved in ${(totalMs - parsedMs).toFixed(1)} ms.`);

@@ -28,7 +28,16 @@ export async function savePlan(
         const orgIds = await saveOrganisations(tx as unknown as Db, partnership.id, plan.organisations);
         const existingPlan = await tx.plan.findUnique({ where: { partnershipId_title: { partnershipId: partnership.id, title: plan.title } } });
         const planRow = existingPlan
-          ? await tx.plan.update({ where: { id: existingPlan.id }, data: { period: plan.period, objectives: JSON.stringify(plan.objectives), sourceFile: input.sourceFile, importedAt: at } })
+          ? await tx.plan.update({
+              where: { id: existingPlan.id },
+              // a file without a period or objectives (e.g. a CSV export) keeps the ones the plan has
+              data: {
+                period: plan.period || existingPlan.period,
+                objectives: plan.objectives.length ? JSON.stringify(plan.objectives) : existingPlan.objectives,
+                sourceFile: input.sourceFile,
+                importedAt: at,
+              },
+            })
           : await tx.plan.create({ data: { partnershipId: partnership.id, title: plan.title, period: plan.period, objectives: JSON.stringify(plan.objectives), sourceFile: input.sourceFile, importedAt: at } });
         const themeIds = new Map<string, number>();
         for (const [position, name] of plan.themes.entries()) {
@@ -50,6 +59,10 @@ export async function savePlan(
             target: a.target,
           };
           const before = existing.get(a.ref);
+          const beforeLeads = before ? (await tx.actionLead.findMany({ where: { actionId: before.id }, orderBy: { position: 'asc' } })).map((l) => l.organisationId) : [];
+          const leadIds = [...new Set(a.leads.map((l) => orgIds.get(l.toLowerCase())!))];
+          const changed = !before || Object.entries(fields).some(([k, v]) => before[k as keyof typeof before] !== v) || beforeLeads.join() !== leadIds.join();
+          if (!changed) continue;
           const row = before
             ? await tx.action.update({ where: { id: before.id }, data: { ...fields, version: { increment: 1 }, updatedAt: at } })
             : await tx.action.create({ data: { ...fields, planId: planRow.id, ref: a.ref, updatedAt: at } });
@@ -63,7 +76,6 @@ export async function savePlan(
             });
           }
           await tx.actionLead.deleteMany({ where: { actionId: row.id } });
-          const leadIds = [...new Set(a.leads.map((l) => orgIds.get(l.toLowerCase())!))];
           if (leadIds.length) await tx.actionLead.createMany({ data: leadIds.map((organisationId, position) => ({ actionId: row.id, organisationId, position })) });
         }
         const imported = new Set(plan.actions.map((a) => a.ref));

@@ -1,0 +1,63 @@
+import { loadConfig } from '../../bot/config.js';
+import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
+import { openStore } from '../../bot/store/database.js';
+import { createHttpApp, listen } from '../../bot/server.js';
+import { createTestDatabase } from './database.js';
+import { startFakeConnector, type FakeConnector } from './fake-connector.js';
+
+/** A fake clock: fixed until moved. */
+export function fakeClock(start: string | Date) {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (to: string | Date) => void (current = new Date(to)),
+    advance: (ms: number) => void (current = new Date(current.getTime() + ms)),
+  };
+}
+
+/** The real bot over real HTTP, on a fresh database with the demo plan, replying to a fake connector. */
+export async function startTestBot(options: { env?: Record<string, string>; now?: string; demo?: boolean; databaseUrl?: string } = {}) {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: '3978', ...options.env });
+  const store = await openStore(config.DATABASE_URL);
+  const clock = fakeClock(options.now ?? '2026-11-22T10:00:00Z');
+  if (options.demo !== false) await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, clock.now());
+  const connector: FakeConnector = await startFakeConnector();
+  const server = await listen(createHttpApp({ config, store, now: clock.now }), config, 0);
+  return {
+    url: server.url,
+    config,
+    store,
+    clock,
+    connector,
+    /** POSTs an activity to /api/messages the way the Bot Service does. */
+    async post(activity: unknown, headers: Record<string, string> = {}) {
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body: body as any };
+    },
+    async close() {
+      await server.close();
+      await connector.close();
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
+export type TestBot = Awaited<ReturnType<typeof startTestBot>>;
+
+/** The adaptive card of a sent activity, if any. */
+export function cardOf(activity: { attachments?: { contentType: string; content: unknown }[] }): any {
+  return activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}

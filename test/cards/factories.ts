@@ -1,4 +1,4 @@
-import type { HistoryEntry, PlanAction, Rag, UpdateSource } from '../../bot/plan/types.js';
+import { RAGS, type HistoryEntry, type PlanAction, type Rag, type UpdateSource } from '../../bot/plan/types.js';
 
 /** One action with sensible defaults; override any field. */
 export function makeAction(overrides: Partial<PlanAction> = {}): PlanAction {
@@ -104,4 +104,26 @@ export function makeHistory(count: number, noteLength = 200): HistoryEntry[] {
     progress: index % 3 === 0 ? index : null,
     source: SOURCES[index % SOURCES.length],
   }));
+}
+
+function countByRag(actions: PlanAction[]): Record<Rag, number> {
+  const counts = Object.fromEntries(RAGS.map((rag) => [rag, 0])) as Record<Rag, number>;
+  for (const action of actions) counts[action.rag] += 1;
+  return counts;
+}
+
+/** The summary card input for the City of London plan. */
+export function citySummary() {
+  const actions = cityPlanActions();
+  const themes = [...new Set(actions.map((a) => a.theme))];
+  return {
+    planTitle: 'City of London Prevent Action Plan 2020–2024',
+    total: actions.length,
+    byRag: countByRag(actions),
+    byTheme: themes.map((theme) => {
+      const inTheme = actions.filter((a) => a.theme === theme);
+      return { theme, total: inTheme.length, byRag: countByRag(inTheme) };
+    }),
+    overdue: 3,
+  };
 }

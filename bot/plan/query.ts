@@ -1,0 +1,41 @@
+import { matchesWords } from './questions/search-words.js';
+import type { ActionFilter } from './questions/types.js';
+import type { PlanAction, PlanView } from './types.js';
+
+export { describeFilter } from './questions/describe.js';
+
+/** Whether an action is past its due date and not complete. */
+export function isOverdue(action: PlanAction, today: string): boolean {
+  return action.dueDate !== null && action.dueDate < today && action.rag !== 'COMPLETE';
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.localeCompare(b, 'en-GB', { sensitivity: 'accent' }) === 0;
+}
+
+/**
+ * Due-date filters: "overdue" as isOverdue; a range needs a due date inside it, and leaves out COMPLETE
+ * actions (nothing is still due on them) unless the question asked for COMPLETE ones.
+ */
+function dueMatches(action: PlanAction, filter: ActionFilter, today: string): boolean {
+  const { due } = filter;
+  if (!due) return true;
+  if (due.overdue && !isOverdue(action, today)) return false;
+  if (!due.from && !due.before) return true;
+  if (action.dueDate === null) return false;
+  if (action.rag === 'COMPLETE' && !filter.rags?.includes('COMPLETE')) return false;
+  return (!due.from || action.dueDate >= due.from) && (!due.before || action.dueDate < due.before);
+}
+
+function matches(action: PlanAction, filter: ActionFilter, today: string): boolean {
+  if (filter.rags && !filter.rags.includes(action.rag)) return false;
+  if (filter.leads && !filter.leads.some((lead) => action.leads.some((l) => sameName(l, lead)))) return false;
+  if (filter.themes && !filter.themes.some((theme) => sameName(action.theme, theme))) return false;
+  if (filter.text && filter.text.length > 0 && !matchesWords(action, filter.text)) return false;
+  return dueMatches(action, filter, today);
+}
+
+/** The plan's actions that pass every part of the filter, in ref order. */
+export function findActions(plan: PlanView, filter: ActionFilter, today: string): PlanAction[] {
+  return plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
+}

@@ -1,0 +1,79 @@
+/** One word of a question: as written, in lower case, and reduced to a stem for comparison. */
+export interface Token {
+  raw: string;
+  word: string;
+  stem: string;
+}
+
+/** A question being taken apart: its tokens and which of them a parser piece has already used. */
+export interface Sentence {
+  tokens: Token[];
+  used: boolean[];
+}
+
+/** Reduces a lower-case word to a crude singular so that "groups" finds "group" and "greens" finds "green". */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|ch|sh|zz)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Splits text into words: apostrophes and possessives go, hyphens and slashes separate, '#' is kept. */
+export function tokenise(text: string): Token[] {
+  const cleaned = text
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/'s\b/gi, '')
+    .replace(/'/g, '')
+    .replace(/#\s*(?=\d)/g, ' # ');
+  return (cleaned.match(/#|[\p{L}\p{N}]+/gu) ?? []).map((raw) => {
+    const word = raw.toLowerCase();
+    return { raw, word, stem: stem(word) };
+  });
+}
+
+/** A sentence with no token used yet. */
+export function sentence(text: string): Sentence {
+  const tokens = tokenise(text);
+  return { tokens, used: tokens.map(() => false) };
+}
+
+/** Marks tokens [start, end) as used. */
+export function use(s: Sentence, start: number, end: number): void {
+  for (let i = start; i < end; i += 1) s.used[i] = true;
+}
+
+/** Whether the unused tokens from start spell out the phrase (a list of stems); returns the length matched or 0. */
+export function matchAt(s: Sentence, start: number, phrase: string[]): number {
+  if (start + phrase.length > s.tokens.length) return 0;
+  for (let k = 0; k < phrase.length; k += 1) {
+    if (s.used[start + k] || s.tokens[start + k].stem !== phrase[k]) return 0;
+  }
+  return phrase.length;
+}
+
+/** The stems of a phrase as tokenise would make them. */
+export function phraseStems(text: string): string[] {
+  return tokenise(text).map((t) => t.stem);
+}
+
+/** Finds the first unused occurrence of any phrase (longest phrases first), marks it used and returns its position. */
+export function takePhrase(s: Sentence, phrases: string[][]): { start: number; end: number } | null {
+  const longestFirst = [...phrases].sort((a, b) => b.length - a.length);
+  for (let i = 0; i < s.tokens.length; i += 1) {
+    for (const phrase of longestFirst) {
+      const length = matchAt(s, i, phrase);
+      if (length > 0) {
+        use(s, i, i + length);
+        return { start: i, end: i + length };
+      }
+    }
+  }
+  return null;
+}
+
+/** The stem of the token at i, or '' outside the sentence. */
+export function stemAt(s: Sentence, i: number): string {
+  return i >= 0 && i < s.tokens.length ? s.tokens[i].stem : '';
+}

@@ -4,12 +4,15 @@ import { buildMessageCard } from '../../cards/message-card.js';
 import type { PlanAction, PlanView } from '../plan/types.js';
 import type { Reply, TurnInput } from './context.js';
 
+/** Actions per card: a typical answer (up to 15) fits on one card; longer ones page with "Show more". */
+export const LIST_PAGE_SIZE = 15;
+
 /** A page of a list answer. The more-token is the original question, asked again for the next page. */
 export function listReply(
   _input: TurnInput,
   list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string },
 ): Reply {
-  return buildListCard({ ...list, moreToken: list.moreToken.slice(0, 500), canUpdate: () => false });
+  return buildListCard({ ...list, pageSize: LIST_PAGE_SIZE, moreToken: list.moreToken.slice(0, 500), canUpdate: () => false });
 }
 
 /** One action with everything, or a polite "no such action". */

@@ -18,7 +18,7 @@ afterEach(async () => {
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { DATABASE_URL: db.url }, (t) => out.push(t), (t) => err.push(t));
+  const code = await runCli(argv, { DATABASE_URL: db.url }, (t) => void out.push(t), (t) => void err.push(t));
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -81,7 +81,7 @@ export function resolveLeads(cell: string, directory: Directory): ResolvedLead[]
 /** A known name hidden inside an unknown lead (a hint that the cell was split wrongly), or null. */
 export function knownNameInside(lead: string, directory: Directory): string | null {
   const text = normalise(lead);
-  const hit = directory.entries.find((entry) => entry.key.length > 3 && new RegExp(`(?:^|[^a-z0-9])${escape(entry.key)}(?:$|[^a-z0-9])`).test(text));
+  const hit = directory.entries.find((entry) => entry.key.length >= 3 && new RegExp(`(?:^|[^a-z0-9])${escape(entry.key)}(?:$|[^a-z0-9])`).test(text));
   return hit?.name ?? null;
 }
 

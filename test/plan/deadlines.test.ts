@@ -17,6 +17,7 @@ describe('parseDeadline', () => {
     ['31/03/2022', '2022-03-31', null],
     ['01/04/22', '2022-04-01', null],
     ['Oct-21', '2021-10-31', null],
+    ['2024-03-31', '2024-03-31', null],
     ['End of 2025', '2025-12-31', null],
     ['Ongoing', null, null],
     ['Ongoing – bi-weekly', null, 'bi-weekly'],

@@ -34,7 +34,7 @@ function lastUpdateWords(action: PlanAction, timeZone: string): string {
 
 function updateLine(input: ActionCardInput): string {
   if (input.canUpdate) return `To update it by chat, say "update action ${input.action.ref}".`;
-  return input.whoCanUpdate ? `You can't update this action. Who can: ${input.whoCanUpdate}.` : "You can't update this action; its leads or the plan coordinator can.";
+  return input.whoCanUpdate ? `You can't update this action. Who can: ${shorten(input.whoCanUpdate, 500)}.` : "You can't update this action; its leads or the plan coordinator can.";
 }
 
 function build(input: ActionCardInput, limit: number): CardResult {

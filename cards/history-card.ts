@@ -1,6 +1,6 @@
 import type { HistoryEntry, PlanAction } from '../bot/plan/types.js';
 import { largestFitting } from './budget.js';
-import { actionLabel, ragChange, sourceWords } from './describe.js';
+import { ragChange, sourceWords } from './describe.js';
 import { adaptiveCard, heading, text, type CardResult, type Element } from './elements.js';
 import { formatInstant, shorten } from './format.js';
 
@@ -25,7 +25,7 @@ export function historyEntryWords(entry: HistoryEntry, action: PlanAction, timeZ
 }
 
 function build(input: HistoryCardInput, count: number): CardResult {
-  const title = `History of ${actionLabel({ ref: input.action.ref, title: shorten(input.action.title, 300) })}`;
+  const title = `History of action ${input.action.ref} · ${shorten(input.action.title, 300)}`;
   const body: Element[] = [heading(title)];
   const lines = [title];
   const total = input.entries.length;

@@ -1,5 +1,6 @@
 import { text, type Element } from './elements.js';
 import type { CardColour } from './describe.js';
+import { shorten } from './format.js';
 
 /** A message shown at the top of a card: what happened, in words and colour. */
 export interface Notice {
@@ -13,7 +14,7 @@ const STYLES: Record<Notice['kind'], string> = { success: 'good', error: 'attent
 
 /** The notice in words, e.g. "Error: someone else updated this action first." */
 export function noticeWords(notice: Notice): string {
-  return `${LABELS[notice.kind]}: ${notice.message}`;
+  return `${LABELS[notice.kind]}: ${shorten(notice.message, 1000)}`;
 }
 
 /** The notice as an emphasised container (colour backs up the words, never replaces them). */

@@ -36,7 +36,7 @@ describe('buildHistoryCard', () => {
     const entries = makeHistory(3, 60);
     const { card, text } = buildHistoryCard({ action, entries, timeZone: 'Europe/London' });
     expect(validateCard(card)).toEqual([]);
-    const title = 'History of Action 18 · Engage with and support faith groups';
+    const title = 'History of action 18 · Engage with and support faith groups';
     expect(firstBodyElement(card)).toMatchObject({ text: title });
     const lines = text.split('\n');
     expect(lines[0]).toBe(title);

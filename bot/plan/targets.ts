@@ -9,17 +9,18 @@ const TENS: Record<string, number> = {
 const NUMBER_WORD = `(?:(?:a|one) hundred|(?:${Object.keys(TENS).join('|')})(?:[- ](?:${Object.keys(UNITS).slice(0, 9).join('|')}))?|${Object.keys(UNITS).join('|')})`;
 const NUMBER = `(\\d{1,3}(?:,\\d{3})+|\\d+|${NUMBER_WORD})\\b`;
 
-const MONTH_WORDS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+const MONTH_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 const VERBS = '(?:deliver|engag|train|hold|run|reach|visit|host|conduct|provid|complet|attend|contact|support|recruit|organis|publish|produc|achiev|offer|carry out)';
 const LEAD_IN = '(?:\\s+(?:with|to|at least|a minimum of|minimum of|no fewer than|over|more than|a total of))?';
 
 /** Phrases that state a target; group 1 is the number, group 2 (when present) the word after it. */
 const PATTERNS = [
-  new RegExp(`\\btarget(?:\\s+of|\\s*:|\\s+is)?\\s+${NUMBER}(?!\\s*%)(?:\\s+([a-z]+))?`),
-  new RegExp(`\\b(?:at least|a minimum of|minimum of|no fewer than)\\s+${NUMBER}(?!\\s*%)(?:\\s+([a-z]+))?`),
-  new RegExp(`\\b${VERBS}[a-z]*${LEAD_IN}\\s+${NUMBER}(?!\\s*%)\\s+([a-z][a-z'-]*)`),
-  new RegExp(`\\b${NUMBER}(?!\\s*%)\\s+([a-z]+)\\s+(?:a|per|each|every) (?:year|annum|month|quarter)\\b`),
+  new RegExp(`\\btarget(?:\\s+of|\\s*:|\\s+is)?\\s+${NUMBER}(?!\\s*%)(?:\\s+([a-z]+))?`, 'g'),
+  new RegExp(`\\b(?:at least|a minimum of|minimum of|no fewer than)\\s+${NUMBER}(?!\\s*%)(?:\\s+([a-z]+))?`, 'g'),
+  new RegExp(`\\b${VERBS}[a-z]*${LEAD_IN}\\s+${NUMBER}(?!\\s*%)\\s+([a-z][a-z'-]*)`, 'g'),
+  new RegExp(`\\b${NUMBER}(?!\\s*%)\\s+([a-z]+)\\s+(?:a|per|each|every) (?:year|annum|month|quarter)\\b`, 'g'),
 ];
+const ANY_NUMBER = new RegExp(`\\d|\\b${NUMBER_WORD}\\b`);
 
 function toNumber(text: string): number | null {
   if (/^[\d,]+$/.test(text)) return Number(text.replace(/,/g, ''));
@@ -32,7 +33,7 @@ function toNumber(text: string): number | null {
 function isDateLike(match: RegExpMatchArray, text: string): boolean {
   const number = match[1];
   const next = match[2];
-  if (/^\d{4}$/.test(number) && /^(?:19|20)\d{2}$/.test(number)) return true;
+  if (/^(?:19|20)\d{2}$/.test(number)) return true;
   if (next !== undefined && MONTH_WORDS.test(next)) return true;
   const after = text.slice((match.index ?? 0) + match[0].indexOf(number) + number.length);
   return /^\s?[–—/.-]\s?\d/.test(after);
@@ -41,8 +42,9 @@ function isDateLike(match: RegExpMatchArray, text: string): boolean {
 /** The number an action aims for ("Deliver six sessions a year minimum" -> 6); dates and years are not targets. */
 export function parseTarget(text: string): number | null {
   const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  if (!ANY_NUMBER.test(lower)) return null;
   for (const pattern of PATTERNS) {
-    for (const match of lower.matchAll(new RegExp(pattern.source, 'g'))) {
+    for (const match of lower.matchAll(pattern)) {
       if (isDateLike(match, lower)) continue;
       const value = toNumber(match[1]);
       if (value !== null && value > 0) return value;

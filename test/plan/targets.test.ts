@@ -14,6 +14,8 @@ describe('parseTarget', () => {
     ['Run 3 workshops per quarter', 3],
     ['Reach one hundred residents', 100],
     ['Deliver seventeen sessions', 17],
+    ['Run 3 marketing campaigns', 3],
+    ['Publish 2 decision papers', 2],
   ])('reads %j as %i', (text, target) => {
     expect(parseTarget(text)).toBe(target);
   });

@@ -62,7 +62,9 @@ describe('GET /api/plan with Teams sign-in configured', () => {
   it('refuses a token from another tenant', async () => {
     const res = await get(await sign(v1(OTHER_TENANT)));
     expect(res.status).toBe(401);
-    expect(await res.json()).toHaveProperty('error');
+    expect(await res.json()).toEqual({ error: 'Your organisation is not allowed to use this plan board.' });
+    const v2 = await sign({ ...v1(OTHER_TENANT), iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` });
+    expect((await get(v2)).status).toBe(401);
   });
 
   it('refuses a token whose tid does not match its issuer', async () => {

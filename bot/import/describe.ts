@@ -6,9 +6,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 /** A short summary of an import for people: totals, actions per theme and per RAG, then warnings. */
 export function describeImport(plan: ImportedPlan): string {
   const { actions, themes } = plan;
-  const lines = [`${plural(actions.length, 'action', 'actions')} in ${plural(themes.length, 'theme', 'themes')}`];
-  if (plan.title !== '') lines.unshift(plan.period === '' ? plan.title : `${plan.title} (${plan.period})`);
-  lines.push('By theme:');
+  const lines = [`${plural(actions.length, 'action', 'actions')} in ${plural(themes.length, 'theme', 'themes')}`, 'By theme:'];
   for (const theme of themes) lines.push(`  ${theme}: ${actions.filter((a) => a.theme === theme).length}`);
   lines.push('By RAG rating:');
   for (const rag of RAGS) {

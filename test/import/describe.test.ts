@@ -6,7 +6,6 @@ describe('describeImport', () => {
     const text = 'Section,Action,Due,RAG\nTraining,Train staff,See 7 above,\nTraining,Brief members,June 2024,Red\n';
     const plan = parsePlanText(text, 'board-plan.csv', []);
     expect(describeImport(plan)).toBe([
-      'board-plan',
       '2 actions in 1 theme',
       'By theme:',
       '  Training: 2',

@@ -2,7 +2,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveTab, type TestServer } from '../tab/serve.js';
-import { handMadeBoard } from './board-plan.js';
+import { demoBoard } from './board-plan.js';
 import { launchChromium } from './chromium.js';
 import { fakeTeamsHostPage, type FakeHostOptions } from './fake-teams-host.js';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
-  const board = handMadeBoard('2025-03-10');
+  const board = demoBoard('2025-03-10');
   server = await serveTab({
     loadBoard: async (partnership) => (apiCalls.push({ partnership }), board),
     auth: { localMode: false, appId: APP_ID, tenantId: TENANT, host: HOST, jwks },

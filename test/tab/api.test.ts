@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../bot/errors.js';
 import { buildBoardData, type BoardData } from '../../bot/tab/board-data.js';
 import { createTabRouter, type TabDeps } from '../../bot/tab/router.js';
-import { makePlan } from './plan-fixture.js';
+import { makeAction, makePlan } from '../factories/demo-plan.js';
 import { serveTab, type TestServer } from './serve.js';
 
 const APP_ID = '6f1c2b7e-3d4a-4c5b-9e8f-0a1b2c3d4e5f';
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 const HOST = 'prevent-bot.example.org';
-const board: BoardData = buildBoardData(makePlan(['RED', 'AMBER', 'GREEN']), [], '2025-03-10');
+const board: BoardData = buildBoardData(makePlan([makeAction({ ref: 1, rag: 'RED' }), makeAction({ ref: 2 })]), [], '2025-03-10');
 
 let jwks: JWTVerifyGetKey;
 let sign: (claims: Record<string, unknown>, options?: { expiresIn?: string; key?: 'other' }) => Promise<string>;
@@ -116,43 +116,6 @@ describe('GET /api/plan for a multi-tenant bot (no tenant configured)', () => {
     } finally {
       await server.close();
     }
-  });
-});
-
-describe('the tab in local mode', () => {
-  let server: TestServer;
-  beforeAll(async () => (server = await serveTab({ loadBoard, auth: { localMode: true, host: 'localhost:3978' } })));
-  afterAll(() => server.close());
-
-  it('serves /api/plan without a token', async () => {
-    const res = await fetch(`${server.url}/api/plan`);
-    expect(res.status).toBe(200);
-    expect(asked.at(-1)).toBeNull();
-  });
-
-  it('serves the board and config pages with a CSP that lets Teams frame them', async () => {
-    for (const path of ['/tab', '/tab/config', '/tab/privacy', '/tab/terms']) {
-      const res = await fetch(`${server.url}${path}`);
-      expect(res.status, path).toBe(200);
-      expect(res.headers.get('content-type')).toMatch(/text\/html/);
-      expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
-      expect(await res.text()).toContain('lang="en-GB"');
-    }
-  });
-
-  it('serves the page scripts, styles and the teams-js browser bundle', async () => {
-    const js = await fetch(`${server.url}/tab/static/board.js`);
-    expect(js.headers.get('content-type')).toMatch(/javascript/);
-    expect((await fetch(`${server.url}/tab/static/board.css`)).headers.get('content-type')).toMatch(/text\/css/);
-    const teams = await fetch(`${server.url}/tab/static/teams-js/MicrosoftTeams.min.js`);
-    expect(teams.status).toBe(200);
-    expect(await teams.text()).toMatch(/microsoftTeams/);
-  });
-
-  it('the config page registers a save handler that sets the tab configuration', async () => {
-    const config = await (await fetch(`${server.url}/tab/static/config.js`)).text();
-    expect(config).toContain('registerOnSaveHandler');
-    expect(config).toContain('setConfig');
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoardData, dayIn } from '../../bot/tab/board-data.js';
-import { makeAction, makePlan } from './plan-fixture.js';
+import type { Rag } from '../../bot/plan/types.js';
+import { makeAction, makePlan as planAround } from '../factories/demo-plan.js';
+
+const THEMES = ['Training and engagement', 'Policy/Processes'];
+const PLAN = { partnership: 'City of London', title: 'Prevent Action Plan 2020–2024', period: '2020–2024', themes: THEMES };
+/** A plan with one action per rating given, refs from 1, alternating between two themes. */
+const makePlan = (rags: Rag[]) => planAround(rags.map((rag, i) => makeAction({ ref: i + 1, rag, theme: THEMES[i % 2] })), PLAN);
 
 describe('buildBoardData', () => {
   it('counts actions by rating, including not yet rated', () => {
@@ -12,7 +18,7 @@ describe('buildBoardData', () => {
   it('copies the action fields the board shows and lists leads once, sorted', () => {
     const plan = makePlan([]);
     plan.actions = [
-      makeAction({ ref: 3, leads: ['CoLP Prevent team', 'All stakeholders'], notes: '  Sessions booked.  ', lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' } }),
+      makeAction({ ref: 3, theme: 'Policy/Processes', leads: ['CoLP Prevent team', 'All stakeholders'], notes: '  Sessions booked.  ', lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' } }),
       makeAction({ ref: 4, theme: 'Other', leads: ['All stakeholders'], dueDate: '2025-10-31', deadlineText: 'October 2025' }),
     ];
     const data = buildBoardData(plan, [], '2025-03-10');

@@ -4,6 +4,7 @@ import { configureLogging, logger } from './logger.js';
 import { loadDemoPlanIfEmpty } from './demo.js';
 import { openStore } from './store/database.js';
 import { createHttpApp, listen } from './server.js';
+import { createBot } from './app.js';
 
 const log = logger('main');
 
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   if (config.localMode) {
     log.warn('Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.');
   }
-  const app = createHttpApp({ config, store, now: () => new Date() });
+  const { services, adapter } = createBot({ config, store, now: () => new Date() });
+  const app = createHttpApp(services, adapter);
   const server = await listen(app, config);
   log.info({ url: server.url, database: store.kind }, `Listening on ${server.url}/api/messages`);
   const stop = async (signal: string) => {

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { CloudAdapter } from 'botbuilder';
 import type { Config } from './config.js';
 import { activityProblem } from './activity.js';
-import { createAdapter } from './adapter.js';
 import { logger } from './logger.js';
 import type { Services } from './handlers/context.js';
 import { createTurnHandler } from './turn.js';
@@ -10,10 +10,8 @@ import { createTurnHandler } from './turn.js';
 const log = logger('server');
 
 /** The HTTP app: POST /api/messages for the Bot Service, GET /healthz. */
-export function createHttpApp(services: Services): express.Express {
-  const { config } = services;
-  const adapter = createAdapter(config);
-  const onTurn = createTurnHandler(services, async () => config.DEFAULT_PARTNERSHIP);
+export function createHttpApp(services: Services, adapter: CloudAdapter): express.Express {
+  const onTurn = createTurnHandler(services);
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', async (_req, res) => {

@@ -8,6 +8,7 @@ import { CARD_ACTIONS, type CardActionResult } from './handlers/card-actions/ind
 import { handleText } from './handlers/commands/index.js';
 import type { ConversationKind, Reply, Services, TurnInput } from './handlers/context.js';
 import { handleConversationUpdate } from './handlers/lifecycle/index.js';
+import { partnershipForTurn } from './handlers/partnership.js';
 
 const log = logger('turn');
 
@@ -28,10 +29,10 @@ function conversationKind(activity: Activity): ConversationKind {
 }
 
 /** Builds the one function the adapter runs for every turn: it turns activities into handler calls. */
-export function createTurnHandler(services: Services, resolvePartnership: (context: TurnContext) => Promise<string>) {
+export function createTurnHandler(services: Services) {
   return async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const partnership = await resolvePartnership(context);
+    const partnership = await partnershipForTurn(services, context, conversationKind(activity));
     const base: TurnInput = {
       services,
       partnership,

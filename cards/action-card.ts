@@ -29,7 +29,8 @@ const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300];
 function lastUpdateWords(action: PlanAction, timeZone: string): string {
   if (!action.lastUpdate) return 'No updates recorded yet';
   const { date, time } = formatInstant(action.lastUpdate.at, timeZone);
-  return `Last updated by ${action.lastUpdate.by} on ${date} at ${time}`;
+  const note = action.lastUpdate.note?.trim();
+  return `Last updated by ${action.lastUpdate.by} on ${date} at ${time}${note ? `: “${shorten(note, 500)}”` : ''}`;
 }
 
 function updateLine(input: ActionCardInput): string {

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { Notifier } from '../notify/notifier.js';
 import type { Store } from '../store/database.js';
 
 /** What every handler needs from the outside world, passed down from the entry point. */
@@ -7,6 +8,8 @@ export interface Services {
   store: Store;
   /** the current instant; injectable for tests */
   now(): Date;
+  /** proactive messages: announcements, reminders, digests */
+  notifier: Notifier;
 }
 
 /** The person who sent an activity. */

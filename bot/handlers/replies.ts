@@ -1,22 +1,22 @@
-import { buildActionCard } from '../../cards/action-card.js';
 import { buildListCard } from '../../cards/list-card.js';
 import { buildMessageCard } from '../../cards/message-card.js';
+import { canUpdate } from '../plan/permissions.js';
 import type { PlanAction, PlanView } from '../plan/types.js';
+import { identifySender } from '../store/people.js';
 import type { Reply, TurnInput } from './context.js';
+import { actionCardFor } from './updates/action-view.js';
 
 /** Actions per card: a typical answer (up to 15) fits on one card; longer ones page with "Show more". */
 export const LIST_PAGE_SIZE = 15;
 
-/** A page of a list answer. The more-token is the original question, asked again for the next page. */
-export function listReply(
-  _input: TurnInput,
-  list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string },
-): Reply {
-  return buildListCard({ ...list, pageSize: LIST_PAGE_SIZE, moreToken: list.moreToken.slice(0, 500), canUpdate: () => false });
+/** A page of a list answer, with Update buttons on the actions this person may update. The more-token is the original question. */
+export async function listReply(input: TurnInput, list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string }): Promise<Reply> {
+  const person = await identifySender(input.services.store.db, input.partnership, input.sender);
+  return buildListCard({ ...list, pageSize: LIST_PAGE_SIZE, moreToken: list.moreToken.slice(0, 500), canUpdate: (a) => person !== null && canUpdate(person, a) });
 }
 
-/** One action with everything, or a polite "no such action". */
-export function showActionReply(_input: TurnInput, plan: PlanView, ref: number): Reply {
+/** One action with everything (and the update form for those who may update), or a polite "no such action". */
+export async function showActionReply(input: TurnInput, plan: PlanView, ref: number): Promise<Reply> {
   const action = plan.actions.find((a) => a.ref === ref);
   if (!action) {
     const refs = plan.actions.map((a) => a.ref);
@@ -24,5 +24,5 @@ export function showActionReply(_input: TurnInput, plan: PlanView, ref: number):
       lines: [`There is no action ${ref} in ${plan.title}. Actions are numbered ${Math.min(...refs)} to ${Math.max(...refs)}.`],
     });
   }
-  return buildActionCard({ action, canUpdate: false });
+  return actionCardFor(input.services, input.partnership, input.sender, action, { timeZone: plan.timeZone });
 }

@@ -10,7 +10,7 @@ export function isOverdue(action: PlanAction, today: string): boolean {
 }
 
 function sameName(a: string, b: string): boolean {
-  return a.localeCompare(b, 'en-GB', { sensitivity: 'accent' }) === 0;
+  return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
 /**

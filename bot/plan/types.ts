@@ -23,6 +23,8 @@ export interface LastUpdate {
   by: string;
   /** ISO 8601 instant */
   at: string;
+  /** the note given with the update ('' for imports) */
+  note?: string;
 }
 
 /** One action of a plan as the plan core sees it: plain data, no database types. */

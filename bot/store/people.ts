@@ -84,3 +84,25 @@ export async function listRoleHolders(db: Db, partnership: string): Promise<Pers
   });
   return rows.map(toInfo);
 }
+
+/**
+ * The person behind a chat user: by chat id; else a person granted a role before they first spoke
+ * (pending, matched by display name), who is then bound to this chat id. Null for people the bot doesn't know.
+ */
+export async function identifySender(db: Db, partnership: string, sender: { id: string; name: string }): Promise<PersonInfo | null> {
+  const include = { organisation: { select: { name: true } } } as const;
+  const known = await db.person.findFirst({ where: { chatId: sender.id, partnership: { name: partnership } }, include });
+  if (known) return toInfo(known);
+  const pending = await db.person.findMany({ where: { partnership: { name: partnership }, chatId: { startsWith: 'pending:' } }, include });
+  const name = sender.name.trim().toLowerCase();
+  const match = pending.filter((p) => p.displayName.toLowerCase() === name);
+  if (match.length !== 1) return null;
+  const bound = await db.person.update({ where: { id: match[0]!.id }, data: { chatId: sender.id, displayName: sender.name }, include });
+  return toInfo(bound);
+}
+
+/** Everyone in a partnership with a role, for permission messages and card refresh lists. */
+export async function listPeople(db: Db, partnership: string): Promise<PersonInfo[]> {
+  const rows = await db.person.findMany({ where: { partnership: { name: partnership } }, include: { organisation: { select: { name: true } } }, orderBy: { displayName: 'asc' } });
+  return rows.map(toInfo);
+}

@@ -120,7 +120,7 @@ export async function loadPlanView(db: Db, partnership: string): Promise<PlanVie
       include: {
         theme: { select: { name: true } },
         leads: { orderBy: { position: 'asc' }, include: { organisation: { select: { name: true } } } },
-        history: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { actorName: true, at: true } },
+        history: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { actorName: true, at: true, note: true, source: true } },
       },
     }),
     loadOrganisations(db, partnership),
@@ -148,7 +148,7 @@ export async function loadPlanView(db: Db, partnership: string): Promise<PlanVie
         target: a.target,
         progress: a.progress,
         version: a.version,
-        lastUpdate: a.history[0] ? { by: a.history[0].actorName, at: a.history[0].at.toISOString() } : null,
+        lastUpdate: a.history[0] ? { by: a.history[0].actorName, at: a.history[0].at.toISOString(), note: a.history[0].source === 'import' ? '' : a.history[0].note } : null,
       }),
     ),
   };

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveTab, type TestServer } from '../tab/serve.js';
 import type { BoardData } from '../../bot/tab/board-data.js';
 import { demoBoard } from './board-plan.js';
@@ -9,6 +9,8 @@ import { launchChromium } from './chromium.js';
 const TODAY = '2025-03-10';
 let server: TestServer;
 let browser: { context: BrowserContext; close(): Promise<void> };
+/** Set when chromium could not start: every test then fails with the reason (never a silent skip). */
+let missing: unknown;
 let page: Page;
 let board: BoardData;
 const problems: string[] = [];
@@ -23,13 +25,22 @@ const background = () => page.evaluate(() => getComputedStyle(document.body).bac
 beforeAll(async () => {
   board = demoBoard(TODAY);
   server = await serveTab({ loadBoard: async () => board, auth: { localMode: true, host: '127.0.0.1' } });
-  browser = await launchChromium();
+  try {
+    browser = await launchChromium();
+  } catch (err) {
+    missing = err;
+    return;
+  }
   page = await browser.context.newPage();
   await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }));
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
+});
+
+beforeEach(() => {
+  if (missing) throw missing;
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveTab, type TestServer } from '../tab/serve.js';
 import { demoBoard } from './board-plan.js';
 import { launchChromium } from './chromium.js';
@@ -11,6 +11,8 @@ const TENANT = '11111111-2222-4333-8444-555555555555';
 const HOST = 'prevent-bot.example.org';
 let server: TestServer;
 let browser: { context: BrowserContext; close(): Promise<void> };
+/** Set when chromium could not start: every test then fails with the reason (never a silent skip). */
+let missing: unknown;
 let tokenFor: (tid: string) => Promise<string>;
 const hosts = new Map<string, FakeHostOptions>();
 const apiCalls: { partnership: string | null }[] = [];
@@ -39,7 +41,12 @@ beforeAll(async () => {
     loadBoard: async (partnership) => (apiCalls.push({ partnership }), board),
     auth: { localMode: false, appId: APP_ID, tenantId: TENANT, host: HOST, jwks },
   });
-  browser = await launchChromium();
+  try {
+    browser = await launchChromium();
+  } catch (err) {
+    missing = err;
+    return;
+  }
   await browser.context.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }));
   await browser.context.route('https://teams.microsoft.com/**', (route) => {
     const options = hosts.get(new URL(route.request().url()).pathname);
@@ -49,6 +56,10 @@ beforeAll(async () => {
     const response = await route.fetch({ url: route.request().url().replace(`https://${HOST}`, server.url) });
     await route.fulfill({ response });
   });
+});
+
+beforeEach(() => {
+  if (missing) throw missing;
 });
 
 afterAll(async () => {

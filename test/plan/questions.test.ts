@@ -59,6 +59,7 @@ const LISTS: [string, number[]][] = [
   ["what's due in June 2021?", [14]],
   ['due after June 2021', [5, 9, 10, 11, 22]],
   ['due before 1 November 2021', DUE_2021],
+  ["what's due?", []],
   // by lead
   ['what is CoLP leading?', COLP],
   ["CoLP's actions", COLP],
@@ -102,6 +103,9 @@ const LISTS: [string, number[]][] = [
   ['green actions due in 2021', [5, 9, 14]],
   ['find CoLP actions that are red', RED],
   ['amber policy actions for All stakeholders', [15]],
+  // everything
+  ['show all actions', Array.from({ length: 24 }, (_, i) => i + 1)],
+  ['how many actions are there?', Array.from({ length: 24 }, (_, i) => i + 1)],
 ];
 
 describe('parseQuestion + findActions on the demo plan, today 22 November 2026', () => {
@@ -118,6 +122,8 @@ const ON_OTHER_DAYS: [string, string, number[]][] = [
   ["what's due before March?", '2021-11-22', DUE_2021],
   ['due before April', '2021-12-15', OVERDUE],
   ["what's overdue?", '2021-07-01', [14]],
+  ["what's due?", '2021-05-01', OVERDUE],
+  ['upcoming actions for probation', '2021-05-01', [22]],
   ["what's overdue?", '2021-01-01', []],
   ['due by October', '2021-10-31', DUE_2021],
   ['due in October', '2021-10-31', [5, 9, 10, 22]],

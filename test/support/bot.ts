@@ -2,6 +2,7 @@ import { loadConfig } from '../../bot/config.js';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { openStore } from '../../bot/store/database.js';
 import { createHttpApp, listen } from '../../bot/server.js';
+import { createBot } from '../../bot/app.js';
 import { createTestDatabase } from './database.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 
@@ -23,11 +24,13 @@ export async function startTestBot(options: { env?: Record<string, string>; now?
   const clock = fakeClock(options.now ?? '2026-11-22T10:00:00Z');
   if (options.demo !== false) await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, clock.now());
   const connector: FakeConnector = await startFakeConnector();
-  const server = await listen(createHttpApp({ config, store, now: clock.now }), config, 0);
+  const { services, adapter } = createBot({ config, store, now: clock.now, sleep: async () => undefined });
+  const server = await listen(createHttpApp(services, adapter), config, 0);
   return {
     url: server.url,
     config,
     store,
+    services,
     clock,
     connector,
     /** POSTs an activity to /api/messages the way the Bot Service does. */

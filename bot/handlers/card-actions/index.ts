@@ -1,7 +1,9 @@
 import { VERBS } from '../../../cards/verbs.js';
 import type { CardActionInput, Reply } from '../context.js';
+import { cancelUpdateHandler, openUpdateHandler, refreshActionHandler } from './open-update.js';
 import { showActionHandler } from './show-action.js';
 import { showMoreHandler } from './show-more.js';
+import { submitUpdateHandler } from './submit-update.js';
 
 /** What a card action produces: a card to replace the one clicked, and/or new messages. */
 export interface CardActionResult {
@@ -17,4 +19,8 @@ export type CardActionHandler = (input: CardActionInput) => Promise<CardActionRe
 export const CARD_ACTIONS: Record<string, CardActionHandler> = {
   [VERBS.showMore]: showMoreHandler,
   [VERBS.showAction]: showActionHandler,
+  [VERBS.openUpdate]: openUpdateHandler,
+  [VERBS.submitUpdate]: submitUpdateHandler,
+  [VERBS.refreshAction]: refreshActionHandler,
+  [VERBS.cancelUpdate]: cancelUpdateHandler,
 };

@@ -17,6 +17,6 @@ export async function showMoreHandler(input: CardActionInput): Promise<CardActio
   const question = parseQuestion(data.data.token, plan, today);
   if (question.kind !== 'list') throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const actions = findActions(plan, question.filter, today);
-  const page = listReply(input, { heading: describeFilter(question.filter, actions.length), actions, offset: data.data.offset, moreToken: data.data.token });
+  const page = await listReply(input, { heading: describeFilter(question.filter, actions.length), actions, offset: data.data.offset, moreToken: data.data.token });
   return { replaceCard: page };
 }

@@ -1,5 +1,9 @@
 import type { MessageInput, Reply } from '../context.js';
 import { askHandler } from './ask.js';
+import { historyHandler } from './history.js';
+import { PATTERNS } from './patterns.js';
+import { postUpdatesHereHandler } from './post-here.js';
+import { makeRoleHandler, whoAreLeadsHandler } from './roles.js';
 
 /** A text command: a pattern over the normalised text and the handler it runs. */
 export interface TextCommand {
@@ -9,7 +13,12 @@ export interface TextCommand {
 }
 
 /** Commands, tried in order before the text is treated as a plan question. */
-export const TEXT_COMMANDS: TextCommand[] = [];
+export const TEXT_COMMANDS: TextCommand[] = [
+  { name: 'history', pattern: PATTERNS.history, handle: historyHandler },
+  { name: 'make role', pattern: PATTERNS.makeRole, handle: makeRoleHandler },
+  { name: 'who are the leads', pattern: PATTERNS.whoAreLeads, handle: whoAreLeadsHandler },
+  { name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler },
+];
 
 /** Routes a message: the first matching command, otherwise a plan question (which answers help for anything not understood). */
 export async function handleText(input: MessageInput): Promise<Reply[]> {

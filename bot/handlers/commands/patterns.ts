@@ -1,4 +1,11 @@
-/** Text command patterns, shared by the command handlers and the help card. Matched against the normalised text. */
+/** Text command patterns, shared by the command handlers, the help card and the tests. Matched against the text without mentions. */
 export const PATTERNS = {
-  help: /^(help|\?|what can you do|commands|how do i use this)$/i,
+  /** "history of action 18", "history 18", "show history for #18" */
+  history: /^(?:show\s+(?:me\s+)?)?(?:the\s+)?history\s+(?:of|for)?\s*(?:action\s*)?#?(\d+)\??$/i,
+  /** "make Ali Burlington a lead for CST", "make ali@x.org coordinator", "make Sam a member" */
+  makeRole: /^make\s+(.+?)\s+(?:an?\s+|the\s+)?(coordinator|lead|member)(?:\s+(?:for|of|at)\s+(.+?))?\.?$/i,
+  /** "who are the leads?", "who can update", "list people" */
+  whoAreLeads: /^(?:who\s+are\s+(?:the\s+)?(?:leads|coordinators|people)|who\s+can\s+update|list\s+(?:people|roles|leads))\??$/i,
+  /** "post updates here" */
+  postUpdatesHere: /^(?:please\s+)?post\s+(?:rag\s+)?(?:updates|changes|announcements)\s+(?:here|in\s+this\s+channel)\.?$/i,
 } as const;

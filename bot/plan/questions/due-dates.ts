@@ -96,13 +96,19 @@ function written(s: Sentence, today: string): Range | null {
   return null;
 }
 
-/** Takes what the question says about due dates: "overdue", "this month", "before March", "by October 2021". */
-export function takeDue(s: Sentence, today: string): Due | undefined {
+const UPCOMING = ['due', 'upcoming', 'coming up', 'still to come'].map(phraseStems);
+
+/**
+ * Takes what the question says about due dates: "overdue", "this month", "before March", "by October 2021".
+ * "Due" or "upcoming" with no date means due from today on, except in a search ("find due to Covid").
+ */
+export function takeDue(s: Sentence, today: string, searching: boolean): Due | undefined {
   const due: Due = {};
   while (takePhrase(s, OVERDUE)) due.overdue = true;
   for (let range = relative(s, today) ?? written(s, today); range; range = relative(s, today) ?? written(s, today)) {
     if (range.from && (!due.from || range.from > due.from)) due.from = range.from;
     if (range.before && (!due.before || range.before < due.before)) due.before = range.before;
   }
+  if (Object.keys(due).length === 0 && !searching && takePhrase(s, UPCOMING)) due.from = today;
   return Object.keys(due).length > 0 ? due : undefined;
 }

@@ -1,6 +1,6 @@
 import type { PlanView } from '../types.js';
 import { takeDue } from './due-dates.js';
-import { isCommandOrChanges, isHelp, showRef, takeSummary } from './intents.js';
+import { asksForEverything, isCommandOrChanges, isHelp, showRef, takeSummary } from './intents.js';
 import { takeLeads } from './leads.js';
 import { takeRags } from './rag-words.js';
 import { takeText, takeSearchTrigger } from './text-search.js';
@@ -30,7 +30,7 @@ export function parseQuestion(text: string, plan: PlanView, today: string): Ques
   if (themes.length > 0) filter.themes = themes;
   const rags = takeRags(s);
   if (rags.length > 0) filter.rags = rags;
-  const due = takeDue(s, today);
+  const due = takeDue(s, today, searching);
   if (due) filter.due = due;
 
   const structured = Object.keys(filter).length > 0;
@@ -38,5 +38,6 @@ export function parseQuestion(text: string, plan: PlanView, today: string): Ques
   const words = takeText(s, plan, searching);
   if (words.length > 0) filter.text = words;
   if (summary && !structured && !searching && words.length === 0) return { kind: 'summary' };
-  return Object.keys(filter).length > 0 ? { kind: 'list', filter } : { kind: 'unknown', text };
+  if (Object.keys(filter).length > 0 || (!searching && asksForEverything(s))) return { kind: 'list', filter };
+  return { kind: 'unknown', text };
 }

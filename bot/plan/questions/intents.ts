@@ -53,3 +53,11 @@ export function takeSummary(s: Sentence): boolean {
   while (takePhrase(s, SUMMARY)) found = true;
   return found;
 }
+
+const EVERYTHING = ['all', 'every', 'everything', 'list', 'how many', 'whole'].map(phraseStems);
+
+/** Whether the question asks for every action: "show all actions", "how many actions are there". */
+export function asksForEverything(s: Sentence): boolean {
+  const probe: Sentence = { tokens: s.tokens, used: [...s.used] };
+  return s.tokens.some((t) => t.stem === 'action') && takePhrase(probe, EVERYTHING) !== null;
+}

@@ -12,30 +12,24 @@ const GENERIC = new Set(['team', 'service', 'unit', 'forum', 'group', 'city', 'l
 
 interface Name { organisation: string; stems: string[] }
 
-/** Every name and alias of the organisations that lead at least one action, longest first. */
-function names(plan: PlanView): Name[] {
-  const leading = new Set(plan.actions.flatMap((a) => a.leads.map((lead) => lead.toLowerCase())));
-  const all = plan.organisations.filter((o) => leading.has(o.name.toLowerCase())).flatMap((o) =>
-    [o.name, ...o.aliases].map((text) => ({ organisation: o.name, stems: phraseStems(text) })));
-  return all.filter((n) => n.stems.length > 0).sort((a, b) => b.stems.length - a.stems.length);
-}
-
-/** Single words that belong to exactly one organisation's names ("police"), mapped to that organisation. */
-function distinctiveWords(plan: PlanView, leading: Name[]): Map<string, string> {
-  const owners = new Map<string, Set<string>>();
+/** The names and aliases whose every word occurs in the question: the only ones worth matching. */
+function candidates(s: Sentence, plan: PlanView): Name[] {
+  const present = new Set(s.tokens.map((t) => t.stem));
+  const found: Name[] = [];
   for (const o of plan.organisations) {
-    for (const word of [o.name, ...o.aliases].flatMap(phraseStems)) {
-      if (isFiller(word) || GENERIC.has(word) || word.length < 3) continue;
-      owners.set(word, (owners.get(word) ?? new Set()).add(o.name));
+    for (const text of [o.name, ...o.aliases]) {
+      const stems = phraseStems(text);
+      if (stems.length > 0 && stems.every((w) => present.has(w))) found.push({ organisation: o.name, stems });
     }
   }
-  const isLeading = new Set(leading.map((n) => n.organisation));
-  const words = new Map<string, string>();
-  for (const [word, names] of owners) {
-    const [only] = [...names];
-    if (names.size === 1 && isLeading.has(only)) words.set(word, only);
-  }
-  return words;
+  return found;
+}
+
+/** The one organisation whose names contain this word ("police"), or null if none or several do. */
+function soleOwner(plan: PlanView, word: string): string | null {
+  if (isFiller(word) || GENERIC.has(word) || word.length < 3) return null;
+  const owners = plan.organisations.filter((o) => [o.name, ...o.aliases].some((t) => phraseStems(t).includes(word)));
+  return owners.length === 1 ? owners[0].name : null;
 }
 
 /** Whether the words around a matched name mark it as a lead rather than a word to search for. */
@@ -57,23 +51,26 @@ function markedAsLead(s: Sentence, start: number, end: number, strong: boolean):
  */
 export function takeLeads(s: Sentence, plan: PlanView, searching: boolean): string[] {
   const found: string[] = [];
-  const candidates = names(plan);
-  for (let i = 0; i < s.tokens.length; i += 1) {
-    for (const name of candidates) {
-      const length = matchAt(s, i, name.stems);
-      if (length === 0 || (searching && !markedAsLead(s, i, i + length, false))) continue;
-      use(s, i, i + length);
-      if (!found.includes(name.organisation)) found.push(name.organisation);
-      i += length - 1;
-      break;
-    }
-  }
-  const words = distinctiveWords(plan, candidates);
-  s.tokens.forEach((token, i) => {
-    const organisation = words.get(token.stem);
-    if (s.used[i] || !organisation || !markedAsLead(s, i, i + 1, true)) return;
-    s.used[i] = true;
+  let leading: Set<string> | undefined;
+  const leads = (name: string): boolean => (leading ??= new Set(plan.actions.flatMap((a) => a.leads))).has(name);
+  const take = (organisation: string, start: number, end: number): void => {
+    use(s, start, end);
     if (!found.includes(organisation)) found.push(organisation);
+  };
+  const names = candidates(s, plan);
+  for (let i = 0; i < s.tokens.length && names.length > 0; i += 1) {
+    let best: Name | null = null;
+    for (const name of names) {
+      const length = matchAt(s, i, name.stems);
+      if (length === 0 || length <= (best?.stems.length ?? 0) || !leads(name.organisation)) continue;
+      if (!searching || markedAsLead(s, i, i + length, false)) best = name;
+    }
+    if (best) take(best.organisation, i, i + best.stems.length);
+  }
+  s.tokens.forEach((token, i) => {
+    if (s.used[i] || !markedAsLead(s, i, i + 1, true)) return;
+    const owner = soleOwner(plan, token.stem);
+    if (owner && leads(owner)) take(owner, i, i + 1);
   });
   return found;
 }

@@ -53,27 +53,33 @@ export function matchAt(s: Sentence, start: number, phrase: string[]): number {
   return phrase.length;
 }
 
-/** The stems of a phrase as tokenise would make them. */
+const stemCache = new Map<string, string[]>();
+
+/** The stems of a phrase as tokenise would make them (remembered: names and aliases are read on every question). */
 export function phraseStems(text: string): string[] {
-  return tokenise(text).map((t) => t.stem);
+  let stems = stemCache.get(text);
+  if (!stems) {
+    stems = tokenise(text).map((t) => t.stem);
+    if (stemCache.size >= 10_000) stemCache.clear();
+    stemCache.set(text, stems);
+  }
+  return stems;
 }
 
-/** Finds the first unused occurrence of any phrase (longest phrases first), marks it used and returns its position. */
+/** Finds the first unused occurrence of any phrase (the longest where several start there), marks it used. */
 export function takePhrase(s: Sentence, phrases: string[][]): { start: number; end: number } | null {
-  const longestFirst = [...phrases].sort((a, b) => b.length - a.length);
   for (let i = 0; i < s.tokens.length; i += 1) {
-    for (const phrase of longestFirst) {
-      const length = matchAt(s, i, phrase);
-      if (length > 0) {
-        use(s, i, i + length);
-        return { start: i, end: i + length };
-      }
+    let longest = 0;
+    for (const phrase of phrases) longest = Math.max(longest, matchAt(s, i, phrase));
+    if (longest > 0) {
+      use(s, i, i + longest);
+      return { start: i, end: i + longest };
     }
   }
   return null;
 }
 
-/** The stem of the token at i, or '' outside the sentence. */
+/** The stem of the token at i, or '' outside the sentence or when another piece has used it. */
 export function stemAt(s: Sentence, i: number): string {
-  return i >= 0 && i < s.tokens.length ? s.tokens[i].stem : '';
+  return i >= 0 && i < s.tokens.length && !s.used[i] ? s.tokens[i].stem : '';
 }

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { buildAnnouncementCard } from '../../../cards/announcement-card.js';
+import { AppError } from '../../errors.js';
+import { logger } from '../../logger.js';
+import { canUpdate, whoCanUpdate } from '../../plan/permissions.js';
+import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
+import { announcementConversation } from '../../store/conversations.js';
+import { identifySender, listPeople, type PersonInfo } from '../../store/people.js';
+import { requirePlanView } from '../../store/plans.js';
+import { applyUpdate, type UpdateOutcome } from '../../store/updates.js';
+import type { Sender, Services } from '../context.js';
+
+const log = logger('updates');
+
+/** An update as it arrives from a card, a conversation or an update round: already validated. */
+export interface UpdateRequest {
+  partnership: string;
+  sender: Sender;
+  actionId: number;
+  expectedVersion: number;
+  rag: Rag;
+  note: string;
+  progress: number | null;
+  source: UpdateSource;
+}
+
+export interface UpdateResult {
+  outcome: UpdateOutcome;
+  /** the action as it is now */
+  action: PlanAction;
+  person: PersonInfo;
+  announced: boolean;
+}
+
+/** Finds an action of the partnership's plan by id (never another partnership's). */
+export async function actionOfPartnership(services: Services, partnership: string, actionId: number): Promise<PlanAction> {
+  return (await planAndAction(services, partnership, actionId)).action;
+}
+
+/** The partnership's plan and one of its actions by id; NOT_FOUND for anything else. */
+export async function planAndAction(services: Services, partnership: string, actionId: number): Promise<{ plan: PlanView; action: PlanAction }> {
+  const plan = await requirePlanView(services.store.db, partnership);
+  const action = plan.actions.find((a) => a.id === actionId);
+  if (!action) throw new AppError('NOT_FOUND', 'That action is not in your partnership’s plan. Ask "summary" to see the plan.');
+  return { plan, action };
+}
+
+/** The short name people use for an organisation: its shortest alias, or its name. */
+export function shortName(plan: PlanView, organisation: string): string {
+  const org = plan.organisations.find((o) => o.name === organisation);
+  const aliases = (org?.aliases ?? []).filter((a) => a.length < organisation.length).sort((a, b) => a.length - b.length);
+  return aliases[0] ?? organisation;
+}
+
+/** Who may update an action, and the words to tell someone who may not. */
+export async function updatePermission(services: Services, partnership: string, sender: Sender, action: PlanAction) {
+  const person = await identifySender(services.store.db, partnership, sender);
+  const allowed = person !== null && canUpdate(person, action);
+  const people = await listPeople(services.store.db, partnership);
+  return { person, allowed, whoCan: whoCanUpdate(action, people), people };
+}
+
+/** The one update path for cards, chat and rounds: permission, concurrency, idempotency, history, announcement. */
+export async function submitUpdate(services: Services, req: UpdateRequest): Promise<UpdateResult> {
+  const before = await actionOfPartnership(services, req.partnership, req.actionId);
+  const { person, allowed, whoCan } = await updatePermission(services, req.partnership, req.sender, before);
+  if (!person || !allowed) {
+    throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });
+  }
+  const fingerprint = createHash('sha256').update(JSON.stringify([req.rag, req.note.trim(), req.progress])).digest('hex').slice(0, 16);
+  const outcome = await applyUpdate(services.store.db, {
+    actionId: before.id,
+    expectedVersion: req.expectedVersion,
+    rag: req.rag,
+    note: req.note.trim(),
+    progress: req.progress,
+    actor: { name: person.displayName, chatId: req.sender.id },
+    source: req.source,
+    idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
+    at: services.now(),
+  });
+  const { plan, action } = await planAndAction(services, req.partnership, req.actionId);
+  let announced = false;
+  if (outcome.status === 'applied' && outcome.ragFrom !== outcome.ragTo) {
+    const organisation = person.organisation ? shortName(plan, person.organisation) : undefined;
+    announced = await announce(services, req.partnership, action, outcome.ragFrom, outcome.ragTo, person.displayName, organisation, req.note.trim());
+  }
+  return { outcome, action, person, announced };
+}
+
+async function announce(services: Services, partnership: string, action: PlanAction, from: Rag, to: Rag, by: string, byOrganisation: string | undefined, note: string): Promise<boolean> {
+  const channel = await announcementConversation(services.store.db, partnership);
+  if (!channel) {
+    log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
+    return false;
+  }
+  const card = buildAnnouncementCard({ action, from, to, by, byOrganisation, note });
+  return (await services.notifier.send(channel, card)) === 'sent';
+}

@@ -1,0 +1,58 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
+import type { Reply } from '../handlers/context.js';
+import { logger } from '../logger.js';
+import type { StoredConversation } from '../store/conversations.js';
+import { toActivity } from '../turn.js';
+import { retryDelayMs, sendFailure } from './send-errors.js';
+
+const log = logger('notify');
+
+export type SendOutcome = 'sent' | 'gone' | 'failed';
+
+/** Sends proactive messages (announcements, reminders, digests) to stored conversations. */
+export interface Notifier {
+  send(conversation: StoredConversation, reply: Reply): Promise<SendOutcome>;
+}
+
+export interface NotifierOptions {
+  adapter: CloudAdapter;
+  appId: string;
+  /** called once when a conversation is gone for good (403: bot removed or messages blocked) */
+  onGone(conversation: StoredConversation, reason: string): Promise<void>;
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A notifier over the Bot Connector: retries 429 (honouring Retry-After), 412, 502 and 504 with jittered backoff; 403 is final. */
+export function createNotifier(options: NotifierOptions): Notifier {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  return {
+    async send(conversation, reply) {
+      if (!conversation.active) return 'gone';
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await options.adapter.continueConversationAsync(options.appId, conversation.reference as Partial<ConversationReference>, async (context) => {
+            await context.sendActivity(toActivity(reply));
+          });
+          return 'sent';
+        } catch (err) {
+          const failure = sendFailure(err);
+          if (failure.kind === 'gone') {
+            log.warn({ conversationId: conversation.conversationId, status: failure.status }, 'Conversation is gone: marking it inactive');
+            await options.onGone(conversation, failure.reason);
+            return 'gone';
+          }
+          if (failure.kind === 'final' || attempt >= maxAttempts) {
+            log.error({ conversationId: conversation.conversationId, status: failure.status, attempt, err }, 'Proactive send failed');
+            return 'failed';
+          }
+          const delay = retryDelayMs(attempt, failure.retryAfterMs);
+          log.warn({ conversationId: conversation.conversationId, status: failure.status, attempt, delay }, 'Proactive send throttled or failed; retrying');
+          await sleep(delay);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** How a failed send should be treated. */
+export type SendFailure =
+  | { kind: 'retry'; status: number | null; retryAfterMs: number | null }
+  | { kind: 'gone'; status: number; reason: string }
+  | { kind: 'final'; status: number | null };
+
+const RETRYABLE = new Set([429, 412, 500, 502, 503, 504]);
+const MAX_DELAY_MS = 30_000;
+
+function headerOf(err: any, name: string): string | undefined {
+  const headers = err?.response?.headers;
+  if (!headers) return undefined;
+  if (typeof headers.get === 'function') return headers.get(name) ?? undefined;
+  return headers[name] ?? headers[name.toLowerCase()];
+}
+
+/** Classifies a Bot Connector error: 403 is final (bot removed or blocked), throttling and gateway errors are retried. */
+export function sendFailure(err: unknown): SendFailure {
+  const e = err as any;
+  const status: number | null = e?.statusCode ?? e?.response?.status ?? null;
+  if (status === 403 || status === 404) {
+    const code = String(e?.code ?? e?.body?.error?.code ?? e?.message ?? '');
+    return { kind: 'gone', status, reason: code.includes('MessageWritesBlocked') ? 'messages blocked' : 'bot removed from the conversation' };
+  }
+  if (status === null) {
+    // network errors (connection refused/reset) are worth retrying
+    return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|fetch failed/i.test(String(e?.message ?? e?.code)) ? { kind: 'retry', status, retryAfterMs: null } : { kind: 'final', status };
+  }
+  if (!RETRYABLE.has(status)) return { kind: 'final', status };
+  const retryAfter = headerOf(e, 'retry-after');
+  const seconds = retryAfter !== undefined ? Number(retryAfter) : NaN;
+  return { kind: 'retry', status, retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : null };
+}
+
+/** The wait before the next attempt: Retry-After when given, else exponential backoff with full jitter; bounded. */
+export function retryDelayMs(attempt: number, retryAfterMs: number | null, random = Math.random): number {
+  if (retryAfterMs !== null) return Math.min(MAX_DELAY_MS, retryAfterMs + Math.floor(random() * 250));
+  const ceiling = Math.min(MAX_DELAY_MS, 250 * 2 ** (attempt - 1));
+  return Math.floor(ceiling / 2 + random() * (ceiling / 2));
+}

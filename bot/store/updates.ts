@@ -1,0 +1,84 @@
+import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
+import type { Db } from './database.js';
+import { withBusyRetry } from './retry.js';
+
+/** A change someone asks for: the version they saw, the new RAG, a note and progress. */
+export interface UpdateCommand {
+  actionId: number;
+  expectedVersion: number;
+  rag: Rag;
+  note: string;
+  progress: number | null;
+  actor: { name: string; chatId: string | null };
+  source: UpdateSource;
+  /** the same key twice makes one update (double clicks, Teams retries) */
+  idempotencyKey: string;
+  at: Date;
+}
+
+export type UpdateOutcome =
+  | { status: 'applied'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
+  | { status: 'duplicate'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
+  | { status: 'stale'; currentVersion: number }
+  | { status: 'missing' };
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
+
+/** Applies an update if the action is still at the expected version; records it in the history, atomically. */
+export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOutcome> {
+  const previous = async (): Promise<UpdateOutcome | null> => {
+    const done = await db.actionUpdate.findUnique({ where: { idempotencyKey: cmd.idempotencyKey }, include: { action: { select: { version: true } } } });
+    return done ? { status: 'duplicate', ragFrom: done.ragFrom as Rag, ragTo: done.ragTo as Rag, version: done.action.version, historyId: done.id } : null;
+  };
+  const earlier = await previous();
+  if (earlier) return earlier;
+  try {
+    return await withBusyRetry(() =>
+      db.$transaction(async (tx) => {
+        const action = await tx.action.findUnique({ where: { id: cmd.actionId } });
+        if (!action) return { status: 'missing' } as const;
+        if (action.version !== cmd.expectedVersion) return { status: 'stale', currentVersion: action.version } as const;
+        const changed = await tx.action.updateMany({
+          where: { id: cmd.actionId, version: cmd.expectedVersion },
+          data: { rag: cmd.rag, progress: cmd.progress ?? action.progress, version: { increment: 1 }, updatedAt: cmd.at },
+        });
+        if (changed.count !== 1) return { status: 'stale', currentVersion: action.version + 1 } as const;
+        const entry = await tx.actionUpdate.create({
+          data: {
+            actionId: cmd.actionId,
+            actorName: cmd.actor.name,
+            actorChatId: cmd.actor.chatId,
+            at: cmd.at,
+            ragFrom: action.rag,
+            ragTo: cmd.rag,
+            note: cmd.note,
+            progress: cmd.progress,
+            source: cmd.source,
+            idempotencyKey: cmd.idempotencyKey,
+          },
+        });
+        return { status: 'applied', ragFrom: action.rag as Rag, ragTo: cmd.rag, version: action.version + 1, historyId: entry.id } as const;
+      }),
+    );
+  } catch (err) {
+    // Two identical requests raced: the other one won; report what it did.
+    if (isUniqueViolation(err)) return (await previous()) ?? { status: 'stale', currentVersion: -1 };
+    throw err;
+  }
+}
+
+/** An action's history, newest first. */
+export async function listHistory(db: Db, actionId: number, limit = 200): Promise<HistoryEntry[]> {
+  const rows = await db.actionUpdate.findMany({ where: { actionId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: limit });
+  return rows.map((r) => ({ by: r.actorName, at: r.at.toISOString(), ragFrom: r.ragFrom as Rag, ragTo: r.ragTo as Rag, note: r.note, progress: r.progress, source: r.source as UpdateSource }));
+}
+
+/** Every RAG change of a plan since a moment (for digests and the board timeline). */
+export async function listPlanChanges(db: Db, planId: number, since?: Date): Promise<{ at: string; actionRef: number; ragFrom: Rag; ragTo: Rag; by: string; note: string }[]> {
+  const rows = await db.actionUpdate.findMany({
+    where: { action: { planId }, ...(since ? { at: { gte: since } } : {}) },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    include: { action: { select: { ref: true } } },
+  });
+  return rows.map((r) => ({ at: r.at.toISOString(), actionRef: r.action.ref, ragFrom: r.ragFrom as Rag, ragTo: r.ragTo as Rag, by: r.actorName, note: r.note }));
+}

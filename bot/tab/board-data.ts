@@ -94,7 +94,7 @@ export function buildBoardData(plan: PlanView, history: RagChange[], today: stri
       dueDate: a.dueDate,
       leads: [...a.leads],
       rag: a.rag,
-      latestNote: a.notes.trim(),
+      latestNote: a.lastUpdate?.note?.trim() || a.notes.trim(),
       lastUpdate: a.lastUpdate ? { by: a.lastUpdate.by, at: a.lastUpdate.at } : null,
     })),
     counts: countRatings(plan.actions.map((a) => a.rag)),

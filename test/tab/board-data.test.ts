@@ -15,7 +15,7 @@ describe('buildBoardData', () => {
     expect(data.actions).toHaveLength(6);
   });
 
-  it('copies the action fields the board shows and lists leads once, sorted', () => {
+  it('copies the action fields the board shows (the latest update note first) and lists leads once, sorted', () => {
     const plan = makePlan([]);
     plan.actions = [
       makeAction({ ref: 3, theme: 'Policy/Processes', leads: ['CoLP Prevent team', 'All stakeholders'], notes: '  Sessions booked.  ', lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' } }),
@@ -26,6 +26,8 @@ describe('buildBoardData', () => {
     expect(data.themes).toEqual(['Training and engagement', 'Policy/Processes', 'Other']);
     expect(data.actions[0]).toMatchObject({ ref: 3, latestNote: 'Sessions booked.', lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' } });
     expect(data.actions[1]).toMatchObject({ dueDate: '2025-10-31', deadlineText: 'October 2025', lastUpdate: null });
+    plan.actions[1].lastUpdate = { by: 'Jo', at: '2025-03-02T10:00:00Z', note: 'Moved to October after the forum.' };
+    expect(buildBoardData(plan, [], '2025-03-10').actions[1].latestNote).toBe('Moved to October after the forum.');
     expect(data).toMatchObject({ partnership: 'City of London', planTitle: 'Prevent Action Plan 2020–2024', period: '2020–2024' });
   });
 

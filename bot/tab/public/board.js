@@ -18,7 +18,12 @@ async function loadPlan(host) {
   const partnership = new URLSearchParams(window.location.search).get('partnership');
   const url = partnership ? `/api/plan?partnership=${encodeURIComponent(partnership)}` : '/api/plan';
   const headers = { Accept: 'application/json' };
-  if (host) headers.Authorization = `Bearer ${await getSsoToken(host.teams)}`;
+  if (host) {
+    const token = await getSsoToken(host.teams).catch((err) => {
+      throw new Error(`Teams could not sign you in to the plan board (${err instanceof Error ? err.message : err}). Your Teams administrator may need to approve the app.`);
+    });
+    headers.Authorization = `Bearer ${token}`;
+  }
   const res = await fetch(url, { headers });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(body.error || `The plan could not be loaded (error ${res.status}).`);

@@ -6,6 +6,10 @@ import { activityProblem } from './activity.js';
 import { logger } from './logger.js';
 import type { Services } from './handlers/context.js';
 import { createTurnHandler } from './turn.js';
+import { createTabRouter, type TabDeps } from './tab/router.js';
+import { buildBoardData, dayIn } from './tab/board-data.js';
+import { requirePlanView } from './store/plans.js';
+import { listPartnershipChanges } from './store/updates.js';
 
 const log = logger('server');
 
@@ -32,6 +36,7 @@ export function createHttpApp(services: Services, adapter: CloudAdapter): expres
     }
     await adapter.process(req, res, onTurn);
   });
+  app.use(createTabRouter(tabDeps(services)));
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message = err.type === 'entity.too.large' ? 'The request is too large.' : err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be handled.';
@@ -39,6 +44,20 @@ export function createHttpApp(services: Services, adapter: CloudAdapter): expres
     res.status(status).json({ error: message });
   });
   return app;
+}
+
+/** What the plan board tab needs: the board for a partnership, and how to check Teams SSO tokens. */
+function tabDeps(services: Services): TabDeps {
+  const { config, store } = services;
+  return {
+    loadBoard: async (partnership) => {
+      const name = partnership ?? config.DEFAULT_PARTNERSHIP;
+      const plan = await requirePlanView(store.db, name);
+      const changes = await listPartnershipChanges(store.db, name);
+      return buildBoardData(plan, changes, dayIn(services.now().toISOString(), plan.timeZone));
+    },
+    auth: { localMode: config.localMode, appId: config.MicrosoftAppId, tenantId: config.MicrosoftAppTenantId, host: config.PUBLIC_HOST },
+  };
 }
 
 /** Starts listening: loopback only in local mode. Resolves with the base URL and a close function. */

@@ -82,3 +82,9 @@ export async function listPlanChanges(db: Db, planId: number, since?: Date): Pro
   });
   return rows.map((r) => ({ at: r.at.toISOString(), actionRef: r.action.ref, ragFrom: r.ragFrom as Rag, ragTo: r.ragTo as Rag, by: r.actorName, note: r.note }));
 }
+
+/** Every RAG change of a partnership's current plan (for the board timeline). */
+export async function listPartnershipChanges(db: Db, partnership: string, since?: Date) {
+  const plan = await db.plan.findFirst({ where: { partnership: { name: partnership } }, orderBy: [{ importedAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+  return plan ? listPlanChanges(db, plan.id, since) : [];
+}

@@ -57,14 +57,14 @@ describe('a lead updates an action from its card', () => {
     expect(validateCard(cardOf(announcements[0]!.activity))).toEqual([]);
 
     const red = await ask("what's red?");
-    expect(red[0]!.text.split('\n')[0]).toBe('1 action is RED');
+    expect(red[0]!.text!.split('\n')[0]).toBe('1 action is RED');
     expect(red[0]!.text).toContain('Multi-Agency Public Protection Arrangements');
     expect(red[0]!.text).not.toContain('faith groups');
 
     const history = await ask('history of action 18');
     expect(history[0]!.text).toContain('RED → AMBER');
     expect(history[0]!.text).toContain('Met three faith leaders');
-    expect(history[0]!.text.indexOf('Ali Burlington')).toBeLessThan(history[0]!.text.indexOf('Demo plan'));
+    expect(history[0]!.text!.indexOf('Ali Burlington')).toBeLessThan(history[0]!.text!.indexOf('Demo plan'));
     expect(await historyCount(18)).toBe(2);
   });
 

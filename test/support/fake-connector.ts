@@ -1,65 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { startLocalConnector, type LocalConnector } from '../../bot/local-connector.js';
 
-/** One activity the bot sent to the connector, with the conversation it was sent to. */
-export interface SentActivity {
-  conversationId: string;
-  replyToId?: string;
-  activity: {
-    type: string;
-    text?: string;
-    attachments?: { contentType: string; content: Record<string, unknown> }[];
-    [key: string]: unknown;
-  };
-}
+export type { SentActivity } from '../../bot/local-connector.js';
 
-/**
- * A stand-in for the Bot Connector service, shaped like the real one: the bot POSTs replies to
- * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and gets { id } back.
- * `respond` can inject failures (e.g. 429 with Retry-After, 403) for the next calls.
- */
-export async function startFakeConnector() {
-  const sent: SentActivity[] = [];
-  const failures: { status: number; headers?: Record<string, string>; body?: unknown }[] = [];
-  let counter = 0;
-  const app = express();
-  app.use(express.json({ limit: '2mb' }));
-  const record = (req: express.Request, res: express.Response) => {
-    const failure = failures.shift();
-    if (failure) {
-      res.status(failure.status).set(failure.headers ?? {}).json(failure.body ?? { error: { code: 'Failure', message: 'injected' } });
-      return;
-    }
-    sent.push({ conversationId: decodeURIComponent(req.params.conversationId as string), replyToId: req.params.replyToId as string | undefined, activity: req.body });
-    res.status(200).json({ id: `sent-${++counter}` });
-  };
-  app.post('/v3/conversations/:conversationId/activities', record);
-  app.post('/v3/conversations/:conversationId/activities/:replyToId', record);
-  app.put('/v3/conversations/:conversationId/activities/:activityId', record);
-  app.post('/v3/conversations', (req, res) => {
-    const member = req.body?.members?.[0]?.id ?? 'someone';
-    res.status(200).json({ id: `a:personal-${member}` });
-  });
-  const server = await new Promise<import('node:http').Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    sent,
-    /** queue failures for the next requests, in order */
-    failNext(...f: typeof failures) {
-      failures.push(...f);
-    },
-    /** activities sent to one conversation */
-    to(conversationId: string) {
-      return sent.filter((s) => s.conversationId === conversationId);
-    },
-    clear() {
-      sent.length = 0;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-export type FakeConnector = Awaited<ReturnType<typeof startFakeConnector>>;
+/** The fake Bot Connector the tests reply to: the same local connector `npm run chat` uses. */
+export const startFakeConnector = () => startLocalConnector();
+export type FakeConnector = LocalConnector;

@@ -74,13 +74,13 @@ export async function listHistory(db: Db, actionId: number, limit = 200): Promis
 }
 
 /** Every RAG change of a plan since a moment (for digests and the board timeline). */
-export async function listPlanChanges(db: Db, planId: number, since?: Date): Promise<{ at: string; actionRef: number; ragFrom: Rag; ragTo: Rag; by: string; note: string }[]> {
+export async function listPlanChanges(db: Db, planId: number, since?: Date): Promise<{ at: string; actionRef: number; ragFrom: Rag; ragTo: Rag; by: string; note: string; source: UpdateSource }[]> {
   const rows = await db.actionUpdate.findMany({
     where: { action: { planId }, ...(since ? { at: { gte: since } } : {}) },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
     include: { action: { select: { ref: true } } },
   });
-  return rows.map((r) => ({ at: r.at.toISOString(), actionRef: r.action.ref, ragFrom: r.ragFrom as Rag, ragTo: r.ragTo as Rag, by: r.actorName, note: r.note }));
+  return rows.map((r) => ({ at: r.at.toISOString(), actionRef: r.action.ref, ragFrom: r.ragFrom as Rag, ragTo: r.ragTo as Rag, by: r.actorName, note: r.note, source: r.source as UpdateSource }));
 }
 
 /** Every RAG change of a partnership's current plan (for the board timeline). */

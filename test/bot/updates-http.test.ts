@@ -66,6 +66,10 @@ describe('a lead updates an action from its card', () => {
     expect(history[0]!.text).toContain('Met three faith leaders');
     expect(history[0]!.text!.indexOf('Ali Burlington')).toBeLessThan(history[0]!.text!.indexOf('Demo plan'));
     expect(await historyCount(18)).toBe(2);
+
+    const changed = await ask('what changed this week?', sam);
+    expect(changed[0]!.text).toContain('1 update in the last 7 days');
+    expect(changed[0]!.text).toContain('Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington');
   });
 
   it('the same invoke sent twice (a Teams retry, or a double click) makes one update', async () => {

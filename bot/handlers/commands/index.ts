@@ -1,5 +1,6 @@
 import type { MessageInput, Reply } from '../context.js';
 import { askHandler } from './ask.js';
+import { changesHandler } from './changes.js';
 import { historyHandler } from './history.js';
 import { PATTERNS } from './patterns.js';
 import { postUpdatesHereHandler } from './post-here.js';
@@ -15,6 +16,7 @@ export interface TextCommand {
 /** Commands, tried in order before the text is treated as a plan question. */
 export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'history', pattern: PATTERNS.history, handle: historyHandler },
+  { name: 'what changed', pattern: PATTERNS.changes, handle: changesHandler },
   { name: 'make role', pattern: PATTERNS.makeRole, handle: makeRoleHandler },
   { name: 'who are the leads', pattern: PATTERNS.whoAreLeads, handle: whoAreLeadsHandler },
   { name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler },

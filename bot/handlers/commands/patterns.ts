@@ -8,4 +8,6 @@ export const PATTERNS = {
   whoAreLeads: /^(?:who\s+are\s+(?:the\s+)?(?:leads|coordinators|people)|who\s+can\s+update|list\s+(?:people|roles|leads))\??$/i,
   /** "post updates here" */
   postUpdatesHere: /^(?:please\s+)?post\s+(?:rag\s+)?(?:updates|changes|announcements)\s+(?:here|in\s+this\s+channel)\.?$/i,
+  /** "what changed this week?", "recent changes", "what's new this month" */
+  changes: /^(?:what(?:'s| has| have)?\s+(?:changed|been updated|new)|any\s+changes|recent\s+(?:changes|updates)|latest\s+updates)(?:\s+(?:this|in\s+the\s+last)\s+(?:week|month)|\s+lately|\s+recently|\s+since\s+last\s+week)?\??$/i,
 } as const;

@@ -33,6 +33,7 @@ export function createTurnHandler(services: Services) {
   return async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const partnership = await partnershipForTurn(services, context, conversationKind(activity));
+    if (!partnership) return notLinked(context);
     const base: TurnInput = {
       services,
       partnership,
@@ -52,6 +53,20 @@ export function createTurnHandler(services: Services) {
         log.debug({ type: activity.type }, 'Ignoring activity type');
     }
   };
+}
+
+/** A conversation from a tenant no partnership is linked to: say so, store nothing, answer invokes. */
+async function notLinked(context: TurnContext): Promise<void> {
+  log.warn({ conversationId: context.activity.conversation.id }, 'Activity from a tenant not linked to any partnership');
+  const reply = buildMessageCard({
+    title: 'Not linked to a partnership',
+    lines: ['This team or chat is not linked to a Prevent partnership yet, so I cannot show or change any plan here. Ask your Prevent coordinator to have it linked (npm run cli -- partnership link).'],
+  });
+  if (context.activity.type === ActivityTypes.Invoke) {
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } } });
+  } else if (context.activity.type === ActivityTypes.Message) {
+    await context.sendActivity(toActivity(reply));
+  }
 }
 
 async function onMessage(context: TurnContext, base: TurnInput): Promise<void> {

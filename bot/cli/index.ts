@@ -6,6 +6,7 @@ import { applyMigrations } from '../store/migrate.js';
 import type { CliCommand, CliContext } from './context.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { partnershipCommand } from './partnership.js';
 import { plansCommand } from './plans.js';
 import { roleCommand } from './role.js';
 
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: exportCommand,
   plans: plansCommand,
   role: roleCommand,
+  partnership: partnershipCommand,
   migrate: async (_args, ctx) => {
     const applied = await applyMigrations(ctx.config.DATABASE_URL);
     ctx.out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
@@ -28,6 +30,7 @@ const HELP = `Prevent partnership bot: operator commands
   plans                                  list partnerships and their plans
   role grant <user> <role> [--org ORG]   make someone a coordinator, lead or member
   role revoke <user>                     take a role away
+  partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership
   migrate                                apply database migrations`;
 
 /** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */

@@ -1,0 +1,19 @@
+import type { Db } from './database.js';
+
+/**
+ * The partnership a new conversation belongs to: the one linked to its Microsoft 365 tenant, else the
+ * default partnership when no partnership is linked to any tenant (a single-partnership deployment), else none.
+ */
+export async function partnershipForTenant(db: Db, tenantId: string | undefined, defaultPartnership: string): Promise<string | null> {
+  if (tenantId) {
+    const linked = await db.partnership.findFirst({ where: { tenantId }, orderBy: { id: 'asc' }, select: { name: true } });
+    if (linked) return linked.name;
+  }
+  const anyLinked = await db.partnership.count({ where: { tenantId: { not: null } } });
+  return anyLinked === 0 ? defaultPartnership : null;
+}
+
+/** Links a partnership (created if new) to a tenant, so conversations from that tenant belong to it. */
+export async function linkPartnershipToTenant(db: Db, partnership: string, tenantId: string): Promise<void> {
+  await db.partnership.upsert({ where: { name: partnership }, create: { name: partnership, tenantId }, update: { tenantId } });
+}

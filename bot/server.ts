@@ -10,6 +10,8 @@ import { createTabRouter, type TabDeps } from './tab/router.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
 import { requirePlanView } from './store/plans.js';
 import { listPartnershipChanges } from './store/updates.js';
+import { partnershipForTenant } from './store/partnerships.js';
+import { AppError } from './errors.js';
 
 const log = logger('server');
 
@@ -50,8 +52,10 @@ export function createHttpApp(services: Services, adapter: CloudAdapter): expres
 function tabDeps(services: Services): TabDeps {
   const { config, store } = services;
   return {
-    loadBoard: async (partnership) => {
-      const name = partnership ?? config.DEFAULT_PARTNERSHIP;
+    loadBoard: async (partnership, tenantId) => {
+      // signed in through Teams: only the partnership of the user's own tenant; locally: the one asked for
+      const name = tenantId ? await partnershipForTenant(store.db, tenantId, config.DEFAULT_PARTNERSHIP) : (partnership ?? config.DEFAULT_PARTNERSHIP);
+      if (!name) throw new AppError('NOT_FOUND', 'Your organisation is not linked to a Prevent partnership yet.');
       const plan = await requirePlanView(store.db, name);
       const changes = await listPartnershipChanges(store.db, name);
       return buildBoardData(plan, changes, dayIn(services.now().toISOString(), plan.timeZone));

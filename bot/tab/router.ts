@@ -17,8 +17,8 @@ const teamsJsDir = dirname(createRequire(import.meta.url).resolve('@microsoft/te
 
 /** What the tab needs from the rest of the bot. */
 export interface TabDeps {
-  /** the board for a partnership, or for the default partnership when null */
-  loadBoard(partnership: string | null): Promise<BoardData>;
+  /** the board for a partnership (from ?partnership=, local use), or for the signed-in user's tenant (tenantId from the SSO token) */
+  loadBoard(partnership: string | null, tenantId: string | null): Promise<BoardData>;
   auth: TabAuth;
 }
 
@@ -41,7 +41,8 @@ export function createTabRouter(deps: TabDeps): express.Router {
   router.get('/api/plan', requireTeamsToken(deps.auth), async (req, res) => {
     const wanted = typeof req.query.partnership === 'string' && req.query.partnership.trim() ? req.query.partnership.trim() : null;
     try {
-      res.set('Cache-Control', 'no-store').json(await deps.loadBoard(wanted));
+      const tenantId = typeof res.locals.claims?.tid === 'string' ? (res.locals.claims.tid as string) : null;
+      res.set('Cache-Control', 'no-store').json(await deps.loadBoard(wanted, tenantId));
     } catch (err) {
       if (err instanceof AppError && err.code === 'NOT_FOUND') {
         res.status(404).json({ error: err.message });

@@ -144,6 +144,21 @@ describe('bad input gets a 4xx or a polite reply, and the server keeps serving',
   });
 });
 
+describe('the server', () => {
+  it('GET /healthz says the database is reachable', async () => {
+    const res = await fetch(`${bot.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: bot.store.kind });
+  });
+
+  it('serves the plan board tab and, in local mode, its data', async () => {
+    expect((await fetch(`${bot.url}/tab`)).status).toBe(200);
+    const board = await (await fetch(`${bot.url}/api/plan`)).json();
+    expect(board.actions).toHaveLength(24);
+    expect(board.counts).toMatchObject({ RED: 2, AMBER: 12, GREEN: 8, COMPLETE: 2 });
+  });
+});
+
 describe('authentication', () => {
   it('with MicrosoftAppId set, an unauthenticated POST gets 401 and nothing runs', async () => {
     const secured = await startTestBot({ env: { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'secret' } });
@@ -153,6 +168,8 @@ describe('authentication', () => {
       const bad = await secured.post(makeMessage(secured.connector.url, { text: "what's red?" }), { authorization: 'Bearer not-a-token' });
       expect(bad.status).toBe(401);
       expect(secured.connector.sent).toHaveLength(0);
+      const plan = await fetch(`${secured.url}/api/plan`);
+      expect(plan.status).toBe(401);
     } finally {
       await secured.close();
     }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { readPlanFile, describeImport } from '../import/index.js';
 import { DEFAULT_ORGANISATIONS } from '../import/known-organisations.js';
@@ -12,12 +13,12 @@ export function mergeOrganisations(own: OrganisationInfo[], defaults: Organisati
   return [...own, ...defaults.filter((o) => !seen.has(o.name.toLowerCase()))];
 }
 
-/** `import <file> [--partnership NAME]`: reads a plan file and saves it in one transaction. */
+/** `import <file> [--partnership NAME] [--by NAME]`: reads a plan file and saves it in one transaction, attributed to --by (default: the OS user). */
 export const importCommand: CliCommand = async (args, ctx) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { partnership: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { partnership: { type: 'string' }, by: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
-    ctx.out('Usage: import <file.md|file.csv> [--partnership NAME]');
+    ctx.out('Usage: import <file.md|file.csv> [--partnership NAME] [--by "YOUR NAME"]');
     return 2;
   }
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
@@ -25,7 +26,7 @@ export const importCommand: CliCommand = async (args, ctx) => {
   const known = mergeOrganisations(await loadOrganisations(ctx.store.db, partnership), DEFAULT_ORGANISATIONS);
   const plan = await readPlanFile(file, known);
   const parsedMs = performance.now() - started;
-  const saved = await savePlan(ctx.store.db, { partnership, plan, sourceFile: path.basename(file), actor: 'Plan import (command line)', at: ctx.now() });
+  const saved = await savePlan(ctx.store.db, { partnership, plan, sourceFile: path.basename(file), actor: `${values.by ?? userInfo().username} (plan import)`, at: ctx.now() });
   const totalMs = performance.now() - started;
   ctx.out(`Imported "${plan.title}" for ${partnership} from ${path.basename(file)}.`);
   ctx.out(describeImport(plan));

@@ -25,7 +25,8 @@ export const COMMANDS: Record<string, CliCommand> = {
 };
 
 const HELP = `Prevent partnership bot: operator commands
-  import <file> [--partnership NAME]     import a plan (Markdown or CSV); re-importing updates it in place
+  import <file> [--partnership NAME] [--by NAME]
+                                         import a plan (Markdown or CSV); re-importing updates it in place
   export --format json|csv|md            print the plan with current RAG
   plans                                  list partnerships and their plans
   role grant <user> <role> [--org ORG]   make someone a coordinator, lead or member

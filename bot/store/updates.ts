@@ -33,7 +33,7 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
   const earlier = await previous();
   if (earlier) return earlier;
   try {
-    return await withBusyRetry(() =>
+    const outcome: UpdateOutcome = await withBusyRetry(() =>
       db.$transaction(async (tx) => {
         const action = await tx.action.findUnique({ where: { id: cmd.actionId } });
         if (!action) return { status: 'missing' } as const;
@@ -60,6 +60,8 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
         return { status: 'applied', ragFrom: action.rag as Rag, ragTo: cmd.rag, version: action.version + 1, historyId: entry.id } as const;
       }),
     );
+    // Stale because the same request (another instance, a retry) got there first? Then it is a duplicate.
+    return outcome.status === 'stale' ? ((await previous()) ?? outcome) : outcome;
   } catch (err) {
     // Two identical requests raced: the other one won; report what it did.
     if (isUniqueViolation(err)) return (await previous()) ?? { status: 'stale', currentVersion: -1 };

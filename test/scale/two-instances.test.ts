@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERBS } from '../../cards/verbs.js';
+import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
+import { openStore, type Store } from '../../bot/store/database.js';
+import { grantRole } from '../../bot/store/people.js';
+import { loadPlanView } from '../../bot/store/plans.js';
+import { makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
+import { createTestDatabase } from '../support/database.js';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { startBotProcess } from '../support/processes.js';
+
+let database: { url: string; drop(): Promise<void> };
+let store: Store;
+let connector: FakeConnector;
+let instances: Awaited<ReturnType<typeof startBotProcess>>[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  store = await openStore(database.url);
+  await loadDemoPlanIfEmpty(store, 'City of London', new Date());
+  await grantRole(store.db, { partnership: 'City of London', who: 'Ali Burlington', role: 'lead', organisation: 'CST', chatId: '29:ali', displayName: 'Ali Burlington' });
+  connector = await startFakeConnector();
+  instances = await Promise.all([startBotProcess({ DATABASE_URL: database.url }), startBotProcess({ DATABASE_URL: database.url })]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all((instances ?? []).map((i) => i.stop()));
+  await connector?.close();
+  await store?.close();
+  await database?.drop();
+});
+
+const post = (url: string, activity: unknown) =>
+  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
+
+describe('two bot processes on one database', () => {
+  it('both answer from the same plan, and see each other’s changes at once', async () => {
+    const [a, b] = instances;
+    await post(a!.url, makeInstall(connector.url));
+    connector.clear();
+    await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
+    expect(connector.to(TEAMS.channel.id)[0]!.activity.text!.split('\n')[0]).toBe('2 actions are RED');
+  });
+
+  it('a card update sent to both at once is applied once', async () => {
+    const [a, b] = instances;
+    const action = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === 18)!;
+    const invoke = makeInvoke(connector.url, VERBS.submitUpdate, { actionId: action.id, version: action.version, rag: 'AMBER', note: 'Sent to both instances' }, { from: TEAMS.user('Ali Burlington', '29:ali') });
+    connector.clear();
+    const [ra, rb] = await Promise.all([post(a!.url, invoke), post(b!.url, invoke)]);
+    for (const r of [ra, rb]) {
+      expect(r.status).toBe(200);
+      expect(JSON.stringify(r.body)).toContain('Saved: action 18 is RED → AMBER');
+    }
+    expect(await store.db.actionUpdate.count({ where: { actionId: action.id } })).toBe(2);
+    const now = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === 18)!;
+    expect(now).toMatchObject({ rag: 'AMBER', version: action.version + 1 });
+    const announcements = connector.to(TEAMS.channel.id).filter((s) => s.activity.text?.includes('RED → AMBER'));
+    expect(announcements).toHaveLength(1);
+    connector.clear();
+    await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
+    expect(connector.to(TEAMS.channel.id)[0]!.activity.text!.split('\n')[0]).toBe('1 action is RED');
+  });
+});

@@ -6,6 +6,8 @@ export const VERBS = {
   submitUpdate: 'action.update',
   refreshAction: 'action.refresh',
   cancelUpdate: 'action.cancel',
+  dialogStart: 'dialog.start',
+  dialogAnswer: 'dialog.answer',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -49,11 +49,16 @@ export async function startTestBot(options: { env?: Record<string, string>; now?
       }
       return { status: res.status, body: body as any };
     },
-    async close() {
+    /** Stops the server; `keepDatabase` leaves the database for a second server (a restart), which must then drop it. */
+    async close(closeOptions: { keepDatabase?: boolean } = {}) {
       await server.close();
       await connector.close();
       await store.close();
-      await database.drop();
+      if (!closeOptions.keepDatabase) await database.drop();
+    },
+    /** Drops the database this server created, after `close({ keepDatabase: true })` and the second server has closed. */
+    dropDatabase() {
+      return database.drop();
     },
   };
 }

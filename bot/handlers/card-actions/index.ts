@@ -1,5 +1,6 @@
 import { VERBS } from '../../../cards/verbs.js';
 import type { CardActionInput, Reply } from '../context.js';
+import { dialogAnswerHandler, dialogStartHandler } from '../dialogs/dialog-buttons.js';
 import { cancelUpdateHandler, openUpdateHandler, refreshActionHandler } from './open-update.js';
 import { showActionHandler } from './show-action.js';
 import { showMoreHandler } from './show-more.js';
@@ -23,4 +24,6 @@ export const CARD_ACTIONS: Record<string, CardActionHandler> = {
   [VERBS.submitUpdate]: submitUpdateHandler,
   [VERBS.refreshAction]: refreshActionHandler,
   [VERBS.cancelUpdate]: cancelUpdateHandler,
+  [VERBS.dialogStart]: dialogStartHandler,
+  [VERBS.dialogAnswer]: dialogAnswerHandler,
 };

@@ -1,5 +1,7 @@
 import type { MessageInput, Reply } from '../context.js';
 import { askHandler } from './ask.js';
+import { dialogMessageTurn } from '../dialogs/message-turn.js';
+import { startUpdateHandler, updateTopicHandler } from '../dialogs/start-update.js';
 import { changesHandler } from './changes.js';
 import { historyHandler } from './history.js';
 import { PATTERNS } from './patterns.js';
@@ -20,14 +22,18 @@ export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'make role', pattern: PATTERNS.makeRole, handle: makeRoleHandler },
   { name: 'who are the leads', pattern: PATTERNS.whoAreLeads, handle: whoAreLeadsHandler },
   { name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler },
+  { name: 'update conversation', pattern: PATTERNS.startUpdate, handle: startUpdateHandler },
+  { name: 'update conversation about a topic', pattern: PATTERNS.updateTopic, handle: updateTopicHandler },
 ];
 
-/** Routes a message: the first matching command, otherwise a plan question (which answers help for anything not understood). */
+/** Routes a message: a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
 export async function handleText(input: MessageInput): Promise<Reply[]> {
+  const dialog = await dialogMessageTurn(input);
+  if (dialog.handled) return dialog.replies;
   const text = input.text.trim();
   for (const command of TEXT_COMMANDS) {
     const match = text.match(command.pattern);
-    if (match) return [await command.handle(input, match)].flat();
+    if (match) return [...dialog.replies, ...[await command.handle(input, match)].flat()];
   }
-  return [await askHandler(input)];
+  return [...dialog.replies, await askHandler(input)];
 }

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { buildMessageCard } from '../../../cards/message-card.js';
+import { AppError } from '../../errors.js';
+import { answerUpdateDialog, UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
+import { deleteDialog, loadDialog } from '../../store/dialogs.js';
+import { requirePlanView } from '../../store/plans.js';
+import type { CardActionResult } from '../card-actions/index.js';
+import type { CardActionInput, Reply } from '../context.js';
+import { actionOfPartnership } from '../updates/update-service.js';
+import { applyDialogResult } from './advance.js';
+import { beginUpdateDialog } from './begin.js';
+import { expiredReply, questionReply } from './persist.js';
+import { isExpired, readRecord } from './record.js';
+
+const StartData = z.object({ actionId: z.coerce.number().int().positive() });
+const AnswerData = z.object({
+  dialogId: z.coerce.number().int().positive(),
+  actionId: z.coerce.number().int().positive(),
+  step: z.enum(UPDATE_STEPS),
+  answer: z.union([z.string().max(4000), z.number()]).optional(),
+});
+
+const asResult = (replies: Reply[]): CardActionResult => ({ replaceCard: replies[0], messages: replies.slice(1) });
+
+/** "Update action 18" on a choice or a round's request: starts the conversation as a new message, leaving the card as it was. */
+export async function dialogStartHandler(input: CardActionInput): Promise<CardActionResult> {
+  const data = StartData.safeParse(input.data);
+  if (!data.success) throw new AppError('INVALID_INPUT', 'That button does not say which action it is for. Say "update action" and its number.');
+  const action = await actionOfPartnership(input.services, input.partnership, data.data.actionId);
+  const plan = await requirePlanView(input.services.store.db, input.partnership);
+  return { messages: await beginUpdateDialog(input, action, plan.timeZone), toast: `Let's update action ${action.ref}: the first question is below.` };
+}
+
+/** A button on a question card: the same answer as typing it, checked against where the conversation is now. */
+export async function dialogAnswerHandler(input: CardActionInput): Promise<CardActionResult> {
+  const data = AnswerData.safeParse(input.data);
+  if (!data.success) throw new AppError('INVALID_INPUT', 'That button is out of date. Say "update action" and its number to start again.');
+  const { db } = input.services.store;
+  const stored = await loadDialog(db, { conversationId: input.conversation.id, userChatId: input.sender.id });
+  const record = stored && readRecord(stored);
+  if (!stored || !record || stored.id !== data.data.dialogId || record.dialog.actionId !== data.data.actionId) {
+    return asResult([buildMessageCard({ lines: ['This conversation has ended. Say "update action" and its number to start again.'] })]);
+  }
+  if (record.finished) return asResult([buildMessageCard(record.finished)]);
+  if (isExpired(stored, input.services.now())) {
+    await deleteDialog(db, stored.id, stored.version);
+    return asResult([expiredReply(record.dialog)]);
+  }
+  if (record.dialog.step !== data.data.step || record.lastActivityId === input.activityId) {
+    const notice = record.dialog.step !== data.data.step ? { kind: 'warning' as const, message: 'That button belongs to an earlier question. Here is where we are now.' } : undefined;
+    return asResult([questionReply(stored.id, record.dialog, record.timeZone, notice)]);
+  }
+  const answer = String(data.data.answer ?? '');
+  return asResult(await applyDialogResult(input, stored, record, answerUpdateDialog(record.dialog, answer)));
+}

@@ -1,0 +1,68 @@
+import { AppError } from '../errors.js';
+import type { Db } from './database.js';
+import { withBusyRetry } from './retry.js';
+
+/** A stored conversation in progress with one person in one conversation. */
+export interface StoredDialog {
+  id: number;
+  kind: string;
+  /** the dialog's own JSON, parsed */
+  state: unknown;
+  version: number;
+  expiresAt: Date;
+}
+
+/** Where a dialog lives: one per person per conversation. */
+export interface DialogKey {
+  conversationId: string;
+  userChatId: string;
+}
+
+const toStored = (r: { id: number; kind: string; state: string; version: number; expiresAt: Date }): StoredDialog => ({
+  id: r.id,
+  kind: r.kind,
+  state: JSON.parse(r.state) as unknown,
+  version: r.version,
+  expiresAt: r.expiresAt,
+});
+
+/** The person's dialog in this conversation, if any (expired ones too: the caller decides). */
+export async function loadDialog(db: Db, key: DialogKey): Promise<StoredDialog | null> {
+  const row = await db.dialogState.findUnique({ where: { conversationId_userChatId: key } });
+  return row ? toStored(row) : null;
+}
+
+/** Starts a dialog, replacing any earlier one in the same place (whose later saves then fail as stale). */
+export async function startDialog(
+  db: Db,
+  input: DialogKey & { partnership: string; kind: string; state: unknown; now: Date; expiresAt: Date },
+): Promise<StoredDialog> {
+  const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
+  if (!partnership) throw new AppError('NOT_FOUND', `There is no partnership called "${input.partnership}".`);
+  const data = { kind: input.kind, state: JSON.stringify(input.state), updatedAt: input.now, expiresAt: input.expiresAt };
+  const row = await withBusyRetry(() =>
+    db.dialogState.upsert({
+      where: { conversationId_userChatId: { conversationId: input.conversationId, userChatId: input.userChatId } },
+      create: { ...data, partnershipId: partnership.id, conversationId: input.conversationId, userChatId: input.userChatId },
+      update: { ...data, partnershipId: partnership.id, version: { increment: 1 } },
+    }),
+  );
+  return toStored(row);
+}
+
+/** Saves the next state only if nobody saved since `version` was read; the new version, or null when stale. */
+export async function saveDialog(db: Db, id: number, version: number, input: { state: unknown; now: Date; expiresAt: Date }): Promise<number | null> {
+  const changed = await withBusyRetry(() =>
+    db.dialogState.updateMany({
+      where: { id, version },
+      data: { state: JSON.stringify(input.state), updatedAt: input.now, expiresAt: input.expiresAt, version: { increment: 1 } },
+    }),
+  );
+  return changed.count === 1 ? version + 1 : null;
+}
+
+/** Removes a dialog if it is still at `version`; false when someone else moved it on first. */
+export async function deleteDialog(db: Db, id: number, version: number): Promise<boolean> {
+  const removed = await withBusyRetry(() => db.dialogState.deleteMany({ where: { id, version } }));
+  return removed.count === 1;
+}

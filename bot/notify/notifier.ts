@@ -4,6 +4,7 @@ import type { Reply } from '../handlers/context.js';
 import { logger } from '../logger.js';
 import type { StoredConversation } from '../store/conversations.js';
 import { toActivity } from '../turn.js';
+import { createSendPacer, type RateLimits } from './rate-limit.js';
 import { retryDelayMs, sendFailure } from './send-errors.js';
 
 const log = logger('notify');
@@ -22,16 +23,20 @@ export interface NotifierOptions {
   onGone(conversation: StoredConversation, reason: string): Promise<void>;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** client-side pacing of every attempt (default 50 a second per app, 7 a second per conversation) */
+  rateLimits?: Partial<RateLimits>;
 }
 
-/** A notifier over the Bot Connector: retries 429 (honouring Retry-After), 412, 502 and 504 with jittered backoff; 403 is final. */
+/** A notifier over the Bot Connector, paced by a token bucket: retries 429 (honouring Retry-After), 412, 502 and 504 with jittered backoff; 403 is final. */
 export function createNotifier(options: NotifierOptions): Notifier {
   const maxAttempts = options.maxAttempts ?? 5;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const pacer = createSendPacer(options.rateLimits);
   return {
     async send(conversation, reply) {
       if (!conversation.active) return 'gone';
       for (let attempt = 1; ; attempt++) {
+        await pacer.acquire(conversation.conversationId);
         try {
           await options.adapter.continueConversationAsync(options.appId, conversation.reference as Partial<ConversationReference>, async (context) => {
             await context.sendActivity(toActivity(reply));

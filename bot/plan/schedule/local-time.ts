@@ -1,0 +1,96 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * Local (wall-clock) times in a partnership's time zone, resolved to instants.
+ *
+ * Clock changes (Europe/London: last Sundays of March and October):
+ * - a local time the clocks skip (spring forward, 01:00-01:59 on 29 March 2026) resolves to the
+ *   first valid instant after the gap, the moment the clocks go forward: 01:30 → 02:00 BST (01:00 UTC);
+ * - a local time that happens twice (fall back, 01:00-01:59 on 25 October 2026) resolves to the
+ *   first of the two: 01:30 → 01:30 BST (00:30 UTC). It fires once, because every occurrence key
+ *   names the local date, not the instant.
+ */
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** Whether a name is a time zone luxon knows (e.g. "Europe/London"). */
+export function isTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+function offsetMinutes(ms: number, zone: string): number {
+  return DateTime.fromMillis(ms, { zone }).offset;
+}
+
+/** Milliseconds of a wall-clock date and time, as if it were UTC. */
+function wallMillis(date: string, time: string): number {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi);
+}
+
+/** The instant a local date ('YYYY-MM-DD') and time ('HH:MM') name in a zone, with the clock-change rules above. */
+export function resolveLocal(date: string, time: string, zone: string): Date {
+  const wall = wallMillis(date, time);
+  const offsets = [...new Set([-DAY, 0, DAY].map((shift) => offsetMinutes(wall + shift, zone)))];
+  const valid = offsets
+    .map((offset) => wall - offset * MINUTE)
+    .filter((ms) => ms + offsetMinutes(ms, zone) * MINUTE === wall)
+    .sort((a, b) => a - b);
+  if (valid.length > 0) return new Date(valid[0]);
+  let before = wall - Math.max(...offsets) * MINUTE;
+  let after = wall - Math.min(...offsets) * MINUTE;
+  const offsetBefore = offsetMinutes(before, zone);
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (offsetMinutes(middle, zone) === offsetBefore) before = middle;
+    else after = middle;
+  }
+  return new Date(after);
+}
+
+/** The local date ('YYYY-MM-DD') of an instant in a zone. */
+export function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+}
+
+/** The local date and time ('HH:MM') of an instant in a zone. */
+export function localWall(instant: Date, zone: string): { date: string; time: string } {
+  const dt = DateTime.fromJSDate(instant, { zone });
+  return { date: dt.toISODate()!, time: dt.toFormat('HH:mm') };
+}
+
+/** A wall-clock date and time moved back by some minutes on the calendar, ignoring clock changes. */
+export function wallMinus(date: string, time: string, minutes: number): { date: string; time: string } {
+  const moved = new Date(wallMillis(date, time) - minutes * MINUTE).toISOString();
+  return { date: moved.slice(0, 10), time: moved.slice(11, 16) };
+}
+
+/** Day of the week of a 'YYYY-MM-DD' date: 1 Monday … 7 Sunday. */
+export function weekdayOf(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Every local date from one date to another, inclusive. */
+export function datesBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let ms = Date.parse(`${first}T00:00:00Z`); ms <= Date.parse(`${last}T00:00:00Z`); ms += DAY) {
+    out.push(new Date(ms).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/**
+ * The instants in (from, to] at which a local time falls, on the local dates a test accepts:
+ * e.g. every Monday at 09:00 for a weekly digest.
+ */
+export function localTimesBetween(from: Date, to: Date, zone: string, time: string, accept: (date: string) => boolean): { date: string; at: Date }[] {
+  const first = localDate(new Date(from.getTime() - DAY), zone);
+  const last = localDate(new Date(to.getTime() + DAY), zone);
+  return datesBetween(first, last)
+    .filter(accept)
+    .map((date) => ({ date, at: resolveLocal(date, time, zone) }))
+    .filter(({ at }) => at > from && at <= to);
+}

@@ -1,0 +1,37 @@
+import { buildCaseReviewCard } from '../cards/reminder-card.js';
+import { addDays } from '../bot/plan/dates.js';
+import { localDate, resolveLocal } from '../bot/plan/schedule/local-time.js';
+import { findCaseReview, openCaseReviewsDueBy } from '../bot/store/case-reviews.js';
+import { listPanelMembers } from '../bot/store/panel.js';
+import type { Job } from './job.js';
+import { describeDeliveries, sendEach } from './pool.js';
+import { personalRecipients, reportUnreached } from './recipients.js';
+
+/** Panel members hear about a case review this many days before it is due, at this local time. */
+export const CASE_REVIEW_NOTICE_DAYS = [7, 0];
+export const CASE_REVIEW_TIME = '09:00';
+
+type Payload = { caseId: number; daysAhead: number };
+
+/** Channel case reviews (six months after an intervention starts): reminders to panel members in personal chat, by case reference only. */
+export const caseReviewsJob: Job = {
+  name: 'case-reviews',
+  async occurrences(services, from, to) {
+    const lastDue = addDays(localDate(to, 'UTC'), Math.max(...CASE_REVIEW_NOTICE_DAYS) + 2);
+    const reviews = await openCaseReviewsDueBy(services.store.db, lastDue);
+    return reviews.flatMap((r) =>
+      CASE_REVIEW_NOTICE_DAYS.map((daysAhead) => ({ daysAhead, at: resolveLocal(addDays(r.reviewDue, -daysAhead), CASE_REVIEW_TIME, r.timeZone) }))
+        .filter(({ at }) => at > from && at <= to)
+        .map(({ daysAhead, at }) => ({ key: `case:${r.id}:${r.reviewDue}:${daysAhead}`, at, payload: { caseId: r.id, daysAhead } satisfies Payload })),
+    );
+  },
+  async run(services, occurrence) {
+    const { caseId, daysAhead } = occurrence.payload as Payload;
+    const review = await findCaseReview(services.store.db, caseId);
+    if (!review || review.closed) return 'case review closed; nothing sent';
+    const members = await listPanelMembers(services.store.db, review.partnership);
+    const reply = buildCaseReviewCard({ caseRef: review.caseRef, reviewDue: review.reviewDue, daysAhead });
+    const deliveries = await sendEach(services.notifier, await personalRecipients(services, members), reply);
+    return `panel members: ${describeDeliveries(deliveries)}${await reportUnreached(services, review.partnership, 'a Channel case review reminder', deliveries)}`;
+  },
+};

@@ -1,0 +1,68 @@
+import { buildLeadReminderCard } from '../cards/reminder-card.js';
+import type { Services } from '../bot/handlers/context.js';
+import { leadReminderItems, withoutMuted, type LeadItem } from '../bot/plan/schedule/lead-reminders.js';
+import { localTimesBetween } from '../bot/plan/schedule/local-time.js';
+import { logger } from '../bot/logger.js';
+import type { PlanView } from '../bot/plan/types.js';
+import { personalConversation } from '../bot/store/conversations.js';
+import { claimRun, existingRuns } from '../bot/store/job-runs.js';
+import { activeMutes } from '../bot/store/mutes.js';
+import { listPeople, type PersonInfo } from '../bot/store/people.js';
+import { loadPlanView } from '../bot/store/plans.js';
+import { listPartnershipZones } from '../bot/store/reach.js';
+import type { Job } from './job.js';
+import { runPool } from './pool.js';
+
+/** Leads' reminders go out once a day at this local time. */
+export const LEAD_REMINDER_TIME = '09:00';
+/** JobRun rows under this key record which items each lead has been sent, so each goes once. */
+const SENT = 'deadline-reminders:sent';
+const log = logger('jobs');
+
+type Payload = { partnership: string; date: string };
+type Outcome = 'sent' | 'nothing' | 'unreachable' | 'failed' | 'gone';
+
+async function remindLead(services: Services, plan: PlanView, lead: PersonInfo, muted: { actionId: number | null }[], date: string, at: Date): Promise<Outcome> {
+  const { db } = services.store;
+  const due = withoutMuted(leadReminderItems(plan, lead.organisation!, date, at), muted);
+  const sent = await existingRuns(db, SENT, due.map((i) => `${lead.id}:${i.key}`));
+  const fresh: LeadItem[] = due.filter((i) => !sent.has(`${lead.id}:${i.key}`));
+  if (fresh.length === 0) return 'nothing';
+  const conversation = await personalConversation(db, lead.chatId);
+  if (!conversation) return 'unreachable';
+  const reply = buildLeadReminderCard({
+    name: lead.displayName,
+    items: fresh.map((i) => ({ ref: i.action.ref, title: i.action.title, rag: i.action.rag, dueDate: i.action.dueDate, kind: i.kind, lastUpdate: i.action.lastUpdate?.at })),
+  });
+  const outcome = await services.notifier.send(conversation, reply);
+  if (outcome === 'sent') {
+    for (const i of fresh) await claimRun(db, { jobKey: SENT, occurrence: `${lead.id}:${i.key}`, claimedBy: 'deadline-reminders', at: services.now(), status: 'done' });
+  }
+  return outcome;
+}
+
+/** Daily at 09:00 local: each lead hears once about actions due within 14 days, weekly about overdue ones, and every 60 days about stale ones. */
+export const deadlineRemindersJob: Job = {
+  name: 'deadline-reminders',
+  async occurrences(services, from, to) {
+    const partnerships = await listPartnershipZones(services.store.db);
+    return partnerships.flatMap((p) =>
+      localTimesBetween(from, to, p.timeZone, LEAD_REMINDER_TIME, () => true).map(({ date, at }) => ({ key: `deadlines:${p.id}:${date}`, at, payload: { partnership: p.name, date } satisfies Payload })),
+    );
+  },
+  async run(services, occurrence) {
+    const { partnership, date } = occurrence.payload as Payload;
+    const plan = await loadPlanView(services.store.db, partnership);
+    if (!plan) return 'no plan; nothing sent';
+    const leads = (await listPeople(services.store.db, partnership)).filter((p) => p.role === 'lead' && p.organisation);
+    const mutes = await activeMutes(services.store.db, leads.map((l) => l.id), date);
+    const outcomes = await runPool(leads, 8, (lead) =>
+      remindLead(services, plan, lead, mutes.filter((m) => m.personId === lead.id), date, occurrence.at).catch((err: unknown) => {
+        log.error({ err, lead: lead.id }, 'Could not remind a lead; carrying on with the others');
+        return 'failed' as const;
+      }),
+    );
+    const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
+    return `leads reminded: ${count('sent')}; nothing due: ${count('nothing')}; unreachable: ${count('unreachable')}; failed: ${count('failed') + count('gone')}`;
+  },
+};

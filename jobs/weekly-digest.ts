@@ -1,0 +1,34 @@
+import { localTimesBetween, weekdayOf } from '../bot/plan/schedule/local-time.js';
+import { personalConversation } from '../bot/store/conversations.js';
+import { findDigestRecipient, listDigestRecipients } from '../bot/store/digest-settings.js';
+import { composeDigest } from './digest-reply.js';
+import type { Job } from './job.js';
+
+type Payload = { personId: number; date: string };
+
+/** The weekly digest for each coordinator, on their day and at their local time (default Monday 09:00). */
+export const weeklyDigestJob: Job = {
+  name: 'weekly-digest',
+  async occurrences(services, from, to) {
+    const recipients = await listDigestRecipients(services.store.db);
+    return recipients.flatMap((r) =>
+      localTimesBetween(from, to, r.timeZone, r.time, (date) => weekdayOf(date) === r.day).map(({ date, at }) => ({
+        key: `digest:person:${r.personId}:${date}`,
+        at,
+        payload: { personId: r.personId, date } satisfies Payload,
+      })),
+    );
+  },
+  async run(services, occurrence) {
+    const { db } = services.store;
+    const payload = occurrence.payload as Payload;
+    const person = await findDigestRecipient(db, payload.personId);
+    if (!person?.enabled || person.role !== 'coordinator') return 'digest switched off; nothing sent';
+    const conversation = await personalConversation(db, person.chatId);
+    if (!conversation) return `${person.displayName} has no personal chat with the bot; nothing sent`;
+    const composed = await composeDigest(db, person.partnership, occurrence.at);
+    if (!composed) return `${person.partnership} has no plan; nothing sent`;
+    const outcome = await services.notifier.send(conversation, composed.reply);
+    return `digest for ${person.displayName}: ${outcome}`;
+  },
+};

@@ -32,18 +32,17 @@ const ConfigSchema = z
     DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
     DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
-  })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV === 'production' && !c.MicrosoftAppId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when NODE_ENV=production (local mode is for development only)' });
-    }
-    if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
-    }
-    if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
-    }
   });
+
+/** Rules across settings, checked on the raw values so they are reported alongside any other problem. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const set = (k: string) => Boolean(env[k]?.trim());
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !set('MicrosoftAppId')) problems.push('MicrosoftAppId is required when NODE_ENV=production (local mode is for development only)');
+  if (set('MicrosoftAppId') && env.MicrosoftAppType !== 'UserAssignedMSI' && !set('MicrosoftAppPassword')) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
+  if (env.MicrosoftAppType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId')) problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  return problems;
+}
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
 
@@ -57,10 +56,11 @@ export interface Config extends RawConfig {
 /** Reads and validates the configuration; every problem becomes one line of the error. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `Configuration: ${i.path.join('.') || 'environment'} ${i.message}`);
-    throw new AppError('CONFIG_INVALID', lines.join('\n'), { lines });
-  }
+  const lines = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`)),
+    ...crossFieldProblems(env),
+  ].map((line) => `Configuration: ${line}`);
+  if (!parsed.success || lines.length) throw new AppError('CONFIG_INVALID', lines.join('\n'), { lines });
   const c = parsed.data;
   return { ...c, localMode: !c.MicrosoftAppId, databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres' };
 }

@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   configureLogging(config.LOG_LEVEL ?? 'info');
   const store = await openStore(config.DATABASE_URL);
   const loaded = config.DEMO_PLAN === 'on' ? await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, new Date()) : 0;
-  if (loaded) log.info({ partnership: config.DEFAULT_PARTNERSHIP, actions: loaded }, `First start: database ready and the demo plan loaded (${loaded} actions for ${config.DEFAULT_PARTNERSHIP})`);
+  const migrations = store.migrationsApplied;
+  if (loaded) {
+    log.info({ partnership: config.DEFAULT_PARTNERSHIP, actions: loaded, migrations }, `First start: applied ${migrations.length} database migrations and loaded the demo plan (${loaded} actions for ${config.DEFAULT_PARTNERSHIP})`);
+  } else if (migrations.length) {
+    log.info({ migrations }, `Applied ${migrations.length} database migrations`);
+  }
   if (config.localMode) {
     log.warn('Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.');
   }

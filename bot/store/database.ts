@@ -16,6 +16,8 @@ export interface Store {
   kind: DatabaseKind;
   url: string;
   close(): Promise<void>;
+  /** migrations this open applied (empty when the database was up to date) */
+  migrationsApplied: string[];
 }
 
 /** Which database a DATABASE_URL names. */
@@ -32,10 +34,10 @@ export function sqlitePath(url: string): string {
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
   const kind = databaseKind(url);
   if (kind === 'sqlite') mkdirSync(path.dirname(path.resolve(sqlitePath(url))), { recursive: true });
-  if (options.migrate !== false) await applyMigrations(url);
+  const migrationsApplied = options.migrate !== false ? await applyMigrations(url) : [];
   const db =
     kind === 'sqlite'
       ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 }) })
       : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db);
-  return { db, kind, url, close: () => db.$disconnect() };
+  return { db, kind, url, migrationsApplied, close: () => db.$disconnect() };
 }

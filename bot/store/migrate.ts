@@ -44,7 +44,7 @@ function migrateSqlite(url: string): string[] {
       });
       if (apply.immediate()) applied.push(m.name);
     }
-    if (applied.length) log.info({ applied }, `Applied ${applied.length} migration(s) to SQLite`);
+    if (applied.length) log.debug({ applied }, `Applied ${applied.length} migration(s) to SQLite`);
     return applied;
   } finally {
     db.close();
@@ -72,7 +72,7 @@ async function migratePostgres(url: string): Promise<string[]> {
       }
       applied.push(m.name);
     }
-    if (applied.length) log.info({ applied }, `Applied ${applied.length} migration(s) to PostgreSQL`);
+    if (applied.length) log.debug({ applied }, `Applied ${applied.length} migration(s) to PostgreSQL`);
     return applied;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [PG_LOCK_KEY]).catch(() => undefined);

@@ -5,6 +5,7 @@ import { openStore } from '../store/database.js';
 import { applyMigrations } from '../store/migrate.js';
 import type { CliCommand, CliContext } from './context.js';
 import { exportCommand } from './export.js';
+import { generateCommand } from './generate.js';
 import { importCommand } from './import.js';
 import { partnershipCommand } from './partnership.js';
 import { plansCommand } from './plans.js';
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: exportCommand,
   plans: plansCommand,
   role: roleCommand,
+  generate: generateCommand,
   partnership: partnershipCommand,
   migrate: async (_args, ctx) => {
     const applied = await applyMigrations(ctx.config.DATABASE_URL);
@@ -32,6 +34,7 @@ const HELP = `Prevent partnership bot: operator commands
   role grant <user> <role> [--org ORG]   make someone a coordinator, lead or member
   role revoke <user>                     take a role away
   partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership
+  generate [--partnerships 400] [--years 10] [--seed N]  a generated national test dataset
   migrate                                apply database migrations`;
 
 /** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */

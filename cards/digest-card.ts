@@ -39,10 +39,10 @@ function build(input: DigestCardInput, perSection: number): CardResult {
     const header = section.lines.length ? `${section.title} (${section.lines.length})` : section.title;
     body.push(text(header, { weight: 'Bolder', separator: true }));
     out.push('', `${header}:`);
-    const shown = section.lines.length ? section.lines.slice(0, perSection) : [section.empty];
-    for (const l of shown) {
-      body.push(text(`- ${l}`, { spacing: 'Small' }));
-      out.push(`- ${l}`);
+    const shown = section.lines.slice(0, perSection).map((l) => `- ${l}`);
+    for (const l of shown.length ? shown : [section.empty]) {
+      body.push(text(l, { spacing: 'Small' }));
+      out.push(l);
     }
     const hidden = section.lines.length - shown.length;
     if (section.lines.length && hidden > 0) {

@@ -10,10 +10,10 @@ export type PersonalDataKind = 'email address' | 'phone number' | 'date of birth
 
 export type CaseRefCheck = { ok: true; ref: string } | { ok: false; kind: PersonalDataKind | 'format'; message: string };
 
-const MONTH_WORD = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const MONTH_WORD = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/i;
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const STREET = /\b\d+[a-z]?\s+\w+(?:\s+\w+)?\s+(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|square|sq|terrace|gardens|grove|hill|park|mews|row|walk|flat)\b|\b(?:flat|apartment)\s+\d+/i;
-const NI_NUMBER = /\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
+const NI_NUMBER = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
 /** Short, all-capital prefixes that are common in case references. */
 const ALLOWED_WORDS = new Set(['CASE', 'CHAN', 'CHANNEL', 'REF', 'PREV', 'PREVENT', 'PANEL', 'REVIEW']);
 
@@ -42,7 +42,7 @@ function refusal(kind: PersonalDataKind): CaseRefCheck {
   return {
     ok: false,
     kind,
-    message: `I can't store that case reference: it looks like a ${kind}. Channel cases are tracked by an opaque reference only, such as CH-2026-014, never a name, date of birth, address, email address or phone number. Nothing was saved.`,
+    message: `I can't store that case reference: it looks like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}. Channel cases are tracked by an opaque reference only, such as CH-2026-014, never a name, date of birth, address, email address or phone number. Nothing was saved.`,
   };
 }
 

@@ -5,6 +5,7 @@ import { loadDemoPlanIfEmpty } from './demo.js';
 import { openStore } from './store/database.js';
 import { createHttpApp, listen } from './server.js';
 import { createBot } from './app.js';
+import { startScheduler } from '../jobs/scheduler.js';
 
 const log = logger('main');
 
@@ -36,8 +37,10 @@ async function main(): Promise<void> {
   const app = createHttpApp(services, adapter);
   const server = await listen(app, config);
   log.info({ url: server.url, database: store.kind }, `Listening on ${server.url}/api/messages`);
+  const scheduler = await startScheduler(services);
   const stop = async (signal: string) => {
     log.info({ signal }, 'Shutting down');
+    await scheduler.stop();
     await server.close();
     await store.close();
     process.exit(0);

@@ -10,6 +10,11 @@ import { importCommand } from './import.js';
 import { partnershipCommand } from './partnership.js';
 import { plansCommand } from './plans.js';
 import { roleCommand } from './role.js';
+import { caseCommand } from './case.js';
+import { digestCommand } from './digest.js';
+import { jobsCommand } from './jobs.js';
+import { panelCommand } from './panel.js';
+import { scheduleCommand } from './schedule.js';
 
 /** Every CLI command, by name. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -19,6 +24,11 @@ export const COMMANDS: Record<string, CliCommand> = {
   role: roleCommand,
   generate: generateCommand,
   partnership: partnershipCommand,
+  schedule: scheduleCommand,
+  panel: panelCommand,
+  digest: digestCommand,
+  jobs: jobsCommand,
+  case: caseCommand,
   migrate: async (_args, ctx) => {
     const applied = await applyMigrations(ctx.config.DATABASE_URL);
     ctx.out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
@@ -35,6 +45,11 @@ const HELP = `Prevent partnership bot: operator commands
   role revoke <user>                     take a role away
   partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership
   generate [--partnerships 400] [--years 10] [--seed N]  a generated national test dataset
+  schedule add|list|move|cancel          meeting reminders, e.g. schedule add "the forum every six months from 12 March at 14:00"
+  panel add|remove|list <user>           who gets Channel panel reminders in personal chat
+  digest --preview [--at ISO]            print the weekly digest; digest set <user> --day friday --time 16:00 | --off
+  jobs tick --at <ISO time>              run every job due at that instant, as the scheduler would; jobs runs
+  case add <ref> --started <date>        track a Channel case review by opaque reference; case list; case close <ref>
   migrate                                apply database migrations`;
 
 /** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */

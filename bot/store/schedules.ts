@@ -86,3 +86,9 @@ export async function cancelSchedule(db: Db, id: number): Promise<ScheduleView> 
   const row = await db.schedule.update({ where: { id }, data: { active: false }, include });
   return toView(row);
 }
+
+/** A partnership's time zone (Europe/London unless it chose another). */
+export async function partnershipTimeZone(db: Db, partnership: string): Promise<string> {
+  const row = await db.partnership.findUnique({ where: { name: partnership }, select: { timeZone: true } });
+  return row?.timeZone ?? 'Europe/London';
+}

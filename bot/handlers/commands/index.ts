@@ -7,6 +7,11 @@ import { historyHandler } from './history.js';
 import { PATTERNS } from './patterns.js';
 import { postUpdatesHereHandler } from './post-here.js';
 import { makeRoleHandler, whoAreLeadsHandler } from './roles.js';
+import { addCaseReviewHandler, closeCaseReviewHandler, listCaseReviewsHandler } from './case-reviews.js';
+import { digestPreviewHandler, digestSwitchHandler, digestWhenHandler } from './digest-settings.js';
+import { muteHandler, unmuteHandler } from './mutes.js';
+import { addToPanelHandler, listPanelHandler, removeFromPanelHandler } from './panel.js';
+import { cancelScheduleHandler, listSchedulesHandler, moveScheduleHandler, scheduleHandler } from './schedules.js';
 
 /** A text command: a pattern over the normalised text and the handler it runs. */
 export interface TextCommand {
@@ -24,6 +29,21 @@ export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler },
   { name: 'update conversation', pattern: PATTERNS.startUpdate, handle: startUpdateHandler },
   { name: 'update conversation about a topic', pattern: PATTERNS.updateTopic, handle: updateTopicHandler },
+  { name: 'schedule a meeting', pattern: PATTERNS.schedule, handle: scheduleHandler },
+  { name: 'list schedules', pattern: PATTERNS.listSchedules, handle: listSchedulesHandler },
+  { name: 'move a meeting', pattern: PATTERNS.moveSchedule, handle: moveScheduleHandler },
+  { name: 'cancel a schedule', pattern: PATTERNS.cancelSchedule, handle: cancelScheduleHandler },
+  { name: 'add to the Channel panel', pattern: PATTERNS.addToPanel, handle: addToPanelHandler },
+  { name: 'remove from the Channel panel', pattern: PATTERNS.removeFromPanel, handle: removeFromPanelHandler },
+  { name: 'who is on the Channel panel', pattern: PATTERNS.listPanel, handle: listPanelHandler },
+  { name: 'digest day and time', pattern: PATTERNS.digestWhen, handle: digestWhenHandler },
+  { name: 'digest on or off', pattern: PATTERNS.digestSwitch, handle: digestSwitchHandler },
+  { name: 'show the digest', pattern: PATTERNS.digestPreview, handle: digestPreviewHandler },
+  { name: 'stop reminding me', pattern: PATTERNS.muteReminders, handle: muteHandler },
+  { name: 'remind me again', pattern: PATTERNS.unmuteReminders, handle: unmuteHandler },
+  { name: 'add a case review', pattern: PATTERNS.addCaseReview, handle: addCaseReviewHandler },
+  { name: 'list case reviews', pattern: PATTERNS.listCaseReviews, handle: listCaseReviewsHandler },
+  { name: 'close a case review', pattern: PATTERNS.closeCaseReview, handle: closeCaseReviewHandler },
 ];
 
 /** Routes a message: a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */

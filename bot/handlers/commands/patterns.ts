@@ -18,4 +18,34 @@ export const PATTERNS = {
   startRound: /^(?:please\s+)?start\s+(?:an?\s+|the\s+)?update\s+round(?:\s+for\s+(?:the\s+|our\s+)?(.+?))?\s+on\s+(.+?)(?:,?\s+(?:with\s+)?(?:updates\s+|answers\s+)?due\s+(?:by|on)\s+(.+?))?[.!]*$/i,
   /** "update round status", "show the update round status", "status of the update round" */
   roundStatus: /^(?:(?:show\s+(?:me\s+)?(?:the\s+)?)?update\s+round\s+status|(?:what(?:['’]s|\s+is)\s+the\s+)?status\s+of\s+the\s+update\s+round)\??$/i,
+  /** "schedule the Channel panel monthly on the first Tuesday at 10:00" (the rest is read by bot/plan/schedule/parse.ts) */
+  schedule: /^schedule\s+(?!for\b)(.+)$/i,
+  /** "list schedules", "show the schedules", "what's scheduled?" */
+  listSchedules: /^(?:(?:list|show)(?:\s+(?:me\s+)?(?:the|all|our))?\s+schedules|schedules|what(?:['’]s|\s+is)\s+scheduled)\??$/i,
+  /** "move the forum to 12 March", "move schedule 3 to 12 March at 14:00" */
+  moveSchedule: /^move\s+(?:the\s+next\s+)?(.+?)\s+to\s+(.+?)(?:\s+at\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday))?\.?$/i,
+  /** "cancel schedule 3", "cancel the forum schedule" */
+  cancelSchedule: /^(?:cancel|delete)\s+(?:schedule\s+#?(\d+)|(?:the\s+)?(.+?)\s+schedule)\.?$/i,
+  /** "add Ali Burlington to the Channel panel" */
+  addToPanel: /^add\s+(.+?)\s+to\s+(?:the\s+)?channel\s+panel\.?$/i,
+  /** "remove Ali Burlington from the Channel panel" */
+  removeFromPanel: /^remove\s+(.+?)\s+from\s+(?:the\s+)?channel\s+panel\.?$/i,
+  /** "who is on the Channel panel?", "list the Channel panel" */
+  listPanel: /^(?:who(?:['’]s|\s+is)\s+on|list)\s+(?:the\s+)?channel\s+panel(?:\s+members)?\??$/i,
+  /** "send my digest on Fridays at 16:00", "send me the digest at 08:30" */
+  digestWhen: /^(?:please\s+)?send\s+(?:me\s+)?(?:my\s+|the\s+)?(?:weekly\s+)?digest(?:\s+on\s+([a-z]+?)s?)?(?:\s+at\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday))?\.?$/i,
+  /** "turn off my digest", "stop my weekly digest", "turn on my digest" */
+  digestSwitch: /^(?:stop|turn\s+off|switch\s+off|no\s+more|turn\s+on|switch\s+on|start)\s+(?:my\s+|the\s+)?(?:weekly\s+)?digests?\.?$/i,
+  /** "show the digest", "preview my digest" */
+  digestPreview: /^(?:show|preview)\s+(?:me\s+)?(?:my\s+|the\s+)?(?:weekly\s+)?digest\??$/i,
+  /** "stop reminding me about action 7 until January", "stop reminding me until March" */
+  muteReminders: /^(?:please\s+)?stop\s+reminding\s+me(?:\s+about\s+(?:action\s*)?#?(\d+))?(?:\s+until\s+(.+?))?\.?$/i,
+  /** "remind me about action 7 again", "start reminding me again" */
+  unmuteReminders: /^(?:remind\s+me|start\s+reminding\s+me)(?:\s+about\s+(?:action\s*)?#?(\d+)|\s+about\s+actions)?\s+again\.?$/i,
+  /** "add case review CH-2026-014 started 3 November 2026" (personal chat only) */
+  addCaseReview: /^(?:add|track|record)\s+(?:a\s+)?(?:channel\s+)?case(?:\s+review)?\s+(.+?)\s+(?:intervention\s+)?(?:started|starting|from)\s+(?:on\s+)?(.+?)\.?$/i,
+  /** "list case reviews", "case reviews" */
+  listCaseReviews: /^(?:(?:list|show)\s+(?:the\s+)?)?(?:channel\s+)?case\s+reviews\??$/i,
+  /** "close case CH-2026-014" */
+  closeCaseReview: /^close\s+(?:the\s+)?(?:channel\s+)?case(?:\s+review)?\s+(\S+)\.?$/i,
 } as const;

@@ -15,6 +15,7 @@ import { digestCommand } from './digest.js';
 import { jobsCommand } from './jobs.js';
 import { panelCommand } from './panel.js';
 import { scheduleCommand } from './schedule.js';
+import { roundCommand } from './round.js';
 
 /** Every CLI command, by name. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: exportCommand,
   plans: plansCommand,
   role: roleCommand,
+  round: roundCommand,
   generate: generateCommand,
   partnership: partnershipCommand,
   schedule: scheduleCommand,
@@ -43,6 +45,8 @@ const HELP = `Prevent partnership bot: operator commands
   plans                                  list partnerships and their plans
   role grant <user> <role> [--org ORG]   make someone a coordinator, lead or member
   role revoke <user>                     take a role away
+  round start --meeting DATE [--due DATE] ask every lead for updates before a meeting
+  round status                           who has replied in the latest update round
   partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership
   generate [--partnerships 400] [--years 10] [--seed N]  a generated national test dataset
   schedule add|list|move|cancel          meeting reminders, e.g. schedule add "the forum every six months from 12 March at 14:00"

@@ -1,0 +1,24 @@
+import { buildRoundStatusCard } from '../../../cards/round-status.js';
+import { reminderTime, roundProgress, type RoundProgress, type RoundUpdateView } from '../../plan/rounds.js';
+import { roundItems, updatesSince, type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
+import type { Reply, Services } from '../context.js';
+
+/** A round's items, the updates made since it started, and who has answered. */
+export interface LoadedProgress {
+  items: RoundItemInfo[];
+  updates: RoundUpdateView[];
+  progress: RoundProgress;
+}
+
+/** Works out where a round stands from its items and the actions' history. */
+export async function loadRoundProgress(services: Services, round: RoundInfo): Promise<LoadedProgress> {
+  const items = await roundItems(services.store.db, round.id);
+  const updates = await updatesSince(services.store.db, [...new Set(items.map((i) => i.actionId))], round.createdAt);
+  return { items, updates, progress: roundProgress(items, updates, round.createdAt.toISOString()) };
+}
+
+/** The status card of a round (or, with `closing`, its closing summary). */
+export async function roundStatusReply(services: Services, round: RoundInfo, closing = false): Promise<Reply> {
+  const { progress } = await loadRoundProgress(services, round);
+  return buildRoundStatusCard({ round, timeZone: round.timeZone, progress, reminderAt: reminderTime(round.deadline, round.timeZone), closing });
+}

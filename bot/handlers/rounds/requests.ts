@@ -1,0 +1,48 @@
+import { buildRoundRequestCard } from '../../../cards/round-request.js';
+import { logger } from '../../logger.js';
+import type { PlanView } from '../../plan/types.js';
+import { requirePlanView } from '../../store/plans.js';
+import { markUnreachable, roundItems, type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
+import type { Services } from '../context.js';
+import { sendPersonal, type UnreachableReason } from './reach.js';
+
+const log = logger('rounds');
+
+/** Who a round's messages reached, and who they did not (with why). */
+export interface RequestsSent {
+  sent: string[];
+  unreachable: { name: string; reason: UnreachableReason }[];
+}
+
+/** Items grouped by lead, in the order stored. */
+function byLead(items: RoundItemInfo[]): RoundItemInfo[][] {
+  const groups = new Map<number, RoundItemInfo[]>();
+  for (const item of items) groups.set(item.personId, [...(groups.get(item.personId) ?? []), item]);
+  return [...groups.values()];
+}
+
+/**
+ * Sends each lead of a round their personal message: every item at the start, or at a reminder only the
+ * items in `waiting`. Leads who cannot be reached are marked so the coordinator sees them.
+ */
+export async function sendRoundRequests(services: Services, round: RoundInfo, options: { reminder?: boolean; waiting?: Set<number> } = {}): Promise<RequestsSent> {
+  const plan: PlanView = await requirePlanView(services.store.db, round.partnership);
+  const items = (await roundItems(services.store.db, round.id)).filter((i) => !options.waiting || options.waiting.has(i.itemId));
+  const result: RequestsSent = { sent: [], unreachable: [] };
+  const unreachableIds: number[] = [];
+  for (const group of byLead(items)) {
+    const lead = group[0]!;
+    if (options.reminder && lead.unreachable) continue;
+    const actions = group.flatMap((i) => plan.actions.filter((a) => a.id === i.actionId)).sort((a, b) => a.ref - b.ref);
+    const card = buildRoundRequestCard({ round, timeZone: round.timeZone, organisation: lead.organisation ?? 'your organisation', actions, reminder: options.reminder });
+    const outcome = await sendPersonal(services, lead.chatId, card);
+    if (outcome === 'sent') result.sent.push(lead.personName);
+    else {
+      result.unreachable.push({ name: lead.personName, reason: outcome });
+      unreachableIds.push(lead.personId);
+    }
+  }
+  if (!options.reminder) await markUnreachable(services.store.db, round.id, unreachableIds);
+  log.info({ round: round.id, reminder: Boolean(options.reminder), sent: result.sent.length, unreachable: result.unreachable.length }, 'Round requests sent');
+  return result;
+}

@@ -1,0 +1,50 @@
+import { buildMessageCard } from '../../../cards/message-card.js';
+import { parseMeetingDate } from '../../plan/rounds.js';
+import { identifySender } from '../../store/people.js';
+import { requirePlanView } from '../../store/plans.js';
+import { findRound, latestRound } from '../../store/rounds.js';
+import type { MessageInput, Reply } from '../context.js';
+import { todayIn } from '../plan-source.js';
+import { closeDueRound } from './deadline.js';
+import { describeOpenedRound, openUpdateRound } from './open-round.js';
+import { roundStatusReply } from './progress.js';
+
+const COORDINATORS_ONLY = buildMessageCard({ lines: ['Only a coordinator can run update rounds. Ask your Prevent coordinator.'] });
+
+/** "start an update round for the board meeting on 4 December [with updates due by 1 December]": coordinators only. */
+export async function startRoundHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
+  const { db } = input.services.store;
+  const me = await identifySender(db, input.partnership, input.sender);
+  if (me?.role !== 'coordinator') return COORDINATORS_ONLY;
+  const plan = await requirePlanView(db, input.partnership);
+  const today = todayIn(plan.timeZone, input.services.now());
+  const meetingDate = parseMeetingDate(match[2]!, today);
+  const dueDate = match[3] ? parseMeetingDate(match[3], today) : null;
+  if (!meetingDate || (match[3] && !dueDate)) {
+    const unread = meetingDate ? match[3]! : match[2]!;
+    return buildMessageCard({ lines: [`I couldn't read "${unread.slice(0, 60)}" as a date. Say, for example: "start an update round for the board meeting on 4 December", or add "with updates due by 1 December".`] });
+  }
+  const opened = await openUpdateRound(input.services, {
+    partnership: input.partnership,
+    title: (match[1] ?? 'board meeting').trim().slice(0, 100),
+    meetingDate,
+    dueDate,
+    createdBy: me.displayName,
+    createdByChatId: input.sender.id,
+  });
+  return buildMessageCard(describeOpenedRound(opened));
+}
+
+/** "update round status": who has and has not replied, per action, in the open (or latest) round; an overdue round is closed first. Coordinators only. */
+export async function roundStatusHandler(input: MessageInput): Promise<Reply> {
+  const { db } = input.services.store;
+  const me = await identifySender(db, input.partnership, input.sender);
+  if (me?.role !== 'coordinator') return COORDINATORS_ONLY;
+  let round = (await latestRound(db, input.partnership, { open: true })) ?? (await latestRound(db, input.partnership));
+  if (round?.status === 'open' && round.deadline <= input.services.now()) {
+    await closeDueRound(input.services, round.id);
+    round = await findRound(db, round.id);
+  }
+  if (!round) return buildMessageCard({ lines: ['There has been no update round yet. Start one with "start an update round for the board meeting on 4 December".'] });
+  return roundStatusReply(input.services, round);
+}

@@ -2,6 +2,7 @@ import type { MessageInput, Reply } from '../context.js';
 import { askHandler } from './ask.js';
 import { dialogMessageTurn } from '../dialogs/message-turn.js';
 import { startUpdateHandler, updateTopicHandler } from '../dialogs/start-update.js';
+import { roundStatusHandler, startRoundHandler } from '../rounds/round-commands.js';
 import { changesHandler } from './changes.js';
 import { historyHandler } from './history.js';
 import { PATTERNS } from './patterns.js';
@@ -29,6 +30,8 @@ export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler },
   { name: 'update conversation', pattern: PATTERNS.startUpdate, handle: startUpdateHandler },
   { name: 'update conversation about a topic', pattern: PATTERNS.updateTopic, handle: updateTopicHandler },
+  { name: 'start an update round', pattern: PATTERNS.startRound, handle: startRoundHandler },
+  { name: 'update round status', pattern: PATTERNS.roundStatus, handle: roundStatusHandler },
   { name: 'schedule a meeting', pattern: PATTERNS.schedule, handle: scheduleHandler },
   { name: 'list schedules', pattern: PATTERNS.listSchedules, handle: listSchedulesHandler },
   { name: 'move a meeting', pattern: PATTERNS.moveSchedule, handle: moveScheduleHandler },

@@ -84,7 +84,8 @@ export class RunCoordinator {
       log.error({ err, job: job.name }, 'Could not list occurrences; trying again next tick');
       return [];
     }
-    const seen = await existingRuns(this.services.store.db, job.name, occurrences.map((o) => o.key));
+    const staleBefore = new Date(this.services.now().getTime() - this.leaseMs);
+    const seen = await existingRuns(this.services.store.db, job.name, occurrences.map((o) => o.key), staleBefore);
     return occurrences.filter((o) => !seen.has(o.key)).sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 

@@ -38,9 +38,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
       for (let attempt = 1; ; attempt++) {
         await pacer.acquire(conversation.conversationId);
         try {
+          // The adapter's onTurnError would swallow a failed send (and post an apology), so the error is carried out here.
+          let refused: unknown = null;
           await options.adapter.continueConversationAsync(options.appId, conversation.reference as Partial<ConversationReference>, async (context) => {
-            await context.sendActivity(toActivity(reply));
+            await context.sendActivity(toActivity(reply)).catch((err: unknown) => void (refused = err ?? new Error('send failed')));
           });
+          if (refused) throw refused;
           return 'sent';
         } catch (err) {
           const failure = sendFailure(err);

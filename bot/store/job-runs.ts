@@ -35,12 +35,15 @@ export async function finishRun(db: Db, id: number, status: JobRunStatus, detail
   await withBusyRetry(() => db.jobRun.update({ where: { id }, data: { status, detail: detail.slice(0, 2000), finishedAt: at } }));
 }
 
-/** Which of these occurrences of a job already have a row (claimed, done, failed or skipped). */
-export async function existingRuns(db: Db, jobKey: string, occurrences: string[]): Promise<Set<string>> {
+/**
+ * Which of these occurrences of a job already have a row (claimed, done, failed or skipped). With `staleBefore`,
+ * a claim still running since before then is left out: its instance died, and it may be taken over.
+ */
+export async function existingRuns(db: Db, jobKey: string, occurrences: string[], staleBefore?: Date): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < occurrences.length; i += 500) {
-    const rows = await db.jobRun.findMany({ where: { jobKey, occurrence: { in: occurrences.slice(i, i + 500) } }, select: { occurrence: true } });
-    for (const r of rows) found.add(r.occurrence);
+    const rows = await db.jobRun.findMany({ where: { jobKey, occurrence: { in: occurrences.slice(i, i + 500) } }, select: { occurrence: true, status: true, claimedAt: true } });
+    for (const r of rows) if (!staleBefore || r.status !== 'running' || r.claimedAt >= staleBefore) found.add(r.occurrence);
   }
   return found;
 }

@@ -11,15 +11,22 @@ export const cora = TEAMS.user('Cora Ordinator', '29:cora');
 export const lee = TEAMS.user('Lee Learning', '29:lee');
 export const pat = TEAMS.user('Pat Probation', '29:pat');
 export const priya = TEAMS.user('Priya Protection', '29:priya');
+/** A lead to set up: who, which organisation, and the one action of theirs the tests look at. */
+export interface RoundLead {
+  user: { id: string; name: string };
+  organisation: string;
+  ref: number;
+}
+
 /** lee: action 1 (CoLC Learning and Development); pat: action 22 (Probation); priya: action 23 (Public Protection Unit) */
-export const LEADS = [
+export const LEADS: RoundLead[] = [
   { user: lee, organisation: 'CoLC L&D', ref: 1 },
   { user: pat, organisation: 'Probation', ref: 22 },
   { user: priya, organisation: 'PPU', ref: 23 },
-] as const;
+];
 
 /** Gives people their roles and has each add the bot in personal chat (so the bot holds a conversation reference for them). */
-export async function setUpRoundPeople(bot: TestBot, leads = LEADS): Promise<void> {
+export async function setUpRoundPeople(bot: TestBot, leads: RoundLead[] = LEADS): Promise<void> {
   await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: cora.name, role: 'coordinator', chatId: cora.id, displayName: cora.name });
   for (const lead of leads) {
     await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: lead.user.name, role: 'lead', organisation: lead.organisation, chatId: lead.user.id, displayName: lead.user.name });

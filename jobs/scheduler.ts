@@ -57,7 +57,7 @@ export async function startScheduler(services: Services, options: CoordinatorOpt
     coordinator,
     tickNow,
     async stop() {
-      await task?.stop();
+      await task?.destroy();
       await running;
     },
   };

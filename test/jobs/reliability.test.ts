@@ -187,3 +187,16 @@ describe('sends: throttling, refusals and failures', () => {
     expect(await bot.store.db.jobRun.findFirst({ where: { jobKey: 'broken' } })).toMatchObject({ status: 'failed' });
   });
 });
+
+describe('the scheduler with node-cron', () => {
+  it('starts a minute task after the catch-up and stops cleanly', async () => {
+    bot = await startJobsBot('2026-11-23T10:00:00Z');
+    const cron = await import('node-cron');
+    const scheduler = await startScheduler(bot.services, { instanceId: 'cron' });
+    const task = [...cron.getTasks().values()].find((t) => t.name === 'prevent-jobs');
+    expect(task?.getPattern()).toBe('* * * * *');
+    expect(digestsTo(CLEO.id)).toHaveLength(1);
+    await scheduler.stop();
+    expect(task?.getStatus()).toBe('destroyed');
+  });
+});

@@ -11,6 +11,8 @@ export interface RoundStatusInput {
   progress: RoundProgress;
   /** when leads who have not replied are reminded */
   reminderAt: Date;
+  /** the current instant: a reminder time already past is not promised */
+  now: Date;
   /** the summary sent to the coordinator when the round closes */
   closing?: boolean;
 }
@@ -22,7 +24,7 @@ function stateLine(input: RoundStatusInput): string {
   if (round.status === 'closed') return `Closed at ${timeAndDay(round.closedAt ?? round.deadline, timeZone)}.`;
   const due = `Open: updates are due by ${timeAndDay(round.deadline, timeZone)}.`;
   if (round.reminderSentAt) return `${due} A reminder was sent at ${timeAndDay(round.reminderSentAt, timeZone)}.`;
-  if (input.reminderAt > round.createdAt) return `${due} Leads who have not replied will be reminded at ${timeAndDay(input.reminderAt, timeZone)}.`;
+  if (input.reminderAt > round.createdAt && input.reminderAt > input.now) return `${due} Leads who have not replied will be reminded at ${timeAndDay(input.reminderAt, timeZone)}.`;
   return due;
 }
 

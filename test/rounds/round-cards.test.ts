@@ -16,8 +16,8 @@ const cards: [string, { card: object; text: string }][] = [
   ['request, 3 actions', buildRoundRequestCard({ round, timeZone: 'Europe/London', organisation: 'CST', actions: long.slice(0, 3) })],
   ['request, 200 long actions', buildRoundRequestCard({ round, timeZone: 'Europe/London', organisation: 'CST', actions: long })],
   ['reminder', buildRoundRequestCard({ round, timeZone: 'Europe/London', organisation: 'CST', actions: long.slice(0, 1), reminder: true })],
-  ['status, 80 leads', buildRoundStatusCard({ round, timeZone: 'Europe/London', progress, reminderAt: new Date('2026-12-01T10:00:00Z') })],
-  ['closing summary', buildRoundStatusCard({ round: { ...round, status: 'closed', closedAt: round.deadline }, timeZone: 'Europe/London', progress, reminderAt: new Date('2026-12-01T10:00:00Z'), closing: true })],
+  ['status, 80 leads', buildRoundStatusCard({ round, timeZone: 'Europe/London', progress, reminderAt: new Date('2026-12-01T10:00:00Z'), now: new Date('2026-11-24T10:00:00Z') })],
+  ['closing summary', buildRoundStatusCard({ round: { ...round, status: 'closed', closedAt: round.deadline }, timeZone: 'Europe/London', progress, reminderAt: new Date('2026-12-01T10:00:00Z'), now: new Date('2026-11-24T10:00:00Z'), closing: true })],
 ];
 
 describe.each(cards)('%s', (_name, { card, text }) => {
@@ -40,7 +40,7 @@ describe('round cards', () => {
   });
 
   it('a status too long for one card keeps the totals and every lead, with details for as many as fit', () => {
-    const { text } = buildRoundStatusCard({ round, timeZone: 'Europe/London', progress, reminderAt: new Date('2026-12-01T10:00:00Z') });
+    const { text } = buildRoundStatusCard({ round, timeZone: 'Europe/London', progress, reminderAt: new Date('2026-12-01T10:00:00Z'), now: new Date('2026-11-24T10:00:00Z') });
     expect(text).toContain(`${progress.leadsAnswered} of 80 leads have replied; 90 of 200 actions have been updated.`);
     for (const lead of progress.leads) expect(text).toContain(`- ${lead.name} (`);
   });

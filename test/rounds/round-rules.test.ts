@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { updateRoundsJob } from '../../jobs/update-rounds.js';
+import { markConversationInactive } from '../../bot/store/conversations.js';
 import { grantRole } from '../../bot/store/people.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeInvoke, TEAMS } from '../support/activities.js';
@@ -20,22 +21,30 @@ const START = 'start an update round for the board meeting on 4 December';
 
 describe('update rounds: who is asked and who cannot be reached', () => {
   it('leads the bot cannot reach are listed for the coordinator, in the status, and are not reminded', async () => {
-    await start('2026-11-23T10:00:00Z', [LEADS[1]!, LEADS[0]!]);
+    await start();
     await grantRole(bot.store.db, { partnership: 'City of London', who: 'Una Known', role: 'lead', organisation: 'VAWG Forum' });
-    const removed = { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } };
-    bot.connector.failNext(removed);
+    await markConversationInactive(bot.store.db, TEAMS.personalOf(pat.id).id);
     const [started] = await tell(bot, START);
-    expect(started!.text).toContain('Sent to: Lee Learning.');
+    expect(started!.text).toContain('Sent to: Lee Learning, Priya Protection.');
     expect(started!.text).toContain('I could not reach: Pat Probation (has removed or blocked me); Una Known (has not added me in personal chat).');
     const [status] = await tell(bot, 'update round status');
-    expect(status!.text).toContain('0 of 3 leads have replied');
+    expect(status!.text).toContain('0 of 4 leads have replied');
     expect(status!.text).toMatch(/Could not be reached \(.*\):\n- Pat Probation \(London Probation Service\): 0 of 1 updated[\s\S]*- Una Known \(CoLC VAWG Forum\)/);
     bot.connector.clear();
     bot.clock.set('2026-12-01T10:00:00Z');
     const due = await updateRoundsJob.occurrences(bot.services, new Date('2026-12-01T09:00:00Z'), new Date('2026-12-01T10:00:00Z'));
-    expect(await updateRoundsJob.run(bot.services, due[0]!)).toBe('Round 1: reminded 1, could not reach 0');
+    expect(await updateRoundsJob.run(bot.services, due[0]!)).toBe('Round 1: reminded 2, could not reach 0');
     expect(personalTo(bot, lee)).toHaveLength(1);
     expect(personalTo(bot, pat)).toHaveLength(0);
+  });
+
+  it('a lead who removed the bot (403 when sending) is listed, and their conversation is marked inactive', async () => {
+    await start('2026-11-23T10:00:00Z', [LEADS[1]!]);
+    bot.connector.failNext({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    const [started] = await tell(bot, START);
+    expect(started!.text).toContain('I could not reach: Pat Probation (has removed or blocked me).');
+    expect((await bot.store.db.conversationRef.findUnique({ where: { conversationId: TEAMS.personalOf(pat.id).id } }))!.active).toBe(false);
+    expect(await bot.store.db.updateRoundItem.findMany({ select: { status: true } })).toEqual([{ status: 'unreachable' }]);
   });
 
   it('asks about every action of the lead\'s organisation that is not COMPLETE, and names actions nobody was asked about', async () => {

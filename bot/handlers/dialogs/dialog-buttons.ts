@@ -3,10 +3,9 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import { AppError } from '../../errors.js';
 import { answerUpdateDialog, UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
 import { deleteDialog, loadDialog } from '../../store/dialogs.js';
-import { requirePlanView } from '../../store/plans.js';
 import type { CardActionResult } from '../card-actions/index.js';
 import type { CardActionInput, Reply } from '../context.js';
-import { actionOfPartnership } from '../updates/update-service.js';
+import { planAndAction } from '../updates/update-service.js';
 import { applyDialogResult } from './advance.js';
 import { beginUpdateDialog } from './begin.js';
 import { expiredReply, questionReply } from './persist.js';
@@ -26,8 +25,7 @@ const asResult = (replies: Reply[]): CardActionResult => ({ replaceCard: replies
 export async function dialogStartHandler(input: CardActionInput): Promise<CardActionResult> {
   const data = StartData.safeParse(input.data);
   if (!data.success) throw new AppError('INVALID_INPUT', 'That button does not say which action it is for. Say "update action" and its number.');
-  const action = await actionOfPartnership(input.services, input.partnership, data.data.actionId);
-  const plan = await requirePlanView(input.services.store.db, input.partnership);
+  const { plan, action } = await planAndAction(input.services, input.partnership, data.data.actionId);
   return { messages: await beginUpdateDialog(input, action, plan.timeZone), toast: `Let's update action ${action.ref}: the first question is below.` };
 }
 

@@ -1,4 +1,5 @@
 import { buildRoundRequestCard } from '../../../cards/round-request.js';
+import { runPool } from '../../../jobs/pool.js';
 import { logger } from '../../logger.js';
 import type { PlanView } from '../../plan/types.js';
 import { requirePlanView } from '../../store/plans.js';
@@ -7,6 +8,8 @@ import type { Services } from '../context.js';
 import { sendPersonal, type UnreachableReason } from './reach.js';
 
 const log = logger('rounds');
+/** Leads messaged at once: a round for a large partnership must fit in one chat turn (Teams waits 15 seconds). */
+const SEND_CONCURRENCY = 8;
 
 /** Who a round's messages reached, and who they did not (with why). */
 export interface RequestsSent {
@@ -28,20 +31,24 @@ function byLead(items: RoundItemInfo[]): RoundItemInfo[][] {
 export async function sendRoundRequests(services: Services, round: RoundInfo, options: { reminder?: boolean; waiting?: Set<number> } = {}): Promise<RequestsSent> {
   const plan: PlanView = await requirePlanView(services.store.db, round.partnership);
   const items = (await roundItems(services.store.db, round.id)).filter((i) => !options.waiting || options.waiting.has(i.itemId));
-  const result: RequestsSent = { sent: [], unreachable: [] };
-  const unreachableIds: number[] = [];
-  for (const group of byLead(items)) {
+  const leads = byLead(items).filter((group) => !(options.reminder && group[0]!.unreachable));
+  const outcomes = await runPool(leads, SEND_CONCURRENCY, (group) => {
     const lead = group[0]!;
-    if (options.reminder && lead.unreachable) continue;
     const actions = group.flatMap((i) => plan.actions.filter((a) => a.id === i.actionId)).sort((a, b) => a.ref - b.ref);
     const card = buildRoundRequestCard({ round, timeZone: round.timeZone, organisation: lead.organisation ?? 'your organisation', actions, reminder: options.reminder });
-    const outcome = await sendPersonal(services, lead.chatId, card);
+    return sendPersonal(services, lead.chatId, card);
+  });
+  const result: RequestsSent = { sent: [], unreachable: [] };
+  const unreachableIds: number[] = [];
+  leads.forEach((group, index) => {
+    const lead = group[0]!;
+    const outcome = outcomes[index]!;
     if (outcome === 'sent') result.sent.push(lead.personName);
     else {
       result.unreachable.push({ name: lead.personName, reason: outcome });
       unreachableIds.push(lead.personId);
     }
-  }
+  });
   if (!options.reminder) await markUnreachable(services.store.db, round.id, unreachableIds);
   log.info({ round: round.id, reminder: Boolean(options.reminder), sent: result.sent.length, unreachable: result.unreachable.length }, 'Round requests sent');
   return result;

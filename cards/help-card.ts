@@ -11,6 +11,17 @@ export const HELP_EXAMPLES = [
   'summary',
   'update action 18',
   'history of action 18',
+  'what changed this week?',
+] as const;
+
+/** What coordinators can ask for, shown under the questions. */
+export const COORDINATOR_EXAMPLES = [
+  'start an update round for the board meeting on 4 December',
+  'update round status',
+  'schedule the Channel panel monthly on the first Tuesday at 10:00',
+  'list schedules',
+  'make Ali Burlington a lead for CST',
+  'post updates here',
 ] as const;
 
 const ECHO_LIMIT = 120;
@@ -31,5 +42,9 @@ export function buildHelpCard(input: { notUnderstood?: string } = {}): CardResul
   const bullets = HELP_EXAMPLES.map((example) => `- ${example}`);
   body.push(text(bullets.join('\n'), { spacing: 'Small' }));
   lines.push(...bullets);
+  const coordinatorTitle = 'Coordinators can also say';
+  const coordinatorBullets = COORDINATOR_EXAMPLES.map((example) => `- ${example}`);
+  body.push(text(coordinatorTitle, { weight: 'Bolder' }), text(coordinatorBullets.join('\n'), { spacing: 'Small', isSubtle: true }));
+  lines.push(`${coordinatorTitle}:`, ...coordinatorBullets);
   return { card: adaptiveCard(body), text: lines.join('\n') };
 }

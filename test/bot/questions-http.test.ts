@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateCard } from '../../cards/validate.js';
+import { COORDINATOR_EXAMPLES, HELP_EXAMPLES } from '../../cards/help-card.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
 import { makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 
@@ -86,6 +87,16 @@ describe('plan questions over HTTP, as Teams sends them', () => {
     const gibberish = await ask('flibble wobble zonk');
     expect(gibberish.text).toContain('flibble wobble zonk');
     expect(gibberish.json).toContain("what's overdue?");
+  });
+
+  it('understands every example the help card offers', async () => {
+    for (const example of [...HELP_EXAMPLES, ...COORDINATOR_EXAMPLES]) {
+      bot.connector.clear();
+      await bot.post(makeMessage(bot.connector.url, { text: example, mention: true }));
+      const replies = bot.connector.to(TEAMS.channel.id);
+      expect(replies.length, example).toBeGreaterThan(0);
+      expect(replies[0]!.activity.text, example).not.toContain("I didn't understand");
+    }
   });
 
   it('answers in personal chat too, without a mention', async () => {

@@ -1,7 +1,7 @@
 import { localTimesBetween, weekdayOf } from '../bot/plan/schedule/local-time.js';
 import { personalConversation } from '../bot/store/conversations.js';
 import { findDigestRecipient, listDigestRecipients } from '../bot/store/digest-settings.js';
-import { composeDigest } from './digest-reply.js';
+import { composeDigestOnce } from './digest-reply.js';
 import type { Job } from './job.js';
 
 type Payload = { personId: number; date: string };
@@ -26,7 +26,7 @@ export const weeklyDigestJob: Job = {
     if (!person?.enabled || person.role !== 'coordinator') return 'digest switched off; nothing sent';
     const conversation = await personalConversation(db, person.chatId);
     if (!conversation) return `${person.displayName} has no personal chat with the bot; nothing sent`;
-    const composed = await composeDigest(db, person.partnership, occurrence.at);
+    const composed = await composeDigestOnce(db, person.partnership, occurrence.at);
     if (!composed) return `${person.partnership} has no plan; nothing sent`;
     const outcome = await services.notifier.send(conversation, composed.reply);
     return `digest for ${person.displayName}: ${outcome}`;

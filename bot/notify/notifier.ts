@@ -4,6 +4,7 @@ import type { Reply } from '../handlers/context.js';
 import { logger } from '../logger.js';
 import type { StoredConversation } from '../store/conversations.js';
 import { toActivity } from '../turn.js';
+import { ownRetries } from './own-retries.js';
 import { createSendPacer, type RateLimits } from './rate-limit.js';
 import { retryDelayMs, sendFailure } from './send-errors.js';
 
@@ -41,6 +42,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
           // The adapter's onTurnError would swallow a failed send (and post an apology), so the error is carried out here.
           let refused: unknown = null;
           await options.adapter.continueConversationAsync(options.appId, conversation.reference as Partial<ConversationReference>, async (context) => {
+            ownRetries(context);
             await context.sendActivity(toActivity(reply)).catch((err: unknown) => void (refused = err ?? new Error('send failed')));
           });
           if (refused) throw refused;

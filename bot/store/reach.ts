@@ -7,11 +7,12 @@ export async function unreachablePeople(db: Db, partnership: string): Promise<st
     select: { chatId: true, displayName: true },
     orderBy: { displayName: 'asc' },
   });
-  const reachable = await db.conversationRef.findMany({
-    where: { kind: 'personal', active: true, userChatId: { in: people.map((p) => p.chatId) } },
-    select: { userChatId: true },
-  });
-  const ok = new Set(reachable.map((r) => r.userChatId));
+  const ok = new Set<string | null>();
+  for (let i = 0; i < people.length; i += 500) {
+    const chunk = people.slice(i, i + 500).map((p) => p.chatId);
+    const reachable = await db.conversationRef.findMany({ where: { kind: 'personal', active: true, userChatId: { in: chunk } }, select: { userChatId: true } });
+    for (const r of reachable) ok.add(r.userChatId);
+  }
   return people.filter((p) => !ok.has(p.chatId)).map((p) => p.displayName);
 }
 

@@ -112,13 +112,31 @@ describe('each occurrence fires exactly once', () => {
 });
 
 describe('sends: throttling, refusals and failures', () => {
-  it('a 429 with Retry-After followed by success delivers once, no sooner than asked', async () => {
+  it('a 429 with Retry-After followed by success delivers once, after waiting as asked', async () => {
     bot = await startJobsBot('2026-11-22T12:00:00Z');
-    bot.connector.failNext({ status: 429, headers: { 'Retry-After': '1' } });
-    const started = performance.now();
-    const reports = await tickAt(bot, MONDAY_0900);
+    const waits: number[] = [];
+    const other = await secondInstance(bot, async (ms) => void waits.push(ms));
+    closers.push(other.close);
+    bot.connector.failNext({ status: 429, headers: { 'Retry-After': '2' } });
+    const reports = await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
     expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done', detail: expect.stringContaining(': sent') });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(digestsTo(CLEO.id)).toHaveLength(1);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(2000);
+    expect(waits[0]).toBeLessThan(2250);
+  });
+
+  it('429s that never stop give up after five attempts without blocking the next occurrence', async () => {
+    bot = await startJobsBot('2026-11-22T12:00:00Z');
+    const waits: number[] = [];
+    const other = await secondInstance(bot, async (ms) => void waits.push(ms));
+    closers.push(other.close);
+    bot.connector.failNext(...Array.from({ length: 5 }, () => ({ status: 429, headers: { 'Retry-After': '40' } })));
+    const reports = await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
+    expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done', detail: expect.stringContaining(': failed') });
+    expect(waits).toHaveLength(4);
+    for (const w of waits) expect(w).toBeLessThanOrEqual(30_000);
+    await coordinatorFor(other.services).tick(new Date('2026-11-30T08:59:00Z'), new Date('2026-11-30T09:00:00Z'));
     expect(digestsTo(CLEO.id)).toHaveLength(1);
   });
 

@@ -91,9 +91,11 @@ export async function listRoleHolders(db: Db, partnership: string): Promise<Pers
  */
 export async function identifySender(db: Db, partnership: string, sender: { id: string; name: string }): Promise<PersonInfo | null> {
   const include = { organisation: { select: { name: true } } } as const;
-  const known = await db.person.findFirst({ where: { chatId: sender.id, partnership: { name: partnership } }, include });
+  // One query for both: this chat id, and everyone still pending (few); chat ids are unique per partnership.
+  const candidates = await db.person.findMany({ where: { partnership: { name: partnership }, OR: [{ chatId: sender.id }, { chatId: { startsWith: 'pending:' } }] }, include });
+  const known = candidates.find((p) => p.chatId === sender.id);
   if (known) return toInfo(known);
-  const pending = await db.person.findMany({ where: { partnership: { name: partnership }, chatId: { startsWith: 'pending:' } }, include });
+  const pending = candidates;
   const name = sender.name.trim().toLowerCase();
   const match = pending.filter((p) => p.displayName.toLowerCase() === name);
   if (match.length !== 1) return null;

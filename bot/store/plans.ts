@@ -1,7 +1,8 @@
 import type { ImportedPlan } from '../import/types.js';
-import type { OrganisationInfo, PlanAction, PlanView, Rag, Recurrence } from '../plan/types.js';
+import type { OrganisationInfo, PlanView, Rag } from '../plan/types.js';
 import { AppError } from '../errors.js';
 import type { Db } from './database.js';
+import { cachedPlanView } from './plan-cache.js';
 import { withBusyRetry } from './retry.js';
 
 /** What saving an imported plan changed. */
@@ -106,52 +107,13 @@ export async function loadOrganisations(db: Db, partnership: string): Promise<Or
   return rows.map((r) => ({ name: r.name, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
-/** The partnership's current plan (the most recently imported) as plain data, or null when it has none. */
+/**
+ * The partnership's current plan (the most recently imported) as plain data, or null when it has none.
+ * Served from a per-process cache checked against a stamp read on every call, so it is never stale (see plan-cache.ts).
+ * The view is frozen: copy before changing anything.
+ */
 export async function loadPlanView(db: Db, partnership: string): Promise<PlanView | null> {
-  const p = await db.partnership.findUnique({ where: { name: partnership } });
-  if (!p) return null;
-  const plan = await db.plan.findFirst({ where: { partnershipId: p.id }, orderBy: [{ importedAt: 'desc' }, { id: 'desc' }] });
-  if (!plan) return null;
-  const [themes, actions, organisations] = await Promise.all([
-    db.theme.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } }),
-    db.action.findMany({
-      where: { planId: plan.id },
-      orderBy: { ref: 'asc' },
-      include: {
-        theme: { select: { name: true } },
-        leads: { orderBy: { position: 'asc' }, include: { organisation: { select: { name: true } } } },
-        history: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { actorName: true, at: true, note: true, source: true } },
-      },
-    }),
-    loadOrganisations(db, partnership),
-  ]);
-  return {
-    partnership: p.name,
-    timeZone: p.timeZone,
-    title: plan.title,
-    period: plan.period,
-    themes: themes.map((t) => t.name),
-    organisations,
-    actions: actions.map(
-      (a): PlanAction => ({
-        id: a.id,
-        ref: a.ref,
-        theme: a.theme.name,
-        title: a.title,
-        deadlineText: a.deadlineText,
-        dueDate: a.dueDate,
-        recurrence: a.recurrence as Recurrence | null,
-        outcome: a.outcome,
-        notes: a.notes,
-        rag: a.rag as Rag,
-        leads: a.leads.map((l) => l.organisation.name),
-        target: a.target,
-        progress: a.progress,
-        version: a.version,
-        lastUpdate: a.history[0] ? { by: a.history[0].actorName, at: a.history[0].at.toISOString(), note: a.history[0].source === 'import' ? '' : a.history[0].note } : null,
-      }),
-    ),
-  };
+  return cachedPlanView(db, partnership);
 }
 
 /** Like loadPlanView, but a partnership without a plan is a NOT_FOUND error. */

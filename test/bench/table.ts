@@ -1,0 +1,34 @@
+/** One row of the results table; numbers are formatted here. */
+export interface Row {
+  figure: string;
+  concurrency?: number;
+  perSecond?: number;
+  echoPerSecond?: number;
+  p50?: number;
+  p99?: number;
+  echoP99?: number;
+  notes?: string;
+}
+
+const fixed = (v: number | undefined, digits = 0) => (v === undefined || Number.isNaN(v) ? '' : v.toFixed(digits));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? '' : `${(a / b).toFixed(2)}×`);
+
+/** The table as aligned text: each figure with the echo bot's and the ratio where one applies. */
+export function formatTable(rows: Row[]): string {
+  const header = ['figure', 'conc', 'req/s', 'echo req/s', 'ratio', 'p50 ms', 'p99 ms', 'echo p99', 'p99 ratio', 'notes'];
+  const cells = rows.map((r) => [
+    r.figure,
+    r.concurrency === undefined ? '' : String(r.concurrency),
+    fixed(r.perSecond),
+    fixed(r.echoPerSecond),
+    ratio(r.perSecond, r.echoPerSecond),
+    fixed(r.p50, 1),
+    fixed(r.p99, 1),
+    fixed(r.echoP99, 1),
+    ratio(r.p99, r.echoP99),
+    r.notes ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 0 || i === c.length - 1 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}

@@ -6,6 +6,7 @@ import { ragChange } from './describe.js';
 import { adaptiveCard, heading, text, type CardResult, type Element } from './elements.js';
 import { formatDueDate, shorten } from './format.js';
 
+/** The digest and the time zone its times are shown in. */
 export interface DigestCardInput {
   digest: Digest;
   timeZone: string;
@@ -32,7 +33,8 @@ function build(input: DigestCardInput, perSection: number): CardResult {
   const { digest } = input;
   const title = `Weekly digest: ${shorten(digest.planTitle, 200)}`;
   const subtitle = `${digest.partnership}, ${formatDay(digest.today)}`;
-  const counts = `RAG ratings: ${digest.counts.map(countWords).join(', ')}`;
+  const isNew = digest.counts.every((c) => c.lastWeek === null);
+  const counts = `RAG ratings: ${digest.counts.map(countWords).join(', ')}${isNew ? ' (the plan is new this week, so there is nothing to compare with)' : ''}`;
   const body: Element[] = [heading(title), text(subtitle, { isSubtle: true, spacing: 'None' }), text(counts, { weight: 'Bolder' })];
   const out: string[] = [title, subtitle, counts];
   for (const section of sections(input)) {

@@ -3,6 +3,7 @@ import { ragWords, type Rag } from '../bot/plan/types.js';
 import { adaptiveCard, heading, text, type CardResult, type Element } from './elements.js';
 import { formatDueDate, shorten } from './format.js';
 
+/** One reminder of one meeting. */
 export interface MeetingReminderInput {
   name: string;
   kind: string;
@@ -27,6 +28,7 @@ export function buildMeetingReminderCard(input: MeetingReminderInput): CardResul
   return card(`Reminder: ${name}`, lines, subtle);
 }
 
+/** One action in a lead's reminder. */
 export interface LeadReminderLine {
   ref: number;
   title: string;

@@ -7,8 +7,9 @@ import type { Job } from './job.js';
 import { describeDeliveries, sendEach } from './pool.js';
 import { personalRecipients, reportUnreached } from './recipients.js';
 
-/** Panel members hear about a case review this many days before it is due, at this local time. */
+/** Panel members hear about a case review this many days before it is due. */
 export const CASE_REVIEW_NOTICE_DAYS = [7, 0];
+/** Case review reminders go at this local time. */
 export const CASE_REVIEW_TIME = '09:00';
 
 type Payload = { caseId: number; daysAhead: number };

@@ -25,6 +25,7 @@ export interface Recipient {
   conversation: StoredConversation | null;
 }
 
+/** What happened to one send of a fan-out. */
 export type Delivery = SendOutcome | 'unreachable';
 
 /** Sends one reply to many people at once (the notifier paces the rate); one failing send never stops the others. */

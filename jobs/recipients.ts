@@ -1,5 +1,4 @@
 import type { Services } from '../bot/handlers/context.js';
-import type { Reply } from '../bot/handlers/context.js';
 import { tellCoordinators } from '../bot/notify/coordinators.js';
 import { personalConversation } from '../bot/store/conversations.js';
 import { buildUnreachableCard } from '../cards/reminder-card.js';
@@ -19,6 +18,6 @@ export async function personalRecipients(services: Services, people: { displayNa
 export async function reportUnreached(services: Services, partnership: string, what: string, deliveries: { name: string; outcome: Delivery }[]): Promise<string> {
   const missed = deliveries.filter((d) => d.outcome !== 'sent').map((d) => d.name);
   if (missed.length === 0) return '';
-  const told = await tellCoordinators(services.store.db, services.notifier, partnership, buildUnreachableCard({ what, people: missed }) as Reply);
+  const told = await tellCoordinators(services.store.db, services.notifier, partnership, buildUnreachableCard({ what, people: missed }));
   return told.reached.length ? `; coordinators told (${told.reached.join(', ')})` : '; no coordinator could be told';
 }

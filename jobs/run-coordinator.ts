@@ -9,6 +9,7 @@ import { runPool } from './pool.js';
 const log = logger('jobs');
 const HOUR = 3_600_000;
 
+/** Tuning for the run coordinator; the defaults suit production. */
 export interface CoordinatorOptions {
   /** names this instance in JobRun.claimedBy */
   instanceId?: string;

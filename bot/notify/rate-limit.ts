@@ -4,6 +4,7 @@
  * (default 7 a second). Waiters reserve tokens in order, so concurrent senders share the rate fairly.
  */
 
+/** How fast proactive sends may go. */
 export interface RateLimits {
   /** requests a second for the whole app (Teams allows 30-50 per app per tenant) */
   perSecond: number;
@@ -13,6 +14,7 @@ export interface RateLimits {
   perConversationPerSecond: number;
 }
 
+/** 50 a second per app (configurable), one at a time after a pause, 7 a second per conversation. */
 export const DEFAULT_RATE_LIMITS: RateLimits = { perSecond: 50, burst: 1, perConversationPerSecond: 7 };
 
 /** A token bucket: take() resolves when a token is free. */
@@ -61,4 +63,5 @@ export function createSendPacer(limits: Partial<RateLimits> = {}, clock: Clock =
   };
 }
 
+/** The pacer the notifier uses. */
 export type SendPacer = ReturnType<typeof createSendPacer>;

@@ -1,5 +1,6 @@
 import { addDays } from './dates.js';
 import { isOverdue } from './query.js';
+import { STALE_DAYS } from './schedule/lead-reminders.js';
 import { RAGS, type PlanAction, type PlanView, type Rag, type UpdateSource } from './types.js';
 
 /** A history entry as the digest reads it. */
@@ -36,6 +37,7 @@ export interface DigestInput {
   unreachable: string[];
 }
 
+/** An action as a digest lists it. */
 export interface DigestItem {
   ref: number;
   title: string;
@@ -60,10 +62,8 @@ export interface Digest {
 }
 
 const WEEK_MS = 7 * 86_400_000;
-/** Actions with no recorded update for this many days are stale. */
-export const STALE_DAYS = 60;
 /** The digest looks this far ahead for deadlines. */
-export const DUE_SOON_DAYS = 30;
+export const DIGEST_LOOKAHEAD_DAYS = 30;
 
 const item = (a: PlanAction): DigestItem => ({ ref: a.ref, title: a.title, rag: a.rag, dueDate: a.dueDate, leads: a.leads });
 
@@ -95,7 +95,7 @@ export function buildDigest(input: DigestInput): Digest {
     .sort((a, b) => a.at.localeCompare(b.at))
     .map((c) => ({ ref: byId.get(c.actionId)!.ref, title: byId.get(c.actionId)!.title, from: c.from, to: c.to, by: c.by, at: c.at }));
   const open = plan.actions.filter((a) => a.rag !== 'COMPLETE');
-  const horizon = addDays(today, DUE_SOON_DAYS);
+  const horizon = addDays(today, DIGEST_LOOKAHEAD_DAYS);
   const staleBefore = input.at.getTime() - STALE_DAYS * 86_400_000;
   return {
     partnership: plan.partnership,

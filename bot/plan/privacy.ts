@@ -6,8 +6,10 @@ import { isRealDate } from './dates.js';
  * phone number or National Insurance number, and never stores or repeats the refused text.
  */
 
+/** What a refused piece of text looked like. */
 export type PersonalDataKind = 'email address' | 'phone number' | 'date of birth' | 'postcode' | 'address' | 'National Insurance number' | 'name';
 
+/** A case reference accepted (normalised) or refused with the message to show. */
 export type CaseRefCheck = { ok: true; ref: string } | { ok: false; kind: PersonalDataKind | 'format'; message: string };
 
 const MONTH_WORD = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/i;

@@ -19,7 +19,9 @@ export interface ScheduleView {
   active: boolean;
 }
 
+/** Kinds of schedule: the forum, the Channel panel, a network meeting, the board, or any named meeting. */
 export const SCHEDULE_KINDS = ['forum', 'channel-panel', 'network', 'board', 'meeting'] as const;
+/** One kind of schedule. */
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
 /** A week and a day before. */

@@ -15,6 +15,7 @@ export interface ScheduleRequest {
   here: boolean;
 }
 
+/** A reading of chat text: the value, or what the person should say instead. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false, problem: string };
 
 const EXAMPLE = 'For example: "schedule the Channel panel monthly on the first Tuesday at 10:00", "schedule the forum every six months from 12 March at 14:00", "schedule the London Prevent Network every two weeks on Wednesday at 11:00" or "schedule the board on 3 March, 2 June and 8 September at 14:00".';

@@ -16,9 +16,8 @@ export const RecurrenceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('every-months'), months: z.number().int().min(1).max(24), start: IsoDate, ...moves }),
   z.object({ type: z.literal('dates'), dates: z.array(IsoDate).min(1), ...moves }),
 ]);
+/** How a meeting repeats. */
 export type Recurrence = z.infer<typeof RecurrenceSchema>;
-export type Move = z.infer<typeof MoveSchema>;
-export { Time as TimeSchema, IsoDate as IsoDateSchema };
 
 /** One meeting: its local date, and a time when a move gave it one. */
 export interface Meeting {

@@ -7,7 +7,7 @@ import { loadPlanView } from '../../bot/store/plans.js';
 import { makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { createTestDatabase } from '../support/database.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
-import { startBotProcess } from '../support/processes.js';
+import { runCliProcess, startBotProcess } from '../support/processes.js';
 
 let database: { url: string; drop(): Promise<void> };
 let store: Store;
@@ -60,5 +60,39 @@ describe('two bot processes on one database', () => {
     connector.clear();
     await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
     expect(connector.to(TEAMS.channel.id)[0]!.activity.text!.split('\n')[0]).toBe('1 action is RED');
+  });
+
+  it('a conversation started on one instance continues on the other', async () => {
+    const [a, b] = instances;
+    const ali = TEAMS.user('Ali Burlington', '29:ali');
+    const personal = TEAMS.personalOf(ali.id);
+    const say = async (url: string, text: string) => {
+      connector.clear();
+      await post(url, makeMessage(connector.url, { text, from: ali, conversation: personal }));
+      return connector.to(personal.id).map((x) => x.activity.text ?? '').join('\n');
+    };
+    const before = await store.db.actionUpdate.count();
+    expect(await say(a!.url, 'update action 19')).toMatch(/Action 19/);
+    expect(await say(b!.url, 'red')).toMatch(/what happened|note/i);
+    expect(await say(a!.url, 'Communications plan paused: the comms lead has left.')).toMatch(/The target is 25/);
+    expect(await say(b!.url, '10')).toMatch(/10 of 25/);
+    expect(await say(a!.url, 'yes')).toMatch(/AMBER → RED/);
+    expect(await store.db.actionUpdate.count()).toBe(before + 1);
+    const a19 = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === 19)!;
+    expect(a19).toMatchObject({ rag: 'RED', progress: 10 });
+    expect(a19.lastUpdate?.note).toBe('Communications plan paused: the comms lead has left.');
+  });
+
+  it('a scheduled reminder is sent once when both instances run the same minute', async () => {
+    const env = { DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
+    const added = await runCliProcess(['schedule', 'add', 'the forum on 15 December 2026 at 10:00'], env);
+    expect(added.code, added.output).toBe(0);
+    connector.clear();
+    // A week before, 10:00 local (GMT in December): both processes tick the same minute.
+    const ticks = await Promise.all([runCliProcess(['jobs', 'tick', '--at', '2026-12-08T10:00:00Z'], env), runCliProcess(['jobs', 'tick', '--at', '2026-12-08T10:00:00Z'], env)]);
+    for (const t of ticks) expect(t.code, t.output).toBe(0);
+    const reminders = connector.to(TEAMS.channel.id).filter((x) => /forum/i.test(x.activity.text ?? ''));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.activity.text).toMatch(/Tuesday 15 December 2026 at 10:00/);
   });
 });

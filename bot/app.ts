@@ -15,6 +15,7 @@ export function createBot(input: { config: Config; store: Store; now: () => Date
   services.notifier = createNotifier({
     adapter,
     appId: input.config.MicrosoftAppId ?? '',
+    rateLimits: { perSecond: input.config.SEND_RATE_PER_SECOND },
     sleep: input.sleep,
     async onGone(conversation, reason) {
       await markConversationInactive(input.store.db, conversation.conversationId);

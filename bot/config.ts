@@ -31,6 +31,8 @@ const ConfigSchema = z
     ),
     DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
     DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
+    /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
+    SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   });
 

@@ -36,7 +36,7 @@ try {
     const reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: conversationId, conversationType: 'personal' }, user: { id: chatId }, bot: { id: '28:bot' } };
     await rememberConversation(store.db, { partnership: PARTNERSHIP, conversationId, kind: 'personal', reference, serviceUrl: connector.url, userChatId: chatId, now: AT });
   }
-  const config = loadConfig({ DATABASE_URL: database.url, DEMO_PLAN: 'off' });
+  const config = loadConfig({ DATABASE_URL: database.url, DEMO_PLAN: 'off', SEND_RATE_PER_SECOND: String(rate) });
   const { services } = createBot({ config, store, now: () => AT });
   const coordinator = new RunCoordinator(services, [weeklyDigestJob], { instanceId: 'bench' });
   say(`Fanning out the weekly digest to ${count} conversations; the connector allows ${rate} requests a second...`);

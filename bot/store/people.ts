@@ -1,6 +1,7 @@
 import type { Role } from '../plan/types.js';
 import { AppError } from '../errors.js';
 import type { Db } from './database.js';
+import { peopleOf, senderCandidates } from './people-rows.js';
 
 /** A person as the bot layer sees them. */
 export interface PersonInfo {
@@ -90,21 +91,18 @@ export async function listRoleHolders(db: Db, partnership: string): Promise<Pers
  * (pending, matched by display name), who is then bound to this chat id. Null for people the bot doesn't know.
  */
 export async function identifySender(db: Db, partnership: string, sender: { id: string; name: string }): Promise<PersonInfo | null> {
-  const include = { organisation: { select: { name: true } } } as const;
   // One query for both: this chat id, and everyone still pending (few); chat ids are unique per partnership.
-  const candidates = await db.person.findMany({ where: { partnership: { name: partnership }, OR: [{ chatId: sender.id }, { chatId: { startsWith: 'pending:' } }] }, include });
+  const candidates = await senderCandidates(db, partnership, sender.id);
   const known = candidates.find((p) => p.chatId === sender.id);
-  if (known) return toInfo(known);
-  const pending = candidates;
+  if (known) return known;
   const name = sender.name.trim().toLowerCase();
-  const match = pending.filter((p) => p.displayName.toLowerCase() === name);
+  const match = candidates.filter((p) => p.displayName.toLowerCase() === name);
   if (match.length !== 1) return null;
-  const bound = await db.person.update({ where: { id: match[0]!.id }, data: { chatId: sender.id, displayName: sender.name }, include });
+  const bound = await db.person.update({ where: { id: match[0]!.id }, data: { chatId: sender.id, displayName: sender.name }, include: { organisation: { select: { name: true } } } });
   return toInfo(bound);
 }
 
 /** Everyone in a partnership with a role, for permission messages and card refresh lists. */
 export async function listPeople(db: Db, partnership: string): Promise<PersonInfo[]> {
-  const rows = await db.person.findMany({ where: { partnership: { name: partnership } }, include: { organisation: { select: { name: true } } }, orderBy: { displayName: 'asc' } });
-  return rows.map(toInfo);
+  return peopleOf(db, partnership);
 }

@@ -1,57 +1,71 @@
-import type { OrganisationInfo, PlanAction, PlanView, Rag, Recurrence } from '../plan/types.js';
+import type { PlanAction, PlanView, Rag, Recurrence } from '../plan/types.js';
 import type { Db } from './database.js';
 import type { PlanStamp } from './plan-stamp.js';
 
-/** Each action's latest history entry (by time, then id): one indexed probe per action, never the whole history. */
-async function latestUpdates(db: Db, planId: number) {
-  const ids = await db.$queryRaw<{ id: number | bigint | null }[]>`
-    SELECT (SELECT u."id" FROM "ActionUpdate" u WHERE u."actionId" = a."id" ORDER BY u."at" DESC, u."id" DESC LIMIT 1) AS "id"
-    FROM "Action" a WHERE a."planId" = ${planId}`;
-  const wanted = ids.flatMap((r) => (r.id === null ? [] : [Number(r.id)]));
-  if (!wanted.length) return new Map<number, { actorName: string; at: Date; note: string; source: string }>();
-  const rows = await db.actionUpdate.findMany({ where: { id: { in: wanted } }, select: { actionId: true, actorName: true, at: true, note: true, source: true } });
-  return new Map(rows.map((r) => [r.actionId, r]));
-}
+/** One row per action and lead (actions without a lead once), with the action's latest history entry. */
+type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence'> & {
+  rag: string;
+  recurrence: string | null;
+  lead: string | null;
+  actorName: string | null;
+  at: Date | null;
+  note: string | null;
+  source: string | null;
+};
 
-/** Reads a plan as plain data, given its stamp (which names the partnership and plan). */
+/**
+ * Reads a plan as plain data, given its stamp (which names the partnership and plan): three plain statements, run
+ * together. Each action's latest history entry is found by one indexed probe per action, never by reading the history.
+ */
 export async function readPlanView(db: Db, partnership: string, stamp: PlanStamp & { plan: NonNullable<PlanStamp['plan']> }): Promise<PlanView> {
   const planId = stamp.plan.id;
-  const [themes, actions, organisations, latest] = await Promise.all([
-    db.theme.findMany({ where: { planId }, orderBy: { position: 'asc' }, select: { name: true } }),
-    db.action.findMany({
-      where: { planId },
-      orderBy: { ref: 'asc' },
-      include: { theme: { select: { name: true } }, leads: { orderBy: { position: 'asc' }, include: { organisation: { select: { name: true } } } } },
-    }),
-    db.organisation.findMany({ where: { partnershipId: stamp.partnershipId }, orderBy: { name: 'asc' }, select: { name: true, aliases: true } }),
-    latestUpdates(db, planId),
+  const [themes, rows, organisations] = await Promise.all([
+    db.$queryRaw<{ name: string }[]>`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`,
+    db.$queryRaw<Row[]>`
+      SELECT a."id", a."ref", t."name" AS "theme", a."title", a."deadlineText", a."dueDate", a."recurrence", a."outcome", a."notes",
+        a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source"
+      FROM "Action" a
+      JOIN "Theme" t ON t."id" = a."themeId"
+      LEFT JOIN "ActionLead" l ON l."actionId" = a."id"
+      LEFT JOIN "Organisation" o ON o."id" = l."organisationId"
+      LEFT JOIN "ActionUpdate" u ON u."id" = (SELECT x."id" FROM "ActionUpdate" x WHERE x."actionId" = a."id" ORDER BY x."at" DESC, x."id" DESC LIMIT 1)
+      WHERE a."planId" = ${planId}
+      ORDER BY a."ref" ASC, l."position" ASC`,
+    db.$queryRaw<{ name: string; aliases: string }[]>`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
   ]);
+  const actions = new Map<number, PlanAction>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const seen = actions.get(id);
+    if (seen) {
+      if (r.lead !== null) seen.leads.push(r.lead);
+      continue;
+    }
+    actions.set(id, {
+      id,
+      ref: Number(r.ref),
+      theme: r.theme,
+      title: r.title,
+      deadlineText: r.deadlineText,
+      dueDate: r.dueDate,
+      recurrence: r.recurrence as Recurrence | null,
+      outcome: r.outcome,
+      notes: r.notes,
+      rag: r.rag as Rag,
+      leads: r.lead === null ? [] : [r.lead],
+      target: r.target === null ? null : Number(r.target),
+      progress: r.progress === null ? null : Number(r.progress),
+      version: Number(r.version),
+      lastUpdate: r.at === null ? null : { by: r.actorName ?? '', at: new Date(r.at).toISOString(), note: r.source === 'import' ? '' : (r.note ?? '') },
+    });
+  }
   return {
     partnership,
     timeZone: stamp.timeZone,
     title: stamp.plan.title,
     period: stamp.plan.period,
     themes: themes.map((t) => t.name),
-    organisations: organisations.map((o): OrganisationInfo => ({ name: o.name, aliases: JSON.parse(o.aliases) as string[] })),
-    actions: actions.map((a): PlanAction => {
-      const last = latest.get(a.id);
-      return {
-        id: a.id,
-        ref: a.ref,
-        theme: a.theme.name,
-        title: a.title,
-        deadlineText: a.deadlineText,
-        dueDate: a.dueDate,
-        recurrence: a.recurrence as Recurrence | null,
-        outcome: a.outcome,
-        notes: a.notes,
-        rag: a.rag as Rag,
-        leads: a.leads.map((l) => l.organisation.name),
-        target: a.target,
-        progress: a.progress,
-        version: a.version,
-        lastUpdate: last ? { by: last.actorName, at: last.at.toISOString(), note: last.source === 'import' ? '' : last.note } : null,
-      };
-    }),
+    organisations: organisations.map((o) => ({ name: o.name, aliases: JSON.parse(o.aliases) as string[] })),
+    actions: [...actions.values()],
   };
 }

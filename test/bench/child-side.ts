@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
 /** Messages between the bench and a server it runs as a child process. */
-export type ToChild = { type: 'rss' } | { type: 'stop' };
-export type FromChild = { type: 'ready'; url: string } | { type: 'rss'; rss: number };
+export type ToChild = { type: 'rss' } | { type: 'cpu' } | { type: 'stop' };
+export type FromChild = { type: 'ready'; url: string } | { type: 'rss'; rss: number; heapUsed: number } | { type: 'cpu'; micros: number };
 
 /** Runs in a child: listens on a free loopback port, reports its URL, answers memory questions, stops when told. */
 export async function serveBenchChild(app: Express, close: () => Promise<void>): Promise<void> {
@@ -13,7 +13,11 @@ export async function serveBenchChild(app: Express, close: () => Promise<void>):
   server.keepAliveTimeout = 65_000;
   const send = (message: FromChild) => process.send?.(message);
   process.on('message', async (message: ToChild) => {
-    if (message.type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss });
+    if (message.type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+    if (message.type === 'cpu') {
+      const used = process.cpuUsage();
+      send({ type: 'cpu', micros: used.user + used.system });
+    }
     if (message.type === 'stop') {
       server.closeAllConnections();
       server.close();

@@ -8,8 +8,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** A server the bench runs in a child process of its own (so it does not share an event loop with the load). */
 export interface ChildServer {
   url: string;
-  /** the child's resident set size, bytes */
-  rss(): Promise<number>;
+  /** the child's resident set size and the V8 heap in use, bytes */
+  rss(): Promise<{ rss: number; heapUsed: number }>;
+  /** CPU time the child has used so far (user + system), milliseconds */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,13 @@ export async function startChild(script: string, env: Record<string, string>, pr
     async rss() {
       const answer = next('rss');
       ask({ type: 'rss' });
-      return ((await answer) as Extract<FromChild, { type: 'rss' }>).rss;
+      const { rss, heapUsed } = (await answer) as Extract<FromChild, { type: 'rss' }>;
+      return { rss, heapUsed };
+    },
+    async cpuMs() {
+      const answer = next('cpu');
+      ask({ type: 'cpu' });
+      return ((await answer) as Extract<FromChild, { type: 'cpu' }>).micros / 1000;
     },
     stop: () =>
       new Promise<void>((resolve) => {

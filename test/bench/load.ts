@@ -47,6 +47,8 @@ export async function runLoad(options: {
   limit?: number;
   next(worker: number, n: number): BenchRequest | Promise<BenchRequest>;
   afterEach?(): void;
+  /** called when the warm-up ends and the measurement starts */
+  onMeasureStart?(): void | Promise<void>;
 }): Promise<LoadResult> {
   const url = new URL('/api/messages', options.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
@@ -76,6 +78,7 @@ export async function runLoad(options: {
     }
   };
   if (options.warmupSeconds > 0) await Promise.all(Array.from({ length: options.concurrency }, (_, i) => worker(i)));
+  await options.onMeasureStart?.();
   measuring = true;
   const began = performance.now();
   stopAt = options.limit === undefined ? began + options.seconds * 1000 : Infinity;

@@ -27,6 +27,7 @@ export async function measureQuestions(input: {
   expect?: RegExp;
   /** stop after this many questions (default: run for `seconds`) */
   limit?: number;
+  onMeasureStart?(): void | Promise<void>;
 }): Promise<LoadResult & { unanswered: number }> {
   const expect = input.expect ?? AMBER_ANSWER;
   const tap = replyTap(input.connector, (text) => expect.test(text));
@@ -51,6 +52,7 @@ export async function measureQuestions(input: {
       };
     },
     afterEach: () => tap.drain(),
+    onMeasureStart: input.onMeasureStart,
   });
   const { received, bad } = tap.totals();
   return { ...result, bad: result.bad + bad, unanswered: sent - received };

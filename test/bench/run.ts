@@ -1,13 +1,13 @@
 // npm run bench [-- --seconds 10 --warmup 3 --profile DIR --keep --reuse]: throughput, latency and memory of the bot
 // against a bare echo bot on the same stack, on SQLite and PostgreSQL, and at national scale. Prints one table.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runCli } from '../../bot/cli/index.js';
 import { createRandom } from '../../bot/generate/random.js';
 import { configureLogging } from '../../bot/logger.js';
 import { openStore } from '../../bot/store/database.js';
 import { startFakeConnector } from '../support/fake-connector.js';
-import { startChild } from './child.js';
+import { startChild, type ChildServer } from './child.js';
 import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { timeDigests } from './digests.js';
 import { loadChannels, pickUpdaters } from './national.js';
@@ -25,10 +25,12 @@ const partnerships = Number(values.partnerships ?? 400);
 const profileDir = values.profile;
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const memory = (m: { rss: number; heapUsed: number }) => `${mb(m.rss)} (heap in use ${mb(m.heapUsed)})`;
 configureLogging('warn');
 
 say(`Prevent bot benchmark: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
 say(`Each server runs in a child process of its own; the load (keep-alive HTTP, one conversation per worker) and the fake connector run in this process.`);
+say(`Load average at start (other work on this machine skews every figure): ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 say(`Each figure: ${warmupSeconds} s warm-up, then ${seconds} s measured. Replies are checked as they reach the connector.\n`);
 
 const connector = await startFakeConnector();
@@ -40,15 +42,15 @@ const timing = { seconds, warmupSeconds };
 const echo = await startChild('echo-server.ts', {});
 const echoAt: Record<number, { perSecond: number; p99: number }> = {};
 for (const concurrency of [1, 50]) {
-  const r = await measureQuestions({ baseUrl: echo.url, connector, concurrency, ...timing, askerFor: demoAsker, expect: /^You said/ });
+  const r = await withCpu(echo, (onMeasureStart) => measureQuestions({ baseUrl: echo.url, connector, concurrency, ...timing, askerFor: demoAsker, expect: /^You said/, onMeasureStart }));
   echoAt[concurrency] = r;
-  rows.push({ figure: 'echo bot (baseline)', concurrency, perSecond: r.perSecond, p50: r.p50, p99: r.p99, notes: problems(r) });
+  rows.push({ figure: 'echo bot (baseline)', concurrency, perSecond: r.perSecond, p50: r.p50, p99: r.p99, cpuMs: r.cpuMs, notes: problems(r) });
 }
-rss.push(`echo bot ${mb(await echo.rss())}`);
+rss.push(`echo bot ${memory(await echo.rss())}`);
 await echo.stop();
 
-const compared = (figure: string, concurrency: number, r: { perSecond: number; p50: number; p99: number }, notes = ''): Row => ({
-  figure, concurrency, perSecond: r.perSecond, p50: r.p50, p99: r.p99, echoPerSecond: echoAt[concurrency]?.perSecond, echoP99: echoAt[concurrency]?.p99, notes,
+const compared = (figure: string, concurrency: number, r: { perSecond: number; p50: number; p99: number; cpuMs: number }, notes = ''): Row => ({
+  figure, concurrency, perSecond: r.perSecond, p50: r.p50, p99: r.p99, echoPerSecond: echoAt[concurrency]?.perSecond, echoP99: echoAt[concurrency]?.p99, cpuMs: r.cpuMs, notes,
 });
 
 // "what's amber?" on the demo plan, SQLite then PostgreSQL.
@@ -57,10 +59,10 @@ for (const kind of ['SQLite', 'PostgreSQL'] as const) {
   await prepareDemo(db.url);
   const bot = await startChild('bot-server.ts', { BENCH_DATABASE_URL: db.url }, profileDir);
   for (const concurrency of [1, 50]) {
-    const r = await measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: demoAsker });
+    const r = await withCpu(bot, (onMeasureStart) => measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: demoAsker, onMeasureStart }));
     rows.push(compared(`"what's amber?" ${kind}, demo plan`, concurrency, r, problems(r)));
   }
-  rss.push(`${kind} demo bot ${mb(await bot.rss())}`);
+  rss.push(`${kind} demo bot ${memory(await bot.rss())}`);
   await bot.stop();
   await db.drop();
 }
@@ -88,14 +90,15 @@ const bot = await startChild('bot-server.ts', { BENCH_DATABASE_URL: national.url
 const cold = await measureQuestions({ baseUrl: bot.url, connector, concurrency: 50, seconds, warmupSeconds: 0, limit: channels.length, askerFor: (w, n) => ({ conversation: channels[(w + n * 50) % channels.length]!.conversation, from: channels[(w + n * 50) % channels.length]!.people[0]! }) });
 rows.push({ figure: `first question in each of ${channels.length} partnerships (cold)`, concurrency: 50, perSecond: cold.perSecond, p50: cold.p50, p99: cold.p99, notes: problems(cold) });
 for (const concurrency of [1, 50]) {
-  const r = await measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: randomAsker });
+  const r = await withCpu(bot, (onMeasureStart) => measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: randomAsker, onMeasureStart }));
   rows.push(compared(`"what's amber?" PostgreSQL, national (${channels.length} partnerships)`, concurrency, r, problems(r)));
 }
 const updaters = await pickUpdaters(store, channels, 50);
-const w = await measureUpdates({ baseUrl: bot.url, connector, store, updaters, ...timing, runId: Date.now().toString(36) });
+const w = await withCpu(bot, (onMeasureStart) => measureUpdates({ baseUrl: bot.url, connector, store, updaters, ...timing, runId: Date.now().toString(36), onMeasureStart }));
 rows.push(compared('card update (action.update), PostgreSQL, national', 50, w, `${w.saved} saved, ${w.retriesAnswered} retries answered once, ${w.stale} stale, ${w.announcements} announced; lost ${w.lost}, duplicated ${w.duplicated}, version errors ${w.versionMismatches}${w.bad ? `, ${w.bad} bad` : ''}`));
-const nationalRss = await bot.rss();
-rss.push(`national bot ${mb(nationalRss)}`);
+const nationalMemory = await bot.rss();
+const nationalRss = nationalMemory.rss;
+rss.push(`national bot ${memory(nationalMemory)}`);
 await bot.stop();
 
 const digests = await timeDigests(store, new Date(), 16);
@@ -110,8 +113,18 @@ if (!values.keep) await national.drop();
 await connector.close();
 
 say(formatTable(rows));
+say(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 say('');
 say(targets(rows, w, digests, nationalRss));
+
+/** Runs a measurement and adds the server's CPU time per measured request. */
+async function withCpu<T extends { requests: number }>(child: ChildServer, measure: (onMeasureStart: () => Promise<void>) => Promise<T>): Promise<T & { cpuMs: number }> {
+  let start = 0;
+  const result = await measure(async () => {
+    start = await child.cpuMs();
+  });
+  return { ...result, cpuMs: ((await child.cpuMs()) - start) / Math.max(1, result.requests) };
+}
 
 function problems(r: { bad: number; unanswered: number }): string {
   return r.bad || r.unanswered ? `${r.bad} bad, ${r.unanswered} unanswered` : 'all answered correctly';

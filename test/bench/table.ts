@@ -7,6 +7,8 @@ export interface Row {
   p50?: number;
   p99?: number;
   echoP99?: number;
+  /** the server's CPU time per request (user + system) */
+  cpuMs?: number;
   notes?: string;
 }
 
@@ -15,7 +17,7 @@ const ratio = (a: number | undefined, b: number | undefined) => (a === undefined
 
 /** The table as aligned text: each figure with the echo bot's and the ratio where one applies. */
 export function formatTable(rows: Row[]): string {
-  const header = ['figure', 'conc', 'req/s', 'echo req/s', 'ratio', 'p50 ms', 'p99 ms', 'echo p99', 'p99 ratio', 'notes'];
+  const header = ['figure', 'conc', 'req/s', 'echo req/s', 'ratio', 'p50 ms', 'p99 ms', 'echo p99', 'p99 ratio', 'CPU ms/req', 'notes'];
   const cells = rows.map((r) => [
     r.figure,
     r.concurrency === undefined ? '' : String(r.concurrency),
@@ -26,6 +28,7 @@ export function formatTable(rows: Row[]): string {
     fixed(r.p99, 1),
     fixed(r.echoP99, 1),
     ratio(r.p99, r.echoP99),
+    fixed(r.cpuMs, 2),
     r.notes ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));

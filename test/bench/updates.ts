@@ -38,6 +38,7 @@ export async function measureUpdates(input: {
   seconds: number;
   warmupSeconds: number;
   runId: string;
+  onMeasureStart?(): void | Promise<void>;
 }): Promise<LoadResult & UpdateCheck> {
   const tap = replyTap(input.connector, (text) => text.includes('→'));
   const state = input.updaters.map((u) => ({ ...u, initialVersion: u.version, seq: 0, saved: [] as string[], last: null as unknown, retries: 0, stale: 0 }));
@@ -70,6 +71,7 @@ export async function measureUpdates(input: {
       };
     },
     afterEach: () => tap.drain(),
+    onMeasureStart: input.onMeasureStart,
   });
   const check = await verify(input.store, state, input.runId);
   return { ...result, ...check, retriesAnswered: state.reduce((n, s) => n + s.retries, 0), stale: state.reduce((n, s) => n + s.stale, 0), announcements: tap.totals().received };

@@ -13,7 +13,12 @@ export async function serveBenchChild(app: Express, close: () => Promise<void>):
   server.keepAliveTimeout = 65_000;
   const send = (message: FromChild) => process.send?.(message);
   process.on('message', async (message: ToChild) => {
-    if (message.type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+    if (message.type === 'rss') {
+      // with --expose-gc (BENCH_GC), collect first so the heap figure is what is live, not garbage awaiting collection
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ type: 'rss', rss, heapUsed });
+    }
     if (message.type === 'cpu') {
       const used = process.cpuUsage();
       send({ type: 'cpu', micros: used.user + used.system });

@@ -25,7 +25,9 @@ const partnerships = Number(values.partnerships ?? 400);
 const profileDir = values.profile;
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const memory = (m: { rss: number; heapUsed: number }) => `${mb(m.rss)} (heap in use ${mb(m.heapUsed)})`;
+const memory = (m: { rss: number; heapUsed: number }) => `${mb(m.rss)} (live JS heap after a GC ${mb(m.heapUsed)})`;
+/** Lets the memory probe collect garbage first (nothing else calls gc). */
+const GC = { NODE_OPTIONS: '--expose-gc' };
 configureLogging('warn');
 
 say(`Prevent bot benchmark: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
@@ -39,7 +41,7 @@ const rss: string[] = [];
 const timing = { seconds, warmupSeconds };
 
 // The baseline: a bare echo bot on the same stack.
-const echo = await startChild('echo-server.ts', {});
+const echo = await startChild('echo-server.ts', GC);
 const echoAt: Record<number, { perSecond: number; p99: number }> = {};
 for (const concurrency of [1, 50]) {
   const r = await withCpu(echo, (onMeasureStart) => measureQuestions({ baseUrl: echo.url, connector, concurrency, ...timing, askerFor: demoAsker, expect: /^You said/, onMeasureStart }));
@@ -57,7 +59,7 @@ const compared = (figure: string, concurrency: number, r: { perSecond: number; p
 for (const kind of ['SQLite', 'PostgreSQL'] as const) {
   const db = kind === 'SQLite' ? sqliteDatabase() : await postgresDatabase('prevent_bench_demo');
   await prepareDemo(db.url);
-  const bot = await startChild('bot-server.ts', { BENCH_DATABASE_URL: db.url }, profileDir);
+  const bot = await startChild('bot-server.ts', { ...GC, BENCH_DATABASE_URL: db.url }, profileDir);
   for (const concurrency of [1, 50]) {
     const r = await withCpu(bot, (onMeasureStart) => measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: demoAsker, onMeasureStart }));
     rows.push(compared(`"what's amber?" ${kind}, demo plan`, concurrency, r, problems(r)));
@@ -86,7 +88,7 @@ const randomAsker = () => {
   const channel = random.pick(channels);
   return { conversation: channel.conversation, from: random.pick(channel.people) };
 };
-const bot = await startChild('bot-server.ts', { BENCH_DATABASE_URL: national.url }, profileDir);
+const bot = await startChild('bot-server.ts', { ...GC, BENCH_DATABASE_URL: national.url }, profileDir);
 const cold = await measureQuestions({ baseUrl: bot.url, connector, concurrency: 50, seconds, warmupSeconds: 0, limit: channels.length, askerFor: (w, n) => ({ conversation: channels[(w + n * 50) % channels.length]!.conversation, from: channels[(w + n * 50) % channels.length]!.people[0]! }) });
 rows.push({ figure: `first question in each of ${channels.length} partnerships (cold)`, concurrency: 50, perSecond: cold.perSecond, p50: cold.p50, p99: cold.p99, notes: problems(cold) });
 for (const concurrency of [1, 50]) {

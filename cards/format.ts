@@ -2,6 +2,16 @@
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** Building an Intl.DateTimeFormat costs far more than using one: keep one per kind and time zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'day' | 'time', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat('en-GB', { ...(kind === 'day' ? DAY_MONTH_YEAR : TIME_OF_DAY), timeZone })));
+  return f;
+}
 
 /** Formats a calendar date (YYYY-MM-DD) as "31 October 2021"; other text is returned unchanged. */
 export function formatDueDate(ymd: string): string {
@@ -9,21 +19,14 @@ export function formatDueDate(ymd: string): string {
   if (!match) return ymd;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(date.getTime())) return ymd;
-  return new Intl.DateTimeFormat('en-GB', { ...DAY_MONTH_YEAR, timeZone: 'UTC' }).format(date);
+  return formatter('day', 'UTC').format(date);
 }
 
 /** Formats an ISO instant in a time zone as { date: "22 November 2026", time: "14:05" }. */
 export function formatInstant(iso: string, timeZone: string = DEFAULT_TIME_ZONE): { date: string; time: string } {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return { date: iso, time: '' };
-  const date = new Intl.DateTimeFormat('en-GB', { ...DAY_MONTH_YEAR, timeZone }).format(instant);
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(instant);
-  return { date, time };
+  return { date: formatter('day', timeZone).format(instant), time: formatter('time', timeZone).format(instant) };
 }
 
 /** Joins lead organisations with commas, or says that there is none. */

@@ -1,4 +1,4 @@
-import type { Rag, Recurrence, Role, UpdateSource } from '../plan/types.js';
+import type { ActionFields, Rag, Role, UpdateSource } from '../plan/types.js';
 import type { GeneratedOrganisation } from './organisations.js';
 
 /** One history row of a generated action. */
@@ -14,17 +14,8 @@ export interface GeneratedUpdate {
 }
 
 /** A generated action; `theme` indexes the plan's themes and `leads` the partnership's organisations. */
-export interface GeneratedAction {
-  ref: number;
+export interface GeneratedAction extends ActionFields {
   theme: number;
-  title: string;
-  deadlineText: string;
-  dueDate: string | null;
-  recurrence: Recurrence | null;
-  outcome: string;
-  notes: string;
-  rag: Rag;
-  target: number | null;
   progress: number | null;
   version: number;
   updatedAt: Date;

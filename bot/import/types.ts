@@ -1,21 +1,10 @@
-import type { OrganisationInfo, Rag, Recurrence } from '../plan/types.js';
+import type { ActionFields, OrganisationInfo } from '../plan/types.js';
 
 /** One action read from a plan file, before it is stored. */
-export interface ImportedAction {
-  ref: number;
+export interface ImportedAction extends ActionFields {
   theme: string;
-  title: string;
-  deadlineText: string;
-  /** YYYY-MM-DD */
-  dueDate: string | null;
-  recurrence: Recurrence | null;
-  outcome: string;
   /** canonical organisation names */
   leads: string[];
-  notes: string;
-  /** UNRATED when the plan gives no RAG */
-  rag: Rag;
-  target: number | null;
   /** source line where the action starts */
   line: number;
 }

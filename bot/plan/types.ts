@@ -27,11 +27,9 @@ export interface LastUpdate {
   note?: string;
 }
 
-/** One action of a plan as the plan core sees it: plain data, no database types. */
-export interface PlanAction {
-  id: number;
+/** What a plan says about an action, wherever it comes from (a file, the database, the generator). */
+export interface ActionFields {
   ref: number;
-  theme: string;
   title: string;
   deadlineText: string;
   /** YYYY-MM-DD or null */
@@ -39,10 +37,17 @@ export interface PlanAction {
   recurrence: Recurrence | null;
   outcome: string;
   notes: string;
+  /** UNRATED when the plan gives no RAG */
   rag: Rag;
+  target: number | null;
+}
+
+/** One action of a plan as the plan core sees it: plain data, no database types. */
+export interface PlanAction extends ActionFields {
+  id: number;
+  theme: string;
   /** names of lead organisations, in plan order */
   leads: string[];
-  target: number | null;
   progress: number | null;
   version: number;
   lastUpdate: LastUpdate | null;

@@ -51,15 +51,15 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
       progress: data.progress,
       source: 'card',
     });
-    const { outcome, action } = result;
+    const { outcome, action, permission } = result;
     if (outcome.status === 'stale') {
       const message = `Someone else updated action ${action.ref} since you opened this card, so your update was not saved. It is now ${ragWords(action.rag)}. Your note is kept below: check it and save again.`;
-      return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'warning', message }, draft }) };
+      return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'warning', message }, draft, permission }) };
     }
     if (outcome.status === 'missing') throw new AppError('NOT_FOUND', 'That action is no longer in the plan.');
     const change = outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
     const message = `Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel has been told.' : ''}`;
-    return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'success', message }, showForm: false }) };
+    return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'success', message }, showForm: false, permission }) };
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'FORBIDDEN') throw err;
     const action = await actionOfPartnership(input.services, input.partnership, data.actionId);

@@ -4,7 +4,7 @@ import type { UpdateDraft } from '../../../cards/action-form.js';
 import type { PlanAction } from '../../plan/types.js';
 import { canUpdate } from '../../plan/permissions.js';
 import type { Reply, Sender, Services } from '../context.js';
-import { updatePermission } from './update-service.js';
+import { updatePermission, type Permission } from './update-service.js';
 
 /** Teams refreshes a card automatically for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
@@ -15,12 +15,13 @@ export async function actionCardFor(
   partnership: string,
   sender: Sender,
   action: PlanAction,
-  extras: { notice?: Notice; draft?: UpdateDraft; showForm?: boolean; timeZone?: string } = {},
+  extras: { notice?: Notice; draft?: UpdateDraft; showForm?: boolean; timeZone?: string; permission?: Permission } = {},
 ): Promise<Reply> {
-  const { allowed, whoCan, people } = await updatePermission(services, partnership, sender, action);
+  const { permission: known, ...cardExtras } = extras;
+  const { allowed, whoCan, people } = known ?? (await updatePermission(services, partnership, sender, action));
   const userIds = people
     .filter((p) => !p.chatId.startsWith('pending:') && canUpdate(p, action))
     .map((p) => p.chatId)
     .slice(0, MAX_REFRESH_USERS);
-  return buildActionCard({ action, canUpdate: allowed, userIds, whoCanUpdate: allowed ? undefined : whoCan, ...extras });
+  return buildActionCard({ action, canUpdate: allowed, userIds, whoCanUpdate: allowed ? undefined : whoCan, ...cardExtras });
 }

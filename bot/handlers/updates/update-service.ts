@@ -30,7 +30,12 @@ export interface UpdateResult {
   action: PlanAction;
   person: PersonInfo;
   announced: boolean;
+  /** who may update the action (unchanged by the update), for the refreshed card */
+  permission: Permission;
 }
+
+/** Whether the sender may update an action, who may, and the partnership's people. */
+export type Permission = Awaited<ReturnType<typeof updatePermission>>;
 
 /** Finds an action of the partnership's plan by id (never another partnership's). */
 export async function actionOfPartnership(services: Services, partnership: string, actionId: number): Promise<PlanAction> {
@@ -63,7 +68,8 @@ export async function updatePermission(services: Services, partnership: string, 
 /** The one update path for cards, chat and rounds: permission, concurrency, idempotency, history, announcement. */
 export async function submitUpdate(services: Services, req: UpdateRequest): Promise<UpdateResult> {
   const before = await actionOfPartnership(services, req.partnership, req.actionId);
-  const { person, allowed, whoCan } = await updatePermission(services, req.partnership, req.sender, before);
+  const permission = await updatePermission(services, req.partnership, req.sender, before);
+  const { person, allowed, whoCan } = permission;
   if (!person || !allowed) {
     throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });
   }
@@ -85,7 +91,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     const organisation = person.organisation ? shortName(plan, person.organisation) : undefined;
     announced = await announce(services, req.partnership, action, outcome.ragFrom, outcome.ragTo, person.displayName, organisation, req.note.trim());
   }
-  return { outcome, action, person, announced };
+  return { outcome, action, person, announced, permission };
 }
 
 async function announce(services: Services, partnership: string, action: PlanAction, from: Rag, to: Rag, by: string, byOrganisation: string | undefined, note: string): Promise<boolean> {

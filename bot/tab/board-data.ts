@@ -1,3 +1,4 @@
+import { dateIn } from '../plan/dates.js';
 import { RAGS, type PlanView, type Rag } from '../plan/types.js';
 
 /** One action as the board shows it. */
@@ -46,11 +47,7 @@ function countRatings(ratings: Iterable<Rag>): Record<Rag, number> {
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayIn(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    new Date(instant),
-  );
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return dateIn(new Date(instant), timeZone);
 }
 
 /**

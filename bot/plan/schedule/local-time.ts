@@ -1,3 +1,4 @@
+import { dateIn } from '../dates.js';
 import { DateTime, IANAZone } from 'luxon';
 
 /**
@@ -52,7 +53,7 @@ export function resolveLocal(date: string, time: string, zone: string): Date {
 
 /** The local date ('YYYY-MM-DD') of an instant in a zone. */
 export function localDate(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+  return dateIn(instant, zone);
 }
 
 /** The local date and time ('HH:MM') of an instant in a zone. */

@@ -8,8 +8,14 @@ export const IncomingActivitySchema = z
     serviceUrl: z.string().url('serviceUrl must be a URL'),
     channelId: z.string().min(1),
     conversation: z.object({ id: z.string().min(1) }).passthrough(),
-    from: z.object({ id: z.string().min(1) }).passthrough().optional(),
-    recipient: z.object({ id: z.string().min(1) }).passthrough().optional(),
+    from: z
+      .object({ id: z.string().min(1) })
+      .passthrough()
+      .optional(),
+    recipient: z
+      .object({ id: z.string().min(1) })
+      .passthrough()
+      .optional(),
     text: z.string().max(28_000, 'text is longer than a Teams message can be').optional(),
   })
   .passthrough();
@@ -24,5 +30,9 @@ export function activityProblem(body: unknown): string | null {
 
 /** Removes <at>…</at> mentions and surrounding whitespace from message text. */
 export function stripMentions(text: string): string {
-  return text.replace(/<at[^>]*>.*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<at[^>]*>.*?<\/at>/gi, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

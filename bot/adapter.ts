@@ -27,7 +27,10 @@ async function onTurnError(context: TurnContext, error: Error): Promise<void> {
   try {
     const reply = errorReply(error);
     if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } } });
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } },
+      });
     } else {
       await context.sendActivity(toActivity(reply));
     }

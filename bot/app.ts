@@ -9,7 +9,10 @@ import { markConversationInactive } from './store/conversations.js';
 import type { Store } from './store/database.js';
 
 /** The bot's parts wired together once: adapter, notifier and the services handlers receive. */
-export function createBot(input: { config: Config; store: Store; now: () => Date; sleep?: (ms: number) => Promise<void> }): { services: Services; adapter: CloudAdapter } {
+export function createBot(input: { config: Config; store: Store; now: () => Date; sleep?: (ms: number) => Promise<void> }): {
+  services: Services;
+  adapter: CloudAdapter;
+} {
   const adapter = createAdapter(input.config);
   const services: Services = { config: input.config, store: input.store, now: input.now, notifier: undefined as never };
   services.notifier = createNotifier({
@@ -20,13 +23,21 @@ export function createBot(input: { config: Config; store: Store; now: () => Date
     async onGone(conversation, reason) {
       await markConversationInactive(input.store.db, conversation.conversationId);
       if (conversation.kind === 'personal') return;
-      const row = await input.store.db.conversationRef.findUnique({ where: { conversationId: conversation.conversationId }, include: { partnership: true } });
+      const row = await input.store.db.conversationRef.findUnique({
+        where: { conversationId: conversation.conversationId },
+        include: { partnership: true },
+      });
       if (!row) return;
       await tellCoordinators(
         input.store.db,
         services.notifier,
         row.partnership.name,
-        buildMessageCard({ title: 'I can no longer post to a channel', lines: [`My messages to a ${conversation.kind === 'channel' ? 'team channel' : 'group chat'} were refused (${reason}). I have stopped posting there. Add me back, or say "post updates here" in the channel that should get updates.`] }),
+        buildMessageCard({
+          title: 'I can no longer post to a channel',
+          lines: [
+            `My messages to a ${conversation.kind === 'channel' ? 'team channel' : 'group chat'} were refused (${reason}). I have stopped posting there. Add me back, or say "post updates here" in the channel that should get updates.`,
+          ],
+        }),
       );
     },
   });

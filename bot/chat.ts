@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const user = { id: process.env.CHAT_USER_ID ?? '29:local-user', name: process.env.CHAT_USER_NAME ?? 'Local user' };
   const conversation = { id: `a:personal-${user.id}`, conversationType: 'personal' };
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  process.stdout.write(`Chatting with the Prevent plan bot as ${user.name} (${config.DEFAULT_PARTNERSHIP}). Try "what's amber?", "show action 18", "help". Ctrl+D to leave.\n`);
+  process.stdout.write(
+    `Chatting with the Prevent plan bot as ${user.name} (${config.DEFAULT_PARTNERSHIP}). Try "what's amber?", "show action 18", "help". Ctrl+D to leave.\n`,
+  );
   let n = 0;
   for await (const line of rl) {
     const text = line.trim();
@@ -27,7 +29,18 @@ async function main(): Promise<void> {
       await fetch(`${server.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', id: `chat-${++n}`, channelId: 'msteams', serviceUrl: connector.url, from: user, recipient: { id: '28:prevent-bot', name: 'Prevent plan' }, conversation, text, timestamp: new Date().toISOString(), locale: 'en-GB' }),
+        body: JSON.stringify({
+          type: 'message',
+          id: `chat-${++n}`,
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          from: user,
+          recipient: { id: '28:prevent-bot', name: 'Prevent plan' },
+          conversation,
+          text,
+          timestamp: new Date().toISOString(),
+          locale: 'en-GB',
+        }),
       });
     }
     process.stdout.write('you> ');

@@ -5,44 +5,46 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalText = z.preprocess(blankToUndefined, z.string().optional());
 
 /** Every setting the bot reads from the environment, validated once at start. */
-const ConfigSchema = z
-  .object({
-    NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
-    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
-    DATABASE_URL: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .default('file:./data/prevent-bot.db')
-        .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\//.test(u), {
-          message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
-        }),
-    ),
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
-    MicrosoftAppTenantId: optionalText,
-    PUBLIC_HOST: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as prevent-bot.example.org, without https://')
-        .default('localhost:3978'),
-    ),
-    DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
-    DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
-    /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
-    SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),
-    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
-  });
+const ConfigSchema = z.object({
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('file:./data/prevent-bot.db')
+      .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\//.test(u), {
+        message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
+      }),
+  ),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppTenantId: optionalText,
+  PUBLIC_HOST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as prevent-bot.example.org, without https://')
+      .default('localhost:3978'),
+  ),
+  DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
+  DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
+  /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
+  SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+});
 
 /** Rules across settings, checked on the raw values so they are reported alongside any other problem. */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const set = (k: string) => Boolean(env[k]?.trim());
   const problems: string[] = [];
-  if (env.NODE_ENV === 'production' && !set('MicrosoftAppId')) problems.push('MicrosoftAppId is required when NODE_ENV=production (local mode is for development only)');
-  if (set('MicrosoftAppId') && env.MicrosoftAppType !== 'UserAssignedMSI' && !set('MicrosoftAppPassword')) problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
-  if (env.MicrosoftAppType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId')) problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  if (env.NODE_ENV === 'production' && !set('MicrosoftAppId'))
+    problems.push('MicrosoftAppId is required when NODE_ENV=production (local mode is for development only)');
+  if (set('MicrosoftAppId') && env.MicrosoftAppType !== 'UserAssignedMSI' && !set('MicrosoftAppPassword'))
+    problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
+  if (env.MicrosoftAppType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId'))
+    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
   return problems;
 }
 

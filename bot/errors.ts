@@ -36,9 +36,7 @@ export class ImportError extends AppError {
     readonly column: string | null,
     problem: string,
   ) {
-    const where = [file, line === null ? null : `line ${line}`, column === null ? null : `column "${column}"`]
-      .filter(Boolean)
-      .join(', ');
+    const where = [file, line === null ? null : `line ${line}`, column === null ? null : `column "${column}"`].filter(Boolean).join(', ');
     super(code, `${where}: ${problem}`, { file, line, column });
     this.name = 'ImportError';
   }

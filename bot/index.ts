@@ -26,12 +26,17 @@ async function main(): Promise<void> {
   const loaded = config.DEMO_PLAN === 'on' ? await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, new Date()) : 0;
   const migrations = store.migrationsApplied;
   if (loaded) {
-    log.info({ partnership: config.DEFAULT_PARTNERSHIP, actions: loaded, migrations }, `First start: applied ${migrations.length} database migrations and loaded the demo plan (${loaded} actions for ${config.DEFAULT_PARTNERSHIP})`);
+    log.info(
+      { partnership: config.DEFAULT_PARTNERSHIP, actions: loaded, migrations },
+      `First start: applied ${migrations.length} database migrations and loaded the demo plan (${loaded} actions for ${config.DEFAULT_PARTNERSHIP})`,
+    );
   } else if (migrations.length) {
     log.info({ migrations }, `Applied ${migrations.length} database migrations`);
   }
   if (config.localMode) {
-    log.warn('Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.');
+    log.warn(
+      'Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.',
+    );
   }
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   const app = createHttpApp(services, adapter);

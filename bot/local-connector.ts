@@ -27,10 +27,17 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
   const record = (req: express.Request, res: express.Response) => {
     const failure = failures.shift();
     if (failure) {
-      res.status(failure.status).set(failure.headers ?? {}).json(failure.body ?? { error: { code: 'Failure', message: 'injected' } });
+      res
+        .status(failure.status)
+        .set(failure.headers ?? {})
+        .json(failure.body ?? { error: { code: 'Failure', message: 'injected' } });
       return;
     }
-    const item = { conversationId: decodeURIComponent(req.params.conversationId as string), replyToId: req.params.replyToId as string | undefined, activity: req.body };
+    const item = {
+      conversationId: decodeURIComponent(req.params.conversationId as string),
+      replyToId: req.params.replyToId as string | undefined,
+      activity: req.body,
+    };
     sent.push(item);
     options.onActivity?.(item);
     res.status(200).json({ id: `sent-${++counter}` });

@@ -41,7 +41,12 @@ export function createHttpApp(services: Services, adapter: CloudAdapter): expres
   app.use(createTabRouter(tabDeps(services)));
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message = err.type === 'entity.too.large' ? 'The request is too large.' : err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be handled.';
+    const message =
+      err.type === 'entity.too.large'
+        ? 'The request is too large.'
+        : err.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : 'The request could not be handled.';
     if (status === 500) log.error({ err }, 'Unhandled HTTP error');
     res.status(status).json({ error: message });
   });
@@ -54,7 +59,9 @@ function tabDeps(services: Services): TabDeps {
   return {
     loadBoard: async (partnership, tenantId) => {
       // signed in through Teams: only the partnership of the user's own tenant; locally: the one asked for
-      const name = tenantId ? await partnershipForTenant(store.db, tenantId, config.DEFAULT_PARTNERSHIP) : (partnership ?? config.DEFAULT_PARTNERSHIP);
+      const name = tenantId
+        ? await partnershipForTenant(store.db, tenantId, config.DEFAULT_PARTNERSHIP)
+        : (partnership ?? config.DEFAULT_PARTNERSHIP);
       if (!name) throw new AppError('NOT_FOUND', 'Your organisation is not linked to a Prevent partnership yet.');
       const plan = await requirePlanView(store.db, name);
       const changes = await listPartnershipChanges(store.db, name);

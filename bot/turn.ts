@@ -20,7 +20,12 @@ export function toActivity(reply: Reply): Partial<Activity> {
 /** What the user is told when something goes wrong: the AppError's message, or a general apology. */
 export function errorReply(err: unknown): Reply {
   if (err instanceof AppError) return buildMessageCard({ title: 'That did not work', lines: [err.message] });
-  return buildMessageCard({ title: 'Sorry, something went wrong', lines: ['Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your Prevent coordinator.'] });
+  return buildMessageCard({
+    title: 'Sorry, something went wrong',
+    lines: [
+      'Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your Prevent coordinator.',
+    ],
+  });
 }
 
 function conversationKind(activity: Activity): ConversationKind {
@@ -60,10 +65,15 @@ async function notLinked(context: TurnContext): Promise<void> {
   log.warn({ conversationId: context.activity.conversation.id }, 'Activity from a tenant not linked to any partnership');
   const reply = buildMessageCard({
     title: 'Not linked to a partnership',
-    lines: ['This team or chat is not linked to a Prevent partnership yet, so I cannot show or change any plan here. Ask your Prevent coordinator to have it linked (npm run cli -- partnership link).'],
+    lines: [
+      'This team or chat is not linked to a Prevent partnership yet, so I cannot show or change any plan here. Ask your Prevent coordinator to have it linked (npm run cli -- partnership link).',
+    ],
   });
   if (context.activity.type === ActivityTypes.Invoke) {
-    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } } });
+    await context.sendActivity({
+      type: 'invokeResponse',
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } },
+    });
   } else if (context.activity.type === ActivityTypes.Message) {
     await context.sendActivity(toActivity(reply));
   }

@@ -35,7 +35,9 @@ function lastUpdateWords(action: PlanAction, timeZone: string): string {
 
 function updateLine(input: ActionCardInput): string {
   if (input.canUpdate) return `To update it by chat, say "update action ${input.action.ref}".`;
-  return input.whoCanUpdate ? `You can't update this action. Who can: ${shorten(input.whoCanUpdate, 500)}.` : "You can't update this action; its leads or the plan coordinator can.";
+  return input.whoCanUpdate
+    ? `You can't update this action. Who can: ${shorten(input.whoCanUpdate, 500)}.`
+    : "You can't update this action; its leads or the plan coordinator can.";
 }
 
 function build(input: ActionCardInput, limit: number): CardResult {
@@ -66,9 +68,15 @@ function build(input: ActionCardInput, limit: number): CardResult {
   else if (input.canUpdate) actions = [button('Update', VERBS.openUpdate, { actionId: action.id })];
 
   const userIds = (input.userIds ?? []).slice(0, MAX_REFRESH_USERS);
-  const refresh = userIds.length > 0
-    ? { refresh: { action: { type: 'Action.Execute', verb: VERBS.refreshAction, data: { verb: VERBS.refreshAction, actionId: action.id } }, userIds } }
-    : {};
+  const refresh =
+    userIds.length > 0
+      ? {
+          refresh: {
+            action: { type: 'Action.Execute', verb: VERBS.refreshAction, data: { verb: VERBS.refreshAction, actionId: action.id } },
+            userIds,
+          },
+        }
+      : {};
 
   const lines = [
     ...(input.notice ? [noticeWords(input.notice)] : []),

@@ -76,9 +76,7 @@ export function deadlineWords(action: Pick<PlanAction, 'deadlineText' | 'dueDate
 /** Progress in words: "3 of 6", "None recorded yet (target 6)", or null when there is nothing to say. */
 export function progressWords(action: Pick<PlanAction, 'target' | 'progress'>): string | null {
   if (action.target !== null) {
-    return action.progress !== null
-      ? `${action.progress} of ${action.target}`
-      : `None recorded yet (target ${action.target})`;
+    return action.progress !== null ? `${action.progress} of ${action.target}` : `None recorded yet (target ${action.target})`;
   }
   return action.progress !== null ? String(action.progress) : null;
 }

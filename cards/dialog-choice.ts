@@ -20,11 +20,17 @@ function build(input: DialogChoiceInput, count: number): CardResult {
   const lines = [title];
   for (const action of input.actions.slice(0, count)) {
     const label = `${actionLabel({ ref: action.ref, title: shorten(action.title, 200) })} (${ragWords(action.rag)})`;
-    body.push(text(label, { spacing: 'Medium' }), actionSet([button(`Update action ${action.ref}`, VERBS.dialogStart, { actionId: action.id })], { spacing: 'Small' }));
+    body.push(
+      text(label, { spacing: 'Medium' }),
+      actionSet([button(`Update action ${action.ref}`, VERBS.dialogStart, { actionId: action.id })], { spacing: 'Small' }),
+    );
     lines.push(`- ${label}: say "update action ${action.ref}"`);
   }
   const hidden = input.actions.length - count;
-  const tail = hidden > 0 ? `${plural(hidden, 'more action')} not shown: say "update action" and its number.` : 'Or say "update action" and its number.';
+  const tail =
+    hidden > 0
+      ? `${plural(hidden, 'more action')} not shown: say "update action" and its number.`
+      : 'Or say "update action" and its number.';
   body.push(text(tail, { isSubtle: true }));
   lines.push(tail);
   return { card: adaptiveCard(body), text: lines.join('\n') };

@@ -43,7 +43,10 @@ function stateLines(d: UpdateDialog, timeZone: string): string[] {
 }
 
 function summary(d: UpdateDialog): [string, string][] {
-  const facts: [string, string][] = [['RAG', ragChange(d.currentRag, d.rag ?? 'UNRATED')], ['Note', d.note ? shorten(d.note, 1500) : '(no note)']];
+  const facts: [string, string][] = [
+    ['RAG', ragChange(d.currentRag, d.rag ?? 'UNRATED')],
+    ['Note', d.note ? shorten(d.note, 1500) : '(no note)'],
+  ];
   if (d.target !== null) facts.push(['Progress', d.progress !== null ? `${d.progress} of ${d.target}` : `unchanged (${progressNow(d)})`]);
   return facts;
 }
@@ -59,17 +62,40 @@ function buttons(input: DialogQuestionInput): Element[] {
     case 'rag':
       return [...SETTABLE_RAGS.map((rag) => button(ragChoiceTitle(rag), VERBS.dialogAnswer, data(rag), plain)), cancel];
     case 'note':
-      return [button('Send', VERBS.dialogAnswer, where, { style: 'positive' }), button('Skip', VERBS.dialogAnswer, data('skip'), plain), back, cancel];
+      return [
+        button('Send', VERBS.dialogAnswer, where, { style: 'positive' }),
+        button('Skip', VERBS.dialogAnswer, data('skip'), plain),
+        back,
+        cancel,
+      ];
     case 'progress':
-      return [button('Send', VERBS.dialogAnswer, where, { style: 'positive' }), button('Keep as it is', VERBS.dialogAnswer, data('skip'), plain), back, cancel];
+      return [
+        button('Send', VERBS.dialogAnswer, where, { style: 'positive' }),
+        button('Keep as it is', VERBS.dialogAnswer, data('skip'), plain),
+        back,
+        cancel,
+      ];
     case 'confirm':
       return [button('Save', VERBS.dialogAnswer, data('yes'), { ...plain, style: 'positive' }), back, cancel];
   }
 }
 
 function answerInput(dialog: UpdateDialog): Element[] {
-  if (dialog.step === 'note') return [{ type: 'Input.Text', id: 'answer', label: 'What has happened', isMultiline: true, maxLength: 2000, placeholder: 'For example: met three faith leaders.' }];
-  if (dialog.step === 'progress') return [{ type: 'Input.Number', id: 'answer', label: `Progress so far (target ${dialog.target})`, min: 0, placeholder: 'A whole number' }];
+  if (dialog.step === 'note')
+    return [
+      {
+        type: 'Input.Text',
+        id: 'answer',
+        label: 'What has happened',
+        isMultiline: true,
+        maxLength: 2000,
+        placeholder: 'For example: met three faith leaders.',
+      },
+    ];
+  if (dialog.step === 'progress')
+    return [
+      { type: 'Input.Number', id: 'answer', label: `Progress so far (target ${dialog.target})`, min: 0, placeholder: 'A whole number' },
+    ];
   return [];
 }
 
@@ -84,7 +110,12 @@ export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult 
   if (input.notice) body.push(noticeBlock(input.notice));
   body.push(heading(label), ...context.map((line) => text(line, { isSubtle: true })));
   if (facts.length) body.push(factSet(facts));
-  body.push(text(question, { weight: 'Bolder' }), ...answerInput(d), actionSet(buttons(input)), text(HINTS[d.step], { isSubtle: true, size: 'Small' }));
+  body.push(
+    text(question, { weight: 'Bolder' }),
+    ...answerInput(d),
+    actionSet(buttons(input)),
+    text(HINTS[d.step], { isSubtle: true, size: 'Small' }),
+  );
   const lines = [
     ...(input.notice ? [noticeWords(input.notice)] : []),
     label,

@@ -20,12 +20,38 @@ const line = (i: DigestItem, extra = '') => `Action ${i.ref} · ${shorten(i.titl
 function sections(input: DigestCardInput): Section[] {
   const { digest, timeZone } = input;
   return [
-    { title: 'RAG changes this week', empty: 'No RAG changes this week.', lines: digest.changes.map((c) => `Action ${c.ref} · ${shorten(c.title, 120)}: ${ragChange(c.from, c.to)}, by ${c.by}, ${formatWhen(new Date(c.at), timeZone)}`) },
+    {
+      title: 'RAG changes this week',
+      empty: 'No RAG changes this week.',
+      lines: digest.changes.map(
+        (c) =>
+          `Action ${c.ref} · ${shorten(c.title, 120)}: ${ragChange(c.from, c.to)}, by ${c.by}, ${formatWhen(new Date(c.at), timeZone)}`,
+      ),
+    },
     { title: 'Overdue actions', empty: 'No actions are overdue.', lines: digest.overdue.map((i) => line(i)) },
     { title: 'Deadlines in the next 30 days', empty: 'No deadlines in the next 30 days.', lines: digest.dueSoon.map((i) => line(i)) },
-    { title: 'No update in 60 days', empty: 'Every open action has been updated in the last 60 days.', lines: digest.stale.map((i) => line(i, `, last updated ${formatDueDate(i.lastUpdate.slice(0, 10))}`)) },
-    { title: 'Open update rounds', empty: 'No update rounds are open.', lines: digest.rounds.map((r) => `${shorten(r.title, 200)}: meeting ${formatDay(r.meetingDate)}, answers due ${formatWhen(new Date(r.deadline), timeZone)}; ${r.answered} answered, ${r.pending} waiting`) },
-    ...(digest.unreachable.length ? [{ title: 'People I cannot reach in personal chat', empty: '', lines: [`${digest.unreachable.join(', ')}. Ask them to open a chat with me in Teams so reminders reach them.`] }] : []),
+    {
+      title: 'No update in 60 days',
+      empty: 'Every open action has been updated in the last 60 days.',
+      lines: digest.stale.map((i) => line(i, `, last updated ${formatDueDate(i.lastUpdate.slice(0, 10))}`)),
+    },
+    {
+      title: 'Open update rounds',
+      empty: 'No update rounds are open.',
+      lines: digest.rounds.map(
+        (r) =>
+          `${shorten(r.title, 200)}: meeting ${formatDay(r.meetingDate)}, answers due ${formatWhen(new Date(r.deadline), timeZone)}; ${r.answered} answered, ${r.pending} waiting`,
+      ),
+    },
+    ...(digest.unreachable.length
+      ? [
+          {
+            title: 'People I cannot reach in personal chat',
+            empty: '',
+            lines: [`${digest.unreachable.join(', ')}. Ask them to open a chat with me in Teams so reminders reach them.`],
+          },
+        ]
+      : []),
   ];
 }
 

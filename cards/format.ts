@@ -48,5 +48,8 @@ export function shorten(text: string, max: number): string {
 
 /** Removes characters that Adaptive Card markdown would turn into links or formatting (for echoed user text). */
 export function plainText(text: string): string {
-  return text.replace(/[[\]()*_`#>~\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[[\]()*_`#>~\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -24,7 +24,10 @@ export function buildMeetingReminderCard(input: MeetingReminderInput): CardResul
   const name = shorten(input.name, 200);
   const when = formatWhen(input.meetingAt, input.timeZone);
   const lines = [`${name}: ${when} (${describeAhead(input.leadMinutes)}).`, `It meets ${input.repeats}.`];
-  const subtle = input.kind === 'channel-panel' ? ['Sent to panel members only, in personal chat. Case papers come through the usual secure route, never by chat.'] : [];
+  const subtle =
+    input.kind === 'channel-panel'
+      ? ['Sent to panel members only, in personal chat. Case papers come through the usual secure route, never by chat.']
+      : [];
   return card(`Reminder: ${name}`, lines, subtle);
 }
 
@@ -54,7 +57,12 @@ export function buildLeadReminderCard(input: { name: string; items: LeadReminder
     body.push(text(HEADINGS[kind], { weight: 'Bolder', separator: true }));
     out.push(`${HEADINGS[kind]}:`);
     for (const i of items) {
-      const when = kind === 'stale' && i.lastUpdate ? `last updated ${formatDueDate(i.lastUpdate.slice(0, 10))}` : i.dueDate ? `due ${formatDay(i.dueDate)}` : '';
+      const when =
+        kind === 'stale' && i.lastUpdate
+          ? `last updated ${formatDueDate(i.lastUpdate.slice(0, 10))}`
+          : i.dueDate
+            ? `due ${formatDay(i.dueDate)}`
+            : '';
       const l = `Action ${i.ref} · ${shorten(i.title, 150)} (${ragWords(i.rag)}${when ? `, ${when}` : ''})`;
       body.push(text(`- ${l}`, { spacing: 'Small' }));
       out.push(`- ${l}`);
@@ -70,9 +78,11 @@ export function buildLeadReminderCard(input: { name: string; items: LeadReminder
 /** A Channel case review reminder, by opaque case reference only, for a panel member in personal chat. */
 export function buildCaseReviewCard(input: { caseRef: string; reviewDue: string; daysAhead: number }): CardResult {
   const when = input.daysAhead === 0 ? 'today' : `in ${input.daysAhead === 7 ? 'a week' : `${input.daysAhead} days`}`;
-  return card('Channel case review due', [`Case ${input.caseRef} is due for its six-month review on ${formatDay(input.reviewDue)} (${when}).`], [
-    'Sent to Channel panel members only, in personal chat. Say "close case ' + input.caseRef + '" when the review is done.',
-  ]);
+  return card(
+    'Channel case review due',
+    [`Case ${input.caseRef} is due for its six-month review on ${formatDay(input.reviewDue)} (${when}).`],
+    ['Sent to Channel panel members only, in personal chat. Say "close case ' + input.caseRef + '" when the review is done.'],
+  );
 }
 
 /** Tells coordinators who a reminder could not reach, and why. */

@@ -30,7 +30,13 @@ function build(input: RoundRequestInput, count: number): CardResult {
     const label = `${actionLabel({ ref: action.ref, title: shorten(action.title, 200) })}: ${ragWords(action.rag)}`;
     body.push(
       text(label, { spacing: 'Medium', weight: 'Bolder' }),
-      actionSet([button('Update', VERBS.openUpdate, { actionId: action.id }), button('Talk me through it', VERBS.dialogStart, { actionId: action.id })], { spacing: 'Small' }),
+      actionSet(
+        [
+          button('Update', VERBS.openUpdate, { actionId: action.id }),
+          button('Talk me through it', VERBS.dialogStart, { actionId: action.id }),
+        ],
+        { spacing: 'Small' },
+      ),
     );
     lines.push(`- ${label}`);
   }

@@ -6,7 +6,15 @@ import { shorten } from './format.js';
 import { roundName, timeAndDay } from './round-words.js';
 
 export interface RoundStatusInput {
-  round: { title: string; meetingDate: string; deadline: Date; status: 'open' | 'closed'; createdAt: Date; reminderSentAt: Date | null; closedAt: Date | null };
+  round: {
+    title: string;
+    meetingDate: string;
+    deadline: Date;
+    status: 'open' | 'closed';
+    createdAt: Date;
+    reminderSentAt: Date | null;
+    closedAt: Date | null;
+  };
   timeZone: string;
   progress: RoundProgress;
   /** when leads who have not replied are reminded */
@@ -24,7 +32,8 @@ function stateLine(input: RoundStatusInput): string {
   if (round.status === 'closed') return `Closed at ${timeAndDay(round.closedAt ?? round.deadline, timeZone)}.`;
   const due = `Open: updates are due by ${timeAndDay(round.deadline, timeZone)}.`;
   if (round.reminderSentAt) return `${due} A reminder was sent at ${timeAndDay(round.reminderSentAt, timeZone)}.`;
-  if (input.reminderAt > round.createdAt && input.reminderAt > input.now) return `${due} Leads who have not replied will be reminded at ${timeAndDay(input.reminderAt, timeZone)}.`;
+  if (input.reminderAt > round.createdAt && input.reminderAt > input.now)
+    return `${due} Leads who have not replied will be reminded at ${timeAndDay(input.reminderAt, timeZone)}.`;
   return due;
 }
 
@@ -33,7 +42,13 @@ function leadLines(lead: LeadProgress, detailed: boolean, timeZone: string): str
   const updated = lead.actions.filter((a) => a.update).length;
   const head = `${who}: ${updated} of ${lead.actions.length} updated`;
   if (!detailed) return [head];
-  return [head, ...lead.actions.map((a) => `  ${actionLabel({ ref: a.ref, title: shorten(a.title, 80) })}: ${a.update ? `updated by ${a.update.by} at ${timeAndDay(a.update.at, timeZone)}` : 'no update yet'}`)];
+  return [
+    head,
+    ...lead.actions.map(
+      (a) =>
+        `  ${actionLabel({ ref: a.ref, title: shorten(a.title, 80) })}: ${a.update ? `updated by ${a.update.by} at ${timeAndDay(a.update.at, timeZone)}` : 'no update yet'}`,
+    ),
+  ];
 }
 
 function build(input: RoundStatusInput, detailedLeads: number): CardResult {
@@ -53,10 +68,15 @@ function build(input: RoundStatusInput, detailedLeads: number): CardResult {
   for (const [label, leads] of groups) {
     if (!leads.length) continue;
     const groupLines = leads.flatMap((lead) => leadLines(lead, shown++ < detailedLeads, input.timeZone));
-    body.push(text(label, { weight: 'Bolder', spacing: 'Medium' }), text(groupLines.map((l) => `- ${l.trim()}`).join('\n'), { spacing: 'Small' }));
+    body.push(
+      text(label, { weight: 'Bolder', spacing: 'Medium' }),
+      text(groupLines.map((l) => `- ${l.trim()}`).join('\n'), { spacing: 'Small' }),
+    );
     lines.push(`${label}:`, ...groupLines.map((l) => (l.startsWith('  ') ? `    - ${l.trim()}` : `- ${l}`)));
   }
-  const footer = input.closing ? 'The updates are in each action\'s history: ask "history of action" and its number.' : 'Ask "update round status" again at any time.';
+  const footer = input.closing
+    ? 'The updates are in each action\'s history: ask "history of action" and its number.'
+    : 'Ask "update round status" again at any time.';
   body.push(text(footer, { isSubtle: true }));
   lines.push(footer);
   return { card: adaptiveCard(body), text: lines.join('\n') };

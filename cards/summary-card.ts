@@ -24,10 +24,7 @@ export function ragCountWords(byRag: Record<Rag, number>): string {
 }
 
 function ragFacts(byRag: Record<Rag, number>): [string, string][] {
-  return RAGS.filter((rag) => rag !== 'UNRATED' || (byRag[rag] ?? 0) > 0).map((rag) => [
-    ragWords(rag),
-    plural(byRag[rag] ?? 0, 'action'),
-  ]);
+  return RAGS.filter((rag) => rag !== 'UNRATED' || (byRag[rag] ?? 0) > 0).map((rag) => [ragWords(rag), plural(byRag[rag] ?? 0, 'action')]);
 }
 
 function build(input: SummaryCardInput, themeCount: number): CardResult {

@@ -21,9 +21,16 @@ export const caseReviewsJob: Job = {
     const lastDue = addDays(localDate(to, 'UTC'), Math.max(...CASE_REVIEW_NOTICE_DAYS) + 2);
     const reviews = await openCaseReviewsDueBy(services.store.db, lastDue);
     return reviews.flatMap((r) =>
-      CASE_REVIEW_NOTICE_DAYS.map((daysAhead) => ({ daysAhead, at: resolveLocal(addDays(r.reviewDue, -daysAhead), CASE_REVIEW_TIME, r.timeZone) }))
+      CASE_REVIEW_NOTICE_DAYS.map((daysAhead) => ({
+        daysAhead,
+        at: resolveLocal(addDays(r.reviewDue, -daysAhead), CASE_REVIEW_TIME, r.timeZone),
+      }))
         .filter(({ at }) => at > from && at <= to)
-        .map(({ daysAhead, at }) => ({ key: `case:${r.id}:${r.reviewDue}:${daysAhead}`, at, payload: { caseId: r.id, daysAhead } satisfies Payload })),
+        .map(({ daysAhead, at }) => ({
+          key: `case:${r.id}:${r.reviewDue}:${daysAhead}`,
+          at,
+          payload: { caseId: r.id, daysAhead } satisfies Payload,
+        })),
     );
   },
   async run(services, occurrence) {

@@ -22,21 +22,46 @@ const log = logger('jobs');
 type Payload = { partnership: string; date: string };
 type Outcome = 'sent' | 'nothing' | 'unreachable' | 'failed' | 'gone';
 
-async function remindLead(services: Services, plan: PlanView, lead: PersonInfo, muted: { actionId: number | null }[], date: string, at: Date): Promise<Outcome> {
+async function remindLead(
+  services: Services,
+  plan: PlanView,
+  lead: PersonInfo,
+  muted: { actionId: number | null }[],
+  date: string,
+  at: Date,
+): Promise<Outcome> {
   const { db } = services.store;
   const due = withoutMuted(leadReminderItems(plan, lead.organisation!, date, at), muted);
-  const sent = await existingRuns(db, SENT, due.map((i) => `${lead.id}:${i.key}`));
+  const sent = await existingRuns(
+    db,
+    SENT,
+    due.map((i) => `${lead.id}:${i.key}`),
+  );
   const fresh: LeadItem[] = due.filter((i) => !sent.has(`${lead.id}:${i.key}`));
   if (fresh.length === 0) return 'nothing';
   const conversation = await personalConversation(db, lead.chatId);
   if (!conversation) return 'unreachable';
   const reply = buildLeadReminderCard({
     name: lead.displayName,
-    items: fresh.map((i) => ({ ref: i.action.ref, title: i.action.title, rag: i.action.rag, dueDate: i.action.dueDate, kind: i.kind, lastUpdate: i.action.lastUpdate?.at })),
+    items: fresh.map((i) => ({
+      ref: i.action.ref,
+      title: i.action.title,
+      rag: i.action.rag,
+      dueDate: i.action.dueDate,
+      kind: i.kind,
+      lastUpdate: i.action.lastUpdate?.at,
+    })),
   });
   const outcome = await services.notifier.send(conversation, reply);
   if (outcome === 'sent') {
-    for (const i of fresh) await claimRun(db, { jobKey: SENT, occurrence: `${lead.id}:${i.key}`, claimedBy: 'deadline-reminders', at: services.now(), status: 'done' });
+    for (const i of fresh)
+      await claimRun(db, {
+        jobKey: SENT,
+        occurrence: `${lead.id}:${i.key}`,
+        claimedBy: 'deadline-reminders',
+        at: services.now(),
+        status: 'done',
+      });
   }
   return outcome;
 }
@@ -47,7 +72,11 @@ export const deadlineRemindersJob: Job = {
   async occurrences(services, from, to) {
     const partnerships = await listPartnershipZones(services.store.db);
     return partnerships.flatMap((p) =>
-      localTimesBetween(from, to, p.timeZone, LEAD_REMINDER_TIME, () => true).map(({ date, at }) => ({ key: `deadlines:${p.id}:${date}`, at, payload: { partnership: p.name, date } satisfies Payload })),
+      localTimesBetween(from, to, p.timeZone, LEAD_REMINDER_TIME, () => true).map(({ date, at }) => ({
+        key: `deadlines:${p.id}:${date}`,
+        at,
+        payload: { partnership: p.name, date } satisfies Payload,
+      })),
     );
   },
   async run(services, occurrence) {
@@ -55,9 +84,20 @@ export const deadlineRemindersJob: Job = {
     const plan = await loadPlanView(services.store.db, partnership);
     if (!plan) return 'no plan; nothing sent';
     const leads = (await listPeople(services.store.db, partnership)).filter((p) => p.role === 'lead' && p.organisation);
-    const mutes = await activeMutes(services.store.db, leads.map((l) => l.id), date);
+    const mutes = await activeMutes(
+      services.store.db,
+      leads.map((l) => l.id),
+      date,
+    );
     const outcomes = await runPool(leads, 8, (lead) =>
-      remindLead(services, plan, lead, mutes.filter((m) => m.personId === lead.id), date, occurrence.at).catch((err: unknown) => {
+      remindLead(
+        services,
+        plan,
+        lead,
+        mutes.filter((m) => m.personId === lead.id),
+        date,
+        occurrence.at,
+      ).catch((err: unknown) => {
         log.error({ err, lead: lead.id }, 'Could not remind a lead; carrying on with the others');
         return 'failed' as const;
       }),

@@ -17,7 +17,10 @@ type Composed = { digest: Digest; reply: Reply } | null;
 export async function composeDigest(db: Db, partnership: string, at: Date): Promise<Composed> {
   const plan = await loadPlanView(db, partnership);
   if (!plan) return null;
-  const [data, unreachable] = await Promise.all([loadDigestData(db, partnership, plan.title, new Date(at.getTime() - WEEK_MS)), unreachablePeople(db, partnership)]);
+  const [data, unreachable] = await Promise.all([
+    loadDigestData(db, partnership, plan.title, new Date(at.getTime() - WEEK_MS)),
+    unreachablePeople(db, partnership),
+  ]);
   const digest = buildDigest({ plan, at, today: localDate(at, plan.timeZone), ...data, unreachable });
   return { digest, reply: buildDigestCard({ digest, timeZone: plan.timeZone }) };
 }

@@ -29,7 +29,12 @@ export interface Recipient {
 export type Delivery = SendOutcome | 'unreachable';
 
 /** Sends one reply to many people at once (the notifier paces the rate); one failing send never stops the others. */
-export async function sendEach(notifier: Notifier, recipients: Recipient[], reply: Reply, concurrency = 8): Promise<{ name: string; outcome: Delivery }[]> {
+export async function sendEach(
+  notifier: Notifier,
+  recipients: Recipient[],
+  reply: Reply,
+  concurrency = 8,
+): Promise<{ name: string; outcome: Delivery }[]> {
   return runPool(recipients, concurrency, async (r) => {
     if (!r.conversation) return { name: r.name, outcome: 'unreachable' as const };
     try {
@@ -44,6 +49,8 @@ export async function sendEach(notifier: Notifier, recipients: Recipient[], repl
 /** "sent to 3 of 4; not reached: Sam (no personal chat)". */
 export function describeDeliveries(deliveries: { name: string; outcome: Delivery }[]): string {
   const sent = deliveries.filter((d) => d.outcome === 'sent').length;
-  const missed = deliveries.filter((d) => d.outcome !== 'sent').map((d) => `${d.name} (${d.outcome === 'unreachable' ? 'no personal chat' : d.outcome})`);
+  const missed = deliveries
+    .filter((d) => d.outcome !== 'sent')
+    .map((d) => `${d.name} (${d.outcome === 'unreachable' ? 'no personal chat' : d.outcome})`);
   return `sent to ${sent} of ${deliveries.length}${missed.length ? `; not reached: ${missed.join(', ')}` : ''}`;
 }

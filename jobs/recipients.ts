@@ -15,7 +15,12 @@ export async function personalRecipients(services: Services, people: { displayNa
 }
 
 /** Tells a partnership's coordinators who a reminder did not reach (names only, never case details). */
-export async function reportUnreached(services: Services, partnership: string, what: string, deliveries: { name: string; outcome: Delivery }[]): Promise<string> {
+export async function reportUnreached(
+  services: Services,
+  partnership: string,
+  what: string,
+  deliveries: { name: string; outcome: Delivery }[],
+): Promise<string> {
   const missed = deliveries.filter((d) => d.outcome !== 'sent').map((d) => d.name);
   if (missed.length === 0) return '';
   const told = await tellCoordinators(services.store.db, services.notifier, partnership, buildUnreachableCard({ what, people: missed }));

@@ -67,9 +67,19 @@ export class RunCoordinator {
     for (const job of this.jobs) {
       for (const occurrence of await this.unclaimed(job, new Date(now.getTime() - this.lookbackMs), graceStart)) {
         const detail = `Missed by more than ${Math.round(this.graceMs / 60_000)} minutes while no instance was running; not sent.`;
-        const id = await claimRun(this.services.store.db, { jobKey: job.name, occurrence: occurrence.key, claimedBy: this.instanceId, at: now, status: 'skipped', detail });
+        const id = await claimRun(this.services.store.db, {
+          jobKey: job.name,
+          occurrence: occurrence.key,
+          claimedBy: this.instanceId,
+          at: now,
+          status: 'skipped',
+          detail,
+        });
         if (id === null) continue;
-        log.warn({ job: job.name, key: occurrence.key, due: occurrence.at.toISOString() }, 'Skipped a missed occurrence older than the grace window');
+        log.warn(
+          { job: job.name, key: occurrence.key, due: occurrence.at.toISOString() },
+          'Skipped a missed occurrence older than the grace window',
+        );
         reports.push({ job: job.name, key: occurrence.key, at: occurrence.at.toISOString(), status: 'skipped', detail });
       }
     }
@@ -86,7 +96,12 @@ export class RunCoordinator {
       return [];
     }
     const staleBefore = new Date(this.services.now().getTime() - this.leaseMs);
-    const seen = await existingRuns(this.services.store.db, job.name, occurrences.map((o) => o.key), staleBefore);
+    const seen = await existingRuns(
+      this.services.store.db,
+      job.name,
+      occurrences.map((o) => o.key),
+      staleBefore,
+    );
     return occurrences.filter((o) => !seen.has(o.key)).sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
@@ -98,7 +113,13 @@ export class RunCoordinator {
   private async runOne(job: Job, occurrence: Occurrence): Promise<RunReport> {
     const { db } = this.services.store;
     const base = { job: job.name, key: occurrence.key, at: occurrence.at.toISOString() };
-    const id = await claimRun(db, { jobKey: job.name, occurrence: occurrence.key, claimedBy: this.instanceId, at: this.services.now(), leaseMs: this.leaseMs });
+    const id = await claimRun(db, {
+      jobKey: job.name,
+      occurrence: occurrence.key,
+      claimedBy: this.instanceId,
+      at: this.services.now(),
+      leaseMs: this.leaseMs,
+    });
     if (id === null) return { ...base, status: 'taken', detail: 'claimed by another instance' };
     try {
       const detail = await job.run(this.services, occurrence);

@@ -14,10 +14,24 @@ import { personalRecipients, reportUnreached } from './recipients.js';
 type Payload = { scheduleId: number; meetingAt: string; leadMinutes: number };
 
 /** Channel panel reminders: to each panel member in personal chat, never to a channel, with no case information. */
-async function remindPanel(services: Services, schedule: ScheduleView, reply: ReturnType<typeof buildMeetingReminderCard>, when: string): Promise<string> {
+async function remindPanel(
+  services: Services,
+  schedule: ScheduleView,
+  reply: ReturnType<typeof buildMeetingReminderCard>,
+  when: string,
+): Promise<string> {
   const members = await listPanelMembers(services.store.db, schedule.partnership);
   if (members.length === 0) {
-    await tellCoordinators(services.store.db, services.notifier, schedule.partnership, buildMessageCard({ lines: [`The ${schedule.name} reminder for ${when} had nobody to go to: the Channel panel has no members. Say "add <name> to the Channel panel".`] }));
+    await tellCoordinators(
+      services.store.db,
+      services.notifier,
+      schedule.partnership,
+      buildMessageCard({
+        lines: [
+          `The ${schedule.name} reminder for ${when} had nobody to go to: the Channel panel has no members. Say "add <name> to the Channel panel".`,
+        ],
+      }),
+    );
     return 'no panel members; coordinators told';
   }
   const deliveries = await sendEach(services.notifier, await personalRecipients(services, members), reply);
@@ -25,12 +39,26 @@ async function remindPanel(services: Services, schedule: ScheduleView, reply: Re
 }
 
 /** Other meetings: to the schedule's channel, else the partnership's announcement channel. */
-async function remindChannel(services: Services, schedule: ScheduleView, reply: ReturnType<typeof buildMeetingReminderCard>, when: string): Promise<string> {
+async function remindChannel(
+  services: Services,
+  schedule: ScheduleView,
+  reply: ReturnType<typeof buildMeetingReminderCard>,
+  when: string,
+): Promise<string> {
   const { db } = services.store;
   const chosen = schedule.conversationId ? await findConversation(db, schedule.conversationId) : null;
   const channel = chosen?.active ? chosen : await announcementConversation(db, schedule.partnership);
   if (!channel) {
-    await tellCoordinators(db, services.notifier, schedule.partnership, buildMessageCard({ lines: [`I had no channel to post the ${schedule.name} reminder for ${when} in. Say "post updates here" in the channel that should get reminders.`] }));
+    await tellCoordinators(
+      db,
+      services.notifier,
+      schedule.partnership,
+      buildMessageCard({
+        lines: [
+          `I had no channel to post the ${schedule.name} reminder for ${when} in. Say "post updates here" in the channel that should get reminders.`,
+        ],
+      }),
+    );
     return 'no channel to post in; coordinators told';
   }
   const outcome = await services.notifier.send(channel, reply);
@@ -43,7 +71,11 @@ export const scheduleRemindersJob: Job = {
   async occurrences(services, from, to) {
     const schedules = await listAllActiveSchedules(services.store.db);
     return schedules.flatMap((s) =>
-      reminderOccurrences(s, from, to).map((o) => ({ key: o.key, at: o.at, payload: { scheduleId: s.id, meetingAt: o.meeting.at.toISOString(), leadMinutes: o.leadMinutes } satisfies Payload })),
+      reminderOccurrences(s, from, to).map((o) => ({
+        key: o.key,
+        at: o.at,
+        payload: { scheduleId: s.id, meetingAt: o.meeting.at.toISOString(), leadMinutes: o.leadMinutes } satisfies Payload,
+      })),
     );
   },
   async run(services, occurrence) {
@@ -52,7 +84,16 @@ export const scheduleRemindersJob: Job = {
     if (!schedule?.active) return 'schedule cancelled; nothing sent';
     const meetingAt = new Date(payload.meetingAt);
     const when = formatWhen(meetingAt, schedule.timeZone);
-    const reply = buildMeetingReminderCard({ name: schedule.name, kind: schedule.kind, meetingAt, leadMinutes: payload.leadMinutes, timeZone: schedule.timeZone, repeats: describeRecurrence(schedule.recurrence) });
-    return schedule.kind === 'channel-panel' ? remindPanel(services, schedule, reply, when) : remindChannel(services, schedule, reply, when);
+    const reply = buildMeetingReminderCard({
+      name: schedule.name,
+      kind: schedule.kind,
+      meetingAt,
+      leadMinutes: payload.leadMinutes,
+      timeZone: schedule.timeZone,
+      repeats: describeRecurrence(schedule.recurrence),
+    });
+    return schedule.kind === 'channel-panel'
+      ? remindPanel(services, schedule, reply, when)
+      : remindChannel(services, schedule, reply, when);
   },
 };

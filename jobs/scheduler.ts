@@ -21,11 +21,22 @@ export interface Scheduler {
  * Windows are contiguous, so an occurrence is never missed between ticks or run twice by one instance;
  * the coordinator's claims stop other instances running it again.
  */
-export async function startScheduler(services: Services, options: CoordinatorOptions & { jobs?: Job[]; cron?: boolean } = {}): Promise<Scheduler> {
+export async function startScheduler(
+  services: Services,
+  options: CoordinatorOptions & { jobs?: Job[]; cron?: boolean } = {},
+): Promise<Scheduler> {
   const coordinator = new RunCoordinator(services, options.jobs ?? JOBS, options);
   let last = services.now();
   const caughtUp = await coordinator.catchUp(last);
-  if (caughtUp.length) log.info({ instance: coordinator.instanceId, ran: caughtUp.filter((r) => r.status === 'done').length, skipped: caughtUp.filter((r) => r.status === 'skipped').length }, 'Start-up catch-up finished');
+  if (caughtUp.length)
+    log.info(
+      {
+        instance: coordinator.instanceId,
+        ran: caughtUp.filter((r) => r.status === 'done').length,
+        skipped: caughtUp.filter((r) => r.status === 'skipped').length,
+      },
+      'Start-up catch-up finished',
+    );
   let running: Promise<RunReport[]> | null = null;
   const tickNow = async (): Promise<RunReport[]> => {
     if (running) return [];
@@ -49,10 +60,18 @@ export async function startScheduler(services: Services, options: CoordinatorOpt
     task = cron.schedule('* * * * *', () => tickNow().then(() => undefined), {
       name: 'prevent-jobs',
       noOverlap: true,
-      logger: { info: (m) => log.debug(m), warn: (m) => log.warn(m), error: (m, err) => log.error({ err }, String(m)), debug: (m) => log.debug(String(m)) },
+      logger: {
+        info: (m) => log.debug(m),
+        warn: (m) => log.warn(m),
+        error: (m, err) => log.error({ err }, String(m)),
+        debug: (m) => log.debug(String(m)),
+      },
     });
   }
-  log.info({ instance: coordinator.instanceId, jobs: (options.jobs ?? JOBS).map((j) => j.name), graceMinutes: coordinator.graceMs / 60_000 }, 'Scheduler started');
+  log.info(
+    { instance: coordinator.instanceId, jobs: (options.jobs ?? JOBS).map((j) => j.name), graceMinutes: coordinator.graceMs / 60_000 },
+    'Scheduler started',
+  );
   return {
     coordinator,
     tickNow,

@@ -24,8 +24,10 @@ export const updateRoundsJob: Job = {
       if (!round.reminderSentAt && remindAt > round.createdAt && remindAt < round.deadline && remindAt > from && remindAt <= to) {
         found.push(occurrence(`round:${round.id}:reminder`, remindAt, { roundId: round.id, kind: 'reminder' }));
       }
-      if (round.deadline > from && round.deadline <= to) found.push(occurrence(`round:${round.id}:close`, round.deadline, { roundId: round.id, kind: 'close' }));
-      else if (round.deadline <= from) found.push(occurrence(`round:${round.id}:close-late:${to.toISOString()}`, to, { roundId: round.id, kind: 'close' }));
+      if (round.deadline > from && round.deadline <= to)
+        found.push(occurrence(`round:${round.id}:close`, round.deadline, { roundId: round.id, kind: 'close' }));
+      else if (round.deadline <= from)
+        found.push(occurrence(`round:${round.id}:close-late:${to.toISOString()}`, to, { roundId: round.id, kind: 'close' }));
     }
     return found;
   },

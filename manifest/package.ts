@@ -10,7 +10,10 @@ const OUT = new URL('./build/appPackage.zip', import.meta.url);
 /** Builds manifest/build/appPackage.zip from the configuration; returns the lines to tell the user. */
 export function buildPackage(env: Record<string, string | undefined>): string[] {
   if (!env.MicrosoftAppId?.trim()) {
-    throw new AppError('CONFIG_INVALID', 'Set MicrosoftAppId (the bot\'s Entra app id) in .env or the environment, then run npm run package again.');
+    throw new AppError(
+      'CONFIG_INVALID',
+      "Set MicrosoftAppId (the bot's Entra app id) in .env or the environment, then run npm run package again.",
+    );
   }
   // Packaging needs no secret: stand in for the password so loadConfig checks everything else.
   const config = loadConfig({ ...env, MicrosoftAppPassword: env.MicrosoftAppPassword || 'not-needed-for-packaging' });

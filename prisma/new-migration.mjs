@@ -9,12 +9,18 @@ import path from 'node:path';
 const name = (process.argv[2] ?? '').replace(/[^a-z0-9_]+/gi, '_').toLowerCase();
 if (!name) throw new Error('Usage: npm run migration:new -- <name>');
 const dir = 'prisma/migrations';
-const previous = existsSync(dir) ? readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).sort() : [];
+const previous = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((d) => /^\d{4}_/.test(d))
+      .sort()
+  : [];
 const next = String(previous.length + 1).padStart(4, '0') + '_' + name;
 const tmp = mkdtempSync(path.join(tmpdir(), 'migration-'));
 
 const toPostgres = (schema) =>
-  schema.replace('provider = "sqlite"', 'provider = "postgresql"').replace('url      = "file:./dev.db"', 'url      = "postgresql://localhost/unused"');
+  schema
+    .replace('provider = "sqlite"', 'provider = "postgresql"')
+    .replace('url      = "file:./dev.db"', 'url      = "postgresql://localhost/unused"');
 
 function diff(from, to, config) {
   const args = ['prisma', 'migrate', 'diff', '--config', config, '--to-schema-datamodel', to, '--script'];

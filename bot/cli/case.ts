@@ -5,11 +5,16 @@ import { addMonths } from '../plan/schedule/recurrence.js';
 import { addCaseReview, closeCaseReview, listCaseReviews } from '../store/case-reviews.js';
 import type { CliCommand } from './context.js';
 
-const USAGE = 'Usage: case add <case reference> --started <date> | case list | case close <case reference>   [--partnership NAME]   (an opaque reference such as CH-2026-014: never a name or personal details)';
+const USAGE =
+  'Usage: case add <case reference> --started <date> | case list | case close <case reference>   [--partnership NAME]   (an opaque reference such as CH-2026-014: never a name or personal details)';
 
 /** `case add|list|close`: Channel case reviews by opaque reference, due six months after the intervention starts. */
 export const caseCommand: CliCommand = async (args, ctx) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { started: { type: 'string' }, partnership: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { started: { type: 'string' }, partnership: { type: 'string' } },
+  });
   const [action, ref] = positionals;
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   if (action === 'add' && ref && values.started) {
@@ -18,13 +23,21 @@ export const caseCommand: CliCommand = async (args, ctx) => {
       ctx.out('Give the intervention start date like 2026-11-03 or "3 November 2026".');
       return 2;
     }
-    const review = await addCaseReview(ctx.store.db, { partnership, caseRef: ref, interventionStart: started, reviewDue: addMonths(started, 6), now: ctx.now() });
+    const review = await addCaseReview(ctx.store.db, {
+      partnership,
+      caseRef: ref,
+      interventionStart: started,
+      reviewDue: addMonths(started, 6),
+      now: ctx.now(),
+    });
     ctx.out(`Tracking case ${review.caseRef}: review due ${formatDay(review.reviewDue)}.`);
     return 0;
   }
   if (action === 'list') {
     const reviews = await listCaseReviews(ctx.store.db, partnership);
-    ctx.out(reviews.length ? reviews.map((r) => `${r.caseRef}: review due ${formatDay(r.reviewDue)}`).join('\n') : 'No case reviews are open.');
+    ctx.out(
+      reviews.length ? reviews.map((r) => `${r.caseRef}: review due ${formatDay(r.reviewDue)}`).join('\n') : 'No case reviews are open.',
+    );
     return 0;
   }
   if (action === 'close' && ref) {

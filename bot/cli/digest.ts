@@ -15,7 +15,16 @@ export const digestCommand: CliCommand = async (args, ctx) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { preview: { type: 'boolean' }, at: { type: 'string' }, json: { type: 'boolean' }, partnership: { type: 'string' }, day: { type: 'string' }, time: { type: 'string' }, on: { type: 'boolean' }, off: { type: 'boolean' } },
+    options: {
+      preview: { type: 'boolean' },
+      at: { type: 'string' },
+      json: { type: 'boolean' },
+      partnership: { type: 'string' },
+      day: { type: 'string' },
+      time: { type: 'string' },
+      on: { type: 'boolean' },
+      off: { type: 'boolean' },
+    },
   });
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   if (values.preview) {
@@ -38,12 +47,22 @@ export const digestCommand: CliCommand = async (args, ctx) => {
     const day = values.day ? weekdayNumber(values.day) : undefined;
     const time = values.time ? parseTime(values.time) : undefined;
     if (!person || day === null || time === null) {
-      ctx.out(!person ? `Nobody called "${rest.join(' ')}" is known in ${partnership}.` : 'Give the day as a weekday name and the time as HH:MM.');
+      ctx.out(
+        !person ? `Nobody called "${rest.join(' ')}" is known in ${partnership}.` : 'Give the day as a weekday name and the time as HH:MM.',
+      );
       return 2;
     }
-    await setDigestSettings(ctx.store.db, person.id, { day, time, enabled: values.off ? false : values.on || day !== undefined || time !== undefined ? true : undefined });
+    await setDigestSettings(ctx.store.db, person.id, {
+      day,
+      time,
+      enabled: values.off ? false : values.on || day !== undefined || time !== undefined ? true : undefined,
+    });
     const s = (await findDigestRecipient(ctx.store.db, person.id))!;
-    ctx.out(s.enabled ? `${s.displayName} gets the weekly digest on ${weekdayName(s.day)}s at ${s.time} (${s.timeZone}).${s.role === 'coordinator' ? '' : ' Only coordinators get it: make them one with "role grant".'}` : `${s.displayName}'s weekly digest is switched off.`);
+    ctx.out(
+      s.enabled
+        ? `${s.displayName} gets the weekly digest on ${weekdayName(s.day)}s at ${s.time} (${s.timeZone}).${s.role === 'coordinator' ? '' : ' Only coordinators get it: make them one with "role grant".'}`
+        : `${s.displayName}'s weekly digest is switched off.`,
+    );
     return 0;
   }
   ctx.out(USAGE);

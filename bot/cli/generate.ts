@@ -16,7 +16,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function wholeNumber(name: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new AppError('INVALID_INPUT', `--${name} must be a whole number, at least ${min}. ${USAGE}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new AppError('INVALID_INPUT', `--${name} must be a whole number, at least ${min}. ${USAGE}`);
   return value;
 }
 
@@ -28,8 +29,14 @@ export const generateCommand: CliCommand = async (args, ctx) => {
   const { values } = parseArgs({
     args,
     options: {
-      partnerships: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' }, actions: { type: 'string' },
-      updates: { type: 'string' }, until: { type: 'string' }, 'service-url': { type: 'string' }, batch: { type: 'string' },
+      partnerships: { type: 'string' },
+      years: { type: 'string' },
+      seed: { type: 'string' },
+      actions: { type: 'string' },
+      updates: { type: 'string' },
+      until: { type: 'string' },
+      'service-url': { type: 'string' },
+      batch: { type: 'string' },
     },
   });
   const partnerships = wholeNumber('partnerships', values.partnerships, 400, 1);
@@ -44,9 +51,15 @@ export const generateCommand: CliCommand = async (args, ctx) => {
 
   const names = Array.from({ length: partnerships }, (_, i) => areaFor(i).place);
   const clash = await existingPartnerships(ctx.store.db, names);
-  if (clash.length) throw new AppError('INVALID_INPUT', `The database already has ${clash.length} of these partnerships (e.g. ${clash.slice(0, 3).join(', ')}): generate into an empty database.`);
+  if (clash.length)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The database already has ${clash.length} of these partnerships (e.g. ${clash.slice(0, 3).join(', ')}): generate into an empty database.`,
+    );
 
-  ctx.out(`Generating ${n(partnerships)} partnerships (seed ${seed}, ${years} years of history up to ${until.toISOString().slice(0, 10)}) into ${ctx.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}...`);
+  ctx.out(
+    `Generating ${n(partnerships)} partnerships (seed ${seed}, ${years} years of history up to ${until.toISOString().slice(0, 10)}) into ${ctx.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}...`,
+  );
   const started = performance.now();
   const totals: Record<string, number> = {};
   const roles = { coordinator: 0, lead: 0, member: 0 };
@@ -71,16 +84,22 @@ export const generateCommand: CliCommand = async (args, ctx) => {
       const next = first + batch < partnerships ? generateGroup(first + batch) : [];
       const written = await writing;
       for (const [table, count] of Object.entries(written)) totals[table] = (totals[table] ?? 0) + count;
-      ctx.out(`  ${n(first + group.length)} of ${n(partnerships)} partnerships, ${n(totals.ActionUpdate ?? 0)} history rows (${seconds(performance.now() - started)})`);
+      ctx.out(
+        `  ${n(first + group.length)} of ${n(partnerships)} partnerships, ${n(totals.ActionUpdate ?? 0)} history rows (${seconds(performance.now() - started)})`,
+      );
       group = next;
     }
     const analysing = performance.now();
     await loader.analyze();
     const analyseMs = performance.now() - analysing;
     const total = performance.now() - started;
-    ctx.out(`Generated in ${seconds(total)} (generating ${seconds(generatingMs)}, writing alongside, updating statistics ${seconds(analyseMs)}):`);
+    ctx.out(
+      `Generated in ${seconds(total)} (generating ${seconds(generatingMs)}, writing alongside, updating statistics ${seconds(analyseMs)}):`,
+    );
     ctx.out(`  ${n(totals.Partnership!)} partnerships, each with a plan, a team channel and its own tenant`);
-    ctx.out(`  ${n(totals.Action!)} actions in ${n(totals.Theme!)} themes, led by ${n(totals.Organisation!)} organisations (${n(totals.ActionLead!)} action leads)`);
+    ctx.out(
+      `  ${n(totals.Action!)} actions in ${n(totals.Theme!)} themes, led by ${n(totals.Organisation!)} organisations (${n(totals.ActionLead!)} action leads)`,
+    );
     ctx.out(`  ${n(totals.Person!)} people: ${n(roles.coordinator)} coordinators, ${n(roles.lead)} leads, ${n(roles.member)} members`);
     ctx.out(`  ${n(totals.ConversationRef!)} conversation references (team channels and coordinators' personal chats)`);
     ctx.out(`  ${n(totals.ActionUpdate!)} history rows (${n(Math.round(totals.ActionUpdate! / (total / 1000)))} a second)`);

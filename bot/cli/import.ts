@@ -15,7 +15,11 @@ export function mergeOrganisations(own: OrganisationInfo[], defaults: Organisati
 
 /** `import <file> [--partnership NAME] [--by NAME]`: reads a plan file and saves it in one transaction, attributed to --by (default: the OS user). */
 export const importCommand: CliCommand = async (args, ctx) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { partnership: { type: 'string' }, by: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { partnership: { type: 'string' }, by: { type: 'string' } },
+  });
   const file = positionals[0];
   if (!file) {
     ctx.out('Usage: import <file.md|file.csv> [--partnership NAME] [--by "YOUR NAME"]');
@@ -26,7 +30,13 @@ export const importCommand: CliCommand = async (args, ctx) => {
   const started = performance.now();
   const plan = await readPlanFile(file, known);
   const parsedMs = performance.now() - started;
-  const saved = await savePlan(ctx.store.db, { partnership, plan, sourceFile: path.basename(file), actor: `${values.by ?? userInfo().username} (plan import)`, at: ctx.now() });
+  const saved = await savePlan(ctx.store.db, {
+    partnership,
+    plan,
+    sourceFile: path.basename(file),
+    actor: `${values.by ?? userInfo().username} (plan import)`,
+    at: ctx.now(),
+  });
   const totalMs = performance.now() - started;
   ctx.out(`Imported "${plan.title}" for ${partnership} from ${path.basename(file)}.`);
   ctx.out(describeImport(plan));
@@ -35,7 +45,8 @@ export const importCommand: CliCommand = async (args, ctx) => {
       ? `New plan: ${saved.actionsCreated} actions created.`
       : `Updated in place: ${saved.actionsUpdated} actions changed, ${saved.actionsCreated} added, ${plan.actions.length - saved.actionsUpdated - saved.actionsCreated} unchanged, ${saved.ragChanges} RAG changes recorded in the history.`,
   );
-  if (saved.missingRefs.length) ctx.out(`Kept ${saved.missingRefs.length} actions that are not in this file: ${saved.missingRefs.join(', ')}.`);
+  if (saved.missingRefs.length)
+    ctx.out(`Kept ${saved.missingRefs.length} actions that are not in this file: ${saved.missingRefs.join(', ')}.`);
   ctx.out(`Read and parsed in ${parsedMs.toFixed(1)} ms; saved in ${(totalMs - parsedMs).toFixed(1)} ms (one transaction).`);
   return 0;
 };

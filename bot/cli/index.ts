@@ -57,7 +57,12 @@ const HELP = `Prevent partnership bot: operator commands
   migrate                                apply database migrations`;
 
 /** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */
-export async function runCli(argv: string[], env = process.env, out = (t: string) => void process.stdout.write(`${t}\n`), err = (t: string) => void process.stderr.write(`${t}\n`)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env = process.env,
+  out = (t: string) => void process.stdout.write(`${t}\n`),
+  err = (t: string) => void process.stderr.write(`${t}\n`),
+): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {

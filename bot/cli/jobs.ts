@@ -11,7 +11,11 @@ const USAGE = `Usage:
 
 /** `jobs tick --at <ISO>` and `jobs runs`. */
 export const jobsCommand: CliCommand = async (args, ctx) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { at: { type: 'string' }, limit: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { at: { type: 'string' }, limit: { type: 'string' } },
+  });
   const [action] = positionals;
   if (action === 'tick' && values.at) {
     const at = new Date(values.at);
@@ -29,7 +33,8 @@ export const jobsCommand: CliCommand = async (args, ctx) => {
   if (action === 'runs') {
     const runs = await recentRuns(ctx.store.db, Number(values.limit ?? 50));
     if (!runs.length) ctx.out('No job has run yet.');
-    for (const r of runs) ctx.out(`${r.claimedAt.toISOString()} ${r.jobKey} ${r.occurrence}: ${r.status} by ${r.claimedBy}${r.detail ? ` (${r.detail})` : ''}`);
+    for (const r of runs)
+      ctx.out(`${r.claimedAt.toISOString()} ${r.jobKey} ${r.occurrence}: ${r.status} by ${r.claimedBy}${r.detail ? ` (${r.detail})` : ''}`);
     return 0;
   }
   ctx.out(USAGE);

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { listPanelMembers, setPanelMember } from '../store/panel.js';
 import type { CliCommand } from './context.js';
 
-const USAGE = 'Usage: panel add <user> | panel remove <user> | panel list   [--partnership NAME]   (a user is a chat id, an email or a display name)';
+const USAGE =
+  'Usage: panel add <user> | panel remove <user> | panel list   [--partnership NAME]   (a user is a chat id, an email or a display name)';
 
 /** `panel add|remove|list`: who gets Channel panel reminders in personal chat. */
 export const panelCommand: CliCommand = async (args, ctx) => {
@@ -12,12 +13,20 @@ export const panelCommand: CliCommand = async (args, ctx) => {
   const who = rest.join(' ').trim();
   if ((action === 'add' || action === 'remove') && who) {
     const person = await setPanelMember(ctx.store.db, { partnership, who, member: action === 'add' });
-    ctx.out(action === 'add' ? `${person.displayName} is now on the Channel panel in ${partnership}.` : `${person.displayName} is no longer on the Channel panel in ${partnership}.`);
+    ctx.out(
+      action === 'add'
+        ? `${person.displayName} is now on the Channel panel in ${partnership}.`
+        : `${person.displayName} is no longer on the Channel panel in ${partnership}.`,
+    );
     return 0;
   }
   if (action === 'list') {
     const members = await listPanelMembers(ctx.store.db, partnership);
-    ctx.out(members.length ? members.map((m) => `${m.displayName} (${m.chatId})`).join('\n') : `Nobody is on the Channel panel in ${partnership} yet.`);
+    ctx.out(
+      members.length
+        ? members.map((m) => `${m.displayName} (${m.chatId})`).join('\n')
+        : `Nobody is on the Channel panel in ${partnership} yet.`,
+    );
     return 0;
   }
   ctx.out(USAGE);

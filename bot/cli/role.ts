@@ -3,11 +3,16 @@ import { RoleSchema } from '../plan/types.js';
 import { grantRole, revokeRole } from '../store/people.js';
 import type { CliCommand } from './context.js';
 
-const USAGE = 'Usage: role grant <user> <coordinator|lead|member> [--org ORGANISATION] [--partnership NAME] | role revoke <user> [--partnership NAME]';
+const USAGE =
+  'Usage: role grant <user> <coordinator|lead|member> [--org ORGANISATION] [--partnership NAME] | role revoke <user> [--partnership NAME]';
 
 /** `role grant <user> <role> [--org ORG]` and `role revoke <user>`. A user is a chat id, an email or a display name. */
 export const roleCommand: CliCommand = async (args, ctx) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { org: { type: 'string' }, partnership: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { org: { type: 'string' }, partnership: { type: 'string' } },
+  });
   const [action, who, roleText] = positionals;
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   if (action === 'grant' && who && roleText) {

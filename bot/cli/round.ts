@@ -19,7 +19,13 @@ export const roundCommand: CliCommand = async (args, ctx) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { meeting: { type: 'string' }, due: { type: 'string' }, title: { type: 'string' }, by: { type: 'string' }, partnership: { type: 'string' } },
+    options: {
+      meeting: { type: 'string' },
+      due: { type: 'string' },
+      title: { type: 'string' },
+      by: { type: 'string' },
+      partnership: { type: 'string' },
+    },
   });
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   const { services } = createBot({ config: ctx.config, store: ctx.store, now: ctx.now });
@@ -42,7 +48,14 @@ export const roundCommand: CliCommand = async (args, ctx) => {
   }
   const person = values.by ? await findPerson(ctx.store.db, partnership, values.by) : null;
   const createdBy = person?.displayName ?? values.by ?? userInfo().username;
-  const opened = await openUpdateRound(services, { partnership, title: values.title ?? 'board meeting', meetingDate, dueDate, createdBy, createdByChatId: person?.chatId ?? null });
+  const opened = await openUpdateRound(services, {
+    partnership,
+    title: values.title ?? 'board meeting',
+    meetingDate,
+    dueDate,
+    createdBy,
+    createdByChatId: person?.chatId ?? null,
+  });
   const { title, lines } = describeOpenedRound(opened);
   ctx.out([title, ...lines].join('\n'));
   return 0;

@@ -11,14 +11,20 @@ const USAGE = `Usage:
 
 /** `schedule add|list|move|cancel`: the same schedules coordinators manage in chat. */
 export const scheduleCommand: CliCommand = async (args, ctx) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { partnership: { type: 'string' }, channel: { type: 'string' }, time: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { partnership: { type: 'string' }, channel: { type: 'string' }, time: { type: 'string' } },
+  });
   const [action, ...rest] = positionals;
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   const db = ctx.store.db;
   let lines: string[] | null = null;
-  if (action === 'add' && rest.length) lines = await addScheduleFromText(db, { partnership, text: rest.join(' '), now: ctx.now(), conversationId: values.channel ?? null });
+  if (action === 'add' && rest.length)
+    lines = await addScheduleFromText(db, { partnership, text: rest.join(' '), now: ctx.now(), conversationId: values.channel ?? null });
   else if (action === 'list') lines = await listScheduleLines(db, partnership, ctx.now());
-  else if (action === 'move' && rest.length === 2) lines = await moveNextMeeting(db, { partnership, which: rest[0]!, to: rest[1]!, time: values.time, now: ctx.now() });
+  else if (action === 'move' && rest.length === 2)
+    lines = await moveNextMeeting(db, { partnership, which: rest[0]!, to: rest[1]!, time: values.time, now: ctx.now() });
   else if (action === 'cancel' && rest.length === 1) lines = await cancelScheduleByName(db, partnership, rest[0]!);
   if (!lines) {
     ctx.out(USAGE);

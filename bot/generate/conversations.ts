@@ -28,7 +28,10 @@ export function conversationsFor(
   const channel: GeneratedConversation = {
     conversationId: channelId,
     kind: 'channel',
-    reference: reference({ id: channelId, conversationType: 'channel', isGroup: true }, { id: first?.chatId ?? '29:1', name: first?.displayName ?? 'Coordinator' }),
+    reference: reference(
+      { id: channelId, conversationType: 'channel', isGroup: true },
+      { id: first?.chatId ?? '29:1', name: first?.displayName ?? 'Coordinator' },
+    ),
     serviceUrl: input.serviceUrl,
     tenantId: input.tenantId,
     userChatId: null,

@@ -2,8 +2,28 @@ import type { Area } from './places.js';
 
 /** What an organisation does in a plan, so actions pick sensible leads. */
 export type OrgKey =
-  | 'cst' | 'police' | 'ld' | 'all' | 'probation' | 'safeguarding' | 'schools' | 'college' | 'university' | 'health'
-  | 'channel' | 'housing' | 'faith' | 'community' | 'business' | 'asc' | 'csc' | 'homeoffice' | 'licensing' | 'comms' | 'dfe' | 'yjs';
+  | 'cst'
+  | 'police'
+  | 'ld'
+  | 'all'
+  | 'probation'
+  | 'safeguarding'
+  | 'schools'
+  | 'college'
+  | 'university'
+  | 'health'
+  | 'channel'
+  | 'housing'
+  | 'faith'
+  | 'community'
+  | 'business'
+  | 'asc'
+  | 'csc'
+  | 'homeoffice'
+  | 'licensing'
+  | 'comms'
+  | 'dfe'
+  | 'yjs';
 
 /** A generated organisation with the aliases people use for it. */
 export interface GeneratedOrganisation {
@@ -29,15 +49,28 @@ export function organisationsFor(area: Area, includeOptional: (key: OrgKey) => b
   const force = area.force;
   const f = initials(force);
   const all: [boolean, GeneratedOrganisation][] = [
-    [true, { key: 'cst', name: `${council} Community Safety Team`, aliases: ['CST', `${c} CST`, 'Community Safety Team', `${council} CST`] }],
-    [true, { key: 'police', name: `${force} Prevent team`, aliases: [`${f} Prevent`, `${f} Prevent team`, `${f}`, 'Police Prevent team', force] }],
+    [
+      true,
+      { key: 'cst', name: `${council} Community Safety Team`, aliases: ['CST', `${c} CST`, 'Community Safety Team', `${council} CST`] },
+    ],
+    [
+      true,
+      {
+        key: 'police',
+        name: `${force} Prevent team`,
+        aliases: [`${f} Prevent`, `${f} Prevent team`, `${f}`, 'Police Prevent team', force],
+      },
+    ],
     [true, { key: 'all', name: 'All stakeholders', aliases: ['All partners'] }],
     [true, { key: 'channel', name: 'Channel panel members', aliases: ['Channel panel', 'Channel members'] }],
     [true, { key: 'schools', name: 'Schools', aliases: ['Education settings', 'Schools and early years'] }],
     [true, { key: 'health', name: `NHS ${p} Integrated Care Board`, aliases: ['ICB', 'NHS', 'Health', 'Health partners'] }],
     [false, { key: 'ld', name: `${council} Learning and Development`, aliases: ['Learning and Development', `${c} L&D`, 'L&D'] }],
     [false, { key: 'probation', name: 'Probation Service', aliases: ['Probation', 'NPS', 'National Probation Service'] }],
-    [false, { key: 'safeguarding', name: `${p} Safeguarding Partnership`, aliases: [`${initials(p)}SP`, 'Safeguarding Partnership', 'LSCP'] }],
+    [
+      false,
+      { key: 'safeguarding', name: `${p} Safeguarding Partnership`, aliases: [`${initials(p)}SP`, 'Safeguarding Partnership', 'LSCP'] },
+    ],
     [false, { key: 'college', name: `${p} College`, aliases: ['College', 'Further education', 'FE'] }],
     [false, { key: 'university', name: `University of ${p}`, aliases: ['University', 'Higher education', 'HE'] }],
     [false, { key: 'housing', name: `${council} Housing`, aliases: ['Housing', 'Housing team'] }],

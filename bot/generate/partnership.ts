@@ -55,31 +55,71 @@ export function generatePartnership(spec: PartnershipSpec): GeneratedPartnership
   const year = until.getUTCFullYear();
   const actions: GeneratedAction[] = templates.map((template, i) => {
     const ref = i + 1;
-    const fill = (text: string) => text.replaceAll('{place}', area.place).replaceAll('{force}', area.force).replaceAll('{n}', String(random.pick([4, 6, 10, 12, 20, 50])));
+    const fill = (text: string) =>
+      text
+        .replaceAll('{place}', area.place)
+        .replaceAll('{force}', area.force)
+        .replaceAll('{n}', String(random.pick([4, 6, 10, 12, 20, 50])));
     const leads = [...new Set(template.leads.map(orgIndex).filter((o) => o >= 0))].slice(0, random.chance(0.6) ? 1 : 2);
     if (!leads.length) leads.push(orgIndex('cst'));
     const deadline = deadlineText(random, year, ref);
     const title = fill(template.title);
     return {
-      ref, theme: themeSet.themes.indexOf(themeSet.themeOf[template.category]), title, deadlineText: deadline, ...parsedDeadline(deadline),
-      outcome: fill(template.outcome), notes: actionNotes(random, organisations[leads[0]!]!.aliases[0]!), rag: random.weighted<Rag>([['GREEN', 33], ['AMBER', 47], ['RED', 10], ['COMPLETE', 10]]),
-      target: parseTarget(title), progress: null, version: 1, updatedAt: planStart, leads, history: [],
+      ref,
+      theme: themeSet.themes.indexOf(themeSet.themeOf[template.category]),
+      title,
+      deadlineText: deadline,
+      ...parsedDeadline(deadline),
+      outcome: fill(template.outcome),
+      notes: actionNotes(random, organisations[leads[0]!]!.aliases[0]!),
+      rag: random.weighted<Rag>([
+        ['GREEN', 33],
+        ['AMBER', 47],
+        ['RED', 10],
+        ['COMPLETE', 10],
+      ]),
+      target: parseTarget(title),
+      progress: null,
+      version: 1,
+      updatedAt: planStart,
+      leads,
+      history: [],
     };
   });
   for (const a of actions) {
     const pointer = parseDeadline(a.deadlineText).refersTo;
-    if (pointer !== null) Object.assign(a, { dueDate: actions[pointer - 1]!.dueDate, recurrence: a.recurrence ?? actions[pointer - 1]!.recurrence });
+    if (pointer !== null)
+      Object.assign(a, { dueDate: actions[pointer - 1]!.dueDate, recurrence: a.recurrence ?? actions[pointer - 1]!.recurrence });
   }
   const people = generatePeople(random, area.place, organisations, new Set(actions.flatMap((a) => a.leads)), planStart);
   const coordinators = people.filter((p) => p.role === 'coordinator' && !p.chatId.startsWith('pending:'));
   const counts = split(random, spec.updates, actions.length);
   for (const [i, a] of actions.entries()) {
-    const leadsOf = people.filter((p) => p.role === 'lead' && !p.chatId.startsWith('pending:') && p.organisation !== null && a.leads.includes(p.organisation));
-    const updaters: Updater[] = [...leadsOf, ...leadsOf, ...coordinators].map((p) => ({ name: p.displayName, chatId: p.chatId, source: random.chance(0.75) ? 'card' : 'chat' }));
+    const leadsOf = people.filter(
+      (p) => p.role === 'lead' && !p.chatId.startsWith('pending:') && p.organisation !== null && a.leads.includes(p.organisation),
+    );
+    const updaters: Updater[] = [...leadsOf, ...leadsOf, ...coordinators].map((p) => ({
+      name: p.displayName,
+      chatId: p.chatId,
+      source: random.chance(0.75) ? 'card' : 'chat',
+    }));
     const start = random.chance(0.3) ? new Date(planStart.getTime() + random.next() * (spec.years - 1) * YEAR) : planStart;
-    a.history = generateHistory(random, { count: counts[i]!, start, until, finalRag: a.rag, target: a.target, importedFrom: sourceFile, updaters, partner: organisations[a.leads[0]!]!.aliases[0]! });
+    a.history = generateHistory(random, {
+      count: counts[i]!,
+      start,
+      until,
+      finalRag: a.rag,
+      target: a.target,
+      importedFrom: sourceFile,
+      updaters,
+      partner: organisations[a.leads[0]!]!.aliases[0]!,
+    });
     const last = a.history[a.history.length - 1]!;
-    Object.assign(a, { version: a.history.length, updatedAt: last.at, progress: a.target === null ? null : [...a.history].reverse().find((h) => h.progress !== null)?.progress ?? null });
+    Object.assign(a, {
+      version: a.history.length,
+      updatedAt: last.at,
+      progress: a.target === null ? null : ([...a.history].reverse().find((h) => h.progress !== null)?.progress ?? null),
+    });
   }
   const tenantId = uuid(random);
   const firstYear = year - (random.chance(0.5) ? 1 : 0);
@@ -98,7 +138,13 @@ export function generatePartnership(spec: PartnershipSpec): GeneratedPartnership
     organisations,
     actions,
     people,
-    conversations: conversationsFor(random, { place: area.place, tenantId, serviceUrl: spec.serviceUrl, coordinators, createdAt: planStart }),
+    conversations: conversationsFor(random, {
+      place: area.place,
+      tenantId,
+      serviceUrl: spec.serviceUrl,
+      coordinators,
+      createdAt: planStart,
+    }),
   };
 }
 

@@ -3,7 +3,11 @@ import { FAMILY_NAMES, GIVEN_NAMES } from './people-names.js';
 import type { Random } from './random.js';
 import type { GeneratedPerson } from './types.js';
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The e-mail domain of someone working for an organisation. */
 function domainOf(org: GeneratedOrganisation | undefined, place: string): string {
@@ -20,7 +24,13 @@ function domainOf(org: GeneratedOrganisation | undefined, place: string): string
  * A partnership's people: coordinators in the community safety team, one to three leads for each organisation
  * that leads actions (a few granted before they first spoke, so still "pending"), members, and panel members.
  */
-export function generatePeople(random: Random, place: string, organisations: GeneratedOrganisation[], leadOrgs: Set<number>, createdAt: Date): GeneratedPerson[] {
+export function generatePeople(
+  random: Random,
+  place: string,
+  organisations: GeneratedOrganisation[],
+  leadOrgs: Set<number>,
+  createdAt: Date,
+): GeneratedPerson[] {
   const used = new Set<string>();
   const people: GeneratedPerson[] = [];
   const add = (role: GeneratedPerson['role'], organisation: number | null, pendingChance = 0) => {
@@ -33,7 +43,12 @@ export function generatePeople(random: Random, place: string, organisations: Gen
     people.push({
       chatId: pending ? `pending:${name.toLowerCase()}` : `29:1${random.hex(40)}`,
       displayName: name,
-      email: pending ? null : `${name.toLowerCase().replace(/[^a-z ]/g, '').replace(' ', '.')}@${domainOf(org, place)}`,
+      email: pending
+        ? null
+        : `${name
+            .toLowerCase()
+            .replace(/[^a-z ]/g, '')
+            .replace(' ', '.')}@${domainOf(org, place)}`,
       organisation,
       role,
       panelMember: false,
@@ -48,6 +63,10 @@ export function generatePeople(random: Random, place: string, organisations: Gen
   }
   const staffed = organisations.map((_, i) => i).filter((i) => !['all', 'channel'].includes(organisations[i]!.key));
   for (let i = random.int(40, 100); i > 0; i--) add('member', random.chance(0.85) ? random.pick(staffed) : null);
-  for (const person of random.sample(people.filter((p) => !p.chatId.startsWith('pending:')), random.int(5, 9))) person.panelMember = true;
+  for (const person of random.sample(
+    people.filter((p) => !p.chatId.startsWith('pending:')),
+    random.int(5, 9),
+  ))
+    person.panelMember = true;
   return people;
 }

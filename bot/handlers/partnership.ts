@@ -23,7 +23,10 @@ export async function partnershipForTurn(services: Services, context: TurnContex
   if (!cache) partnershipOf.set(db, (cache = new Map()));
   let partnership: string | null = cache.get(activity.conversation.id) ?? null;
   if (!partnership) {
-    const row = await db.conversationRef.findUnique({ where: { conversationId: activity.conversation.id }, include: { partnership: { select: { name: true } } } });
+    const row = await db.conversationRef.findUnique({
+      where: { conversationId: activity.conversation.id },
+      include: { partnership: { select: { name: true } } },
+    });
     partnership = row?.partnership.name ?? (await partnershipForTenant(db, tenantOf(context), services.config.DEFAULT_PARTNERSHIP));
     if (!partnership) return null;
     cache.set(activity.conversation.id, partnership);

@@ -10,9 +10,17 @@ import { actionCardFor } from './updates/action-view.js';
 export const LIST_PAGE_SIZE = 15;
 
 /** A page of a list answer, with Update buttons on the actions this person may update. The more-token is the original question. */
-export async function listReply(input: TurnInput, list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string }): Promise<Reply> {
+export async function listReply(
+  input: TurnInput,
+  list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string },
+): Promise<Reply> {
   const person = await identifySender(input.services.store.db, input.partnership, input.sender);
-  return buildListCard({ ...list, pageSize: LIST_PAGE_SIZE, moreToken: list.moreToken.slice(0, 500), canUpdate: (a) => person !== null && canUpdate(person, a) });
+  return buildListCard({
+    ...list,
+    pageSize: LIST_PAGE_SIZE,
+    moreToken: list.moreToken.slice(0, 500),
+    canUpdate: (a) => person !== null && canUpdate(person, a),
+  });
 }
 
 /** One action with everything (and the update form for those who may update), or a polite "no such action". */

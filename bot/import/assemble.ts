@@ -30,8 +30,13 @@ function readRag(row: SourceRow, file: string): Rag {
   const rag = parseRag(cell(row, 'rag'));
   if (rag !== null) return rag;
   const word = cell(row, 'rag').replace(/\s+/g, ' ');
-  throw new ImportError('IMPORT_BAD_RAG', file, row.line, row.columns.rag?.header ?? 'RAG',
-    `"${word}" is not a RAG rating; use RED, AMBER, GREEN or COMPLETE.`);
+  throw new ImportError(
+    'IMPORT_BAD_RAG',
+    file,
+    row.line,
+    row.columns.rag?.header ?? 'RAG',
+    `"${word}" is not a RAG rating; use RED, AMBER, GREEN or COMPLETE.`,
+  );
 }
 
 function draftRows(source: SourcePlan): Draft[] {
@@ -72,12 +77,22 @@ function toAction(draft: Draft, ref: number, directory: Directory, warnings: str
   const leads = resolveLeads(text.leads, directory);
   for (const lead of leads.filter((l) => !l.known)) {
     const inside = knownNameInside(lead.name, directory);
-    if (inside !== null) warnings.push(`Line ${row.line}: lead "${lead.name}" was kept as a new organisation, although it mentions "${inside}".`);
+    if (inside !== null)
+      warnings.push(`Line ${row.line}: lead "${lead.name}" was kept as a new organisation, although it mentions "${inside}".`);
   }
   return {
-    ref, theme: cell(row, 'theme').replace(/\s+/g, ' ') || row.theme || DEFAULT_THEME, title, deadlineText,
-    dueDate: deadline.dueDate, recurrence: deadline.recurrence, outcome: text.outcome, leads: leads.map((l) => l.name),
-    notes: text.notes, rag: draft.rag, target: targetOf(title, text.outcome, text.notes), line: row.line,
+    ref,
+    theme: cell(row, 'theme').replace(/\s+/g, ' ') || row.theme || DEFAULT_THEME,
+    title,
+    deadlineText,
+    dueDate: deadline.dueDate,
+    recurrence: deadline.recurrence,
+    outcome: text.outcome,
+    leads: leads.map((l) => l.name),
+    notes: text.notes,
+    rag: draft.rag,
+    target: targetOf(title, text.outcome, text.notes),
+    line: row.line,
   };
 }
 
@@ -101,7 +116,10 @@ export function assemblePlan(source: SourcePlan, known: OrganisationInfo[]): Imp
   const warnings = source.warnings;
   const drafts = draftRows(source);
   const hasRefs = drafts.some((d) => d.row.columns.ref !== undefined);
-  const refs = assignRefs(drafts.map((d) => ({ text: hasRefs ? cell(d.row, 'ref') : null, line: d.row.line })), warnings);
+  const refs = assignRefs(
+    drafts.map((d) => ({ text: hasRefs ? cell(d.row, 'ref') : null, line: d.row.line })),
+    warnings,
+  );
   const actions = drafts.map((draft, i) => toAction(draft, refs[i], directory, warnings));
   const references: Reference[] = actions.flatMap((action) => {
     const refersTo = parseDeadline(action.deadlineText).refersTo;
@@ -109,8 +127,12 @@ export function assemblePlan(source: SourcePlan, known: OrganisationInfo[]): Imp
   });
   resolveReferences(actions, references, warnings);
   return {
-    title: source.title, period: source.period, objectives: source.objectives,
-    themes: [...new Set(actions.map((action) => action.theme))], actions,
-    organisations: organisationsNamed(actions, directory), warnings,
+    title: source.title,
+    period: source.period,
+    objectives: source.objectives,
+    themes: [...new Set(actions.map((action) => action.theme))],
+    actions,
+    organisations: organisationsNamed(actions, directory),
+    warnings,
   };
 }

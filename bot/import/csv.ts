@@ -19,8 +19,10 @@ function delimiterOf(text: string): string {
 
 function records(text: string, file: string): CsvRecord[] {
   try {
-    const parsed = parse(text, { bom: true, info: true, relax_column_count: true, delimiter: delimiterOf(text) }) as unknown as
-      { record: string[]; info: { lines: number } }[];
+    const parsed = parse(text, { bom: true, info: true, relax_column_count: true, delimiter: delimiterOf(text) }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     return parsed.map(({ record, info }) => ({
       line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
       cells: record.map(cleanCell),
@@ -50,8 +52,13 @@ export function readCsv(text: string, file: string): SourcePlan {
   const rows = records(text, file).filter((r) => r.cells.some((c) => c !== ''));
   const headerAt = rows.findIndex((r) => mapColumns(r.cells).title !== undefined);
   if (headerAt < 0) {
-    throw new ImportError('IMPORT_NO_ACTION_COLUMN', file, rows[0]?.line ?? null, null,
-      'no row names a column for the action (such as "Key Actions", "Action" or "Description").');
+    throw new ImportError(
+      'IMPORT_NO_ACTION_COLUMN',
+      file,
+      rows[0]?.line ?? null,
+      null,
+      'no row names a column for the action (such as "Key Actions", "Action" or "Description").',
+    );
   }
   rows.slice(0, headerAt).forEach((r) => readPreamble(plan, r.cells));
   if (plan.title === '') plan.title = basename(file, extname(file));

@@ -13,6 +13,7 @@ export function describeImport(plan: ImportedPlan): string {
     const count = actions.filter((a) => a.rag === rag).length;
     if (count > 0) lines.push(`  ${ragWords(rag)}: ${count}`);
   }
-  if (plan.warnings.length > 0) lines.push(`${plural(plan.warnings.length, 'warning', 'warnings')}:`, ...plan.warnings.map((w) => `  ${w}`));
+  if (plan.warnings.length > 0)
+    lines.push(`${plural(plan.warnings.length, 'warning', 'warnings')}:`, ...plan.warnings.map((w) => `  ${w}`));
   return lines.join('\n');
 }

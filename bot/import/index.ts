@@ -22,8 +22,13 @@ const READERS: Record<string, (text: string, file: string) => SourcePlan> = {
 export function parsePlanText(text: string, fileName: string, known: OrganisationInfo[]): ImportedPlan {
   const reader = READERS[extname(fileName).toLowerCase()];
   if (reader === undefined) {
-    throw new ImportError('IMPORT_UNREADABLE', fileName, null, null,
-      'only Markdown (.md, .markdown, .txt) and CSV (.csv) plans can be imported.');
+    throw new ImportError(
+      'IMPORT_UNREADABLE',
+      fileName,
+      null,
+      null,
+      'only Markdown (.md, .markdown, .txt) and CSV (.csv) plans can be imported.',
+    );
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportError('IMPORT_EMPTY', fileName, null, null, 'the file is empty.');
   const plan = assemblePlan(reader(text, fileName), known);

@@ -69,7 +69,10 @@ export function resolveLeads(cell: string, directory: Directory): ResolvedLead[]
       found.push(...whole.map((name) => ({ name, known: true })));
       continue;
     }
-    for (const piece of line.split(/[/;,]/).map((p) => p.trim()).filter((p) => p !== '')) {
+    for (const piece of line
+      .split(/[/;,]/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '')) {
       const names = cover(piece, directory);
       found.push(...(names === null ? [{ name: piece, known: false }] : names.map((name) => ({ name, known: true }))));
     }
@@ -81,7 +84,9 @@ export function resolveLeads(cell: string, directory: Directory): ResolvedLead[]
 /** A known name hidden inside an unknown lead (a hint that the cell was split wrongly), or null. */
 export function knownNameInside(lead: string, directory: Directory): string | null {
   const text = normalise(lead);
-  const hit = directory.entries.find((entry) => entry.key.length >= 3 && new RegExp(`(?:^|[^a-z0-9])${escape(entry.key)}(?:$|[^a-z0-9])`).test(text));
+  const hit = directory.entries.find(
+    (entry) => entry.key.length >= 3 && new RegExp(`(?:^|[^a-z0-9])${escape(entry.key)}(?:$|[^a-z0-9])`).test(text),
+  );
   return hit?.name ?? null;
 }
 

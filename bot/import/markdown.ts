@@ -17,7 +17,10 @@ interface Mapping {
 const SEPARATOR = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
 
 function splitRow(text: string): string[] {
-  const inner = text.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = text
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/).map((cell) => cleanCell(cell.replace(/\\\|/g, '|').replace(/\*\*|__/g, '')));
 }
 
@@ -41,8 +44,13 @@ export function readMarkdown(text: string, file: string): SourcePlan {
         mapping = { columns, width: header.cells.length };
         data = rest;
       } else if (mapping === null || !(blank || Object.keys(columns).length === 0)) {
-        throw new ImportError('IMPORT_NO_ACTION_COLUMN', file, header.line, null,
-          'this table has no column for the action (such as "Key Actions", "Action" or "Description").');
+        throw new ImportError(
+          'IMPORT_NO_ACTION_COLUMN',
+          file,
+          header.line,
+          null,
+          'this table has no column for the action (such as "Key Actions", "Action" or "Description").',
+        );
       } else if (blank) {
         data = rest;
       }
@@ -50,9 +58,12 @@ export function readMarkdown(text: string, file: string): SourcePlan {
     const current = mapping as Mapping;
     const width = Math.max(...data.map((row) => row.cells.length), current.width);
     if (data.length > 0 && width !== current.width) {
-      plan.warnings.push(`Line ${data[0].line}: this table has ${width} columns but the header had ${current.width}; cells were matched by position.`);
+      plan.warnings.push(
+        `Line ${data[0].line}: this table has ${width} columns but the header had ${current.width}; cells were matched by position.`,
+      );
     }
-    for (const row of data) plan.rows.push({ line: row.line, theme, cells: cellsFor(current.columns, row.cells), columns: current.columns });
+    for (const row of data)
+      plan.rows.push({ line: row.line, theme, cells: cellsFor(current.columns, row.cells), columns: current.columns });
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -66,7 +77,11 @@ export function readMarkdown(text: string, file: string): SourcePlan {
       seenTable = true;
       continue;
     }
-    const next = lines.slice(i + 1).find((l) => l.trim() !== '')?.trim() ?? '';
+    const next =
+      lines
+        .slice(i + 1)
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? '';
     const heading = /^#{1,6}\s/.test(trimmed);
     const line = plainText(trimmed);
     if (plan.title === '' && !seenTable) plan.title = line;

@@ -21,7 +21,10 @@ export function assignRefs(cells: RefCell[], warnings: string[]): number[] {
     used.add(next);
     const cell = cells[i];
     if (cell.text !== null) {
-      const problem = cell.text.trim() === '' ? 'has no number' : `has the number "${cell.text.trim()}", which is missing, not a whole number or already used`;
+      const problem =
+        cell.text.trim() === ''
+          ? 'has no number'
+          : `has the number "${cell.text.trim()}", which is missing, not a whole number or already used`;
       warnings.push(`Line ${cell.line}: the action ${problem}; it was numbered ${next}.`);
     }
     return next;

@@ -19,7 +19,9 @@ export function resolveReferences(actions: ImportedAction[], references: Referen
     }
     if (target === undefined || seen.has(target.ref)) {
       const why = target === undefined ? `there is no action ${refersTo}` : 'the references go round in a circle';
-      warnings.push(`Line ${action.line}: action ${action.ref}'s deadline "${action.deadlineText}" points to action ${refersTo}, but ${why}; it has no due date.`);
+      warnings.push(
+        `Line ${action.line}: action ${action.ref}'s deadline "${action.deadlineText}" points to action ${refersTo}, but ${why}; it has no due date.`,
+      );
       continue;
     }
     action.dueDate = target.dueDate;

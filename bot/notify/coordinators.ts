@@ -4,8 +4,16 @@ import { personalConversation } from '../store/conversations.js';
 import type { Notifier, SendOutcome } from './notifier.js';
 
 /** Sends a message to every coordinator of a partnership in personal chat; returns who could not be reached. */
-export async function tellCoordinators(db: Db, notifier: Notifier, partnership: string, reply: Reply): Promise<{ reached: string[]; unreachable: string[] }> {
-  const coordinators = await db.person.findMany({ where: { partnership: { name: partnership }, role: 'coordinator' }, orderBy: { displayName: 'asc' } });
+export async function tellCoordinators(
+  db: Db,
+  notifier: Notifier,
+  partnership: string,
+  reply: Reply,
+): Promise<{ reached: string[]; unreachable: string[] }> {
+  const coordinators = await db.person.findMany({
+    where: { partnership: { name: partnership }, role: 'coordinator' },
+    orderBy: { displayName: 'asc' },
+  });
   const reached: string[] = [];
   const unreachable: string[] = [];
   for (const person of coordinators) {

@@ -41,10 +41,14 @@ export function createNotifier(options: NotifierOptions): Notifier {
         try {
           // The adapter's onTurnError would swallow a failed send (and post an apology), so the error is carried out here.
           let refused: unknown = null;
-          await options.adapter.continueConversationAsync(options.appId, conversation.reference as Partial<ConversationReference>, async (context) => {
-            ownRetries(context);
-            await context.sendActivity(toActivity(reply)).catch((err: unknown) => void (refused = err ?? new Error('send failed')));
-          });
+          await options.adapter.continueConversationAsync(
+            options.appId,
+            conversation.reference as Partial<ConversationReference>,
+            async (context) => {
+              ownRetries(context);
+              await context.sendActivity(toActivity(reply)).catch((err: unknown) => void (refused = err ?? new Error('send failed')));
+            },
+          );
           if (refused) throw refused;
           return 'sent';
         } catch (err) {
@@ -59,7 +63,10 @@ export function createNotifier(options: NotifierOptions): Notifier {
             return 'failed';
           }
           const delay = retryDelayMs(attempt, failure.retryAfterMs);
-          log.warn({ conversationId: conversation.conversationId, status: failure.status, attempt, delay }, 'Proactive send throttled or failed; retrying');
+          log.warn(
+            { conversationId: conversation.conversationId, status: failure.status, attempt, delay },
+            'Proactive send throttled or failed; retrying',
+          );
           await sleep(delay);
         }
       }

@@ -20,11 +20,17 @@ export function sendFailure(err: unknown): SendFailure {
   const status: number | null = e?.statusCode ?? e?.response?.status ?? null;
   if (status === 403 || status === 404) {
     const code = String(e?.code ?? e?.body?.error?.code ?? e?.message ?? '');
-    return { kind: 'gone', status, reason: code.includes('MessageWritesBlocked') ? 'messages blocked' : 'bot removed from the conversation' };
+    return {
+      kind: 'gone',
+      status,
+      reason: code.includes('MessageWritesBlocked') ? 'messages blocked' : 'bot removed from the conversation',
+    };
   }
   if (status === null) {
     // network errors (connection refused/reset) are worth retrying
-    return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|fetch failed/i.test(String(e?.message ?? e?.code)) ? { kind: 'retry', status, retryAfterMs: null } : { kind: 'final', status };
+    return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|fetch failed/i.test(String(e?.message ?? e?.code))
+      ? { kind: 'retry', status, retryAfterMs: null }
+      : { kind: 'final', status };
   }
   if (!RETRYABLE.has(status)) return { kind: 'final', status };
   const retryAfter = headerOf(e, 'retry-after');

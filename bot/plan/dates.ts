@@ -1,8 +1,18 @@
 /** Calendar arithmetic on plain 'YYYY-MM-DD' dates: no clock, no time zones. */
 
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** The parts of a 'YYYY-MM-DD' date as numbers (month 1-12). */
@@ -74,6 +84,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateIn(instant: Date, timeZone: string): string {
   let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format)
+    dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return format.format(instant);
 }

@@ -9,11 +9,33 @@ export interface ParsedDeadline {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 /** Checked in order: the more specific phrase first (bi-weekly before weekly, bi-annual before annual). */
 const RECURRENCE_PATTERNS: [RegExp, Recurrence][] = [
@@ -38,10 +60,11 @@ function fullYear(text: string): number {
 
 /** Date patterns, most specific first; each returns an ISO date or null when the match is not a real date. */
 const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray) => string | null][] = [
-  [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`), (m) =>
-    isoDate(Number(m[3]), MONTHS[m[2]], Number(m[1]))],
-  [new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,\\s+(\\d{4})\\b`), (m) =>
-    isoDate(Number(m[3]), MONTHS[m[1]], Number(m[2]))],
+  [
+    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`),
+    (m) => isoDate(Number(m[3]), MONTHS[m[2]], Number(m[1])),
+  ],
+  [new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,\\s+(\\d{4})\\b`), (m) => isoDate(Number(m[3]), MONTHS[m[1]], Number(m[2]))],
   [/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, (m) => isoDate(fullYear(m[3]), Number(m[2]), Number(m[1]))],
   [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
   [new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`), (m) => isoDate(Number(m[2]), MONTHS[m[1]], null)],

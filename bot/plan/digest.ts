@@ -72,7 +72,9 @@ function ragsLastWeek(input: DigestInput, weekAgo: number): Map<number, Rag | nu
   for (const action of input.plan.actions) {
     const first = input.firstRecorded[action.id];
     const existed = first !== undefined && Date.parse(first) < weekAgo;
-    const earliest = input.changes.filter((c) => c.actionId === action.id && Date.parse(c.at) >= weekAgo).sort((a, b) => a.at.localeCompare(b.at))[0];
+    const earliest = input.changes
+      .filter((c) => c.actionId === action.id && Date.parse(c.at) >= weekAgo)
+      .sort((a, b) => a.at.localeCompare(b.at))[0];
     then.set(action.id, existed ? (earliest?.from ?? action.rag) : null);
   }
   return then;
@@ -91,7 +93,14 @@ export function buildDigest(input: DigestInput): Digest {
   })).filter((c) => c.rag !== 'UNRATED' || c.now > 0 || (c.lastWeek ?? 0) > 0);
   const byId = new Map(plan.actions.map((a) => [a.id, a]));
   const changes = input.changes
-    .filter((c) => Date.parse(c.at) >= weekAgo && Date.parse(c.at) <= input.at.getTime() && c.from !== c.to && input.firstRecorded[c.actionId] !== c.at && byId.has(c.actionId))
+    .filter(
+      (c) =>
+        Date.parse(c.at) >= weekAgo &&
+        Date.parse(c.at) <= input.at.getTime() &&
+        c.from !== c.to &&
+        input.firstRecorded[c.actionId] !== c.at &&
+        byId.has(c.actionId),
+    )
     .sort((a, b) => a.at.localeCompare(b.at))
     .map((c) => ({ ref: byId.get(c.actionId)!.ref, title: byId.get(c.actionId)!.title, from: c.from, to: c.to, by: c.by, at: c.at }));
   const open = plan.actions.filter((a) => a.rag !== 'COMPLETE');
@@ -104,8 +113,13 @@ export function buildDigest(input: DigestInput): Digest {
     counts,
     changes,
     overdue: open.filter((a) => isOverdue(a, today)).map(item),
-    dueSoon: open.filter((a) => a.dueDate !== null && a.dueDate >= today && a.dueDate <= horizon).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!)).map(item),
-    stale: open.filter((a) => a.lastUpdate !== null && Date.parse(a.lastUpdate.at) < staleBefore).map((a) => ({ ...item(a), lastUpdate: a.lastUpdate!.at })),
+    dueSoon: open
+      .filter((a) => a.dueDate !== null && a.dueDate >= today && a.dueDate <= horizon)
+      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!))
+      .map(item),
+    stale: open
+      .filter((a) => a.lastUpdate !== null && Date.parse(a.lastUpdate.at) < staleBefore)
+      .map((a) => ({ ...item(a), lastUpdate: a.lastUpdate!.at })),
     rounds: input.rounds,
     unreachable: input.unreachable,
   };

@@ -30,11 +30,24 @@ const CSV_HEADER = ['No.', 'Theme', 'Key Actions', 'Deadline', 'Outcome', 'Respo
 
 /** The CSV export: one row per action, in the column names the importer reads back; leads one per line. */
 export function exportCsv(plan: PlanView): string {
-  const rows = plan.actions.map((a) => [String(a.ref), a.theme, a.title, a.deadlineText, a.outcome, a.leads.join('\n'), a.notes, ragWords(a.rag)]);
+  const rows = plan.actions.map((a) => [
+    String(a.ref),
+    a.theme,
+    a.title,
+    a.deadlineText,
+    a.outcome,
+    a.leads.join('\n'),
+    a.notes,
+    ragWords(a.rag),
+  ]);
   return stringify([CSV_HEADER, ...rows]);
 }
 
-const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '<br>').trim();
+const mdCell = (text: string) =>
+  text
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, '<br>')
+    .trim();
 
 /** The Markdown export: the plan's title and period, then one table per theme with the current RAG. */
 export function exportMarkdown(plan: PlanView): string {
@@ -42,9 +55,16 @@ export function exportMarkdown(plan: PlanView): string {
   for (const theme of plan.themes) {
     const actions = plan.actions.filter((a) => a.theme === theme);
     if (!actions.length) continue;
-    lines.push(`## ${theme}`, '', '| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      `## ${theme}`,
+      '',
+      '| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const a of actions) {
-      lines.push(`| ${a.ref} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |`);
+      lines.push(
+        `| ${a.ref} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |`,
+      );
     }
     lines.push('');
   }

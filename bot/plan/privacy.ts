@@ -7,14 +7,23 @@ import { isRealDate } from './dates.js';
  */
 
 /** What a refused piece of text looked like. */
-export type PersonalDataKind = 'email address' | 'phone number' | 'date of birth' | 'postcode' | 'address' | 'National Insurance number' | 'name';
+export type PersonalDataKind =
+  | 'email address'
+  | 'phone number'
+  | 'date of birth'
+  | 'postcode'
+  | 'address'
+  | 'National Insurance number'
+  | 'name';
 
 /** A case reference accepted (normalised) or refused with the message to show. */
 export type CaseRefCheck = { ok: true; ref: string } | { ok: false; kind: PersonalDataKind | 'format'; message: string };
 
-const MONTH_WORD = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/i;
+const MONTH_WORD =
+  /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/i;
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
-const STREET = /\b\d+[a-z]?\s+\w+(?:\s+\w+)?\s+(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|square|sq|terrace|gardens|grove|hill|park|mews|row|walk|flat)\b|\b(?:flat|apartment)\s+\d+/i;
+const STREET =
+  /\b\d+[a-z]?\s+\w+(?:\s+\w+)?\s+(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|square|sq|terrace|gardens|grove|hill|park|mews|row|walk|flat)\b|\b(?:flat|apartment)\s+\d+/i;
 const NI_NUMBER = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
 /** Short, all-capital prefixes that are common in case references. */
 const ALLOWED_WORDS = new Set(['CASE', 'CHAN', 'CHANNEL', 'REF', 'PREV', 'PREVENT', 'PANEL', 'REVIEW']);
@@ -67,7 +76,12 @@ export function checkCaseRef(input: string): CaseRefCheck {
   const kind = personalDataIn(ref);
   if (kind) return refusal(kind);
   if (!/^[A-Za-z0-9][A-Za-z0-9/_.-]{2,31}$/.test(ref) || !/\d/.test(ref)) {
-    return { ok: false, kind: 'format', message: 'A case reference is 3 to 32 letters and digits (with - / _ or .), including at least one digit, such as CH-2026-014. Nothing was saved.' };
+    return {
+      ok: false,
+      kind: 'format',
+      message:
+        'A case reference is 3 to 32 letters and digits (with - / _ or .), including at least one digit, such as CH-2026-014. Nothing was saved.',
+    };
   }
   return { ok: true, ref: ref.toUpperCase() };
 }

@@ -3,9 +3,30 @@ import { addDays, isRealDate, isoDate } from './dates.js';
 
 /** England and Wales bank holidays, 2025-2027 (gov.uk). Outside these years only weekends are skipped. */
 export const BANK_HOLIDAYS: ReadonlySet<string> = new Set([
-  '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
-  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
-  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
+  '2025-01-01',
+  '2025-04-18',
+  '2025-04-21',
+  '2025-05-05',
+  '2025-05-26',
+  '2025-08-25',
+  '2025-12-25',
+  '2025-12-26',
+  '2026-01-01',
+  '2026-04-03',
+  '2026-04-06',
+  '2026-05-04',
+  '2026-05-25',
+  '2026-08-31',
+  '2026-12-25',
+  '2026-12-28',
+  '2027-01-01',
+  '2027-03-26',
+  '2027-03-29',
+  '2027-05-03',
+  '2027-05-31',
+  '2027-08-30',
+  '2027-12-27',
+  '2027-12-28',
 ]);
 
 /** Answers are due at 17:00 and reminders go at 10:00, local time. */
@@ -30,7 +51,9 @@ export function addWorkingDays(iso: string, count: number): string {
 
 /** A local wall-clock time on a date, as an instant. */
 export function localInstant(iso: string, time: { hour: number; minute: number }, timeZone: string): Date {
-  return DateTime.fromISO(iso, { zone: timeZone }).set({ ...time, second: 0, millisecond: 0 }).toJSDate();
+  return DateTime.fromISO(iso, { zone: timeZone })
+    .set({ ...time, second: 0, millisecond: 0 })
+    .toJSDate();
 }
 
 /** When a round closes: the due date, or else the working day before the meeting, at 17:00 local time. */
@@ -49,13 +72,21 @@ const monthOf = (word: string) => MONTHS.indexOf(word.slice(0, 3)) + 1;
 
 /** A date people write: "4 December", "4th Dec 2026", "December 4", "Friday 4 December", "04/12/2026", "2026-12-04". Without a year, the next such day from today. */
 export function parseMeetingDate(text: string, today: string): string | null {
-  const t = text.toLowerCase().replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?/g, ' ').replace(/\bthe\b|\bof\b|,/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .toLowerCase()
+    .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b,?/g, ' ')
+    .replace(/\bthe\b|\bof\b|,/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let day: number, month: number, year: number | null;
   let m: RegExpMatchArray | null;
   if ((m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = t.match(/^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/))) [day, month, year] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null];
-  else if ((m = t.match(/^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?$/))) [day, month, year] = [Number(m[1]), monthOf(m[2]!), m[3] ? Number(m[3]) : null];
-  else if ((m = t.match(/^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/))) [day, month, year] = [Number(m[2]), monthOf(m[1]!), m[3] ? Number(m[3]) : null];
+  else if ((m = t.match(/^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/)))
+    [day, month, year] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null];
+  else if ((m = t.match(/^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?$/)))
+    [day, month, year] = [Number(m[1]), monthOf(m[2]!), m[3] ? Number(m[3]) : null];
+  else if ((m = t.match(/^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/)))
+    [day, month, year] = [Number(m[2]), monthOf(m[1]!), m[3] ? Number(m[3]) : null];
   else return null;
   if (month < 1) return null;
   const thisYear = Number(today.slice(0, 4));
@@ -64,10 +95,17 @@ export function parseMeetingDate(text: string, today: string): string | null {
 }
 
 /** What is wrong with a round's dates, in words; null when they are fine. */
-export function roundDatesProblem(input: { meetingDate: string; dueDate: string | null; deadline: Date; today: string; now: Date }): string | null {
+export function roundDatesProblem(input: {
+  meetingDate: string;
+  dueDate: string | null;
+  deadline: Date;
+  today: string;
+  now: Date;
+}): string | null {
   if (input.meetingDate <= input.today) return 'The meeting must be after today.';
   if (input.dueDate && input.dueDate > input.meetingDate) return 'Updates must be due on or before the meeting.';
-  if (input.deadline.getTime() <= input.now.getTime()) return 'The deadline for updates has already passed: say when they are due, e.g. "with updates due by" a later day.';
+  if (input.deadline.getTime() <= input.now.getTime())
+    return 'The deadline for updates has already passed: say when they are due, e.g. "with updates due by" a later day.';
   return null;
 }
 
@@ -121,7 +159,18 @@ export function roundProgress(items: RoundItemView[], updates: RoundUpdateView[]
   const byPerson = new Map<number, LeadProgress>();
   for (const item of [...items].sort((a, b) => a.ref - b.ref)) {
     let lead = byPerson.get(item.personId);
-    if (!lead) byPerson.set(item.personId, (lead = { personId: item.personId, name: item.personName, organisation: item.organisation, unreachable: item.unreachable, actions: [], answered: false }));
+    if (!lead)
+      byPerson.set(
+        item.personId,
+        (lead = {
+          personId: item.personId,
+          name: item.personName,
+          organisation: item.organisation,
+          unreachable: item.unreachable,
+          actions: [],
+          answered: false,
+        }),
+      );
     lead.actions.push({ actionId: item.actionId, ref: item.ref, title: item.title, update: latest.get(item.actionId) ?? null });
   }
   const leads = [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

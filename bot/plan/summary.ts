@@ -35,17 +35,15 @@ function actions(n: number): string {
 
 /** "2 RED, 12 AMBER and 8 GREEN": the non-zero counts, RAG in words. */
 function ragCounts(byRag: Record<Rag, number>, last: string): string {
-  const parts = RAGS.filter((rag) => byRag[rag] > 0)
-    .map((rag) => `${byRag[rag]} ${rag === 'UNRATED' ? 'not yet rated' : rag}`);
+  const parts = RAGS.filter((rag) => byRag[rag] > 0).map((rag) => `${byRag[rag]} ${rag === 'UNRATED' ? 'not yet rated' : rag}`);
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')}${last}${parts[parts.length - 1]}`;
 }
 
 /** The summary as plain text: totals with RAG in words, overdue count, then one line per theme. */
 export function summaryText(summary: PlanSummary): string {
   if (summary.total === 0) return 'The plan has no actions yet.';
-  const overdue = summary.overdue === 0 ? 'No actions are overdue.'
-    : `${actions(summary.overdue)} ${summary.overdue === 1 ? 'is' : 'are'} overdue.`;
-  const themes = summary.byTheme.filter((t) => t.total > 0)
-    .map((t) => `${t.theme}: ${actions(t.total)} (${ragCounts(t.byRag, ', ')})`);
+  const overdue =
+    summary.overdue === 0 ? 'No actions are overdue.' : `${actions(summary.overdue)} ${summary.overdue === 1 ? 'is' : 'are'} overdue.`;
+  const themes = summary.byTheme.filter((t) => t.total > 0).map((t) => `${t.theme}: ${actions(t.total)} (${ragCounts(t.byRag, ', ')})`);
   return [`The plan has ${actions(summary.total)}: ${ragCounts(summary.byRag, ' and ')}.`, overdue, ...themes].join('\n');
 }

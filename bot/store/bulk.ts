@@ -37,7 +37,11 @@ function sqliteLoader(url: string): BulkLoader {
   const toSqlite = (v: unknown) => (v instanceof Date ? v.toISOString().replace('Z', '+00:00') : typeof v === 'boolean' ? (v ? 1 : 0) : v);
   return {
     async reserveIds(table, n) {
-      const row = db.prepare(`SELECT MAX(COALESCE((SELECT MAX(id) FROM ${quote(table)}), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)) AS top`).get(table) as { top: number };
+      const row = db
+        .prepare(
+          `SELECT MAX(COALESCE((SELECT MAX(id) FROM ${quote(table)}), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)) AS top`,
+        )
+        .get(table) as { top: number };
       return Array.from({ length: n }, (_, i) => row.top + 1 + i);
     },
     async insert(table, columns, rows) {
@@ -73,7 +77,10 @@ async function postgresLoader(url: string): Promise<BulkLoader> {
   const toPg = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
   return {
     async reserveIds(table, n) {
-      const { rows } = await client.query<{ id: number }>('SELECT nextval(pg_get_serial_sequence($1, $2))::int AS id FROM generate_series(1, $3)', [quote(table), 'id', n]);
+      const { rows } = await client.query<{ id: number }>(
+        'SELECT nextval(pg_get_serial_sequence($1, $2))::int AS id FROM generate_series(1, $3)',
+        [quote(table), 'id', n],
+      );
       return rows.map((r) => r.id);
     },
     async insert(table, columns, rows) {
@@ -81,7 +88,10 @@ async function postgresLoader(url: string): Promise<BulkLoader> {
       const sql = `INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.name)).join(', ')}) SELECT * FROM unnest(${arrays})`;
       for (let start = 0; start < rows.length; start += PG_CHUNK) {
         const chunk = rows.slice(start, start + PG_CHUNK);
-        await client.query(sql, columns.map((_, i) => chunk.map((row) => toPg(row[i]))));
+        await client.query(
+          sql,
+          columns.map((_, i) => chunk.map((row) => toPg(row[i]))),
+        );
       }
     },
     async transaction(work) {

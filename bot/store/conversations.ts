@@ -31,7 +31,16 @@ function seenFor(db: Db): Map<string, string> {
 /** Stores or refreshes a conversation reference (new conversation, changed serviceUrl, or re-activated after a 403). */
 export async function rememberConversation(
   db: Db,
-  input: { partnership: string; conversationId: string; kind: ConversationKind; reference: Record<string, unknown>; serviceUrl: string; tenantId?: string; userChatId?: string; now: Date },
+  input: {
+    partnership: string;
+    conversationId: string;
+    kind: ConversationKind;
+    reference: Record<string, unknown>;
+    serviceUrl: string;
+    tenantId?: string;
+    userChatId?: string;
+    now: Date;
+  },
 ): Promise<void> {
   const stamp = `${input.serviceUrl}|${input.partnership}`;
   const seen = seenFor(db);

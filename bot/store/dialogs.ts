@@ -29,7 +29,9 @@ const toStored = (r: { id: number; kind: string; state: string; version: number;
 /** The person's dialog in this conversation, if any (expired ones too: the caller decides). */
 export async function loadDialog(db: Db, key: DialogKey): Promise<StoredDialog | null> {
   // Most messages have no dialog: a plain indexed probe first is far cheaper than the full Prisma read.
-  const probe = await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "DialogState" WHERE "conversationId" = ${key.conversationId} AND "userChatId" = ${key.userChatId}`;
+  const probe = await db.$queryRaw<
+    { id: number }[]
+  >`SELECT "id" FROM "DialogState" WHERE "conversationId" = ${key.conversationId} AND "userChatId" = ${key.userChatId}`;
   if (!probe.length) return null;
   const row = await db.dialogState.findUnique({ where: { conversationId_userChatId: key } });
   return row ? toStored(row) : null;
@@ -54,7 +56,12 @@ export async function startDialog(
 }
 
 /** Saves the next state only if nobody saved since `version` was read; the new version, or null when stale. */
-export async function saveDialog(db: Db, id: number, version: number, input: { state: unknown; now: Date; expiresAt: Date }): Promise<number | null> {
+export async function saveDialog(
+  db: Db,
+  id: number,
+  version: number,
+  input: { state: unknown; now: Date; expiresAt: Date },
+): Promise<number | null> {
   const changed = await withBusyRetry(() =>
     db.dialogState.updateMany({
       where: { id, version },

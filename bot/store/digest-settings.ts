@@ -20,20 +20,49 @@ export async function listDigestRecipients(db: Db): Promise<DigestRecipient[]> {
     include: { partnership: { select: { name: true, timeZone: true } } },
     orderBy: { id: 'asc' },
   });
-  return rows.map((r) => ({ personId: r.id, chatId: r.chatId, displayName: r.displayName, partnership: r.partnership.name, timeZone: r.partnership.timeZone, day: r.digestDay, time: r.digestTime }));
+  return rows.map((r) => ({
+    personId: r.id,
+    chatId: r.chatId,
+    displayName: r.displayName,
+    partnership: r.partnership.name,
+    timeZone: r.partnership.timeZone,
+    day: r.digestDay,
+    time: r.digestTime,
+  }));
 }
 
 /** One digest recipient by person id (also when switched off), or null. */
-export async function findDigestRecipient(db: Db, personId: number): Promise<(DigestRecipient & { enabled: boolean; role: string }) | null> {
+export async function findDigestRecipient(
+  db: Db,
+  personId: number,
+): Promise<(DigestRecipient & { enabled: boolean; role: string }) | null> {
   const r = await db.person.findUnique({ where: { id: personId }, include: { partnership: { select: { name: true, timeZone: true } } } });
   if (!r) return null;
-  return { personId: r.id, chatId: r.chatId, displayName: r.displayName, partnership: r.partnership.name, timeZone: r.partnership.timeZone, day: r.digestDay, time: r.digestTime, enabled: r.digestEnabled, role: r.role };
+  return {
+    personId: r.id,
+    chatId: r.chatId,
+    displayName: r.displayName,
+    partnership: r.partnership.name,
+    timeZone: r.partnership.timeZone,
+    day: r.digestDay,
+    time: r.digestTime,
+    enabled: r.digestEnabled,
+    role: r.role,
+  };
 }
 
 /** Changes when a person's digest comes, or switches it on or off. */
-export async function setDigestSettings(db: Db, personId: number, settings: { day?: number; time?: string; enabled?: boolean }): Promise<void> {
+export async function setDigestSettings(
+  db: Db,
+  personId: number,
+  settings: { day?: number; time?: string; enabled?: boolean },
+): Promise<void> {
   await db.person.update({
     where: { id: personId },
-    data: { ...(settings.day !== undefined ? { digestDay: settings.day } : {}), ...(settings.time !== undefined ? { digestTime: settings.time } : {}), ...(settings.enabled !== undefined ? { digestEnabled: settings.enabled } : {}) },
+    data: {
+      ...(settings.day !== undefined ? { digestDay: settings.day } : {}),
+      ...(settings.time !== undefined ? { digestTime: settings.time } : {}),
+      ...(settings.enabled !== undefined ? { digestEnabled: settings.enabled } : {}),
+    },
   });
 }

@@ -4,17 +4,31 @@ import { withBusyRetry } from './retry.js';
 /** running | done | failed | skipped */
 export type JobRunStatus = 'running' | 'done' | 'failed' | 'skipped';
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002' || /Unique constraint|unique constraint/i.test(String((err as Error)?.message));
+const isUniqueViolation = (err: unknown) =>
+  (err as { code?: string })?.code === 'P2002' || /Unique constraint|unique constraint/i.test(String((err as Error)?.message));
 
 /**
  * Claims one occurrence of one job with a unique (jobKey, occurrence) row. Returns the row id, or null when
  * another instance (or an earlier run) already has it. A claim still "running" after `leaseMs` (its instance
  * died mid-run) is taken over.
  */
-export async function claimRun(db: Db, input: { jobKey: string; occurrence: string; claimedBy: string; at: Date; status?: JobRunStatus; detail?: string; leaseMs?: number }): Promise<number | null> {
+export async function claimRun(
+  db: Db,
+  input: { jobKey: string; occurrence: string; claimedBy: string; at: Date; status?: JobRunStatus; detail?: string; leaseMs?: number },
+): Promise<number | null> {
   try {
     const row = await withBusyRetry(() =>
-      db.jobRun.create({ data: { jobKey: input.jobKey, occurrence: input.occurrence, claimedBy: input.claimedBy, claimedAt: input.at, status: input.status ?? 'running', detail: input.detail ?? '', ...(input.status && input.status !== 'running' ? { finishedAt: input.at } : {}) } }),
+      db.jobRun.create({
+        data: {
+          jobKey: input.jobKey,
+          occurrence: input.occurrence,
+          claimedBy: input.claimedBy,
+          claimedAt: input.at,
+          status: input.status ?? 'running',
+          detail: input.detail ?? '',
+          ...(input.status && input.status !== 'running' ? { finishedAt: input.at } : {}),
+        },
+      }),
     );
     return row.id;
   } catch (err) {
@@ -23,7 +37,10 @@ export async function claimRun(db: Db, input: { jobKey: string; occurrence: stri
   if (!input.leaseMs || (input.status && input.status !== 'running')) return null;
   const expired = new Date(input.at.getTime() - input.leaseMs);
   const taken = await withBusyRetry(() =>
-    db.jobRun.updateMany({ where: { jobKey: input.jobKey, occurrence: input.occurrence, status: 'running', claimedAt: { lt: expired } }, data: { claimedBy: input.claimedBy, claimedAt: input.at } }),
+    db.jobRun.updateMany({
+      where: { jobKey: input.jobKey, occurrence: input.occurrence, status: 'running', claimedAt: { lt: expired } },
+      data: { claimedBy: input.claimedBy, claimedAt: input.at },
+    }),
   );
   if (taken.count !== 1) return null;
   const row = await db.jobRun.findUnique({ where: { jobKey_occurrence: { jobKey: input.jobKey, occurrence: input.occurrence } } });
@@ -42,13 +59,25 @@ export async function finishRun(db: Db, id: number, status: JobRunStatus, detail
 export async function existingRuns(db: Db, jobKey: string, occurrences: string[], staleBefore?: Date): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < occurrences.length; i += 500) {
-    const rows = await db.jobRun.findMany({ where: { jobKey, occurrence: { in: occurrences.slice(i, i + 500) } }, select: { occurrence: true, status: true, claimedAt: true } });
+    const rows = await db.jobRun.findMany({
+      where: { jobKey, occurrence: { in: occurrences.slice(i, i + 500) } },
+      select: { occurrence: true, status: true, claimedAt: true },
+    });
     for (const r of rows) if (!staleBefore || r.status !== 'running' || r.claimedAt >= staleBefore) found.add(r.occurrence);
   }
   return found;
 }
 
 /** Recent job runs, newest first (for `jobs runs`). */
-export async function recentRuns(db: Db, limit = 50): Promise<{ jobKey: string; occurrence: string; status: string; claimedBy: string; claimedAt: Date; finishedAt: Date | null; detail: string }[]> {
-  return db.jobRun.findMany({ orderBy: [{ claimedAt: 'desc' }, { id: 'desc' }], take: limit, select: { jobKey: true, occurrence: true, status: true, claimedBy: true, claimedAt: true, finishedAt: true, detail: true } });
+export async function recentRuns(
+  db: Db,
+  limit = 50,
+): Promise<
+  { jobKey: string; occurrence: string; status: string; claimedBy: string; claimedAt: Date; finishedAt: Date | null; detail: string }[]
+> {
+  return db.jobRun.findMany({
+    orderBy: [{ claimedAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: { jobKey: true, occurrence: true, status: true, claimedBy: true, claimedAt: true, finishedAt: true, detail: true },
+  });
 }

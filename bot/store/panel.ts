@@ -35,7 +35,10 @@ export async function setPanelMember(db: Db, input: { partnership: string; who: 
 
 /** A partnership's Channel panel members, by name. */
 export async function listPanelMembers(db: Db, partnership: string): Promise<PanelMember[]> {
-  const rows = await db.person.findMany({ where: { partnership: { name: partnership }, panelMember: true }, orderBy: { displayName: 'asc' } });
+  const rows = await db.person.findMany({
+    where: { partnership: { name: partnership }, panelMember: true },
+    orderBy: { displayName: 'asc' },
+  });
   return rows.map((r) => ({ id: r.id, chatId: r.chatId, displayName: r.displayName }));
 }
 

@@ -3,7 +3,14 @@ import type { Db } from './database.js';
 import type { PersonInfo } from './people.js';
 
 type Row = { id: number; chatId: string; displayName: string; email: string | null; role: string; organisation: string | null };
-const toInfo = (r: Row): PersonInfo => ({ id: Number(r.id), chatId: r.chatId, displayName: r.displayName, email: r.email, role: r.role as Role, organisation: r.organisation });
+const toInfo = (r: Row): PersonInfo => ({
+  id: Number(r.id),
+  chatId: r.chatId,
+  displayName: r.displayName,
+  email: r.email,
+  role: r.role as Role,
+  organisation: r.organisation,
+});
 
 // Plain SQL for the per-message lookups: the same rows as the Prisma queries they replace, one statement each.
 

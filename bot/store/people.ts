@@ -13,12 +13,29 @@ export interface PersonInfo {
   organisation: string | null;
 }
 
-type PersonRow = { id: number; chatId: string; displayName: string; email: string | null; role: string; organisation: { name: string } | null };
-const toInfo = (p: PersonRow): PersonInfo => ({ id: p.id, chatId: p.chatId, displayName: p.displayName, email: p.email, role: p.role as Role, organisation: p.organisation?.name ?? null });
+type PersonRow = {
+  id: number;
+  chatId: string;
+  displayName: string;
+  email: string | null;
+  role: string;
+  organisation: { name: string } | null;
+};
+const toInfo = (p: PersonRow): PersonInfo => ({
+  id: p.id,
+  chatId: p.chatId,
+  displayName: p.displayName,
+  email: p.email,
+  role: p.role as Role,
+  organisation: p.organisation?.name ?? null,
+});
 
 /** Finds a person of a partnership by chat id, email or display name (ignoring case). */
 export async function findPerson(db: Db, partnership: string, who: string): Promise<PersonInfo | null> {
-  const people = await db.person.findMany({ where: { partnership: { name: partnership } }, include: { organisation: { select: { name: true } } } });
+  const people = await db.person.findMany({
+    where: { partnership: { name: partnership } },
+    include: { organisation: { select: { name: true } } },
+  });
   const key = who.trim().toLowerCase();
   const match =
     people.find((p) => p.chatId.toLowerCase() === key) ??
@@ -32,9 +49,13 @@ export async function resolveOrganisation(db: Db, partnership: string, nameOrAli
   const orgs = await db.organisation.findMany({ where: { partnership: { name: partnership } } });
   const key = nameOrAlias.trim().toLowerCase();
   const org =
-    orgs.find((o) => o.name.toLowerCase() === key) ?? orgs.find((o) => (JSON.parse(o.aliases) as string[]).some((a) => a.toLowerCase() === key));
+    orgs.find((o) => o.name.toLowerCase() === key) ??
+    orgs.find((o) => (JSON.parse(o.aliases) as string[]).some((a) => a.toLowerCase() === key));
   if (!org) {
-    throw new AppError('NOT_FOUND', `I don't know an organisation called "${nameOrAlias}". Known organisations: ${orgs.map((o) => o.name).join(', ')}.`);
+    throw new AppError(
+      'NOT_FOUND',
+      `I don't know an organisation called "${nameOrAlias}". Known organisations: ${orgs.map((o) => o.name).join(', ')}.`,
+    );
   }
   return { id: org.id, name: org.name };
 }
@@ -72,7 +93,11 @@ export async function grantRole(
 export async function revokeRole(db: Db, partnership: string, who: string): Promise<PersonInfo> {
   const existing = await findPerson(db, partnership, who);
   if (!existing) throw new AppError('NOT_FOUND', `Nobody called "${who}" is known in ${partnership}.`);
-  const row = await db.person.update({ where: { id: existing.id }, data: { role: 'member' }, include: { organisation: { select: { name: true } } } });
+  const row = await db.person.update({
+    where: { id: existing.id },
+    data: { role: 'member' },
+    include: { organisation: { select: { name: true } } },
+  });
   return toInfo(row);
 }
 
@@ -98,7 +123,11 @@ export async function identifySender(db: Db, partnership: string, sender: { id: 
   const name = sender.name.trim().toLowerCase();
   const match = candidates.filter((p) => p.displayName.toLowerCase() === name);
   if (match.length !== 1) return null;
-  const bound = await db.person.update({ where: { id: match[0]!.id }, data: { chatId: sender.id, displayName: sender.name }, include: { organisation: { select: { name: true } } } });
+  const bound = await db.person.update({
+    where: { id: match[0]!.id },
+    data: { chatId: sender.id, displayName: sender.name },
+    include: { organisation: { select: { name: true } } },
+  });
   return toInfo(bound);
 }
 

@@ -45,6 +45,17 @@ export async function readPlanStamp(db: Db, partnership: string): Promise<PlanSt
     partnershipId: Number(partnershipId),
     timeZone,
     plan: planId === null ? null : { id: Number(planId), title: title ?? '', period: period ?? '' },
-    stamp: [partnershipId, timeZone, planId, title, period, ...Object.keys(rest).sort().map((k) => `${k}=${text(rest[k])}`)].map(text).join('|'),
+    stamp: [
+      partnershipId,
+      timeZone,
+      planId,
+      title,
+      period,
+      ...Object.keys(rest)
+        .sort()
+        .map((k) => `${k}=${text(rest[k])}`),
+    ]
+      .map(text)
+      .join('|'),
   };
 }

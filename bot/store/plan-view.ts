@@ -17,7 +17,11 @@ type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence'> & {
  * Reads a plan as plain data, given its stamp (which names the partnership and plan): three plain statements, run
  * together. Each action's latest history entry is found by one indexed probe per action, never by reading the history.
  */
-export async function readPlanView(db: Db, partnership: string, stamp: PlanStamp & { plan: NonNullable<PlanStamp['plan']> }): Promise<PlanView> {
+export async function readPlanView(
+  db: Db,
+  partnership: string,
+  stamp: PlanStamp & { plan: NonNullable<PlanStamp['plan']> },
+): Promise<PlanView> {
   const planId = stamp.plan.id;
   const [themes, rows, organisations] = await Promise.all([
     db.$queryRaw<{ name: string }[]>`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`,
@@ -31,7 +35,9 @@ export async function readPlanView(db: Db, partnership: string, stamp: PlanStamp
       LEFT JOIN "ActionUpdate" u ON u."id" = (SELECT x."id" FROM "ActionUpdate" x WHERE x."actionId" = a."id" ORDER BY x."at" DESC, x."id" DESC LIMIT 1)
       WHERE a."planId" = ${planId}
       ORDER BY a."ref" ASC, l."position" ASC`,
-    db.$queryRaw<{ name: string; aliases: string }[]>`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
+    db.$queryRaw<
+      { name: string; aliases: string }[]
+    >`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
   ]);
   const actions = new Map<number, PlanAction>();
   for (const r of rows) {
@@ -56,7 +62,10 @@ export async function readPlanView(db: Db, partnership: string, stamp: PlanStamp
       target: r.target === null ? null : Number(r.target),
       progress: r.progress === null ? null : Number(r.progress),
       version: Number(r.version),
-      lastUpdate: r.at === null ? null : { by: r.actorName ?? '', at: new Date(r.at).toISOString(), note: r.source === 'import' ? '' : (r.note ?? '') },
+      lastUpdate:
+        r.at === null
+          ? null
+          : { by: r.actorName ?? '', at: new Date(r.at).toISOString(), note: r.source === 'import' ? '' : (r.note ?? '') },
     });
   }
   return {

@@ -23,17 +23,34 @@ export async function loadPlanView(db: Db, partnership: string): Promise<PlanVie
 /** Like loadPlanView, but a partnership without a plan is a NOT_FOUND error. */
 export async function requirePlanView(db: Db, partnership: string): Promise<PlanView> {
   const view = await loadPlanView(db, partnership);
-  if (!view) throw new AppError('NOT_FOUND', `There is no plan for ${partnership} yet. A coordinator can import one with: npm run cli -- import <file>`);
+  if (!view)
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no plan for ${partnership} yet. A coordinator can import one with: npm run cli -- import <file>`,
+    );
   return view;
 }
 
 /** Every partnership with its plans and action counts, for `cli plans`. */
-export async function listPlans(db: Db): Promise<{ partnership: string; title: string; period: string; actions: number; importedAt: Date }[]> {
-  const plans = await db.plan.findMany({ include: { partnership: true, _count: { select: { actions: true } } }, orderBy: [{ partnershipId: 'asc' }, { id: 'asc' }] });
-  return plans.map((p) => ({ partnership: p.partnership.name, title: p.title, period: p.period, actions: p._count.actions, importedAt: p.importedAt }));
+export async function listPlans(
+  db: Db,
+): Promise<{ partnership: string; title: string; period: string; actions: number; importedAt: Date }[]> {
+  const plans = await db.plan.findMany({
+    include: { partnership: true, _count: { select: { actions: true } } },
+    orderBy: [{ partnershipId: 'asc' }, { id: 'asc' }],
+  });
+  return plans.map((p) => ({
+    partnership: p.partnership.name,
+    title: p.title,
+    period: p.period,
+    actions: p._count.actions,
+    importedAt: p.importedAt,
+  }));
 }
 
 /** Names of every partnership that has a plan. */
 export async function listPartnerships(db: Db): Promise<string[]> {
-  return (await db.partnership.findMany({ where: { plans: { some: {} } }, orderBy: { name: 'asc' }, select: { name: true } })).map((p) => p.name);
+  return (await db.partnership.findMany({ where: { plans: { some: {} } }, orderBy: { name: 'asc' }, select: { name: true } })).map(
+    (p) => p.name,
+  );
 }

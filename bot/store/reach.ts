@@ -10,7 +10,10 @@ export async function unreachablePeople(db: Db, partnership: string): Promise<st
   const ok = new Set<string | null>();
   for (let i = 0; i < people.length; i += 500) {
     const chunk = people.slice(i, i + 500).map((p) => p.chatId);
-    const reachable = await db.conversationRef.findMany({ where: { kind: 'personal', active: true, userChatId: { in: chunk } }, select: { userChatId: true } });
+    const reachable = await db.conversationRef.findMany({
+      where: { kind: 'personal', active: true, userChatId: { in: chunk } },
+      select: { userChatId: true },
+    });
     for (const r of reachable) ok.add(r.userChatId);
   }
   return people.filter((p) => !ok.has(p.chatId)).map((p) => p.displayName);

@@ -6,7 +6,9 @@ const log = logger('store');
 /** True for errors that mean "the database is briefly busy": SQLite locks, PostgreSQL serialisation failures, pool timeouts. */
 export function isBusyError(err: unknown): boolean {
   const text = `${(err as { code?: string })?.code ?? ''} ${(err as Error)?.message ?? ''}`;
-  return /SQLITE_BUSY|database is locked|P2034|P1008|40001|40P01|deadlock detected|could not serialize|Unable to start a transaction in the given time/i.test(text);
+  return /SQLITE_BUSY|database is locked|P2034|P1008|40001|40P01|deadlock detected|could not serialize|Unable to start a transaction in the given time/i.test(
+    text,
+  );
 }
 
 /** Runs a database operation, retrying a few times with jittered backoff while the database is busy. */
@@ -17,7 +19,9 @@ export async function withBusyRetry<T>(operation: () => Promise<T>, attempts = 5
     } catch (err) {
       if (!isBusyError(err)) throw err;
       if (attempt >= attempts) {
-        throw new AppError('DATABASE_BUSY', 'The plan database is busy right now. Nothing was changed; please try again in a moment.', { cause: String(err) });
+        throw new AppError('DATABASE_BUSY', 'The plan database is busy right now. Nothing was changed; please try again in a moment.', {
+          cause: String(err),
+        });
       }
       const delay = Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random());
       log.warn({ attempt, delay }, 'Database busy; retrying');

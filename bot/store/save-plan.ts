@@ -19,7 +19,9 @@ type SaveInput = { partnership: string; plan: ImportedPlan; sourceFile: string; 
 
 /** Saves an imported plan in one transaction, in a handful of batched statements: a re-import updates in place and keeps the history. */
 export async function savePlan(db: Db, input: SaveInput): Promise<SaveResult> {
-  return withBusyRetry(() => db.$transaction(async (tx) => saveInTransaction(tx as unknown as Tx, input), { timeout: 30_000, maxWait: 10_000 }));
+  return withBusyRetry(() =>
+    db.$transaction(async (tx) => saveInTransaction(tx as unknown as Tx, input), { timeout: 30_000, maxWait: 10_000 }),
+  );
 }
 
 async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> {
@@ -29,10 +31,19 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
   const planId = await savePlanRow(tx, partnership.id, input);
   const themeIds = new Map<string, number>();
   for (const [position, name] of plan.themes.entries()) {
-    const theme = await tx.theme.upsert({ where: { planId_name: { planId: planId.id, name } }, create: { planId: planId.id, name, position }, update: { position } });
+    const theme = await tx.theme.upsert({
+      where: { planId_name: { planId: planId.id, name } },
+      create: { planId: planId.id, name, position },
+      update: { position },
+    });
     themeIds.set(name, theme.id);
   }
-  const existing = new Map((await tx.action.findMany({ where: { planId: planId.id }, include: { leads: { orderBy: { position: 'asc' } } } })).map((a) => [a.ref, a]));
+  const existing = new Map(
+    (await tx.action.findMany({ where: { planId: planId.id }, include: { leads: { orderBy: { position: 'asc' } } } })).map((a) => [
+      a.ref,
+      a,
+    ]),
+  );
   const fieldsOf = (a: ImportedAction) => ({
     themeId: themeIds.get(a.theme)!,
     title: a.title,
@@ -45,13 +56,23 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     target: a.target,
   });
   const leadIdsOf = (a: ImportedAction) => [...new Set(a.leads.map((l) => orgIds.get(l.toLowerCase())!))];
-  const result: SaveResult = { planId: planId.id, planCreated: planId.created, actionsCreated: 0, actionsUpdated: 0, ragChanges: 0, missingRefs: [] };
+  const result: SaveResult = {
+    planId: planId.id,
+    planCreated: planId.created,
+    actionsCreated: 0,
+    actionsUpdated: 0,
+    ragChanges: 0,
+    missingRefs: [],
+  };
   const history: { actionId: number; ragFrom: Rag; ragTo: Rag; note: string }[] = [];
   const leads: { actionId: number; leadIds: number[] }[] = [];
 
   const fresh = plan.actions.filter((a) => !existing.has(a.ref));
   const created = fresh.length
-    ? await tx.action.createManyAndReturn({ data: fresh.map((a) => ({ ...fieldsOf(a), planId: planId.id, ref: a.ref, updatedAt: at })), select: { id: true, ref: true } })
+    ? await tx.action.createManyAndReturn({
+        data: fresh.map((a) => ({ ...fieldsOf(a), planId: planId.id, ref: a.ref, updatedAt: at })),
+        select: { id: true, ref: true },
+      })
     : [];
   const createdIds = new Map(created.map((c) => [c.ref, c.id]));
   for (const a of fresh) {
@@ -77,10 +98,13 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     if (!sameLeads) leads.push({ actionId: before.id, leadIds });
   }
 
-  if (history.length) await tx.actionUpdate.createMany({ data: history.map((h) => ({ ...h, actorName: input.actor, at, source: 'import' })) });
+  if (history.length)
+    await tx.actionUpdate.createMany({ data: history.map((h) => ({ ...h, actorName: input.actor, at, source: 'import' })) });
   if (leads.length) {
     await tx.actionLead.deleteMany({ where: { actionId: { in: leads.map((l) => l.actionId) } } });
-    await tx.actionLead.createMany({ data: leads.flatMap((l) => l.leadIds.map((organisationId, position) => ({ actionId: l.actionId, organisationId, position }))) });
+    await tx.actionLead.createMany({
+      data: leads.flatMap((l) => l.leadIds.map((organisationId, position) => ({ actionId: l.actionId, organisationId, position }))),
+    });
   }
   const imported = new Set(plan.actions.map((a) => a.ref));
   result.missingRefs = [...existing.keys()].filter((r) => !imported.has(r)).sort((x, y) => x - y);
@@ -92,12 +116,26 @@ async function savePlanRow(tx: Tx, partnershipId: number, input: SaveInput): Pro
   const { plan, at } = input;
   const existing = await tx.plan.findUnique({ where: { partnershipId_title: { partnershipId, title: plan.title } } });
   if (!existing) {
-    const row = await tx.plan.create({ data: { partnershipId, title: plan.title, period: plan.period, objectives: JSON.stringify(plan.objectives), sourceFile: input.sourceFile, importedAt: at } });
+    const row = await tx.plan.create({
+      data: {
+        partnershipId,
+        title: plan.title,
+        period: plan.period,
+        objectives: JSON.stringify(plan.objectives),
+        sourceFile: input.sourceFile,
+        importedAt: at,
+      },
+    });
     return { id: row.id, created: true };
   }
   await tx.plan.update({
     where: { id: existing.id },
-    data: { period: plan.period || existing.period, objectives: plan.objectives.length ? JSON.stringify(plan.objectives) : existing.objectives, sourceFile: input.sourceFile, importedAt: at },
+    data: {
+      period: plan.period || existing.period,
+      objectives: plan.objectives.length ? JSON.stringify(plan.objectives) : existing.objectives,
+      sourceFile: input.sourceFile,
+      importedAt: at,
+    },
   });
   return { id: existing.id, created: false };
 }
@@ -106,7 +144,10 @@ async function savePlanRow(tx: Tx, partnershipId: number, input: SaveInput): Pro
 async function saveOrganisations(tx: Tx, partnershipId: number, organisations: OrganisationInfo[]): Promise<Map<string, number>> {
   const known = new Map((await tx.organisation.findMany({ where: { partnershipId } })).map((o) => [o.name, o]));
   const fresh = organisations.filter((o) => !known.has(o.name));
-  if (fresh.length) await tx.organisation.createMany({ data: fresh.map((o) => ({ partnershipId, name: o.name, aliases: JSON.stringify([...new Set(o.aliases)]) })) });
+  if (fresh.length)
+    await tx.organisation.createMany({
+      data: fresh.map((o) => ({ partnershipId, name: o.name, aliases: JSON.stringify([...new Set(o.aliases)]) })),
+    });
   for (const org of organisations) {
     const row = known.get(org.name);
     if (!row) continue;

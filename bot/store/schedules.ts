@@ -3,7 +3,17 @@ import type { ScheduleKind, ScheduleView } from '../plan/schedule/occurrences.js
 import { RecurrenceSchema, type Recurrence } from '../plan/schedule/recurrence.js';
 import type { Db } from './database.js';
 
-type Row = { id: number; kind: string; name: string; recurrence: string; time: string; leadMinutes: string; conversationId: string | null; active: boolean; partnership: { name: string; timeZone: string } };
+type Row = {
+  id: number;
+  kind: string;
+  name: string;
+  recurrence: string;
+  time: string;
+  leadMinutes: string;
+  conversationId: string | null;
+  active: boolean;
+  partnership: { name: string; timeZone: string };
+};
 const include = { partnership: { select: { name: true, timeZone: true } } } as const;
 
 function toView(row: Row): ScheduleView {
@@ -24,7 +34,16 @@ function toView(row: Row): ScheduleView {
 /** Saves a new schedule for a partnership. */
 export async function createSchedule(
   db: Db,
-  input: { partnership: string; kind: ScheduleKind; name: string; recurrence: Recurrence; time: string; leadMinutes: number[]; conversationId: string | null; now: Date },
+  input: {
+    partnership: string;
+    kind: ScheduleKind;
+    name: string;
+    recurrence: Recurrence;
+    time: string;
+    leadMinutes: number[];
+    conversationId: string | null;
+    now: Date;
+  },
 ): Promise<ScheduleView> {
   const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
   if (!partnership) throw new AppError('NOT_FOUND', `There is no partnership called "${input.partnership}".`);
@@ -65,19 +84,31 @@ export async function findSchedule(db: Db, id: number): Promise<ScheduleView | n
 /** A partnership's active schedule by number ("3") or by name or kind ("the forum"); NOT_FOUND or INVALID_INPUT when unclear. */
 export async function resolveSchedule(db: Db, partnership: string, which: string): Promise<ScheduleView> {
   const schedules = await listSchedules(db, partnership);
-  const key = which.trim().toLowerCase().replace(/^(?:the|schedule)\s+/, '').replace(/^#/, '');
+  const key = which
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:the|schedule)\s+/, '')
+    .replace(/^#/, '');
   const byId = /^\d+$/.test(key) ? schedules.filter((s) => s.id === Number(key)) : [];
   const byName = schedules.filter((s) => s.name.toLowerCase() === key || s.name.toLowerCase().replace(/^the\s+/, '') === key);
   const byWord = schedules.filter((s) => s.name.toLowerCase().includes(key) || s.kind === key.replace(/\s+/g, '-'));
   const found = [byId, byName, byWord].find((list) => list.length > 0) ?? [];
   if (found.length === 1) return found[0];
-  if (found.length === 0) throw new AppError('NOT_FOUND', `I can't find a schedule called "${which}". Say "list schedules" to see them with their numbers.`);
-  throw new AppError('INVALID_INPUT', `More than one schedule matches "${which}": ${found.map((s) => `${s.id} (${s.name})`).join(', ')}. Use the number, e.g. "cancel schedule ${found[0].id}".`);
+  if (found.length === 0)
+    throw new AppError('NOT_FOUND', `I can't find a schedule called "${which}". Say "list schedules" to see them with their numbers.`);
+  throw new AppError(
+    'INVALID_INPUT',
+    `More than one schedule matches "${which}": ${found.map((s) => `${s.id} (${s.name})`).join(', ')}. Use the number, e.g. "cancel schedule ${found[0].id}".`,
+  );
 }
 
 /** Replaces a schedule's recurrence (used to record a moved meeting). */
 export async function updateRecurrence(db: Db, id: number, recurrence: Recurrence): Promise<ScheduleView> {
-  const row = await db.schedule.update({ where: { id }, data: { recurrence: JSON.stringify(RecurrenceSchema.parse(recurrence)) }, include });
+  const row = await db.schedule.update({
+    where: { id },
+    data: { recurrence: JSON.stringify(RecurrenceSchema.parse(recurrence)) },
+    include,
+  });
   return toView(row);
 }
 

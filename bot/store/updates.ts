@@ -22,13 +22,19 @@ export type UpdateOutcome =
   | { status: 'stale'; currentVersion: number }
   | { status: 'missing' };
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
+const isUniqueViolation = (err: unknown) =>
+  (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
 
 /** Applies an update if the action is still at the expected version; records it in the history, atomically. */
 export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOutcome> {
   const previous = async (): Promise<UpdateOutcome | null> => {
-    const done = await db.actionUpdate.findUnique({ where: { idempotencyKey: cmd.idempotencyKey }, include: { action: { select: { version: true } } } });
-    return done ? { status: 'duplicate', ragFrom: done.ragFrom as Rag, ragTo: done.ragTo as Rag, version: done.action.version, historyId: done.id } : null;
+    const done = await db.actionUpdate.findUnique({
+      where: { idempotencyKey: cmd.idempotencyKey },
+      include: { action: { select: { version: true } } },
+    });
+    return done
+      ? { status: 'duplicate', ragFrom: done.ragFrom as Rag, ragTo: done.ragTo as Rag, version: done.action.version, historyId: done.id }
+      : null;
   };
   const earlier = await previous();
   if (earlier) return earlier;
@@ -72,21 +78,45 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
 /** An action's history, newest first. */
 export async function listHistory(db: Db, actionId: number, limit = 200): Promise<HistoryEntry[]> {
   const rows = await db.actionUpdate.findMany({ where: { actionId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: limit });
-  return rows.map((r) => ({ by: r.actorName, at: r.at.toISOString(), ragFrom: r.ragFrom as Rag, ragTo: r.ragTo as Rag, note: r.note, progress: r.progress, source: r.source as UpdateSource }));
+  return rows.map((r) => ({
+    by: r.actorName,
+    at: r.at.toISOString(),
+    ragFrom: r.ragFrom as Rag,
+    ragTo: r.ragTo as Rag,
+    note: r.note,
+    progress: r.progress,
+    source: r.source as UpdateSource,
+  }));
 }
 
 /** Every RAG change of a plan since a moment (for digests and the board timeline). */
-export async function listPlanChanges(db: Db, planId: number, since?: Date): Promise<{ at: string; actionRef: number; ragFrom: Rag; ragTo: Rag; by: string; note: string; source: UpdateSource }[]> {
+export async function listPlanChanges(
+  db: Db,
+  planId: number,
+  since?: Date,
+): Promise<{ at: string; actionRef: number; ragFrom: Rag; ragTo: Rag; by: string; note: string; source: UpdateSource }[]> {
   const rows = await db.actionUpdate.findMany({
     where: { action: { planId }, ...(since ? { at: { gte: since } } : {}) },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
     include: { action: { select: { ref: true } } },
   });
-  return rows.map((r) => ({ at: r.at.toISOString(), actionRef: r.action.ref, ragFrom: r.ragFrom as Rag, ragTo: r.ragTo as Rag, by: r.actorName, note: r.note, source: r.source as UpdateSource }));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    actionRef: r.action.ref,
+    ragFrom: r.ragFrom as Rag,
+    ragTo: r.ragTo as Rag,
+    by: r.actorName,
+    note: r.note,
+    source: r.source as UpdateSource,
+  }));
 }
 
 /** Every RAG change of a partnership's current plan (for the board timeline). */
 export async function listPartnershipChanges(db: Db, partnership: string, since?: Date) {
-  const plan = await db.plan.findFirst({ where: { partnership: { name: partnership } }, orderBy: [{ importedAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+  const plan = await db.plan.findFirst({
+    where: { partnership: { name: partnership } },
+    orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
   return plan ? listPlanChanges(db, plan.id, since) : [];
 }

@@ -6,7 +6,11 @@ import { createHttpApp } from '../../bot/server.js';
 import { openStore } from '../../bot/store/database.js';
 import { serveBenchChild } from './child-side.js';
 
-const config = loadConfig({ DATABASE_URL: process.env.BENCH_DATABASE_URL, DEMO_PLAN: 'off', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' });
+const config = loadConfig({
+  DATABASE_URL: process.env.BENCH_DATABASE_URL,
+  DEMO_PLAN: 'off',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+});
 configureLogging(config.LOG_LEVEL ?? 'warn');
 const store = await openStore(config.DATABASE_URL);
 const { services, adapter } = createBot({ config, store, now: () => new Date() });

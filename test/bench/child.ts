@@ -18,7 +18,11 @@ export interface ChildServer {
 /** Starts test/bench/<script> with tsx; with a profile directory it writes a V8 CPU profile there on stop. */
 export async function startChild(script: string, env: Record<string, string>, profileDir?: string): Promise<ChildServer> {
   const execArgv = ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const child = fork(path.join(here, script), [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(here, script), [], {
+    execArgv,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = (type: FromChild['type']) =>
     new Promise<FromChild>((resolve, reject) => {
       const onMessage = (m: FromChild) => {

@@ -7,18 +7,27 @@ import { listPartnerships } from '../../bot/store/plans.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** How long building every partnership's weekly digest took (card included), or why it could not be measured. */
-export type DigestTiming = { available: false } | { available: true; partnerships: number; seconds: number; concurrency: number; failures: number };
+export type DigestTiming =
+  | { available: false }
+  | { available: true; partnerships: number; seconds: number; concurrency: number; failures: number };
 
 /**
  * Builds each partnership's weekly digest as the weekly-digest job does (jobs/digest-reply.ts composeDigest: plan,
  * a week of history, first entries, rounds, reachability, card), `concurrency` at a time like the run coordinator.
  */
 export async function timeDigests(store: Store, at: Date, concurrency: number): Promise<DigestTiming> {
-  if (!existsSync(path.join(root, 'bot/plan/digest.ts')) || !existsSync(path.join(root, 'jobs/digest-reply.ts'))) return { available: false };
+  if (!existsSync(path.join(root, 'bot/plan/digest.ts')) || !existsSync(path.join(root, 'jobs/digest-reply.ts')))
+    return { available: false };
   const { composeDigest } = await import('../../jobs/digest-reply.js');
   const { runPool } = await import('../../jobs/pool.js');
   const partnerships = await listPartnerships(store.db);
   const started = performance.now();
   const built = await runPool(partnerships, concurrency, async (name) => (await composeDigest(store.db, name, at)) !== null);
-  return { available: true, partnerships: partnerships.length, seconds: (performance.now() - started) / 1000, concurrency, failures: built.filter((ok) => !ok).length };
+  return {
+    available: true,
+    partnerships: partnerships.length,
+    seconds: (performance.now() - started) / 1000,
+    concurrency,
+    failures: built.filter((ok) => !ok).length,
+  };
 }

@@ -33,8 +33,22 @@ try {
     const chatId = `29:coordinator-${i}`;
     await grantRole(store.db, { partnership: PARTNERSHIP, who: chatId, role: 'coordinator', chatId, displayName: `Coordinator ${i}` });
     const conversationId = `a:personal-${chatId}`;
-    const reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: conversationId, conversationType: 'personal' }, user: { id: chatId }, bot: { id: '28:bot' } };
-    await rememberConversation(store.db, { partnership: PARTNERSHIP, conversationId, kind: 'personal', reference, serviceUrl: connector.url, userChatId: chatId, now: AT });
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      conversation: { id: conversationId, conversationType: 'personal' },
+      user: { id: chatId },
+      bot: { id: '28:bot' },
+    };
+    await rememberConversation(store.db, {
+      partnership: PARTNERSHIP,
+      conversationId,
+      kind: 'personal',
+      reference,
+      serviceUrl: connector.url,
+      userChatId: chatId,
+      now: AT,
+    });
   }
   const config = loadConfig({ DATABASE_URL: database.url, DEMO_PLAN: 'off', SEND_RATE_PER_SECOND: String(rate) });
   const { services } = createBot({ config, store, now: () => AT });
@@ -48,8 +62,12 @@ try {
   const duplicated = delivered.filter((n) => n > 1).length;
   const lost = count - connector.deliveries.size;
   say(`Elapsed: ${seconds.toFixed(2)} s; floor ${floor.toFixed(1)} s; ratio ${(seconds / floor).toFixed(3)} (aim: within 1.2)`);
-  say(`Delivered to ${connector.deliveries.size} of ${count} conversations; lost ${lost}; duplicated ${duplicated}; 429s answered ${connector.throttled()}`);
-  say(`Job runs: ${reports.filter((r) => r.status === 'done').length} done, ${reports.filter((r) => r.status === 'failed').length} failed${reports.find((r) => r.status === 'failed') ? ` (first: ${reports.find((r) => r.status === 'failed')!.detail})` : ''}`);
+  say(
+    `Delivered to ${connector.deliveries.size} of ${count} conversations; lost ${lost}; duplicated ${duplicated}; 429s answered ${connector.throttled()}`,
+  );
+  say(
+    `Job runs: ${reports.filter((r) => r.status === 'done').length} done, ${reports.filter((r) => r.status === 'failed').length} failed${reports.find((r) => r.status === 'failed') ? ` (first: ${reports.find((r) => r.status === 'failed')!.detail})` : ''}`,
+  );
   process.exitCode = lost === 0 && duplicated === 0 ? 0 : 1;
 } finally {
   await store.close();

@@ -14,15 +14,26 @@ async function generate(...args: string[]) {
   const database = await createTestDatabase();
   databases.push(database);
   const out: string[] = [];
-  const code = await runCli(['generate', '--partnerships', '3', '--updates', '600', '--until', '2026-11-22', ...args], { DATABASE_URL: database.url }, (t) => void out.push(t), (t) => void out.push(t));
+  const code = await runCli(
+    ['generate', '--partnerships', '3', '--updates', '600', '--until', '2026-11-22', ...args],
+    { DATABASE_URL: database.url },
+    (t) => void out.push(t),
+    (t) => void out.push(t),
+  );
   return { database, code, out: out.join('\n') };
 }
 
 async function snapshot(url: string) {
   const store = await openStore(url);
   try {
-    const updates = await store.db.actionUpdate.findMany({ orderBy: { id: 'asc' }, select: { actionId: true, actorName: true, at: true, ragFrom: true, ragTo: true, note: true, source: true } });
-    const people = await store.db.person.findMany({ orderBy: { id: 'asc' }, select: { chatId: true, displayName: true, role: true, organisationId: true } });
+    const updates = await store.db.actionUpdate.findMany({
+      orderBy: { id: 'asc' },
+      select: { actionId: true, actorName: true, at: true, ragFrom: true, ragTo: true, note: true, source: true },
+    });
+    const people = await store.db.person.findMany({
+      orderBy: { id: 'asc' },
+      select: { chatId: true, displayName: true, role: true, organisationId: true },
+    });
     return JSON.stringify({ updates, people });
   } finally {
     await store.close();
@@ -55,21 +66,39 @@ describe('cli generate', () => {
     const [a, b, c] = [await generate('--seed', '9'), await generate('--seed', '9', '--batch', '2'), await generate('--seed', '10')];
     expect(await snapshot(a.database.url)).toBe(await snapshot(b.database.url));
     expect(await snapshot(a.database.url)).not.toBe(await snapshot(c.database.url));
-    const again = await runCli(['generate', '--partnerships', '3'], { DATABASE_URL: a.database.url }, () => undefined, () => undefined);
+    const again = await runCli(
+      ['generate', '--partnerships', '3'],
+      { DATABASE_URL: a.database.url },
+      () => undefined,
+      () => undefined,
+    );
     expect(again).toBe(1);
   });
 
   it('routes a question asked in a generated channel to that partnership', async () => {
     const { database } = await generate('--seed', '3');
     const store = await openStore(database.url);
-    const channel = await store.db.conversationRef.findFirst({ where: { kind: 'channel' }, orderBy: { id: 'desc' }, include: { partnership: true } });
+    const channel = await store.db.conversationRef.findFirst({
+      where: { kind: 'channel' },
+      orderBy: { id: 'desc' },
+      include: { partnership: true },
+    });
     const amber = await store.db.action.count({ where: { rag: 'AMBER', plan: { partnershipId: channel!.partnershipId } } });
     await store.close();
     const bot = await startTestBot({ databaseUrl: database.url, demo: false });
     try {
       const conversation = { id: channel!.conversationId, conversationType: 'channel', tenantId: channel!.tenantId, isGroup: true };
-      await bot.post(makeMessage(bot.connector.url, { text: "what's amber?", mention: true, conversation, channelData: { tenant: { id: channel!.tenantId } } }));
-      expect(bot.connector.to(channel!.conversationId)[0]!.activity.text!.split('\n')[0]).toBe(`${amber === 0 ? 'No' : amber} action${amber === 1 ? ' is' : 's are'} AMBER`);
+      await bot.post(
+        makeMessage(bot.connector.url, {
+          text: "what's amber?",
+          mention: true,
+          conversation,
+          channelData: { tenant: { id: channel!.tenantId } },
+        }),
+      );
+      expect(bot.connector.to(channel!.conversationId)[0]!.activity.text!.split('\n')[0]).toBe(
+        `${amber === 0 ? 'No' : amber} action${amber === 1 ? ' is' : 's are'} AMBER`,
+      );
     } finally {
       await bot.close();
     }

@@ -11,8 +11,15 @@ export interface PartnershipChannel {
 
 /** Every partnership's team channel, with its people (those who have spoken to the bot: not "pending"). */
 export async function loadChannels(store: Store): Promise<PartnershipChannel[]> {
-  const refs = await store.db.conversationRef.findMany({ where: { kind: 'channel' }, include: { partnership: { select: { name: true } } }, orderBy: { partnershipId: 'asc' } });
-  const people = await store.db.person.findMany({ where: { NOT: { chatId: { startsWith: 'pending:' } } }, select: { partnershipId: true, chatId: true, displayName: true } });
+  const refs = await store.db.conversationRef.findMany({
+    where: { kind: 'channel' },
+    include: { partnership: { select: { name: true } } },
+    orderBy: { partnershipId: 'asc' },
+  });
+  const people = await store.db.person.findMany({
+    where: { NOT: { chatId: { startsWith: 'pending:' } } },
+    select: { partnershipId: true, chatId: true, displayName: true },
+  });
   const byPartnership = new Map<number, Asker['from'][]>();
   for (const p of people) {
     const list = byPartnership.get(p.partnershipId) ?? [];
@@ -31,19 +38,35 @@ export async function pickUpdaters(store: Store, channels: PartnershipChannel[],
   const candidates: Updater[][] = [];
   for (const channel of channels.slice(0, count)) {
     const leads = await store.db.person.findMany({
-      where: { partnership: { name: channel.partnership }, role: 'lead', organisationId: { not: null }, NOT: { chatId: { startsWith: 'pending:' } } },
+      where: {
+        partnership: { name: channel.partnership },
+        role: 'lead',
+        organisationId: { not: null },
+        NOT: { chatId: { startsWith: 'pending:' } },
+      },
       orderBy: { id: 'asc' },
     });
     const taken = new Set<number>();
     const pairs: Updater[] = [];
     for (const lead of leads) {
       const action = await store.db.action.findFirst({
-        where: { id: { notIn: [...taken] }, leads: { some: { organisationId: lead.organisationId! } }, plan: { partnership: { name: channel.partnership } } },
+        where: {
+          id: { notIn: [...taken] },
+          leads: { some: { organisationId: lead.organisationId! } },
+          plan: { partnership: { name: channel.partnership } },
+        },
         orderBy: { ref: 'asc' },
       });
       if (!action) continue;
       taken.add(action.id);
-      pairs.push({ conversation: channel.conversation, from: { id: lead.chatId, name: lead.displayName }, actionId: action.id, ref: action.ref, version: action.version, rag: action.rag });
+      pairs.push({
+        conversation: channel.conversation,
+        from: { id: lead.chatId, name: lead.displayName },
+        actionId: action.id,
+        ref: action.ref,
+        version: action.version,
+        rag: action.rag,
+      });
     }
     candidates.push(pairs);
   }

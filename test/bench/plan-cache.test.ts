@@ -37,19 +37,38 @@ describe('the cached plan view (two clients on one database stand for two instan
   it('shows another instance’s update at once, even at the same instant', async () => {
     const before = (await view()).actions.find((a) => a.ref === 18)!;
     const outcome = await applyUpdate(elsewhere.db, {
-      actionId: before.id, expectedVersion: before.version, rag: 'AMBER', note: 'From the other instance', progress: null,
-      actor: { name: 'Ali Burlington', chatId: '29:ali' }, source: 'card', idempotencyKey: 'cache-test-1', at: AT,
+      actionId: before.id,
+      expectedVersion: before.version,
+      rag: 'AMBER',
+      note: 'From the other instance',
+      progress: null,
+      actor: { name: 'Ali Burlington', chatId: '29:ali' },
+      source: 'card',
+      idempotencyKey: 'cache-test-1',
+      at: AT,
     });
     expect(outcome.status).toBe('applied');
     const after = (await view()).actions.find((a) => a.ref === 18)!;
-    expect(after).toMatchObject({ rag: 'AMBER', version: before.version + 1, lastUpdate: { by: 'Ali Burlington', note: 'From the other instance' } });
+    expect(after).toMatchObject({
+      rag: 'AMBER',
+      version: before.version + 1,
+      lastUpdate: { by: 'Ali Burlington', note: 'From the other instance' },
+    });
   });
 
   it('shows a re-import elsewhere that only adds an alias, at the same instant', async () => {
     await view();
     const plan = await readPlanFile(DEMO_PLAN_FILE, DEFAULT_ORGANISATIONS);
-    const organisations = plan.organisations.map((o) => (o.name === 'CoLC Community Safety Team' ? { ...o, aliases: [...o.aliases, 'The CST'] } : o));
-    await savePlan(elsewhere.db, { partnership: 'City of London', plan: { ...plan, organisations }, sourceFile: 'demo-plan.md', actor: 'Test', at: AT });
+    const organisations = plan.organisations.map((o) =>
+      o.name === 'CoLC Community Safety Team' ? { ...o, aliases: [...o.aliases, 'The CST'] } : o,
+    );
+    await savePlan(elsewhere.db, {
+      partnership: 'City of London',
+      plan: { ...plan, organisations },
+      sourceFile: 'demo-plan.md',
+      actor: 'Test',
+      at: AT,
+    });
     const cst = (await view()).organisations.find((o) => o.name === 'CoLC Community Safety Team')!;
     expect(cst.aliases).toContain('The CST');
   });

@@ -27,7 +27,12 @@ const where = (url: string) => {
   const m = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (m) return m[1]!;
   if (url.startsWith('node:')) return 'node';
-  if (url.includes('/work/main/')) return url.slice(url.indexOf('/work/main/') + 11).split('/').slice(0, 2).join('/');
+  if (url.includes('/work/main/'))
+    return url
+      .slice(url.indexOf('/work/main/') + 11)
+      .split('/')
+      .slice(0, 2)
+      .join('/');
   return url ? 'other' : '(vm)';
 };
 const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
@@ -50,7 +55,8 @@ for (const [id, ms] of selfMs) {
 }
 const show = (title: string, map: Map<string, number>) => {
   process.stdout.write(`\n${title}\n`);
-  for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${k}\n`);
+  for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
+    process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${k}\n`);
 };
 process.stdout.write(`${file}: ${total.toFixed(0)} ms sampled`);
 show('self time by package', byPackage);

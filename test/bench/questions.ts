@@ -47,7 +47,11 @@ export async function measureQuestions(input: {
           mention: true,
           conversation: asker.conversation,
           from: asker.from,
-          channelData: { tenant: { id: asker.conversation.tenantId }, team: { id: `${asker.conversation.id}-team` }, channel: { id: asker.conversation.id } },
+          channelData: {
+            tenant: { id: asker.conversation.tenantId },
+            team: { id: `${asker.conversation.id}-team` },
+            channel: { id: asker.conversation.id },
+          },
         }),
       };
     },

@@ -12,7 +12,14 @@ export async function prepareDemo(url: string): Promise<void> {
   const store = await openStore(url);
   try {
     await loadDemoPlanIfEmpty(store, DEMO_PARTNERSHIP, new Date());
-    await grantRole(store.db, { partnership: DEMO_PARTNERSHIP, who: 'Ali Burlington', role: 'lead', organisation: 'CST', chatId: '29:ali', displayName: 'Ali Burlington' });
+    await grantRole(store.db, {
+      partnership: DEMO_PARTNERSHIP,
+      who: 'Ali Burlington',
+      role: 'lead',
+      organisation: 'CST',
+      chatId: '29:ali',
+      displayName: 'Ali Burlington',
+    });
   } finally {
     await store.close();
   }

@@ -16,7 +16,10 @@ export async function startThrottledConnector(perSecond: number, retryAfterSecon
     while (accepted.length && accepted[0]! <= now - 1000) accepted.shift();
     if (accepted.length >= perSecond) {
       throttled++;
-      res.status(429).set('Retry-After', String(retryAfterSeconds)).json({ error: { code: 'TooManyRequests', message: 'throttled' } });
+      res
+        .status(429)
+        .set('Retry-After', String(retryAfterSeconds))
+        .json({ error: { code: 'TooManyRequests', message: 'throttled' } });
       return;
     }
     accepted.push(now);

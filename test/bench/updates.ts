@@ -41,7 +41,15 @@ export async function measureUpdates(input: {
   onMeasureStart?(): void | Promise<void>;
 }): Promise<LoadResult & UpdateCheck> {
   const tap = replyTap(input.connector, (text) => text.includes('→'));
-  const state = input.updaters.map((u) => ({ ...u, initialVersion: u.version, seq: 0, saved: [] as string[], last: null as unknown, retries: 0, stale: 0 }));
+  const state = input.updaters.map((u) => ({
+    ...u,
+    initialVersion: u.version,
+    seq: 0,
+    saved: [] as string[],
+    last: null as unknown,
+    retries: 0,
+    stale: 0,
+  }));
   const result = await runLoad({
     baseUrl: input.baseUrl,
     concurrency: state.length,
@@ -57,7 +65,11 @@ export async function measureUpdates(input: {
       const rag = seq % RAG_EVERY === 0 ? (s.rag === 'GREEN' ? 'AMBER' : 'GREEN') : s.rag;
       const note = `bench ${input.runId} w${worker} #${seq}`;
       const data = { actionId: s.actionId, version: s.version, rag, note };
-      s.last = makeInvoke(input.connector.url, VERBS.submitUpdate, data, { from: s.from, conversation: s.conversation, channelData: { tenant: { id: s.conversation.tenantId } } });
+      s.last = makeInvoke(input.connector.url, VERBS.submitUpdate, data, {
+        from: s.from,
+        conversation: s.conversation,
+        channelData: { tenant: { id: s.conversation.tenantId } },
+      });
       return {
         activity: s.last,
         check(_status, body) {
@@ -74,7 +86,13 @@ export async function measureUpdates(input: {
     onMeasureStart: input.onMeasureStart,
   });
   const check = await verify(input.store, state, input.runId);
-  return { ...result, ...check, retriesAnswered: state.reduce((n, s) => n + s.retries, 0), stale: state.reduce((n, s) => n + s.stale, 0), announcements: tap.totals().received };
+  return {
+    ...result,
+    ...check,
+    retriesAnswered: state.reduce((n, s) => n + s.retries, 0),
+    stale: state.reduce((n, s) => n + s.stale, 0),
+    announcements: tap.totals().received,
+  };
 }
 
 /** Reads the history and versions back: each saved note exactly once, nothing extra, version = start + saves. */
@@ -83,7 +101,10 @@ async function verify(store: Store, state: { actionId: number; initialVersion: n
   let duplicated = 0;
   let versionMismatches = 0;
   for (const s of state) {
-    const rows = await store.db.actionUpdate.findMany({ where: { actionId: s.actionId, note: { startsWith: `bench ${runId} ` } }, select: { note: true } });
+    const rows = await store.db.actionUpdate.findMany({
+      where: { actionId: s.actionId, note: { startsWith: `bench ${runId} ` } },
+      select: { note: true },
+    });
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(r.note, (counts.get(r.note) ?? 0) + 1);
     for (const note of s.saved) if (!counts.has(note)) lost++;

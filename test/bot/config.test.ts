@@ -17,7 +17,13 @@ function problems(env: Record<string, string>): string[] {
 describe('configuration', () => {
   it('defaults to local mode on SQLite, port 3978, Europe/London demo partnership', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3978, DATABASE_URL: 'file:./data/prevent-bot.db', localMode: true, databaseKind: 'sqlite', DEFAULT_PARTNERSHIP: 'City of London' });
+    expect(c).toMatchObject({
+      PORT: 3978,
+      DATABASE_URL: 'file:./data/prevent-bot.db',
+      localMode: true,
+      databaseKind: 'sqlite',
+      DEFAULT_PARTNERSHIP: 'City of London',
+    });
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseKind).toBe('postgres');
   });
 
@@ -30,7 +36,9 @@ describe('configuration', () => {
   });
 
   it('refuses production without an app id', () => {
-    expect(problems({ NODE_ENV: 'production' })).toEqual(['Configuration: MicrosoftAppId is required when NODE_ENV=production (local mode is for development only)']);
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'Configuration: MicrosoftAppId is required when NODE_ENV=production (local mode is for development only)',
+    ]);
   });
 });
 
@@ -46,9 +54,14 @@ describe('start-up', () => {
     try {
       const bot = await startBotProcess({ DATABASE_URL: database.url, DEMO_PLAN: 'on', LOG_LEVEL: 'info' });
       await bot.stop();
-      const lines = bot.output().split('\n').filter((l) => l.includes('First start'));
+      const lines = bot
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('First start'));
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0]!).msg).toMatch(/^First start: applied \d+ database migrations and loaded the demo plan \(24 actions for City of London\)$/);
+      expect(JSON.parse(lines[0]!).msg).toMatch(
+        /^First start: applied \d+ database migrations and loaded the demo plan \(24 actions for City of London\)$/,
+      );
       expect(bot.output()).toContain('Local mode');
       const again = await startBotProcess({ DATABASE_URL: database.url, DEMO_PLAN: 'on', LOG_LEVEL: 'info' });
       await again.stop();

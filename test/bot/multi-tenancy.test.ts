@@ -11,7 +11,12 @@ import { makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 
 const RIVERSIDE_TENANT = '0b9f2f43-1f55-4c4e-a7c2-6a1d8b6f0d2e';
 const UNKNOWN_TENANT = 'ffffffff-1111-2222-3333-444444444444';
-const riversideChannel = { id: '19:riverside-prevent@thread.tacv2', conversationType: 'channel', tenantId: RIVERSIDE_TENANT, isGroup: true };
+const riversideChannel = {
+  id: '19:riverside-prevent@thread.tacv2',
+  conversationType: 'channel',
+  tenantId: RIVERSIDE_TENANT,
+  isGroup: true,
+};
 const riversideData = { tenant: { id: RIVERSIDE_TENANT } };
 const ali = TEAMS.user('Ali Burlington', '29:ali');
 const rio = TEAMS.user('Rio Lead', '29:rio');
@@ -44,7 +49,15 @@ describe('several partnerships in one database', () => {
     const city = await firstReply(makeMessage(bot.connector.url, { text: "what's red?", mention: true }));
     expect(city.split('\n')[0]).toBe('2 actions are RED');
     expect(city).toContain('faith groups');
-    const riverside = await firstReply(makeMessage(bot.connector.url, { text: "what's red?", mention: true, conversation: riversideChannel, channelData: riversideData, from: rio }));
+    const riverside = await firstReply(
+      makeMessage(bot.connector.url, {
+        text: "what's red?",
+        mention: true,
+        conversation: riversideChannel,
+        channelData: riversideData,
+        from: rio,
+      }),
+    );
     expect(riverside.split('\n')[0]).toBe('1 action is RED');
     expect(riverside).toContain('Engage businesses in the square mile');
     expect(riverside).not.toContain('faith groups');
@@ -52,7 +65,14 @@ describe('several partnerships in one database', () => {
 
   it('a lead in one partnership cannot update another partnership’s action from their own channel', async () => {
     const target = await riversideAction(10);
-    const res = await bot.post(makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: target.id, version: target.version, rag: 'GREEN', note: 'cross-partnership' }, { from: ali }));
+    const res = await bot.post(
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: target.id, version: target.version, rag: 'GREEN', note: 'cross-partnership' },
+        { from: ali },
+      ),
+    );
     expect(JSON.stringify(res.body.value)).toContain('not in your partnership');
     expect((await riversideAction(10)).rag).toBe('RED');
     expect((await riversideAction(10)).version).toBe(target.version);
@@ -61,7 +81,12 @@ describe('several partnerships in one database', () => {
   it('nor from the other partnership’s channel, where they hold no role', async () => {
     const target = await riversideAction(10);
     const res = await bot.post(
-      makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: target.id, version: target.version, rag: 'GREEN', note: '' }, { from: ali, conversation: riversideChannel, channelData: riversideData }),
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: target.id, version: target.version, rag: 'GREEN', note: '' },
+        { from: ali, conversation: riversideChannel, channelData: riversideData },
+      ),
     );
     expect(JSON.stringify(res.body.value)).toContain("You can't update action 10");
     expect((await riversideAction(10)).rag).toBe('RED');
@@ -70,20 +95,45 @@ describe('several partnerships in one database', () => {
   it('a Riverside lead cannot reach a City of London action, even by its id', async () => {
     const target = await cityAction(18);
     const res = await bot.post(
-      makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: target.id, version: target.version, rag: 'GREEN', note: '' }, { from: rio, conversation: riversideChannel, channelData: riversideData }),
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: target.id, version: target.version, rag: 'GREEN', note: '' },
+        { from: rio, conversation: riversideChannel, channelData: riversideData },
+      ),
     );
     expect(JSON.stringify(res.body.value)).toContain('not in your partnership');
     expect((await cityAction(18)).rag).toBe('RED');
-    const shown = await bot.post(makeInvoke(bot.connector.url, VERBS.showAction, { actionId: target.id }, { from: rio, conversation: riversideChannel, channelData: riversideData }));
+    const shown = await bot.post(
+      makeInvoke(
+        bot.connector.url,
+        VERBS.showAction,
+        { actionId: target.id },
+        { from: rio, conversation: riversideChannel, channelData: riversideData },
+      ),
+    );
     expect(JSON.stringify(shown.body)).not.toContain('faith groups');
   });
 
   it('the Riverside lead updates their own action, and only Riverside’s channel hears of it', async () => {
-    await firstReply(makeMessage(bot.connector.url, { text: 'help', mention: true, conversation: riversideChannel, channelData: riversideData, from: rio }));
+    await firstReply(
+      makeMessage(bot.connector.url, {
+        text: 'help',
+        mention: true,
+        conversation: riversideChannel,
+        channelData: riversideData,
+        from: rio,
+      }),
+    );
     bot.connector.clear();
     const target = await riversideAction(10);
     const res = await bot.post(
-      makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: target.id, version: target.version, rag: 'AMBER', note: 'Ten businesses engaged' }, { from: rio, conversation: riversideChannel, channelData: riversideData }),
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: target.id, version: target.version, rag: 'AMBER', note: 'Ten businesses engaged' },
+        { from: rio, conversation: riversideChannel, channelData: riversideData },
+      ),
     );
     expect(JSON.stringify(res.body.value)).toContain('Saved: action 10 is RED → AMBER');
     expect(bot.connector.to(riversideChannel.id).some((s) => s.activity.text?.includes('RED → AMBER, by Rio Lead'))).toBe(true);
@@ -92,7 +142,9 @@ describe('several partnerships in one database', () => {
 
   it('a tenant linked to no partnership is told so, and nothing is stored', async () => {
     const stranger = { id: '19:elsewhere@thread.tacv2', conversationType: 'channel', tenantId: UNKNOWN_TENANT };
-    const text = await firstReply(makeMessage(bot.connector.url, { text: "what's red?", conversation: stranger, channelData: { tenant: { id: UNKNOWN_TENANT } } }));
+    const text = await firstReply(
+      makeMessage(bot.connector.url, { text: "what's red?", conversation: stranger, channelData: { tenant: { id: UNKNOWN_TENANT } } }),
+    );
     expect(text).toContain('not linked to a Prevent partnership');
     expect(await bot.store.db.conversationRef.count({ where: { conversationId: stranger.id } })).toBe(0);
   });

@@ -50,7 +50,9 @@ describe('plan questions over HTTP, as Teams sends them', () => {
     const first = await ask('CST actions');
     expect(first.text.split('\n')[0]).toMatch(/^22 actions/);
     expect(refsIn(first.text)).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
-    const more = JSON.stringify(first.card).match(/"verb":"plan\.showMore","data":(\{[^}]*\})/) ?? JSON.stringify(first.card).match(/"data":(\{[^}]*"plan\.showMore"[^}]*\})/);
+    const more =
+      JSON.stringify(first.card).match(/"verb":"plan\.showMore","data":(\{[^}]*\})/) ??
+      JSON.stringify(first.card).match(/"data":(\{[^}]*"plan\.showMore"[^}]*\})/);
     expect(more).toBeTruthy();
     const data = JSON.parse(more![1]!);
     const res = await bot.post(makeInvoke(bot.connector.url, 'plan.showMore', data));

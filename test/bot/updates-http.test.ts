@@ -43,7 +43,12 @@ describe('a lead updates an action from its card', () => {
   it('RED → AMBER with a note: card refreshed in place, plan changed, history recorded, channel told', async () => {
     const a18 = await action(18);
     expect(a18.rag).toBe('RED');
-    const res = await update({ actionId: a18.id, version: a18.version, rag: 'AMBER', note: 'Met three faith leaders; forum planned for January.' });
+    const res = await update({
+      actionId: a18.id,
+      version: a18.version,
+      rag: 'AMBER',
+      note: 'Met three faith leaders; forum planned for January.',
+    });
     expect(res.status).toBe(200);
     expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(validateCard(res.body.value)).toEqual([]);
@@ -53,7 +58,9 @@ describe('a lead updates an action from its card', () => {
 
     const announcements = bot.connector.to(TEAMS.channel.id);
     expect(announcements).toHaveLength(1);
-    expect(announcements[0]!.activity.text).toContain('Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington (CST)');
+    expect(announcements[0]!.activity.text).toContain(
+      'Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington (CST)',
+    );
     expect(validateCard(cardOf(announcements[0]!.activity))).toEqual([]);
 
     const red = await ask("what's red?");
@@ -128,7 +135,11 @@ describe('a lead updates an action from its card', () => {
     ['a note over 2,000 characters', (id, v) => ({ actionId: id, version: v, rag: 'AMBER', note: 'x'.repeat(2001) }), /note is too long/],
     ['a missing action id', (_id, v) => ({ version: v, rag: 'AMBER', note: '' }), /does not say which action/],
     ['an unknown action id', (_id, v) => ({ actionId: 999_999, version: v, rag: 'AMBER', note: '' }), /not in your partnership/],
-    ['a forged field', (id, v) => ({ actionId: id, version: v, rag: 'AMBER', note: '', actorName: 'The Chief Constable' }), /fields it should not \(actorName\)/],
+    [
+      'a forged field',
+      (id, v) => ({ actionId: id, version: v, rag: 'AMBER', note: '', actorName: 'The Chief Constable' }),
+      /fields it should not \(actorName\)/,
+    ],
     ['progress that is not a number', (id, v) => ({ actionId: id, version: v, rag: 'AMBER', note: '', progress: 'lots' }), /whole number/],
   ];
   for (const [name, data, message] of malformed) {
@@ -145,7 +156,13 @@ describe('a lead updates an action from its card', () => {
 
   it('accepts an Action.Submit message from other clients through the same path', async () => {
     const a18 = await action(18);
-    await bot.post(makeSubmit(bot.connector.url, { verb: VERBS.submitUpdate, actionId: a18.id, version: a18.version, rag: 'AMBER', note: 'From the mobile app' }, { from: ali }));
+    await bot.post(
+      makeSubmit(
+        bot.connector.url,
+        { verb: VERBS.submitUpdate, actionId: a18.id, version: a18.version, rag: 'AMBER', note: 'From the mobile app' },
+        { from: ali },
+      ),
+    );
     expect((await action(18)).rag).toBe('AMBER');
     const texts = bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text);
     expect(texts.some((t) => t?.includes('Saved: action 18'))).toBe(true);
@@ -183,9 +200,17 @@ describe('cards show the current state and the right controls', () => {
 
 describe('roles and the announcement channel in chat', () => {
   it('a coordinator makes someone a lead; "who are the leads?" lists them; a member cannot', async () => {
-    await grantRole(bot.store.db, { partnership: 'City of London', who: 'Cleo Coordinator', role: 'coordinator', chatId: '29:cleo', displayName: 'Cleo Coordinator' });
+    await grantRole(bot.store.db, {
+      partnership: 'City of London',
+      who: 'Cleo Coordinator',
+      role: 'coordinator',
+      chatId: '29:cleo',
+      displayName: 'Cleo Coordinator',
+    });
     const cleo = TEAMS.user('Cleo Coordinator', '29:cleo');
-    expect((await ask('make Pat Police a lead for CoLP', cleo))[0]!.text).toContain('Pat Police is now a lead for City of London Police Prevent team');
+    expect((await ask('make Pat Police a lead for CoLP', cleo))[0]!.text).toContain(
+      'Pat Police is now a lead for City of London Police Prevent team',
+    );
     const leads = (await ask('who are the leads?', sam))[0]!.text;
     expect(leads).toContain('Pat Police (City of London Police Prevent team)');
     expect(leads).toContain('Cleo Coordinator');
@@ -193,9 +218,22 @@ describe('roles and the announcement channel in chat', () => {
   });
 
   it('"post updates here" moves announcements to the chosen channel', async () => {
-    await grantRole(bot.store.db, { partnership: 'City of London', who: 'Cleo Coordinator', role: 'coordinator', chatId: '29:cleo', displayName: 'Cleo Coordinator' });
+    await grantRole(bot.store.db, {
+      partnership: 'City of London',
+      who: 'Cleo Coordinator',
+      role: 'coordinator',
+      chatId: '29:cleo',
+      displayName: 'Cleo Coordinator',
+    });
     const other = { ...TEAMS.channel, id: '19:prevent-updates@thread.tacv2' };
-    await bot.post(makeMessage(bot.connector.url, { text: 'post updates here', mention: true, from: TEAMS.user('Cleo Coordinator', '29:cleo'), conversation: other }));
+    await bot.post(
+      makeMessage(bot.connector.url, {
+        text: 'post updates here',
+        mention: true,
+        from: TEAMS.user('Cleo Coordinator', '29:cleo'),
+        conversation: other,
+      }),
+    );
     expect(bot.connector.to(other.id)[0]!.activity.text).toContain('From now on I will post RAG changes in this channel');
     const a18 = await action(18);
     await update({ actionId: a18.id, version: a18.version, rag: 'AMBER', note: '' });

@@ -19,6 +19,7 @@ export function demoBoard(today: string): BoardData {
     before.set(action.ref, was);
     history.push({ at, actionRef: action.ref, ragFrom: was, ragTo: now });
   }
-  for (const a of plan.actions) history.push({ at: '2024-11-01T09:00:00Z', actionRef: a.ref, ragFrom: 'UNRATED', ragTo: before.get(a.ref) ?? a.rag });
+  for (const a of plan.actions)
+    history.push({ at: '2024-11-01T09:00:00Z', actionRef: a.ref, ragFrom: 'UNRATED', ragTo: before.get(a.ref) ?? a.rag });
   return buildBoardData(plan, history, today);
 }

@@ -79,7 +79,9 @@ describe('the plan board in a browser', () => {
     await page.getByLabel('Theme', { exact: true }).selectOption('Training and engagement');
     await page.getByLabel('Lead', { exact: true }).selectOption('All stakeholders');
     const refs = await page.getByTestId('action').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-ref'))));
-    const expected = board.actions.filter((a) => a.theme === 'Training and engagement' && a.leads.includes('All stakeholders')).map((a) => a.ref);
+    const expected = board.actions
+      .filter((a) => a.theme === 'Training and engagement' && a.leads.includes('All stakeholders'))
+      .map((a) => a.ref);
     expect(expected.length).toBeGreaterThan(0);
     expect(refs).toEqual(expected);
     await page.getByTestId('filter-clear').click();

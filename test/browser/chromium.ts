@@ -18,7 +18,9 @@ const ARGS = [
 /** Debian's chromium with a fresh profile; fails (never skips) when chromium is missing. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run test/browser/install-chromium.sh (it runs apt-get install -y chromium).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: run test/browser/install-chromium.sh (it runs apt-get install -y chromium).`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'board-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

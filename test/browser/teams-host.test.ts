@@ -47,7 +47,9 @@ beforeAll(async () => {
     missing = err;
     return;
   }
-  await browser.context.route('https://res.cdn.office.net/**', (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }));
+  await browser.context.route('https://res.cdn.office.net/**', (route) =>
+    route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }),
+  );
   await browser.context.route('https://teams.microsoft.com/**', (route) => {
     const options = hosts.get(new URL(route.request().url()).pathname);
     return options ? route.fulfill({ contentType: 'text/html', body: fakeTeamsHostPage(options) }) : route.abort();
@@ -84,14 +86,22 @@ describe('the plan board inside a (fake) Teams host', () => {
   });
 
   it('passes the partnership from the tab URL to /api/plan', async () => {
-    const { page, tab } = await openInTeams('/tab?partnership=City%20of%20London', { frameContext: 'content', theme: 'default', token: await tokenFor(TENANT) });
+    const { page, tab } = await openInTeams('/tab?partnership=City%20of%20London', {
+      frameContext: 'content',
+      theme: 'default',
+      token: await tokenFor(TENANT),
+    });
     await tab.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
     expect(apiCalls.at(-1)).toEqual({ partnership: 'City of London' });
     await page.close();
   });
 
   it('shows the reason when the token comes from another organisation', async () => {
-    const { page, tab } = await openInTeams('/tab', { frameContext: 'content', theme: 'default', token: await tokenFor('99999999-8888-4777-8666-555555555555') });
+    const { page, tab } = await openInTeams('/tab', {
+      frameContext: 'content',
+      theme: 'default',
+      token: await tokenFor('99999999-8888-4777-8666-555555555555'),
+    });
     await tab.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
     expect(await tab.getByTestId('action').count()).toBe(0);
     expect(await tab.getByTestId('status').textContent()).toBe('Your organisation is not allowed to use this plan board.');
@@ -101,7 +111,7 @@ describe('the plan board inside a (fake) Teams host', () => {
   it('the configuration page saves a tab pointing at the board for the partnership typed in', async () => {
     const { page, tab } = await openInTeams('/tab/config', { frameContext: 'settings', theme: 'default', token: '' });
     await expect.poll(() => page.evaluate(() => (window as unknown as { validity: boolean | null }).validity)).toBe(true);
-    await tab.getByLabel('Partnership (leave blank for this team\'s usual partnership)').fill('City of London');
+    await tab.getByLabel("Partnership (leave blank for this team's usual partnership)").fill('City of London');
     await page.evaluate(() => (window as unknown as { sendToTab(f: string, a: unknown[]): void }).sendToTab('settings.save', [{}]));
     await expect.poll(() => page.evaluate(() => (window as unknown as { saved?: boolean }).saved)).toBe(true);
     const saved = await page.evaluate(() => (window as unknown as { savedConfig: Record<string, string> }).savedConfig);

@@ -31,7 +31,11 @@ describe('buildActionCard', () => {
   });
 
   it('is read-only with a line about who can update when the person cannot', () => {
-    const { card, text } = buildActionCard({ action: makeAction(), canUpdate: false, whoCanUpdate: 'the leads (CoLC CST, CoLP Prevent team) or the coordinator' });
+    const { card, text } = buildActionCard({
+      action: makeAction(),
+      canUpdate: false,
+      whoCanUpdate: 'the leads (CoLC CST, CoLP Prevent team) or the coordinator',
+    });
     expect(allObjects(card).filter((o) => String(o.type).startsWith('Input.'))).toHaveLength(0);
     expect(buttonsWithVerb(card, VERBS.submitUpdate)).toHaveLength(0);
     expect(visibleText(card)).toContain('Who can: the leads (CoLC CST, CoLP Prevent team) or the coordinator.');
@@ -43,7 +47,7 @@ describe('buildActionCard', () => {
     const { card, text } = buildActionCard({ action, canUpdate: true });
     expect(validateCard(card)).toEqual([]);
     expect(input('rag')(card)).toMatchObject({ type: 'Input.ChoiceSet', value: 'AMBER' });
-    const choices = (input('rag')(card)?.choices as { title: string; value: string }[]);
+    const choices = input('rag')(card)?.choices as { title: string; value: string }[];
     expect(choices.map((c) => c.value)).toEqual(['RED', 'AMBER', 'GREEN', 'COMPLETE']);
     expect(choices[0].title).toBe('RED – off track');
     expect(input('note')(card)).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
@@ -61,7 +65,10 @@ describe('buildActionCard', () => {
   });
 
   it('pre-fills the draft and shows a stale-version error at the top in words and colour', () => {
-    const notice = { kind: 'error' as const, message: 'Sam Okafor updated this action first. Your note is below: check it and save again.' };
+    const notice = {
+      kind: 'error' as const,
+      message: 'Sam Okafor updated this action first. Your note is below: check it and save again.',
+    };
     const draft = { rag: 'GREEN' as const, note: 'Met the mosque committee on 20 November.', progress: 4 };
     const { card, text } = buildActionCard({ action: makeAction({ target: 6, version: 4 }), canUpdate: true, notice, draft });
     expect(validateCard(card)).toEqual([]);
@@ -101,7 +108,12 @@ describe('buildActionCard', () => {
   });
 
   it('shortens very long notes and outcomes so the card stays under 28 KB', () => {
-    const action = { ...manyLongActions(1)[0], notes: 'Weekly sessions delivered. '.repeat(2000), outcome: 'Outcome text. '.repeat(1000), target: 6 };
+    const action = {
+      ...manyLongActions(1)[0],
+      notes: 'Weekly sessions delivered. '.repeat(2000),
+      outcome: 'Outcome text. '.repeat(1000),
+      target: 6,
+    };
     const userIds = Array.from({ length: 60 }, (_, i) => `29:${'x'.repeat(80)}${i}`);
     const { card, text } = buildActionCard({ action, canUpdate: true, userIds, draft: { note: 'n'.repeat(2000) } });
     expect(validateCard(card)).toEqual([]);

@@ -17,7 +17,14 @@ const long = manyLongActions(200);
 const allowed = () => true;
 const listPages = (actions: typeof plan, pageSize = 10) =>
   Array.from({ length: Math.ceil(actions.length / pageSize) }, (_, page) =>
-    buildListCard({ heading: `${actions.length} actions`, actions, offset: page * pageSize, pageSize, moreToken: 'q:all', canUpdate: allowed }),
+    buildListCard({
+      heading: `${actions.length} actions`,
+      actions,
+      offset: page * pageSize,
+      pageSize,
+      moreToken: 'q:all',
+      canUpdate: allowed,
+    }),
   );
 
 const cards: [string, { card: object; text: string }][] = [
@@ -27,13 +34,31 @@ const cards: [string, { card: object; text: string }][] = [
   ['action with target, can update', buildActionCard({ action: plan[2], canUpdate: true, userIds: ['29:a', '29:b'] })],
   ['action without target, can update', buildActionCard({ action: plan[17], canUpdate: true })],
   ['action, read-only', buildActionCard({ action: plan[17], canUpdate: false, whoCanUpdate: 'its leads or the coordinator' })],
-  ['long action with notice and draft', buildActionCard({ action: { ...long[0], target: 25, progress: 7 }, canUpdate: true, notice: { kind: 'warning', message: 'Someone else saved first.' }, draft: { rag: 'GREEN', note: 'Draft', progress: 8 } })],
+  [
+    'long action with notice and draft',
+    buildActionCard({
+      action: { ...long[0], target: 25, progress: 7 },
+      canUpdate: true,
+      notice: { kind: 'warning', message: 'Someone else saved first.' },
+      draft: { rag: 'GREEN', note: 'Draft', progress: 8 },
+    }),
+  ],
   ['help', buildHelpCard()],
   ['help, not understood', buildHelpCard({ notUnderstood: 'what about the thing?' })],
   ['summary', buildSummaryCard(citySummary())],
   ['history of 50', buildHistoryCard({ action: plan[17], entries: makeHistory(50), timeZone: 'Europe/London' })],
   ['history, none', buildHistoryCard({ action: plan[17], entries: [], timeZone: 'Europe/London' })],
-  ['announcement', buildAnnouncementCard({ action: makeAction(), from: 'RED', to: 'AMBER', by: 'Ali Burlington', byOrganisation: 'CST', note: 'Met two groups.' })],
+  [
+    'announcement',
+    buildAnnouncementCard({
+      action: makeAction(),
+      from: 'RED',
+      to: 'AMBER',
+      by: 'Ali Burlington',
+      byOrganisation: 'CST',
+      note: 'Met two groups.',
+    }),
+  ],
   ['message', buildMessageCard({ title: 'Not saved', lines: ['Action 99 does not exist.'] })],
 ];
 

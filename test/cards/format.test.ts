@@ -32,9 +32,15 @@ describe('format', () => {
 
 describe('describe', () => {
   it('labels actions and writes deadlines with due dates and repeats', () => {
-    expect(actionLabel({ ref: 18, title: 'Engage with and support faith groups' })).toBe('Action 18 · Engage with and support faith groups');
-    expect(deadlineWords({ deadlineText: 'October 2021', dueDate: '2021-10-31', recurrence: null })).toBe('October 2021 (due 31 October 2021)');
-    expect(deadlineWords({ deadlineText: 'Ongoing – bi-weekly', dueDate: null, recurrence: 'bi-weekly' })).toBe('Ongoing – bi-weekly (repeats every two weeks)');
+    expect(actionLabel({ ref: 18, title: 'Engage with and support faith groups' })).toBe(
+      'Action 18 · Engage with and support faith groups',
+    );
+    expect(deadlineWords({ deadlineText: 'October 2021', dueDate: '2021-10-31', recurrence: null })).toBe(
+      'October 2021 (due 31 October 2021)',
+    );
+    expect(deadlineWords({ deadlineText: 'Ongoing – bi-weekly', dueDate: null, recurrence: 'bi-weekly' })).toBe(
+      'Ongoing – bi-weekly (repeats every two weeks)',
+    );
     expect(deadlineWords({ deadlineText: '', dueDate: '2022-03-31', recurrence: null })).toBe('Due 31 March 2022');
     expect(deadlineWords({ deadlineText: '', dueDate: null, recurrence: null })).toBe('No deadline given');
   });

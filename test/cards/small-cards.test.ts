@@ -11,7 +11,16 @@ describe('buildHelpCard', () => {
   it('lists the example questions in the card and the text', () => {
     const { card, text } = buildHelpCard();
     expect(validateCard(card)).toEqual([]);
-    for (const example of ["what's amber?", "what's overdue?", 'what is CoLP leading?', 'show action 12', 'anything on faith groups?', 'summary', 'update action 18', 'history of action 18']) {
+    for (const example of [
+      "what's amber?",
+      "what's overdue?",
+      'what is CoLP leading?',
+      'show action 12',
+      'anything on faith groups?',
+      'summary',
+      'update action 18',
+      'history of action 18',
+    ]) {
       expect(visibleText(card)).toContain(example);
       expect(text).toContain(example);
     }
@@ -29,7 +38,14 @@ describe('buildHelpCard', () => {
 describe('buildAnnouncementCard', () => {
   it('says what changed, who changed it, the note, and offers Show', () => {
     const action = makeAction();
-    const { card, text } = buildAnnouncementCard({ action, from: 'RED', to: 'AMBER', by: 'Ali Burlington', byOrganisation: 'CST', note: 'Met two faith groups in November.' });
+    const { card, text } = buildAnnouncementCard({
+      action,
+      from: 'RED',
+      to: 'AMBER',
+      by: 'Ali Burlington',
+      byOrganisation: 'CST',
+      note: 'Met two faith groups in November.',
+    });
     expect(validateCard(card)).toEqual([]);
     const headline = 'Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington (CST)';
     expect(firstBodyElement(card)).toMatchObject({ text: headline });

@@ -10,7 +10,15 @@ describe('buildSummaryCard', () => {
     const { card, text } = buildSummaryCard(citySummary());
     expect(validateCard(card)).toEqual([]);
     expect(firstBodyElement(card)).toMatchObject({ text: 'City of London Prevent Action Plan 2020–2024' });
-    for (const words of ['24 actions in total', 'GREEN: 8 actions', 'AMBER: 12 actions', 'RED: 2 actions', 'COMPLETE: 2 actions', '3 actions are overdue', 'Awareness: 5 actions: 1 RED, 3 AMBER, 1 GREEN']) {
+    for (const words of [
+      '24 actions in total',
+      'GREEN: 8 actions',
+      'AMBER: 12 actions',
+      'RED: 2 actions',
+      'COMPLETE: 2 actions',
+      '3 actions are overdue',
+      'Awareness: 5 actions: 1 RED, 3 AMBER, 1 GREEN',
+    ]) {
       expect(text).toContain(words);
     }
     const seen = visibleText(card);
@@ -40,7 +48,9 @@ describe('buildHistoryCard', () => {
     expect(firstBodyElement(card)).toMatchObject({ text: title });
     const lines = text.split('\n');
     expect(lines[0]).toBe(title);
-    expect(lines[1]).toBe(`22 November 2026 14:05 · Ali Burlington · AMBER → RED · from a card · progress 0 of 6 · ${entries[0].note.trim()}`);
+    expect(lines[1]).toBe(
+      `22 November 2026 14:05 · Ali Burlington · AMBER → RED · from a card · progress 0 of 6 · ${entries[0].note.trim()}`,
+    );
     expect(lines[2]).toMatch(/^21 November 2026 14:05 · Sam Okafor · GREEN → AMBER · in chat · /);
     expect(lines[3]).toMatch(/· by import · /);
     expect(visibleText(card)).toContain('22 November 2026 14:05 · Ali Burlington · AMBER → RED · from a card');

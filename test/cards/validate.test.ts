@@ -24,7 +24,10 @@ describe('validateCard', () => {
   });
 
   it('reports duplicate input ids from validateProperties()', () => {
-    const inputs = [{ type: 'Input.Text', id: 'note' }, { type: 'Input.Text', id: 'note' }];
+    const inputs = [
+      { type: 'Input.Text', id: 'note' },
+      { type: 'Input.Text', id: 'note' },
+    ];
     expect(validateCard({ ...clean, body: inputs }).some((m) => m.includes('Duplicate'))).toBe(true);
   });
 

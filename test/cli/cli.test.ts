@@ -18,7 +18,12 @@ afterEach(async () => {
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { DATABASE_URL: db.url }, (t) => void out.push(t), (t) => void err.push(t));
+  const code = await runCli(
+    argv,
+    { DATABASE_URL: db.url },
+    (t) => void out.push(t),
+    (t) => void err.push(t),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -92,7 +97,11 @@ describe('cli import and export', () => {
 
 describe('cli bad input leaves the database unchanged', () => {
   const cases: [string, string, RegExp][] = [
-    ['bad-rag.csv', 'Key Actions,Deadline,Lead,RAG\nTrain staff,Ongoing,CST,GREEN\nEngage,Ongoing,CST,PURPLE\n', /bad-rag\.csv.*line 3.*RAG.*PURPLE/i],
+    [
+      'bad-rag.csv',
+      'Key Actions,Deadline,Lead,RAG\nTrain staff,Ongoing,CST,GREEN\nEngage,Ongoing,CST,PURPLE\n',
+      /bad-rag\.csv.*line 3.*RAG.*PURPLE/i,
+    ],
     ['empty.md', '', /empty\.md.*empty/i],
     ['no-actions.csv', 'Colour,Size\nred,big\n', /no-actions\.csv.*line 1.*action/i],
   ];

@@ -17,7 +17,13 @@ afterEach(async () => {
 describe('an update by conversation, with buttons', () => {
   it('every question card has buttons with Action.Submit fallbacks; clicking them walks the same conversation', async () => {
     const [first] = await say(bot, 'update action 19');
-    expect(buttons(first!.card).map((b) => b.title)).toEqual(['RED – off track', 'AMBER – at risk', 'GREEN – on track', 'COMPLETE – done', 'Cancel']);
+    expect(buttons(first!.card).map((b) => b.title)).toEqual([
+      'RED – off track',
+      'AMBER – at risk',
+      'GREEN – on track',
+      'COMPLETE – done',
+      'Cancel',
+    ]);
     for (const b of buttons(first!.card)) expect((b.fallback as { type: string }).type).toBe('Action.Submit');
 
     const { replaced: note } = await click(bot, first!.card, 'GREEN – on track');
@@ -79,9 +85,18 @@ describe('an update by conversation, with buttons', () => {
   it('a forged or broken button is refused without saving', async () => {
     await say(bot, 'update action 18');
     const conversation = TEAMS.personalOf(ali.id);
-    const res = await bot.post(makeInvoke(bot.connector.url, VERBS.dialogAnswer, { dialogId: 'x', step: 'rag' }, { from: ali, conversation }));
+    const res = await bot.post(
+      makeInvoke(bot.connector.url, VERBS.dialogAnswer, { dialogId: 'x', step: 'rag' }, { from: ali, conversation }),
+    );
     expect(JSON.stringify(res.body.value)).toContain('That button is out of date');
-    const other = await bot.post(makeInvoke(bot.connector.url, VERBS.dialogAnswer, { dialogId: 999, actionId: 1, step: 'rag', answer: 'GREEN' }, { from: ali, conversation }));
+    const other = await bot.post(
+      makeInvoke(
+        bot.connector.url,
+        VERBS.dialogAnswer,
+        { dialogId: 999, actionId: 1, step: 'rag', answer: 'GREEN' },
+        { from: ali, conversation },
+      ),
+    );
     expect(JSON.stringify(other.body.value)).toContain('This conversation has ended.');
     expect(await history(bot, 18)).toHaveLength(1);
   });

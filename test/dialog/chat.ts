@@ -42,19 +42,33 @@ export async function say(bot: TestBot, text: string, from = ali, overrides: Rec
 /** The Action.Execute with this title on a card. */
 export function buttonOn(card: object, title: string): { verb: string; data: Record<string, unknown> } {
   const found = buttons(card).find((b) => b.title === title);
-  if (!found) throw new Error(`No button "${title}" on the card; it has: ${buttons(card).map((b) => b.title).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `No button "${title}" on the card; it has: ${buttons(card)
+        .map((b) => b.title)
+        .join(', ')}`,
+    );
   return found as { verb: string; data: Record<string, unknown> };
 }
 
 /** Clicks a button as Teams desktop does (an adaptiveCard/action invoke, inputs merged into data); returns the card that replaces it and any new messages. */
-export async function click(bot: TestBot, card: object, title: string, inputs: Record<string, unknown> = {}, from = ali): Promise<{ replaced: Said; messages: Said[] }> {
+export async function click(
+  bot: TestBot,
+  card: object,
+  title: string,
+  inputs: Record<string, unknown> = {},
+  from = ali,
+): Promise<{ replaced: Said; messages: Said[] }> {
   const { verb, data } = buttonOn(card, title);
   const conversation = TEAMS.personalOf(from.id);
   bot.connector.clear();
   const res = await bot.post(makeInvoke(bot.connector.url, verb, { ...data, ...inputs }, { from, conversation }));
   expect(res.status).toBe(200);
   const body = res.body.value;
-  const replaced = res.body.type === 'application/vnd.microsoft.card.adaptive' ? said({ text: JSON.stringify(body), attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body }] }) : { text: String(body), card: undefined };
+  const replaced =
+    res.body.type === 'application/vnd.microsoft.card.adaptive'
+      ? said({ text: JSON.stringify(body), attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: body }] })
+      : { text: String(body), card: undefined };
   return { replaced, messages: bot.connector.to(conversation.id).map((s) => said(s.activity)) };
 }
 

@@ -8,9 +8,26 @@ import { buttons, ofType } from '../cards/card-walk.js';
 import { makeAction, manyLongActions } from '../cards/factories.js';
 
 const long = manyLongActions(40);
-const withTarget = { ...startUpdateDialog({ ...long[0]!, target: 25, progress: 7, lastUpdate: { by: 'Ali Burlington', at: '2026-11-02T10:00:00Z', note: 'n'.repeat(3000) } }), rag: 'GREEN' as const, note: 'x'.repeat(2000), progress: 9 };
+const withTarget = {
+  ...startUpdateDialog({
+    ...long[0]!,
+    target: 25,
+    progress: 7,
+    lastUpdate: { by: 'Ali Burlington', at: '2026-11-02T10:00:00Z', note: 'n'.repeat(3000) },
+  }),
+  rag: 'GREEN' as const,
+  note: 'x'.repeat(2000),
+  progress: 9,
+};
 const cards: [string, { card: object; text: string }][] = [
-  ...UPDATE_STEPS.map((step): [string, { card: object; text: string }] => [`question: ${step}`, buildDialogQuestionCard({ dialogId: 12, dialog: { ...withTarget, step } as UpdateDialog, notice: { kind: 'warning', message: 'I couldn\'t read "purple" as a RAG rating.' } })]),
+  ...UPDATE_STEPS.map((step): [string, { card: object; text: string }] => [
+    `question: ${step}`,
+    buildDialogQuestionCard({
+      dialogId: 12,
+      dialog: { ...withTarget, step } as UpdateDialog,
+      notice: { kind: 'warning', message: 'I couldn\'t read "purple" as a RAG rating.' },
+    }),
+  ]),
   ['question without a target', buildDialogQuestionCard({ dialogId: 1, dialog: startUpdateDialog(makeAction({ ref: 18 })) })],
   ['choice of 40 long actions', buildDialogChoiceCard({ topic: 'training', actions: long })],
 ];

@@ -28,7 +28,9 @@ describe('an update conversation over time', () => {
     await say(bot, 'A note typed just in time');
     bot.clock.advance(31 * MINUTE);
     const replies = await say(bot, 'yes');
-    expect(replies[0]!.text).toBe('Our conversation about action 18 ended after 30 minutes without an answer, so nothing was saved. Say "update action 18" to start again.');
+    expect(replies[0]!.text).toBe(
+      'Our conversation about action 18 ended after 30 minutes without an answer, so nothing was saved. Say "update action 18" to start again.',
+    );
     expect(replies).toHaveLength(2);
     expect(replies[1]!.text).toContain("I didn't understand");
     expect((await action(bot, 18)).rag).toBe('RED');
@@ -68,7 +70,9 @@ describe('an update conversation over time', () => {
     await say(bot, 'amber');
     await say(bot, 'Note');
     const conversation = TEAMS.personalOf(ali.id);
-    const results = await Promise.all([1, 2, 3].map(() => bot.post(makeMessage(bot.connector.url, { text: 'yes', from: ali, conversation }))));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => bot.post(makeMessage(bot.connector.url, { text: 'yes', from: ali, conversation }))),
+    );
     for (const r of results) expect(r.status).toBe(200);
     expect(await history(bot, 18)).toHaveLength(2);
     expect(announcements(bot).filter((t) => t.includes('RED → AMBER'))).toHaveLength(1);
@@ -78,7 +82,9 @@ describe('an update conversation over time', () => {
     await say(bot, 'update action 18');
     const stored = (await loadDialog(bot.store.db, { conversationId: TEAMS.personalOf(ali.id).id, userChatId: ali.id }))!;
     const now = bot.clock.now();
-    expect(await saveDialog(bot.store.db, stored.id, stored.version, { state: stored.state, now, expiresAt: now })).toBe(stored.version + 1);
+    expect(await saveDialog(bot.store.db, stored.id, stored.version, { state: stored.state, now, expiresAt: now })).toBe(
+      stored.version + 1,
+    );
     expect(await saveDialog(bot.store.db, stored.id, stored.version, { state: stored.state, now, expiresAt: now })).toBeNull();
   });
 
@@ -87,7 +93,14 @@ describe('an update conversation over time', () => {
     await say(bot, 'green');
     await say(bot, 'My note');
     const a18 = await action(bot, 18);
-    await bot.post(makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: a18.id, version: a18.version, rag: 'AMBER', note: 'From the card' }, { from: ali }));
+    await bot.post(
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: a18.id, version: a18.version, rag: 'AMBER', note: 'From the card' },
+        { from: ali },
+      ),
+    );
     const [stale] = await say(bot, 'yes');
     expect(stale!.text).toContain('Someone else updated action 18 while we were talking: it is now AMBER. Nothing has been saved yet.');
     expect(stale!.text).toContain('RAG: AMBER → GREEN');

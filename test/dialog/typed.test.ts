@@ -33,7 +33,13 @@ describe('an update by conversation, typed', () => {
     const a18 = await action(bot, 18);
     expect(a18.rag).toBe('AMBER');
     const [latest] = await history(bot, 18);
-    expect(latest).toMatchObject({ ragFrom: 'RED', ragTo: 'AMBER', note: 'Met three faith leaders; forum planned for January.', source: 'chat', actorName: 'Ali Burlington' });
+    expect(latest).toMatchObject({
+      ragFrom: 'RED',
+      ragTo: 'AMBER',
+      note: 'Met three faith leaders; forum planned for January.',
+      source: 'chat',
+      actorName: 'Ali Burlington',
+    });
     expect(await bot.store.db.dialogState.count({ where: { expiresAt: { gt: bot.clock.now() } } })).toBe(0);
 
     const [after] = await say(bot, "what's red?");

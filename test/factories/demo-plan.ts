@@ -9,9 +9,22 @@ const DEMO_PLAN = new URL('../../prisma/demo-plan.md', import.meta.url);
 export function makeAction(overrides: Partial<PlanAction> = {}): PlanAction {
   const ref = overrides.ref ?? 1;
   return {
-    id: ref, ref, theme: 'Training', title: `Action ${ref}`, deadlineText: 'Ongoing', dueDate: null,
-    recurrence: null, outcome: '', notes: '', rag: 'AMBER', leads: [], target: null, progress: null,
-    version: 1, lastUpdate: null, ...overrides,
+    id: ref,
+    ref,
+    theme: 'Training',
+    title: `Action ${ref}`,
+    deadlineText: 'Ongoing',
+    dueDate: null,
+    recurrence: null,
+    outcome: '',
+    notes: '',
+    rag: 'AMBER',
+    leads: [],
+    target: null,
+    progress: null,
+    version: 1,
+    lastUpdate: null,
+    ...overrides,
   };
 }
 
@@ -20,8 +33,14 @@ export function makePlan(actions: PlanAction[], overrides: Partial<PlanView> = {
   const themes = [...new Set(actions.map((a) => a.theme))];
   const organisations = [...new Set(actions.flatMap((a) => a.leads))].map((name) => ({ name, aliases: [] }));
   return {
-    partnership: 'Test partnership', timeZone: 'Europe/London', title: 'Test plan', period: '2026-2027',
-    themes, organisations, actions, ...overrides,
+    partnership: 'Test partnership',
+    timeZone: 'Europe/London',
+    title: 'Test plan',
+    period: '2026-2027',
+    themes,
+    organisations,
+    actions,
+    ...overrides,
   };
 }
 
@@ -29,12 +48,29 @@ export function makePlan(actions: PlanAction[], overrides: Partial<PlanView> = {
 export function demoPlanView(): PlanView {
   const imported = parsePlanText(readFileSync(DEMO_PLAN, 'utf8'), 'demo-plan.md', DEFAULT_ORGANISATIONS);
   const actions: PlanAction[] = imported.actions.map((a) => ({
-    id: a.ref, ref: a.ref, theme: a.theme, title: a.title, deadlineText: a.deadlineText, dueDate: a.dueDate,
-    recurrence: a.recurrence, outcome: a.outcome, notes: a.notes, rag: a.rag, leads: a.leads, target: a.target,
-    progress: null, version: 1, lastUpdate: null,
+    id: a.ref,
+    ref: a.ref,
+    theme: a.theme,
+    title: a.title,
+    deadlineText: a.deadlineText,
+    dueDate: a.dueDate,
+    recurrence: a.recurrence,
+    outcome: a.outcome,
+    notes: a.notes,
+    rag: a.rag,
+    leads: a.leads,
+    target: a.target,
+    progress: null,
+    version: 1,
+    lastUpdate: null,
   }));
   return {
-    partnership: 'City of London', timeZone: 'Europe/London', title: imported.title, period: imported.period,
-    themes: imported.themes, organisations: imported.organisations, actions,
+    partnership: 'City of London',
+    timeZone: 'Europe/London',
+    title: imported.title,
+    period: imported.period,
+    themes: imported.themes,
+    organisations: imported.organisations,
+    actions,
   };
 }

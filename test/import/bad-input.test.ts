@@ -19,7 +19,10 @@ const TABLE = '| Key Actions | Deadline | RAG rating |\n|---|---|---|\n| Train s
 
 describe('plans that cannot be imported', () => {
   it.each([
-    ['', 'plan.md'], ['  \n\n ', 'plan.md'], ['\uFEFF\n', 'plan.csv'], ['', 'plan.csv'],
+    ['', 'plan.md'],
+    ['  \n\n ', 'plan.md'],
+    ['\uFEFF\n', 'plan.csv'],
+    ['', 'plan.csv'],
   ])('refuses an empty file (%j, %s)', (text, file) => {
     expect(importError(() => parsePlanText(text, file, []))).toMatchObject({ code: 'IMPORT_EMPTY', file });
   });
@@ -49,7 +52,9 @@ describe('plans that cannot be imported', () => {
     const text = `Plan\n\n${TABLE}| Brief members | Ongoing | Amber/Green |\n`;
     const error = importError(() => parsePlanText(text, 'city-plan.md', []));
     expect(error).toMatchObject({ code: 'IMPORT_BAD_RAG', file: 'city-plan.md', line: 6, column: 'RAG rating' });
-    expect(error.message).toBe('city-plan.md, line 6, column "RAG rating": "Amber/Green" is not a RAG rating; use RED, AMBER, GREEN or COMPLETE.');
+    expect(error.message).toBe(
+      'city-plan.md, line 6, column "RAG rating": "Amber/Green" is not a RAG rating; use RED, AMBER, GREEN or COMPLETE.',
+    );
   });
 
   it('refuses an unknown RAG word in CSV, naming file, line and column', () => {
@@ -70,7 +75,10 @@ describe('plans that cannot be imported', () => {
   });
 
   it('refuses a path that cannot be read', async () => {
-    await expect(readPlanFile('/no/such/folder/plan.md', [])).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE', file: '/no/such/folder/plan.md' });
+    await expect(readPlanFile('/no/such/folder/plan.md', [])).rejects.toMatchObject({
+      code: 'IMPORT_UNREADABLE',
+      file: '/no/such/folder/plan.md',
+    });
     const folder = mkdtempSync(join(tmpdir(), 'plan-'));
     await expect(readPlanFile(folder, [])).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' });
   });

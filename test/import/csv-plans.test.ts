@@ -14,22 +14,32 @@ describe('a CSV plan with no RAG column and its own numbers', async () => {
     expect(plan.themes).toEqual(['Governance', 'Engagement', 'Communications']);
   });
 
-  it('keeps the plan\'s non-sequential numbers and rates every action UNRATED', () => {
+  it("keeps the plan's non-sequential numbers and rates every action UNRATED", () => {
     expect(plan.actions.map((a) => a.ref)).toEqual([1, 2, 5, 7, 12]);
     expect(plan.actions.every((a) => a.rag === 'UNRATED')).toBe(true);
   });
 
   it('maps the other header names: Action, Due, Milestones/Outcomes, Partners and Resources', () => {
     expect(byRef(plan, 1)).toMatchObject({
-      title: "Agree the partnership's terms of reference", deadlineText: '31/03/2024', dueDate: '2024-03-31',
-      outcome: 'Terms of reference signed off by the board', notes: 'Draft circulated in January', line: 2,
+      title: "Agree the partnership's terms of reference",
+      deadlineText: '31/03/2024',
+      dueDate: '2024-03-31',
+      outcome: 'Terms of reference signed off by the board',
+      notes: 'Draft circulated in January',
+      line: 2,
     });
   });
 
   it('reads a bulleted list of eight leads as eight organisations', () => {
     expect(byRef(plan, 7).leads).toEqual([
-      'CoLC Community Safety Team', 'City of London Police Prevent team', 'Schools', 'NHS and health partners',
-      'Further and higher education', 'Businesses', 'Faith groups', 'London Probation Service',
+      'CoLC Community Safety Team',
+      'City of London Police Prevent team',
+      'Schools',
+      'NHS and health partners',
+      'Further and higher education',
+      'Businesses',
+      'Faith groups',
+      'London Probation Service',
     ]);
     expect(byRef(plan, 7).line).toBe(7);
     expect(byRef(plan, 12).line).toBe(15);
@@ -65,12 +75,18 @@ describe('a CSV plan with title rows and a RAG column', async () => {
     expect(plan.title).toBe('Riverside Prevent Partnership Action Plan');
     expect(plan.period).toBe('2023-2026');
     expect(plan.objectives).toEqual([
-      'Train front-line staff to recognise and refer concerns', 'Reach communities through faith and business partners',
+      'Train front-line staff to recognise and refer concerns',
+      'Reach communities through faith and business partners',
     ]);
   });
 
   it('reads RAG words in any case, "Completed" as COMPLETE', () => {
-    expect(plan.actions.map((a) => [a.ref, a.rag])).toEqual([[3, 'AMBER'], [4, 'COMPLETE'], [9, 'GREEN'], [10, 'RED']]);
+    expect(plan.actions.map((a) => [a.ref, a.rag])).toEqual([
+      [3, 'AMBER'],
+      [4, 'COMPLETE'],
+      [9, 'GREEN'],
+      [10, 'RED'],
+    ]);
   });
 
   it('reads Ref, Section, By not later than and Responsibility/Lead columns', () => {
@@ -86,10 +102,12 @@ describe('a CSV plan with title rows and a RAG column', async () => {
 
 describe('CSV details', () => {
   it('reads semicolon-separated files and section rows when there is no Theme column', () => {
-    const text = 'Description;Deadline;Lead;Status\nGovernance;;;\nAgree terms;June 2024;CST;green\nEngagement;;;\nHold a forum;Ongoing;Probation;Amber\n';
+    const text =
+      'Description;Deadline;Lead;Status\nGovernance;;;\nAgree terms;June 2024;CST;green\nEngagement;;;\nHold a forum;Ongoing;Probation;Amber\n';
     const plan = parsePlanText(text, 'plan.csv', DEFAULT_ORGANISATIONS);
     expect(plan.actions.map((a) => [a.ref, a.theme, a.title, a.rag])).toEqual([
-      [1, 'Governance', 'Agree terms', 'GREEN'], [2, 'Engagement', 'Hold a forum', 'AMBER'],
+      [1, 'Governance', 'Agree terms', 'GREEN'],
+      [2, 'Engagement', 'Hold a forum', 'AMBER'],
     ]);
   });
 

@@ -29,7 +29,9 @@ describe('the City of London demo plan', () => {
   });
 
   it('joins a row continued after a page break to its action, leads included', () => {
-    expect(action(3).title).toMatch(/^Deliver bespoke training to City of London Stakeholders, e\.g\. .*Probation, City Advice Partners to utilise this offer$/);
+    expect(action(3).title).toMatch(
+      /^Deliver bespoke training to City of London Stakeholders, e\.g\. .*Probation, City Advice Partners to utilise this offer$/,
+    );
     expect(action(3).outcome).toBe('Stakeholders are aware of their responsibilities regarding Prevent and how to make referrals');
     expect(action(3).leads).toEqual(['CoLC Community Safety Team', 'City of London Police Prevent team', 'All stakeholders']);
     expect(action(3).target).toBe(6);
@@ -42,10 +44,14 @@ describe('the City of London demo plan', () => {
       for (const value of Object.values(a)) expect(JSON.stringify(value)).not.toMatch(/<\/?[a-z]/i);
     }
     expect(action(4).notes.split('\n')).toEqual([
-      'Circulate Prevent Policy and Channel Guidance and offer Prevent', 'Provide training',
-      'Advise on risk assessments', 'Circulate materials and literature',
+      'Circulate Prevent Policy and Channel Guidance and offer Prevent',
+      'Provide training',
+      'Advise on risk assessments',
+      'Circulate materials and literature',
     ]);
-    expect(action(23).notes).toMatch(/VAWG professionals and frontline VAWG workers and MARAC attendees\nIndependent Domestic Violence Advisor to attend Channel Panels$/);
+    expect(action(23).notes).toMatch(
+      /VAWG professionals and frontline VAWG workers and MARAC attendees\nIndependent Domestic Violence Advisor to attend Channel Panels$/,
+    );
   });
 
   it('reads the RED actions', () => {
@@ -58,7 +64,11 @@ describe('the City of London demo plan', () => {
     expect(action(1).leads).toEqual(['CoLC Community Safety Team', 'CoLC Learning and Development', 'City of London Police Prevent team']);
     expect(action(15).leads).toEqual(['CoLC Community Safety Team', 'City of London Police Prevent team', 'All stakeholders']);
     expect(action(23).leads).toEqual([
-      'CoLC Community Safety Team', 'City of London Police Prevent team', 'Public Protection Unit', 'Channel members', 'CoLC VAWG Forum',
+      'CoLC Community Safety Team',
+      'City of London Police Prevent team',
+      'Public Protection Unit',
+      'Channel members',
+      'CoLC VAWG Forum',
     ]);
     expect(plan.organisations.map((o) => o.name)).toHaveLength(8);
     expect(plan.organisations.every((o) => o.aliases.length > 0)).toBe(true);
@@ -74,7 +84,10 @@ describe('the City of London demo plan', () => {
   });
 
   it('finds the two targets and records where each action starts', () => {
-    expect(plan.actions.filter((a) => a.target !== null).map((a) => [a.ref, a.target])).toEqual([[3, 6], [19, 25]]);
+    expect(plan.actions.filter((a) => a.target !== null).map((a) => [a.ref, a.target])).toEqual([
+      [3, 6],
+      [19, 25],
+    ]);
     expect([action(1).line, action(3).line, action(4).line, action(24).line]).toEqual([22, 24, 29, 82]);
   });
 

@@ -31,7 +31,8 @@ describe('resolveLeads', () => {
 
   it('splits a mixed cell at slashes, keeping the unknown part as written', () => {
     expect(resolveLeads('CST/Safer City Partnership', directory)).toEqual([
-      { name: 'CoLC Community Safety Team', known: true }, { name: 'Safer City Partnership', known: false },
+      { name: 'CoLC Community Safety Team', known: true },
+      { name: 'Safer City Partnership', known: false },
     ]);
   });
 

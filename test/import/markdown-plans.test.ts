@@ -6,11 +6,15 @@ const md = (lines: string[]) => parsePlanText(lines.join('\n'), 'plan.markdown',
 describe('Markdown plans', () => {
   it('uses a Ref column for numbers and Markdown headings for themes', () => {
     const plan = md([
-      '# Northshire Prevent Plan', '2024-2027', '## Governance',
-      '| Ref | Description | Due | Lead | Status |', '|---|---|---|---|---|',
+      '# Northshire Prevent Plan',
+      '2024-2027',
+      '## Governance',
+      '| Ref | Description | Due | Lead | Status |',
+      '|---|---|---|---|---|',
       '| 10 | Agree terms of reference | 12 March 2024 | CST | **Green** |',
       '## Training',
-      '| Ref | Description | Due | Lead | Status |', '|---|---|---|---|---|',
+      '| Ref | Description | Due | Lead | Status |',
+      '|---|---|---|---|---|',
       '| 14 | Train governors | See 10 above | Schools and Colleges | |',
     ]);
     expect(plan).toMatchObject({ title: 'Northshire Prevent Plan', period: '2024-2027', themes: ['Governance', 'Training'] });
@@ -22,17 +26,27 @@ describe('Markdown plans', () => {
 
   it('keeps the column mapping when a page-break table starts with a data row', () => {
     const plan = md([
-      'Plan', '', '| Action | Deadline | RAG |', '|---|---|---|', '| First | June 2024 | RED |', '',
-      '| Second | July 2024 | AMBER |', '|---|---|---|', '| Third | Ongoing | GREEN |',
+      'Plan',
+      '',
+      '| Action | Deadline | RAG |',
+      '|---|---|---|',
+      '| First | June 2024 | RED |',
+      '',
+      '| Second | July 2024 | AMBER |',
+      '|---|---|---|',
+      '| Third | Ongoing | GREEN |',
     ]);
     expect(plan.actions.map((a) => [a.ref, a.title, a.rag, a.line])).toEqual([
-      [1, 'First', 'RED', 5], [2, 'Second', 'AMBER', 7], [3, 'Third', 'GREEN', 9],
+      [1, 'First', 'RED', 5],
+      [2, 'Second', 'AMBER', 7],
+      [3, 'Third', 'GREEN', 9],
     ]);
   });
 
   it('turns <br> and bullets in a cell into list lines and tidies entities', () => {
     const plan = md([
-      '| Action | Lead | Notes |', '|---|---|---|',
+      '| Action | Lead | Notes |',
+      '|---|---|---|',
       '| Engage faith &amp; community groups | • CST • CoLP • Faith groups | <p>One</p><p>Two<br>Three</p> |',
     ]);
     expect(plan.actions[0]).toMatchObject({
@@ -44,9 +58,15 @@ describe('Markdown plans', () => {
 
   it('warns about text after the tables that it cannot place, and a table wider than its header', () => {
     const plan = md([
-      '| Action | Deadline |', '|---|---|', '| First | June 2024 |', '',
+      '| Action | Deadline |',
+      '|---|---|',
+      '| First | June 2024 |',
+      '',
       'These notes were added after the plan was agreed, and are not an action.',
-      '', '| | |', '|---|---|', '| Second | July 2024 | extra |',
+      '',
+      '| | |',
+      '|---|---|',
+      '| Second | July 2024 | extra |',
     ]);
     expect(plan.actions).toHaveLength(2);
     expect(plan.warnings).toEqual([

@@ -18,7 +18,9 @@ afterEach(async () => {
 
 describe('Channel case reviews', () => {
   it('are tracked by opaque reference, due six months after the intervention starts, and reminded to panel members in personal chat', async () => {
-    expect((await say(bot, CLEO, 'add case review CH-2026-014 started 20 May 2026', dm(CLEO)))[0]).toContain('Tracking case CH-2026-014: intervention started Wednesday 20 May 2026, six-month review due Friday 20 November 2026.');
+    expect((await say(bot, CLEO, 'add case review CH-2026-014 started 20 May 2026', dm(CLEO)))[0]).toContain(
+      'Tracking case CH-2026-014: intervention started Wednesday 20 May 2026, six-month review due Friday 20 November 2026.',
+    );
     expect((await say(bot, PAT, 'list case reviews', dm(PAT)))[0]).toContain('CH-2026-014: review due Friday 20 November 2026');
     bot.connector.clear();
     const [weekBefore] = await tickAt(bot, '2026-11-13T09:00:00Z');
@@ -26,7 +28,10 @@ describe('Channel case reviews', () => {
     const [onTheDay] = await tickAt(bot, '2026-11-20T09:00:00Z');
     expect(onTheDay).toMatchObject({ job: 'case-reviews', status: 'done' });
     const texts = bot.connector.to(dm(PAT).id).map((s) => s.activity.text);
-    expect(texts).toEqual([expect.stringContaining('Case CH-2026-014 is due for its six-month review on Friday 20 November 2026 (in a week).'), expect.stringContaining('(today)')]);
+    expect(texts).toEqual([
+      expect.stringContaining('Case CH-2026-014 is due for its six-month review on Friday 20 November 2026 (in a week).'),
+      expect.stringContaining('(today)'),
+    ]);
     expect(bot.connector.to(TEAMS.channel.id)).toEqual([]);
   });
 

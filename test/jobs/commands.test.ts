@@ -13,14 +13,22 @@ afterEach(async () => {
 
 describe('coordinators manage schedules in chat', () => {
   it('schedule, list, move and cancel', async () => {
-    expect((await say(bot, CLEO, 'schedule the stakeholder forum every six months from 12 January at 14:00'))[0]).toContain('Scheduled: 1 · Stakeholder forum: every six months from Tuesday 12 January 2027 at 14:00; next Tuesday 12 January 2027 at 14:00; reminders a week and a day before, in the partnership’s updates channel.');
+    expect((await say(bot, CLEO, 'schedule the stakeholder forum every six months from 12 January at 14:00'))[0]).toContain(
+      'Scheduled: 1 · Stakeholder forum: every six months from Tuesday 12 January 2027 at 14:00; next Tuesday 12 January 2027 at 14:00; reminders a week and a day before, in the partnership’s updates channel.',
+    );
     await say(bot, CLEO, 'schedule the Channel panel monthly on the first Tuesday at 10:00');
     const list = (await say(bot, SAM, 'list schedules'))[0];
     expect(list).toContain('1 · Stakeholder forum');
-    expect(list).toContain('2 · Channel panel: monthly on the first Tuesday at 10:00; next Tuesday 1 December 2026 at 10:00; reminders a week and a day before, to Channel panel members in personal chat.');
-    expect((await say(bot, CLEO, 'move the forum to 12 March at 2pm'))[0]).toContain('Moved Stakeholder forum from Tuesday 12 January 2027 at 14:00 to Friday 12 March 2027 at 14:00. Reminders will follow the new date; later meetings are unchanged.');
+    expect(list).toContain(
+      '2 · Channel panel: monthly on the first Tuesday at 10:00; next Tuesday 1 December 2026 at 10:00; reminders a week and a day before, to Channel panel members in personal chat.',
+    );
+    expect((await say(bot, CLEO, 'move the forum to 12 March at 2pm'))[0]).toContain(
+      'Moved Stakeholder forum from Tuesday 12 January 2027 at 14:00 to Friday 12 March 2027 at 14:00. Reminders will follow the new date; later meetings are unchanged.',
+    );
     expect((await say(bot, SAM, 'list schedules'))[0]).toContain('next Friday 12 March 2027 at 14:00');
-    expect((await say(bot, CLEO, 'cancel schedule 2'))[0]).toContain('Cancelled schedule 2 (Channel panel). No more reminders will be sent for it.');
+    expect((await say(bot, CLEO, 'cancel schedule 2'))[0]).toContain(
+      'Cancelled schedule 2 (Channel panel). No more reminders will be sent for it.',
+    );
     expect((await say(bot, SAM, 'list schedules'))[0]).not.toContain('Channel panel');
   });
 
@@ -30,7 +38,9 @@ describe('coordinators manage schedules in chat', () => {
     bot.connector.clear();
     expect(await tickAt(bot, '2026-11-24T10:00:00Z')).toEqual([]);
     await tickAt(bot, '2026-12-02T10:00:00Z');
-    expect(bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text)).toEqual([expect.stringContaining('Forum: Thursday 3 December 2026 at 10:00 (tomorrow).')]);
+    expect(bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text)).toEqual([
+      expect.stringContaining('Forum: Thursday 3 December 2026 at 10:00 (tomorrow).'),
+    ]);
   });
 
   it('"here" posts a schedule\'s reminders in the channel it was set up in', async () => {
@@ -38,7 +48,9 @@ describe('coordinators manage schedules in chat', () => {
     await say(bot, CLEO, 'schedule the London Prevent Network every two weeks on Wednesday at 11:00 here', other);
     bot.connector.clear();
     await tickAt(bot, '2026-11-24T11:00:00Z');
-    expect(bot.connector.to(other.id).map((s) => s.activity.text)).toEqual([expect.stringContaining('London Prevent Network: Wednesday 25 November 2026 at 11:00 (tomorrow).')]);
+    expect(bot.connector.to(other.id).map((s) => s.activity.text)).toEqual([
+      expect.stringContaining('London Prevent Network: Wednesday 25 November 2026 at 11:00 (tomorrow).'),
+    ]);
     expect(bot.connector.to(TEAMS.channel.id)).toEqual([]);
   });
 
@@ -55,11 +67,15 @@ describe('coordinators manage schedules in chat', () => {
 
 describe('the Channel panel', () => {
   it('a coordinator adds and removes members; others cannot', async () => {
-    expect((await say(bot, CLEO, 'add Ali Burlington to the Channel panel'))[0]).toContain('Ali Burlington is now on the Channel panel and will get panel reminders in personal chat. I will recognise Ali Burlington by name');
+    expect((await say(bot, CLEO, 'add Ali Burlington to the Channel panel'))[0]).toContain(
+      'Ali Burlington is now on the Channel panel and will get panel reminders in personal chat. I will recognise Ali Burlington by name',
+    );
     await person(bot, SAM);
     expect((await say(bot, CLEO, 'add Sam Member to the channel panel'))[0]).toContain('Sam Member is now on the Channel panel');
     expect((await say(bot, CLEO, 'who is on the Channel panel?'))[0]).toContain('Channel panel members: Ali Burlington, Sam Member.');
-    expect((await say(bot, CLEO, 'remove Sam Member from the Channel panel'))[0]).toContain('Sam Member is no longer on the Channel panel.');
+    expect((await say(bot, CLEO, 'remove Sam Member from the Channel panel'))[0]).toContain(
+      'Sam Member is no longer on the Channel panel.',
+    );
     expect((await say(bot, SAM, 'add Sam Member to the Channel panel'))[0]).toContain('Only a coordinator can change the Channel panel');
   });
 });

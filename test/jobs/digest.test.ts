@@ -17,7 +17,17 @@ afterEach(async () => {
 
 async function change(store: Store, ref: number, rag: 'RED' | 'AMBER' | 'GREEN', by: string, at: string) {
   const action = (await loadPlanView(store.db, 'City of London'))!.actions.find((a) => a.ref === ref)!;
-  await applyUpdate(store.db, { actionId: action.id, expectedVersion: action.version, rag, note: '', progress: null, actor: { name: by, chatId: null }, source: 'card', idempotencyKey: `${ref}:${at}`, at: new Date(at) });
+  await applyUpdate(store.db, {
+    actionId: action.id,
+    expectedVersion: action.version,
+    rag,
+    note: '',
+    progress: null,
+    actor: { name: by, chatId: null },
+    source: 'card',
+    idempotencyKey: `${ref}:${at}`,
+    at: new Date(at),
+  });
 }
 
 describe('npm run cli -- digest --preview', () => {
@@ -31,19 +41,29 @@ describe('npm run cli -- digest --preview', () => {
       await change(store, 3, 'GREEN', 'Old News', '2026-11-02T10:00:00Z');
       await change(store, 3, 'AMBER', 'Old News', '2026-11-03T10:00:00Z');
       const out: string[] = [];
-      const code = await runCli(['digest', '--preview', '--at', '2026-11-23T09:00:00Z'], { DATABASE_URL: database.url }, (t) => void out.push(t));
+      const code = await runCli(
+        ['digest', '--preview', '--at', '2026-11-23T09:00:00Z'],
+        { DATABASE_URL: database.url },
+        (t) => void out.push(t),
+      );
       const text = out.join('\n');
       expect(code).toBe(0);
       expect(text).toContain('RAG ratings: 2 RED (no change), 12 AMBER (no change), 8 GREEN (no change), 2 COMPLETE (no change)');
       expect(text).toContain('RAG changes this week (2):');
-      expect(text).toContain('- Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington, Wednesday 18 November 2026 at 14:05');
+      expect(text).toContain(
+        '- Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington, Wednesday 18 November 2026 at 14:05',
+      );
       expect(text).toContain('- Action 6 · Embrace training opportunities');
       expect(text).toContain('AMBER → RED, by Pat Police, Friday 20 November 2026 at 10:00');
       expect(text).not.toContain('Old News');
       expect(text).toContain('Overdue actions (6):');
       expect(text).toContain('No deadlines in the next 30 days.');
       const json: string[] = [];
-      await runCli(['digest', '--preview', '--json', '--at', '2026-11-23T09:00:00Z'], { DATABASE_URL: database.url }, (t) => void json.push(t));
+      await runCli(
+        ['digest', '--preview', '--json', '--at', '2026-11-23T09:00:00Z'],
+        { DATABASE_URL: database.url },
+        (t) => void json.push(t),
+      );
       expect(validateCard(JSON.parse(json.join('\n')))).toEqual([]);
     } finally {
       await store.close();
@@ -77,14 +97,18 @@ describe('the weekly digest job', () => {
   it('each coordinator can change the day and time, or switch it off, in chat', async () => {
     bot = await startJobsBot('2026-11-22T12:00:00Z');
     const dm = TEAMS.personalOf(CLEO.id);
-    expect((await say(bot, CLEO, 'send my digest on Fridays at 4pm', dm))[0]).toContain('Your weekly digest comes on Fridays at 16:00 (Europe/London time), in personal chat.');
+    expect((await say(bot, CLEO, 'send my digest on Fridays at 4pm', dm))[0]).toContain(
+      'Your weekly digest comes on Fridays at 16:00 (Europe/London time), in personal chat.',
+    );
     expect((await tickAt(bot, '2026-11-23T09:00:00Z')).filter((r) => r.job === 'weekly-digest')).toEqual([]);
     expect((await tickAt(bot, '2026-11-27T16:00:00Z')).find((r) => r.job === 'weekly-digest')?.status).toBe('done');
     expect((await say(bot, CLEO, 'turn off my digest', dm))[0]).toContain('Your weekly digest is switched off.');
     expect(await tickAt(bot, '2026-12-04T16:00:00Z')).toEqual([]);
     expect((await say(bot, CLEO, 'turn on my digest', dm))[0]).toContain('Fridays at 16:00');
     expect(digests()).toHaveLength(1);
-    expect((await say(bot, TEAMS.user('Sam Member', '29:sam'), 'send my digest on Monday at 08:00', dm))[0]).toContain('Only a coordinator can get the weekly digest');
+    expect((await say(bot, TEAMS.user('Sam Member', '29:sam'), 'send my digest on Monday at 08:00', dm))[0]).toContain(
+      'Only a coordinator can get the weekly digest',
+    );
   });
 
   it('"show the digest" previews it for a coordinator', async () => {

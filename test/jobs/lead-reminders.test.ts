@@ -18,7 +18,13 @@ const PLAN = `No.,Key Actions,Deadline,Lead,RAG
 let bot: TestBot;
 beforeEach(async () => {
   bot = await startJobsBot('2026-09-10T12:00:00Z');
-  await savePlan(bot.store.db, { partnership: 'City of London', plan: parsePlanText(PLAN, 'riverside.csv', DEFAULT_ORGANISATIONS), sourceFile: 'riverside.csv', actor: 'Test', at: new Date('2026-09-10T12:00:00Z') });
+  await savePlan(bot.store.db, {
+    partnership: 'City of London',
+    plan: parsePlanText(PLAN, 'riverside.csv', DEFAULT_ORGANISATIONS),
+    sourceFile: 'riverside.csv',
+    actor: 'Test',
+    at: new Date('2026-09-10T12:00:00Z'),
+  });
   await person(bot, LEE, 'lead', { organisation: 'CST' });
   bot.connector.clear();
 });
@@ -30,7 +36,10 @@ const only = { jobs: [deadlineRemindersJob] };
 async function morning(day: string) {
   const before = bot.connector.to(DM.id).length;
   await tickAt(bot, `${day}T09:00:00Z`, coordinatorFor(bot.services, only));
-  return bot.connector.to(DM.id).slice(before).map((s) => s.activity.text ?? '');
+  return bot.connector
+    .to(DM.id)
+    .slice(before)
+    .map((s) => s.activity.text ?? '');
 }
 
 describe('deadline reminders to leads', () => {
@@ -51,7 +60,9 @@ describe('deadline reminders to leads', () => {
 
   it('"stop reminding me about action 2 until January" pauses it; "remind me about action 2 again" lifts the pause', async () => {
     await morning('2026-11-20');
-    expect((await say(bot, LEE, 'stop reminding me about action 2 until January', DM))[0]).toContain("I won't remind you about action 2 until Friday 1 January 2027.");
+    expect((await say(bot, LEE, 'stop reminding me about action 2 until January', DM))[0]).toContain(
+      "I won't remind you about action 2 until Friday 1 January 2027.",
+    );
     expect(await morning('2026-11-23')).toEqual([]);
     expect((await say(bot, LEE, 'remind me about action 2 again', DM))[0]).toContain('I will remind you about action 2 again.');
     expect((await morning('2026-11-30'))[0]).toContain('Action 2');

@@ -52,7 +52,10 @@ describe('each occurrence fires exactly once', () => {
     const other = await secondInstance(bot);
     closers.push(other.close);
     bot.clock.set('2026-11-23T10:30:00Z');
-    await Promise.all([coordinatorFor(bot.services, { instanceId: 'a' }).catchUp(bot.clock.now()), coordinatorFor(other.services, { instanceId: 'b' }).catchUp(bot.clock.now())]);
+    await Promise.all([
+      coordinatorFor(bot.services, { instanceId: 'a' }).catchUp(bot.clock.now()),
+      coordinatorFor(other.services, { instanceId: 'b' }).catchUp(bot.clock.now()),
+    ]);
     expect(digestsTo(CLEO.id)).toHaveLength(1);
   });
 
@@ -80,7 +83,9 @@ describe('each occurrence fires exactly once', () => {
     await scheduler.stop();
     expect(digestsTo(CLEO.id)).toHaveLength(0);
     const runs = await bot.store.db.jobRun.findMany({ where: { jobKey: 'weekly-digest' } });
-    expect(runs).toEqual([expect.objectContaining({ status: 'skipped', detail: expect.stringContaining('Missed by more than 360 minutes') })]);
+    expect(runs).toEqual([
+      expect.objectContaining({ status: 'skipped', detail: expect.stringContaining('Missed by more than 360 minutes') }),
+    ]);
   });
 
   it('the scheduler ticks contiguous windows: an occurrence between two ticks runs once', async () => {
@@ -98,7 +103,9 @@ describe('each occurrence fires exactly once', () => {
     bot = await startJobsBot('2026-11-22T12:00:00Z');
     const key = { jobKey: 'weekly-digest', claimedBy: 'dead', status: 'running' };
     const person = await bot.store.db.person.findFirstOrThrow({ where: { chatId: CLEO.id } });
-    await bot.store.db.jobRun.create({ data: { ...key, occurrence: `digest:person:${person.id}:2026-11-23`, claimedAt: new Date('2026-11-23T09:00:00Z') } });
+    await bot.store.db.jobRun.create({
+      data: { ...key, occurrence: `digest:person:${person.id}:2026-11-23`, claimedAt: new Date('2026-11-23T09:00:00Z') },
+    });
     const c = coordinatorFor(bot.services, { leaseMs: 30 * 60_000 });
     bot.clock.set('2026-11-23T09:10:00Z');
     expect((await c.catchUp(bot.clock.now())).filter((r) => r.job === 'weekly-digest')).toEqual([]);
@@ -107,7 +114,10 @@ describe('each occurrence fires exactly once', () => {
     const reports = await c.catchUp(bot.clock.now());
     expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done' });
     expect(digestsTo(CLEO.id)).toHaveLength(1);
-    expect(await bot.store.db.jobRun.findFirst({ where: { jobKey: 'weekly-digest' } })).toMatchObject({ status: 'done', claimedBy: 'test-a' });
+    expect(await bot.store.db.jobRun.findFirst({ where: { jobKey: 'weekly-digest' } })).toMatchObject({
+      status: 'done',
+      claimedBy: 'test-a',
+    });
   });
 });
 
@@ -159,11 +169,16 @@ describe('sends: throttling, refusals and failures', () => {
 
   it('a 403 from a channel marks it inactive and tells a coordinator', async () => {
     await panelBot();
-    bot.connector.failNext({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    bot.connector.failNext({
+      status: 403,
+      body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
+    });
     const [report] = await tickAt(bot, '2026-11-24T14:00:00Z');
     expect(report).toMatchObject({ job: 'schedule-reminders', status: 'done', detail: `channel ${TEAMS.channel.id}: gone` });
     expect((await findConversation(bot.store.db, TEAMS.channel.id))!.active).toBe(false);
-    expect(bot.connector.to(personal(CLEO.id)).map((s) => s.activity.text)).toEqual([expect.stringContaining('I can no longer post to a channel')]);
+    expect(bot.connector.to(personal(CLEO.id)).map((s) => s.activity.text)).toEqual([
+      expect.stringContaining('I can no longer post to a channel'),
+    ]);
     await tickAt(bot, '2026-11-30T14:00:00Z');
     expect(bot.connector.to(TEAMS.channel.id)).toEqual([]);
   });
@@ -178,7 +193,9 @@ describe('sends: throttling, refusals and failures', () => {
     const panelSends = bot.connector.sent.filter((s) => s.activity.text?.startsWith('Reminder: Channel panel'));
     expect(panelSends).toHaveLength(2);
     expect(panelSends.map((s) => s.conversationId)).not.toContain(refs[0]!.conversationId);
-    expect(bot.connector.to(personal(CLEO.id))[0]!.activity.text).toMatch(/I could not send the Channel panel reminder for Tuesday 1 December 2026 at 10:00 to: \w+ Panel\./);
+    expect(bot.connector.to(personal(CLEO.id))[0]!.activity.text).toMatch(
+      /I could not send the Channel panel reminder for Tuesday 1 December 2026 at 10:00 to: \w+ Panel\./,
+    );
   });
 
   it('a final failure (400) on one send still delivers to the rest', async () => {
@@ -199,7 +216,10 @@ describe('sends: throttling, refusals and failures', () => {
       },
     };
     const { JOBS } = await import('../../jobs/index.js');
-    const reports = await coordinatorFor(bot.services, { jobs: [broken, ...JOBS] }).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
+    const reports = await coordinatorFor(bot.services, { jobs: [broken, ...JOBS] }).tick(
+      new Date('2026-11-23T08:59:00Z'),
+      new Date(MONDAY_0900),
+    );
     expect(reports.find((r) => r.job === 'broken')).toMatchObject({ status: 'failed', detail: 'Failed: the database went away' });
     expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done' });
     expect(await bot.store.db.jobRun.findFirst({ where: { jobKey: 'broken' } })).toMatchObject({ status: 'failed' });

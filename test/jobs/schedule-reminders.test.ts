@@ -23,15 +23,38 @@ async function setUp(now: string) {
 describe('meeting reminders fire at the right UK local times', () => {
   it('panel, forum and board reminders around 29 March and 25 October 2026', async () => {
     await setUp('2026-02-20T12:00:00Z');
-    expect((await say(bot, CLEO, 'schedule the Channel panel monthly on the first Tuesday at 10:00'))[0]).toContain('Scheduled: 1 · Channel panel: monthly on the first Tuesday at 10:00; next Tuesday 3 March 2026 at 10:00; reminders a week and a day before, to Channel panel members in personal chat.');
+    expect((await say(bot, CLEO, 'schedule the Channel panel monthly on the first Tuesday at 10:00'))[0]).toContain(
+      'Scheduled: 1 · Channel panel: monthly on the first Tuesday at 10:00; next Tuesday 3 March 2026 at 10:00; reminders a week and a day before, to Channel panel members in personal chat.',
+    );
     await say(bot, CLEO, 'schedule the stakeholder forum on 31 March 2026 at 14:00');
     await say(bot, CLEO, 'schedule the partnership board on 27 October 2026 at 09:30');
     bot.connector.clear();
 
-    const reports = await runBetween(bot, '2026-02-20T12:00:00Z', '2026-11-01T00:00:00Z', 86_400_000, coordinatorFor(bot.services, { jobs: [scheduleRemindersJob] }));
+    const reports = await runBetween(
+      bot,
+      '2026-02-20T12:00:00Z',
+      '2026-11-01T00:00:00Z',
+      86_400_000,
+      coordinatorFor(bot.services, { jobs: [scheduleRemindersJob] }),
+    );
     expect(reports.every((r) => r.status === 'done')).toBe(true);
     const due = reports.map((r) => [r.key.split(':')[1], r.at]);
-    const panelBst = ['03-31', '04-06', '04-28', '05-04', '05-26', '06-01', '06-30', '07-06', '07-28', '08-03', '08-25', '08-31', '09-29', '10-05'];
+    const panelBst = [
+      '03-31',
+      '04-06',
+      '04-28',
+      '05-04',
+      '05-26',
+      '06-01',
+      '06-30',
+      '07-06',
+      '07-28',
+      '08-03',
+      '08-25',
+      '08-31',
+      '09-29',
+      '10-05',
+    ];
     expect(due).toEqual([
       ['1', '2026-02-24T10:00:00.000Z'],
       ['1', '2026-03-02T10:00:00.000Z'],
@@ -43,9 +66,18 @@ describe('meeting reminders fire at the right UK local times', () => {
       ['1', '2026-10-27T10:00:00.000Z'],
     ]);
     const texts = sentTexts(bot);
-    expect(texts).toContainEqual([TEAMS.channel.id, expect.stringContaining('Stakeholder forum: Tuesday 31 March 2026 at 14:00 (in a week).')]);
-    expect(texts).toContainEqual([TEAMS.channel.id, expect.stringContaining('Stakeholder forum: Tuesday 31 March 2026 at 14:00 (tomorrow).')]);
-    expect(texts).toContainEqual([TEAMS.channel.id, expect.stringContaining('Partnership board: Tuesday 27 October 2026 at 09:30 (tomorrow).')]);
+    expect(texts).toContainEqual([
+      TEAMS.channel.id,
+      expect.stringContaining('Stakeholder forum: Tuesday 31 March 2026 at 14:00 (in a week).'),
+    ]);
+    expect(texts).toContainEqual([
+      TEAMS.channel.id,
+      expect.stringContaining('Stakeholder forum: Tuesday 31 March 2026 at 14:00 (tomorrow).'),
+    ]);
+    expect(texts).toContainEqual([
+      TEAMS.channel.id,
+      expect.stringContaining('Partnership board: Tuesday 27 October 2026 at 09:30 (tomorrow).'),
+    ]);
     expect(texts).toContainEqual([personal(PAT.id), expect.stringContaining('Channel panel: Tuesday 7 April 2026 at 10:00 (in a week).')]);
   });
 
@@ -56,7 +88,9 @@ describe('meeting reminders fire at the right UK local times', () => {
     expect((await tickAt(bot, '2026-10-26T08:30:00Z')).filter((r) => r.job === 'schedule-reminders')).toEqual([]);
     const [report] = (await tickAt(bot, '2026-10-26T09:30:00Z')).filter((r) => r.job === 'schedule-reminders');
     expect(report).toMatchObject({ status: 'done', at: '2026-10-26T09:30:00.000Z' });
-    expect(bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text)).toEqual([expect.stringContaining('Partnership board: Tuesday 27 October 2026 at 09:30 (tomorrow).')]);
+    expect(bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text)).toEqual([
+      expect.stringContaining('Partnership board: Tuesday 27 October 2026 at 09:30 (tomorrow).'),
+    ]);
     expect(await tickAt(bot, '2026-10-26T09:31:00Z')).toEqual([]);
   });
 });
@@ -94,6 +128,8 @@ describe('Channel panel reminders', () => {
     const [report] = await tickAt(bot, '2026-11-30T10:00:00Z');
     expect(report.detail).toContain('sent to 2 of 3; not reached: Sam Nochat (no personal chat)');
     const toCleo = bot.connector.to(personal(CLEO.id)).map((s) => s.activity.text);
-    expect(toCleo).toEqual([expect.stringContaining('I could not send the Channel panel reminder for Tuesday 1 December 2026 at 10:00 to: Sam Nochat.')]);
+    expect(toCleo).toEqual([
+      expect.stringContaining('I could not send the Channel panel reminder for Tuesday 1 December 2026 at 10:00 to: Sam Nochat.'),
+    ]);
   });
 });

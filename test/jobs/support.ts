@@ -22,14 +22,32 @@ export async function startJobsBot(now: string): Promise<TestBot> {
 }
 
 /** Gives someone a role and (unless `chat` is false) a personal chat with the bot, as if they had said hello. */
-export async function person(bot: TestBot, user: { id: string; name: string }, role: Role = 'member', options: { chat?: boolean; panel?: boolean; organisation?: string } = {}) {
-  await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: user.name, role, chatId: user.id, displayName: user.name, organisation: options.organisation });
+export async function person(
+  bot: TestBot,
+  user: { id: string; name: string },
+  role: Role = 'member',
+  options: { chat?: boolean; panel?: boolean; organisation?: string } = {},
+) {
+  await grantRole(bot.store.db, {
+    partnership: PARTNERSHIP,
+    who: user.name,
+    role,
+    chatId: user.id,
+    displayName: user.name,
+    organisation: options.organisation,
+  });
   if (options.panel) await setPanelMember(bot.store.db, { partnership: PARTNERSHIP, who: user.id, member: true });
-  if (options.chat !== false) await bot.post(makeMessage(bot.connector.url, { text: 'hello', from: user, conversation: TEAMS.personalOf(user.id) }));
+  if (options.chat !== false)
+    await bot.post(makeMessage(bot.connector.url, { text: 'hello', from: user, conversation: TEAMS.personalOf(user.id) }));
 }
 
 /** Sends a chat message as someone (in the team channel unless a conversation is given) and returns the bot's reply texts. */
-export async function say(bot: TestBot, from: { id: string; name: string }, text: string, conversation: Record<string, unknown> = TEAMS.channel): Promise<string[]> {
+export async function say(
+  bot: TestBot,
+  from: { id: string; name: string },
+  text: string,
+  conversation: Record<string, unknown> = TEAMS.channel,
+): Promise<string[]> {
   const before = bot.connector.sent.length;
   await bot.post(makeMessage(bot.connector.url, { text, mention: conversation === TEAMS.channel, from, conversation }));
   return bot.connector.sent.slice(before).map((s) => s.activity.text ?? '');
@@ -48,7 +66,13 @@ export async function tickAt(bot: TestBot, at: string, coordinator = coordinator
 }
 
 /** Runs contiguous windows from one instant to another (like the scheduler's minute ticks, but in larger steps). */
-export async function runBetween(bot: TestBot, from: string, to: string, stepMs = 6 * 3_600_000, coordinator = coordinatorFor(bot.services)) {
+export async function runBetween(
+  bot: TestBot,
+  from: string,
+  to: string,
+  stepMs = 6 * 3_600_000,
+  coordinator = coordinatorFor(bot.services),
+) {
   const reports = [];
   for (let t = new Date(from).getTime(); t < new Date(to).getTime(); t += stepMs) {
     const end = Math.min(t + stepMs, new Date(to).getTime());

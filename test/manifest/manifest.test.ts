@@ -21,7 +21,12 @@ describe('buildManifest', () => {
       expect(manifest, field).toHaveProperty(field);
     }
     expect(manifest.version).toBe('1.2.3');
-    expect(manifest.developer).toMatchObject({ name: expect.any(String), websiteUrl: expect.any(String), privacyUrl: expect.any(String), termsOfUseUrl: expect.any(String) });
+    expect(manifest.developer).toMatchObject({
+      name: expect.any(String),
+      websiteUrl: expect.any(String),
+      privacyUrl: expect.any(String),
+      termsOfUseUrl: expect.any(String),
+    });
     expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(manifest.accentColor).toMatch(/^#[0-9A-F]{6}$/i);
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('en-GB');
@@ -68,7 +73,11 @@ describe('buildManifest', () => {
     expect(manifest.staticTabs[0]).toMatchObject({ entityId: 'planBoard', contentUrl: `https://${HOST}/tab`, scopes: ['personal'] });
     expect(manifest.staticTabs[0].name.length).toBeLessThanOrEqual(128);
     expect(manifest.configurableTabs).toEqual([
-      expect.objectContaining({ configurationUrl: `https://${HOST}/tab/config`, canUpdateConfiguration: true, scopes: ['team', 'groupChat'] }),
+      expect.objectContaining({
+        configurationUrl: `https://${HOST}/tab/config`,
+        canUpdateConfiguration: true,
+        scopes: ['team', 'groupChat'],
+      }),
     ]);
   });
 

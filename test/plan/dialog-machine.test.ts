@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answerUpdateDialog, rebaseUpdateDialog, startUpdateDialog, UpdateDialogSchema, type DialogResult, type UpdateDialog } from '../../bot/plan/dialog/update-dialog.js';
+import {
+  answerUpdateDialog,
+  rebaseUpdateDialog,
+  startUpdateDialog,
+  UpdateDialogSchema,
+  type DialogResult,
+  type UpdateDialog,
+} from '../../bot/plan/dialog/update-dialog.js';
 import { makeAction } from '../factories/demo-plan.js';
 
 const plain = makeAction({ id: 7, ref: 18, title: 'Engage with and support faith groups', rag: 'RED', version: 3 });

@@ -19,28 +19,47 @@ function input(overrides: Partial<DigestInput> = {}): DigestInput {
   };
 }
 
-const change = (actionId: number, from: DigestChange['from'], to: DigestChange['to'], at: string, by = 'Ali Burlington'): DigestChange => ({ actionId, from, to, at, by, source: 'card' });
+const change = (actionId: number, from: DigestChange['from'], to: DigestChange['to'], at: string, by = 'Ali Burlington'): DigestChange => ({
+  actionId,
+  from,
+  to,
+  at,
+  by,
+  source: 'card',
+});
 
 describe('the weekly digest', () => {
   it('counts the demo plan by RAG with no change since last week', () => {
     const digest = buildDigest(input());
-    expect(digest.counts.map(countWords)).toEqual(['2 RED (no change)', '12 AMBER (no change)', '8 GREEN (no change)', '2 COMPLETE (no change)']);
+    expect(digest.counts.map(countWords)).toEqual([
+      '2 RED (no change)',
+      '12 AMBER (no change)',
+      '8 GREEN (no change)',
+      '2 COMPLETE (no change)',
+    ]);
     expect(digest.changes).toEqual([]);
   });
 
   it("shows this week's changes with who made them, and last week's counts rolled back from them", () => {
     const plan = input().plan;
     plan.actions = plan.actions.map((a) => (a.ref === 18 ? { ...a, rag: 'GREEN' } : a.ref === 3 ? { ...a, rag: 'GREEN' } : a));
-    const digest = buildDigest(input({
-      plan,
-      changes: [
-        change(18, 'RED', 'AMBER', '2026-11-17T10:00:00.000Z'),
-        change(18, 'AMBER', 'GREEN', '2026-11-20T15:30:00.000Z', 'Pat Police'),
-        change(3, 'AMBER', 'GREEN', '2026-11-19T12:00:00.000Z', 'Cleo Coordinator'),
-        change(5, 'GREEN', 'GREEN', '2026-11-19T12:00:00.000Z'),
-      ],
-    }));
-    expect(digest.counts.map(countWords)).toEqual(['1 RED (down 1 since last week)', '11 AMBER (down 1 since last week)', '10 GREEN (up 2 since last week)', '2 COMPLETE (no change)']);
+    const digest = buildDigest(
+      input({
+        plan,
+        changes: [
+          change(18, 'RED', 'AMBER', '2026-11-17T10:00:00.000Z'),
+          change(18, 'AMBER', 'GREEN', '2026-11-20T15:30:00.000Z', 'Pat Police'),
+          change(3, 'AMBER', 'GREEN', '2026-11-19T12:00:00.000Z', 'Cleo Coordinator'),
+          change(5, 'GREEN', 'GREEN', '2026-11-19T12:00:00.000Z'),
+        ],
+      }),
+    );
+    expect(digest.counts.map(countWords)).toEqual([
+      '1 RED (down 1 since last week)',
+      '11 AMBER (down 1 since last week)',
+      '10 GREEN (up 2 since last week)',
+      '2 COMPLETE (no change)',
+    ]);
     expect(digest.changes.map((c) => [c.ref, c.from, c.to, c.by])).toEqual([
       [18, 'RED', 'AMBER', 'Ali Burlington'],
       [3, 'AMBER', 'GREEN', 'Cleo Coordinator'],
@@ -51,11 +70,13 @@ describe('the weekly digest', () => {
   it('a plan imported this week has no comparison, and its import is not a change', () => {
     const plan = demoPlanView();
     const imported = '2026-11-22T10:00:00.000Z';
-    const digest = buildDigest(input({
-      plan,
-      firstRecorded: Object.fromEntries(plan.actions.map((a) => [a.id, imported])),
-      changes: plan.actions.map((a) => ({ actionId: a.id, from: 'UNRATED', to: a.rag, at: imported, by: 'Demo plan', source: 'import' })),
-    }));
+    const digest = buildDigest(
+      input({
+        plan,
+        firstRecorded: Object.fromEntries(plan.actions.map((a) => [a.id, imported])),
+        changes: plan.actions.map((a) => ({ actionId: a.id, from: 'UNRATED', to: a.rag, at: imported, by: 'Demo plan', source: 'import' })),
+      }),
+    );
     expect(digest.counts.map(countWords)).toEqual(['2 RED', '12 AMBER', '8 GREEN', '2 COMPLETE']);
     expect(digest.changes).toEqual([]);
   });

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkCaseRef, personalDataIn } from '../../bot/plan/privacy.js';
 
 describe('Channel case references', () => {
-  it.each(['CH-2026-014', 'ch-2026-014', 'LDN/0042', 'CP26_7', 'REF-2026-0007', 'CASE-118', 'COL.2026.12'])('accepts the opaque reference %s', (ref) => {
-    const r = checkCaseRef(ref);
-    expect(r.ok).toBe(true);
-  });
+  it.each(['CH-2026-014', 'ch-2026-014', 'LDN/0042', 'CP26_7', 'REF-2026-0007', 'CASE-118', 'COL.2026.12'])(
+    'accepts the opaque reference %s',
+    (ref) => {
+      const r = checkCaseRef(ref);
+      expect(r.ok).toBe(true);
+    },
+  );
 
   it('stores references in capitals', () => {
     expect(checkCaseRef(' ch-2026-014 ')).toEqual({ ok: true, ref: 'CH-2026-014' });

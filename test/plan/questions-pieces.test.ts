@@ -5,18 +5,21 @@ import { makeAction, makePlan } from '../factories/demo-plan.js';
 
 const TODAY = '2026-11-22';
 
-const plan = makePlan([
-  makeAction({ ref: 1, theme: 'Channel', title: 'Run the Channel panel every month', leads: ['Channel members'] }),
-  makeAction({ ref: 2, theme: 'Training', title: 'Train Channel members', leads: ['Council training team'], rag: 'RED' }),
-  makeAction({ ref: 3, theme: 'Other', title: 'Refresh the other partners list', leads: ['Council training team'] }),
-  makeAction({ ref: 4, theme: 'Training', title: 'Brief the Violence Against Women and Girls forum', rag: 'GREEN' }),
-], {
-  organisations: [
-    { name: 'Channel members', aliases: ['Channel panel'] },
-    { name: 'Council training team', aliases: ['CTT'] },
-    { name: 'Faith groups', aliases: [] },
+const plan = makePlan(
+  [
+    makeAction({ ref: 1, theme: 'Channel', title: 'Run the Channel panel every month', leads: ['Channel members'] }),
+    makeAction({ ref: 2, theme: 'Training', title: 'Train Channel members', leads: ['Council training team'], rag: 'RED' }),
+    makeAction({ ref: 3, theme: 'Other', title: 'Refresh the other partners list', leads: ['Council training team'] }),
+    makeAction({ ref: 4, theme: 'Training', title: 'Brief the Violence Against Women and Girls forum', rag: 'GREEN' }),
   ],
-});
+  {
+    organisations: [
+      { name: 'Channel members', aliases: ['Channel panel'] },
+      { name: 'Council training team', aliases: ['CTT'] },
+      { name: 'Faith groups', aliases: [] },
+    ],
+  },
+);
 
 function filterOf(text: string, today = TODAY): unknown {
   const question = parseQuestion(text, plan, today);

@@ -1,15 +1,35 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, BANK_HOLIDAYS, isWorkingDay, parseMeetingDate, reminderTime, roundDatesProblem, roundDeadline, roundProgress, type RoundItemView } from '../../bot/plan/rounds.js';
+import {
+  addWorkingDays,
+  BANK_HOLIDAYS,
+  isWorkingDay,
+  parseMeetingDate,
+  reminderTime,
+  roundDatesProblem,
+  roundDeadline,
+  roundProgress,
+  type RoundItemView,
+} from '../../bot/plan/rounds.js';
 
-const local = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/London' }).toFormat("cccc yyyy-MM-dd HH:mm");
+const local = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/London' }).toFormat('cccc yyyy-MM-dd HH:mm');
 
 /** Easter Sunday (anonymous Gregorian algorithm), to check the Good Fridays and Easter Mondays in the list. */
 function easter(year: number): string {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return DateTime.utc(year, month, day).toISODate()!;
 }
 
@@ -59,7 +79,13 @@ describe('round deadlines and reminders (Europe/London)', () => {
   it('explains dates that cannot work', () => {
     const now = new Date('2026-11-23T10:00:00Z');
     const check = (meetingDate: string, dueDate: string | null, at = now) =>
-      roundDatesProblem({ meetingDate, dueDate, deadline: roundDeadline({ meetingDate, dueDate, timeZone: zone }), today: '2026-11-23', now: at });
+      roundDatesProblem({
+        meetingDate,
+        dueDate,
+        deadline: roundDeadline({ meetingDate, dueDate, timeZone: zone }),
+        today: '2026-11-23',
+        now: at,
+      });
     expect(check('2026-12-04', null)).toBeNull();
     expect(check('2026-11-23', null)).toBe('The meeting must be after today.');
     expect(check('2026-12-04', '2026-12-05')).toBe('Updates must be due on or before the meeting.');
@@ -70,36 +96,66 @@ describe('round deadlines and reminders (Europe/London)', () => {
 
 describe('meeting dates as people write them (today 23 November 2026)', () => {
   it.each([
-    ['4 December', '2026-12-04'], ['4th December', '2026-12-04'], ['Friday 4 December', '2026-12-04'], ['4 Dec 2026', '2026-12-04'],
-    ['December 4', '2026-12-04'], ['the 4th of December', '2026-12-04'], ['04/12/2026', '2026-12-04'], ['2026-12-04', '2026-12-04'],
-    ['10 March', '2027-03-10'], ['23 November', '2026-11-23'], ['31 February', null], ['Smarch 45', null], ['soon', null],
+    ['4 December', '2026-12-04'],
+    ['4th December', '2026-12-04'],
+    ['Friday 4 December', '2026-12-04'],
+    ['4 Dec 2026', '2026-12-04'],
+    ['December 4', '2026-12-04'],
+    ['the 4th of December', '2026-12-04'],
+    ['04/12/2026', '2026-12-04'],
+    ['2026-12-04', '2026-12-04'],
+    ['10 March', '2027-03-10'],
+    ['23 November', '2026-11-23'],
+    ['31 February', null],
+    ['Smarch 45', null],
+    ['soon', null],
   ])('%j → %s', (text, expected) => {
     expect(parseMeetingDate(text, '2026-11-23')).toBe(expected);
   });
 });
 
 describe('who has answered a round', () => {
-  const item = (actionId: number, personId: number, name: string, unreachable = false): RoundItemView => ({ actionId, ref: actionId, title: `Action ${actionId}`, personId, personName: name, organisation: 'Org', unreachable });
+  const item = (actionId: number, personId: number, name: string, unreachable = false): RoundItemView => ({
+    actionId,
+    ref: actionId,
+    title: `Action ${actionId}`,
+    personId,
+    personName: name,
+    organisation: 'Org',
+    unreachable,
+  });
   const items = [item(1, 1, 'Bea'), item(2, 1, 'Bea'), item(2, 2, 'Al'), item(3, 3, 'Cy', true)];
   const start = '2026-11-23T10:00:00.000Z';
 
   it('a lead has answered when every one of their actions has an update since the start, whoever made it', () => {
-    const p = roundProgress(items, [
-      { actionId: 2, at: '2026-11-23T09:59:00.000Z', by: 'Early', historyId: 1 },
-      { actionId: 2, at: '2026-11-24T09:00:00.000Z', by: 'Coordinator', historyId: 2 },
-    ], start);
-    expect(p.leads.map((l) => [l.name, l.answered])).toEqual([['Al', true], ['Bea', false], ['Cy', false]]);
+    const p = roundProgress(
+      items,
+      [
+        { actionId: 2, at: '2026-11-23T09:59:00.000Z', by: 'Early', historyId: 1 },
+        { actionId: 2, at: '2026-11-24T09:00:00.000Z', by: 'Coordinator', historyId: 2 },
+      ],
+      start,
+    );
+    expect(p.leads.map((l) => [l.name, l.answered])).toEqual([
+      ['Al', true],
+      ['Bea', false],
+      ['Cy', false],
+    ]);
     expect(p).toMatchObject({ leadsAnswered: 1, actionsTotal: 3, actionsUpdated: 1 });
     expect(p.leads[1]!.actions.map((a) => a.update?.by ?? null)).toEqual([null, 'Coordinator']);
     expect(p.leads[2]!.unreachable).toBe(true);
   });
 
   it('an update at the very moment the round started counts; the latest update is the one shown', () => {
-    const p = roundProgress(items, [
-      { actionId: 1, at: start, by: 'First', historyId: 3 },
-      { actionId: 2, at: '2026-11-25T09:00:00.000Z', by: 'Later', historyId: 5 },
-      { actionId: 2, at: '2026-11-24T09:00:00.000Z', by: 'Sooner', historyId: 4 },
-    ], start);
+    const p = roundProgress(
+      items,
+      [
+        { actionId: 1, at: start, by: 'First', historyId: 3 },
+        { actionId: 2, at: '2026-11-25T09:00:00.000Z', by: 'Later', historyId: 5 },
+        { actionId: 2, at: '2026-11-24T09:00:00.000Z', by: 'Sooner', historyId: 4 },
+      ],
+      start,
+    );
     expect(p.leads.find((l) => l.name === 'Bea')!.actions.map((a) => a.update?.by)).toEqual(['First', 'Later']);
     expect(p.leadsAnswered).toBe(2);
   });

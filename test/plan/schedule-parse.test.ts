@@ -12,29 +12,58 @@ const ok = (text: string) => {
 describe('schedule requests in chat', () => {
   it('"schedule the Channel panel monthly on the first Tuesday at 10:00"', () => {
     expect(ok('schedule the Channel panel monthly on the first Tuesday at 10:00')).toEqual({
-      name: 'Channel panel', kind: 'channel-panel', recurrence: { type: 'monthly-weekday', weekday: 2, nth: 1 }, time: '10:00', leadMinutes: [10080, 1440], here: false,
+      name: 'Channel panel',
+      kind: 'channel-panel',
+      recurrence: { type: 'monthly-weekday', weekday: 2, nth: 1 },
+      time: '10:00',
+      leadMinutes: [10080, 1440],
+      here: false,
     });
   });
 
   it('every six months from a date, with a pm time', () => {
     expect(ok('schedule the stakeholder forum every six months from 12 March at 2pm')).toMatchObject({
-      name: 'Stakeholder forum', kind: 'forum', recurrence: { type: 'every-months', months: 6, start: '2027-03-12' }, time: '14:00',
+      name: 'Stakeholder forum',
+      kind: 'forum',
+      recurrence: { type: 'every-months', months: 6, start: '2027-03-12' },
+      time: '14:00',
     });
   });
 
   it('every two weeks on a weekday, posted here, with chosen reminders', () => {
-    expect(ok('schedule the London Prevent Network every two weeks on Wednesday at 11:00 reminding a day and two hours before here')).toMatchObject({
-      name: 'London Prevent Network', kind: 'network', recurrence: { type: 'every-weeks', weeks: 2, start: '2026-11-25' }, time: '11:00', leadMinutes: [1440, 120], here: true,
+    expect(
+      ok('schedule the London Prevent Network every two weeks on Wednesday at 11:00 reminding a day and two hours before here'),
+    ).toMatchObject({
+      name: 'London Prevent Network',
+      kind: 'network',
+      recurrence: { type: 'every-weeks', weeks: 2, start: '2026-11-25' },
+      time: '11:00',
+      leadMinutes: [1440, 120],
+      here: true,
     });
-    expect(ok('schedule team meeting fortnightly from 7 January 2027 at 09:30').recurrence).toEqual({ type: 'every-weeks', weeks: 2, start: '2027-01-07' });
+    expect(ok('schedule team meeting fortnightly from 7 January 2027 at 09:30').recurrence).toEqual({
+      type: 'every-weeks',
+      weeks: 2,
+      start: '2027-01-07',
+    });
   });
 
   it('a list of dates for the board', () => {
     expect(ok('schedule the partnership board on 3 March, 2 June and 8 September 2027 at 14:00')).toMatchObject({
-      name: 'Partnership board', kind: 'board', recurrence: { type: 'dates', dates: ['2027-03-03', '2027-06-02', '2027-09-08'] },
+      name: 'Partnership board',
+      kind: 'board',
+      recurrence: { type: 'dates', dates: ['2027-03-03', '2027-06-02', '2027-09-08'] },
     });
-    expect(ok('schedule the board quarterly from 3 March at 14:00').recurrence).toEqual({ type: 'every-months', months: 3, start: '2027-03-03' });
-    expect(ok('schedule the Channel panel on the last Thursday of every month at 13:00').recurrence).toEqual({ type: 'monthly-weekday', weekday: 4, nth: -1 });
+    expect(ok('schedule the board quarterly from 3 March at 14:00').recurrence).toEqual({
+      type: 'every-months',
+      months: 3,
+      start: '2027-03-03',
+    });
+    expect(ok('schedule the Channel panel on the last Thursday of every month at 13:00').recurrence).toEqual({
+      type: 'monthly-weekday',
+      weekday: 4,
+      nth: -1,
+    });
   });
 
   it('explains what is missing', () => {
@@ -53,7 +82,15 @@ describe('schedule requests in chat', () => {
 
 describe('dates, times and durations', () => {
   it('reads times', () => {
-    expect(['10:00', '9.30', '10am', '2pm', '12pm', '12am', 'noon'].map(parseTime)).toEqual(['10:00', '09:30', '10:00', '14:00', '12:00', '00:00', '12:00']);
+    expect(['10:00', '9.30', '10am', '2pm', '12pm', '12am', 'noon'].map(parseTime)).toEqual([
+      '10:00',
+      '09:30',
+      '10:00',
+      '14:00',
+      '12:00',
+      '00:00',
+      '12:00',
+    ]);
     expect(['25:00', '10', '13pm'].map(parseTime)).toEqual([null, null, null]);
   });
 

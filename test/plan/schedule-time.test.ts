@@ -37,7 +37,10 @@ describe('local times in Europe/London', () => {
   it('finds every Monday 09:00 in a window, as an exclusive-inclusive range', () => {
     const mondays = (date: string) => weekdayOf(date) === 1;
     const from = new Date('2026-11-23T09:00:00Z');
-    expect(localTimesBetween(from, new Date('2026-12-07T09:00:00Z'), LONDON, '09:00', mondays).map((f) => f.date)).toEqual(['2026-11-30', '2026-12-07']);
+    expect(localTimesBetween(from, new Date('2026-12-07T09:00:00Z'), LONDON, '09:00', mondays).map((f) => f.date)).toEqual([
+      '2026-11-30',
+      '2026-12-07',
+    ]);
     expect(localTimesBetween(new Date('2026-11-23T08:59:00Z'), from, LONDON, '09:00', mondays).map((f) => f.date)).toEqual(['2026-11-23']);
   });
 

@@ -12,7 +12,10 @@ describe('summarisePlan on the demo plan', () => {
 
   it('counts each theme in plan order', () => {
     expect(summary.byTheme.map((t) => [t.theme, t.total])).toEqual([
-      ['Training and engagement', 11], ['Policy/Processes', 4], ['Awareness', 5], ['Other', 4],
+      ['Training and engagement', 11],
+      ['Policy/Processes', 4],
+      ['Awareness', 5],
+      ['Other', 4],
     ]);
     expect(summary.byTheme[1].byRag).toEqual({ RED: 0, AMBER: 1, GREEN: 1, COMPLETE: 2, UNRATED: 0 });
   });
@@ -23,14 +26,16 @@ describe('summarisePlan on the demo plan', () => {
   });
 
   it('writes the summary as plain text with RAG in words', () => {
-    expect(summaryText(summary)).toBe([
-      'The plan has 24 actions: 2 RED, 12 AMBER, 8 GREEN and 2 COMPLETE.',
-      '6 actions are overdue.',
-      'Training and engagement: 11 actions (5 AMBER, 6 GREEN)',
-      'Policy/Processes: 4 actions (1 AMBER, 1 GREEN, 2 COMPLETE)',
-      'Awareness: 5 actions (1 RED, 3 AMBER, 1 GREEN)',
-      'Other: 4 actions (1 RED, 3 AMBER)',
-    ].join('\n'));
+    expect(summaryText(summary)).toBe(
+      [
+        'The plan has 24 actions: 2 RED, 12 AMBER, 8 GREEN and 2 COMPLETE.',
+        '6 actions are overdue.',
+        'Training and engagement: 11 actions (5 AMBER, 6 GREEN)',
+        'Policy/Processes: 4 actions (1 AMBER, 1 GREEN, 2 COMPLETE)',
+        'Awareness: 5 actions (1 RED, 3 AMBER, 1 GREEN)',
+        'Other: 4 actions (1 RED, 3 AMBER)',
+      ].join('\n'),
+    );
   });
 });
 
@@ -40,7 +45,8 @@ describe('summarisePlan on small plans', () => {
     const summary = summarisePlan(plan, '2026-11-22');
     expect(summary.byTheme.map((t) => t.theme)).toEqual(['Training', 'Governance']);
     expect(summaryText(summary)).toBe(
-      'The plan has 1 action: 1 not yet rated.\nNo actions are overdue.\nGovernance: 1 action (1 not yet rated)');
+      'The plan has 1 action: 1 not yet rated.\nNo actions are overdue.\nGovernance: 1 action (1 not yet rated)',
+    );
   });
 
   it('says so when the plan is empty', () => {

@@ -29,11 +29,24 @@ export const LEADS: RoundLead[] = [
 export async function setUpRoundPeople(bot: TestBot, leads: RoundLead[] = LEADS): Promise<void> {
   await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: cora.name, role: 'coordinator', chatId: cora.id, displayName: cora.name });
   for (const lead of leads) {
-    await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: lead.user.name, role: 'lead', organisation: lead.organisation, chatId: lead.user.id, displayName: lead.user.name });
+    await grantRole(bot.store.db, {
+      partnership: PARTNERSHIP,
+      who: lead.user.name,
+      role: 'lead',
+      organisation: lead.organisation,
+      chatId: lead.user.id,
+      displayName: lead.user.name,
+    });
   }
   await bot.post(makeInstall(bot.connector.url));
   for (const person of [cora, ...leads.map((l) => l.user)]) {
-    await bot.post(makeInstall(bot.connector.url, { from: person, conversation: TEAMS.personalOf(person.id), channelData: { tenant: { id: TEAMS.tenantId } } }));
+    await bot.post(
+      makeInstall(bot.connector.url, {
+        from: person,
+        conversation: TEAMS.personalOf(person.id),
+        channelData: { tenant: { id: TEAMS.tenantId } },
+      }),
+    );
   }
   bot.connector.clear();
 }
@@ -52,4 +65,3 @@ export function tell(bot: TestBot, text: string, from = cora): Promise<Said[]> {
 export async function planAction(bot: TestBot, ref: number) {
   return (await loadPlanView(bot.store.db, PARTNERSHIP))!.actions.find((a) => a.ref === ref)!;
 }
-

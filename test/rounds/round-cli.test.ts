@@ -28,7 +28,8 @@ describe('cli round', () => {
     expect(started.code).toBe(0);
     expect(started.out).toContain('Update round started for the board meeting on Friday 4 December 2026');
     expect(started.out).toContain('Updates are due by 17:00 on Tuesday 1 December 2026.');
-    for (const lead of [lee, pat, priya]) expect(personalTo(bot, lead)[0]).toContain('Updates for the board meeting on Friday 4 December 2026');
+    for (const lead of [lee, pat, priya])
+      expect(personalTo(bot, lead)[0]).toContain('Updates for the board meeting on Friday 4 December 2026');
     const status = await round('status');
     expect(status.out).toContain('0 of 3 leads have replied');
     bot.clock.set('2026-12-01T17:00:00Z');
@@ -41,8 +42,12 @@ describe('cli round', () => {
     await round('start', '--meeting', '4 December', '--title', 'Safer City Partnership board', '--by', 'ops');
     bot.clock.set('2026-12-03T17:00:00Z');
     const due = await updateRoundsJob.occurrences(bot.services, new Date('2026-12-03T16:00:00Z'), bot.clock.now());
-    expect(await updateRoundsJob.run(bot.services, due.at(-1)!)).toBe('Round 1 closed (0 of 3 replied); summary to coordinators: 1 reached');
-    expect(personalTo(bot, cora).at(-1)).toContain('The update round for the Safer City Partnership board on Friday 4 December 2026 has closed');
+    expect(await updateRoundsJob.run(bot.services, due.at(-1)!)).toBe(
+      'Round 1 closed (0 of 3 replied); summary to coordinators: 1 reached',
+    );
+    expect(personalTo(bot, cora).at(-1)).toContain(
+      'The update round for the Safer City Partnership board on Friday 4 December 2026 has closed',
+    );
   });
 
   it('bad arguments print the usage and change nothing', async () => {

@@ -33,7 +33,11 @@ describe('an update round before a board meeting, with three leads', () => {
     expect(started!.text).toContain('Sent to: Lee Learning, Pat Probation, Priya Protection.');
 
     const requests = Object.fromEntries([lee, pat, priya].map((u) => [u.id, bot.connector.to(TEAMS.personalOf(u.id).id)]));
-    for (const [who, ref] of [[lee, 1], [pat, 22], [priya, 23]] as const) {
+    for (const [who, ref] of [
+      [lee, 1],
+      [pat, 22],
+      [priya, 23],
+    ] as const) {
       expect(requests[who.id]).toHaveLength(1);
       const text = requests[who.id]![0]!.activity.text!;
       expect(text).toContain('Updates for the board meeting on Friday 4 December 2026');
@@ -45,7 +49,9 @@ describe('an update round before a board meeting, with three leads', () => {
     expect(buttons(leeCard).map((b) => b.title)).toEqual(['Update', 'Talk me through it']);
 
     bot.clock.set('2026-11-24T09:00:00Z');
-    const { messages: [firstQuestion] } = await click(bot, leeCard, 'Talk me through it', {}, lee);
+    const {
+      messages: [firstQuestion],
+    } = await click(bot, leeCard, 'Talk me through it', {}, lee);
     expect(firstQuestion!.text).toContain('What is its RAG rating now?');
     await say(bot, 'green', lee);
     await say(bot, 'Forty apprentices trained in November.', lee);
@@ -53,10 +59,19 @@ describe('an update round before a board meeting, with three leads', () => {
     expect(saved!.text).toContain('Saved: action 1 is still GREEN.');
 
     const patCard = cardOf(requests[pat.id]![0]!.activity);
-    const { messages: [form] } = await click(bot, patCard, 'Update', {}, pat);
+    const {
+      messages: [form],
+    } = await click(bot, patCard, 'Update', {}, pat);
     expect(form!.text).toContain('Action 22 · Enhance current working arrangement between Prevent and Multi-Agency');
     const a22 = await planAction(bot, 22);
-    const res = await bot.post(makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: a22.id, version: a22.version, rag: 'AMBER', note: 'MAPPA protocol agreed with probation.' }, { from: pat, conversation: TEAMS.personalOf(pat.id) }));
+    const res = await bot.post(
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: a22.id, version: a22.version, rag: 'AMBER', note: 'MAPPA protocol agreed with probation.' },
+        { from: pat, conversation: TEAMS.personalOf(pat.id) },
+      ),
+    );
     expect(JSON.stringify(res.body.value)).toContain('Saved: action 22 is RED → AMBER');
 
     bot.connector.clear();
@@ -67,26 +82,41 @@ describe('an update round before a board meeting, with three leads', () => {
     const reminder = personalTo(bot, priya);
     expect(reminder).toHaveLength(1);
     expect(reminder[0]).toContain('Reminder: updates for the board meeting on Friday 4 December 2026');
-    expect(reminder[0]).toContain('An action you lead for Public Protection Unit still needs an update by 17:00 on Thursday 3 December 2026.');
+    expect(reminder[0]).toContain(
+      'An action you lead for Public Protection Unit still needs an update by 17:00 on Thursday 3 December 2026.',
+    );
     expect(await runJob('2026-12-01T10:00:00Z', '2026-12-02T10:00:00Z')).toEqual([]);
-    const again = await updateRoundsJob.run(bot.services, { key: 'round:1:reminder', at: new Date('2026-12-01T10:00:00Z'), payload: { roundId: 1, kind: 'reminder' } });
+    const again = await updateRoundsJob.run(bot.services, {
+      key: 'round:1:reminder',
+      at: new Date('2026-12-01T10:00:00Z'),
+      payload: { roundId: 1, kind: 'reminder' },
+    });
     expect(again).toBe('Round 1: reminder already sent');
     expect(personalTo(bot, priya)).toHaveLength(1);
 
     const [status] = await tell(bot, 'update round status');
     expect(status!.text).toContain('2 of 3 leads have replied; 2 of 3 actions have been updated.');
     expect(status!.text).toContain('A reminder was sent at 10:00 on Tuesday 1 December 2026.');
-    expect(status!.text).toMatch(/Replied:\n- Lee Learning \(CoLC Learning and Development\): 1 of 1 updated\n {4}- Action 1 · .*: updated by Lee Learning at 09:00 on Tuesday 24 November 2026\n- Pat Probation \(London Probation Service\): 1 of 1 updated/);
-    expect(status!.text).toMatch(/Not replied yet:\n- Priya Protection \(Public Protection Unit\): 0 of 1 updated\n {4}- Action 23 · .*: no update yet/);
+    expect(status!.text).toMatch(
+      /Replied:\n- Lee Learning \(CoLC Learning and Development\): 1 of 1 updated\n {4}- Action 1 · .*: updated by Lee Learning at 09:00 on Tuesday 24 November 2026\n- Pat Probation \(London Probation Service\): 1 of 1 updated/,
+    );
+    expect(status!.text).toMatch(
+      /Not replied yet:\n- Priya Protection \(Public Protection Unit\): 0 of 1 updated\n {4}- Action 23 · .*: no update yet/,
+    );
 
-    const history1 = await bot.store.db.actionUpdate.findMany({ where: { actionId: (await planAction(bot, 1)).id }, orderBy: { id: 'desc' } });
+    const history1 = await bot.store.db.actionUpdate.findMany({
+      where: { actionId: (await planAction(bot, 1)).id },
+      orderBy: { id: 'desc' },
+    });
     expect(history1[0]).toMatchObject({ actorName: 'Lee Learning', note: 'Forty apprentices trained in November.', source: 'chat' });
     const history22 = await bot.store.db.actionUpdate.findMany({ where: { actionId: a22.id }, orderBy: { id: 'desc' } });
     expect(history22[0]).toMatchObject({ actorName: 'Pat Probation', ragTo: 'AMBER', source: 'card' });
 
     bot.connector.clear();
     bot.clock.set('2026-12-03T17:00:00Z');
-    expect(await runJob('2026-12-03T16:59:00Z', '2026-12-03T17:00:00Z')).toEqual(['Round 1 closed (2 of 3 replied); summary sent to Cora Ordinator']);
+    expect(await runJob('2026-12-03T16:59:00Z', '2026-12-03T17:00:00Z')).toEqual([
+      'Round 1 closed (2 of 3 replied); summary sent to Cora Ordinator',
+    ]);
     const summary = personalTo(bot, cora);
     expect(summary).toHaveLength(1);
     expect(summary[0]).toContain('The update round for the board meeting on Friday 4 December 2026 has closed');

@@ -26,10 +26,14 @@ describe('update rounds: who is asked and who cannot be reached', () => {
     await markConversationInactive(bot.store.db, TEAMS.personalOf(pat.id).id);
     const [started] = await tell(bot, START);
     expect(started!.text).toContain('Sent to: Lee Learning, Priya Protection.');
-    expect(started!.text).toContain('I could not reach: Pat Probation (has removed or blocked me); Una Known (has not added me in personal chat).');
+    expect(started!.text).toContain(
+      'I could not reach: Pat Probation (has removed or blocked me); Una Known (has not added me in personal chat).',
+    );
     const [status] = await tell(bot, 'update round status');
     expect(status!.text).toContain('0 of 4 leads have replied');
-    expect(status!.text).toMatch(/Could not be reached \(.*\):\n- Pat Probation \(London Probation Service\): 0 of 1 updated[\s\S]*- Una Known \(CoLC VAWG Forum\)/);
+    expect(status!.text).toMatch(
+      /Could not be reached \(.*\):\n- Pat Probation \(London Probation Service\): 0 of 1 updated[\s\S]*- Una Known \(CoLC VAWG Forum\)/,
+    );
     bot.connector.clear();
     bot.clock.set('2026-12-01T10:00:00Z');
     const due = await updateRoundsJob.occurrences(bot.services, new Date('2026-12-01T09:00:00Z'), new Date('2026-12-01T10:00:00Z'));
@@ -40,14 +44,17 @@ describe('update rounds: who is asked and who cannot be reached', () => {
 
   it('a lead who removed the bot (403 when sending) is listed, and their conversation is marked inactive', async () => {
     await start('2026-11-23T10:00:00Z', [LEADS[1]!]);
-    bot.connector.failNext({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    bot.connector.failNext({
+      status: 403,
+      body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
+    });
     const [started] = await tell(bot, START);
     expect(started!.text).toContain('I could not reach: Pat Probation (has removed or blocked me).');
     expect((await bot.store.db.conversationRef.findUnique({ where: { conversationId: TEAMS.personalOf(pat.id).id } }))!.active).toBe(false);
     expect(await bot.store.db.updateRoundItem.findMany({ select: { status: true } })).toEqual([{ status: 'unreachable' }]);
   });
 
-  it('asks about every action of the lead\'s organisation that is not COMPLETE, and names actions nobody was asked about', async () => {
+  it("asks about every action of the lead's organisation that is not COMPLETE, and names actions nobody was asked about", async () => {
     await start('2026-11-23T10:00:00Z', [{ user: lee, organisation: 'CST', ref: 1 }]);
     const [started] = await tell(bot, START);
     expect(started!.text).toContain('20 actions need an update from 1 lead.');
@@ -60,16 +67,32 @@ describe('update rounds: who is asked and who cannot be reached', () => {
   it('a lead has answered once each of their actions has an update since the round started, whoever made it', async () => {
     await start();
     const a22 = await planAction(bot, 22);
-    await bot.post(makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: a22.id, version: a22.version, rag: 'AMBER', note: 'Before the round' }, { from: cora, conversation: TEAMS.personalOf(cora.id) }));
+    await bot.post(
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: a22.id, version: a22.version, rag: 'AMBER', note: 'Before the round' },
+        { from: cora, conversation: TEAMS.personalOf(cora.id) },
+      ),
+    );
     bot.clock.set('2026-11-23T11:00:00Z');
     await tell(bot, START);
     let [status] = await tell(bot, 'update round status');
     expect(status!.text).toContain('0 of 3 leads have replied');
     const a23 = await planAction(bot, 23);
-    await bot.post(makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: a23.id, version: a23.version, rag: 'GREEN', note: 'Updated for Priya by the coordinator' }, { from: cora, conversation: TEAMS.personalOf(cora.id) }));
+    await bot.post(
+      makeInvoke(
+        bot.connector.url,
+        VERBS.submitUpdate,
+        { actionId: a23.id, version: a23.version, rag: 'GREEN', note: 'Updated for Priya by the coordinator' },
+        { from: cora, conversation: TEAMS.personalOf(cora.id) },
+      ),
+    );
     [status] = await tell(bot, 'update round status');
     expect(status!.text).toContain('1 of 3 leads have replied; 1 of 3 actions have been updated.');
-    expect(status!.text).toMatch(/Replied:\n- Priya Protection .*\n {4}- Action 23 · .*: updated by Cora Ordinator at 11:00 on Monday 23 November 2026/);
+    expect(status!.text).toMatch(
+      /Replied:\n- Priya Protection .*\n {4}- Action 23 · .*: updated by Cora Ordinator at 11:00 on Monday 23 November 2026/,
+    );
   });
 });
 
@@ -89,7 +112,9 @@ describe('update rounds: who may run them, and dates', () => {
     expect(none!.text).toContain('There has been no update round yet.');
     await tell(bot, START);
     const [second] = await tell(bot, 'start an update round for the forum on 10 December');
-    expect(second!.text).toContain('There is already an open update round for the board meeting on Friday 4 December 2026; it closes at 17:00 on Thursday 3 December 2026.');
+    expect(second!.text).toContain(
+      'There is already an open update round for the board meeting on Friday 4 December 2026; it closes at 17:00 on Thursday 3 December 2026.',
+    );
     expect(await bot.store.db.updateRound.count()).toBe(1);
   });
 
@@ -103,7 +128,10 @@ describe('update rounds: who may run them, and dates', () => {
   it.each([
     ['start an update round for the board meeting on Smarch 45', 'I couldn\'t read "Smarch 45" as a date.'],
     ['start an update round for the board meeting on 1 November 2026', 'The meeting must be after today.'],
-    ['start an update round for the board meeting on 4 December with updates due by 10 December', 'Updates must be due on or before the meeting.'],
+    [
+      'start an update round for the board meeting on 4 December with updates due by 10 December',
+      'Updates must be due on or before the meeting.',
+    ],
     ['start an update round for the board meeting on 4 December with updates due by someday', 'I couldn\'t read "someday" as a date.'],
   ])('%s → %s', async (text, problem) => {
     await start();

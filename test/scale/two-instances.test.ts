@@ -18,7 +18,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   store = await openStore(database.url);
   await loadDemoPlanIfEmpty(store, 'City of London', new Date());
-  await grantRole(store.db, { partnership: 'City of London', who: 'Ali Burlington', role: 'lead', organisation: 'CST', chatId: '29:ali', displayName: 'Ali Burlington' });
+  await grantRole(store.db, {
+    partnership: 'City of London',
+    who: 'Ali Burlington',
+    role: 'lead',
+    organisation: 'CST',
+    chatId: '29:ali',
+    displayName: 'Ali Burlington',
+  });
   connector = await startFakeConnector();
   instances = await Promise.all([startBotProcess({ DATABASE_URL: database.url }), startBotProcess({ DATABASE_URL: database.url })]);
 }, 90_000);
@@ -31,7 +38,9 @@ afterAll(async () => {
 });
 
 const post = (url: string, activity: unknown) =>
-  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
+  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).then(
+    async (r) => ({ status: r.status, body: await r.json().catch(() => null) }),
+  );
 
 describe('two bot processes on one database', () => {
   it('both answer from the same plan, and see each other’s changes at once', async () => {
@@ -45,7 +54,12 @@ describe('two bot processes on one database', () => {
   it('a card update sent to both at once is applied once', async () => {
     const [a, b] = instances;
     const action = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === 18)!;
-    const invoke = makeInvoke(connector.url, VERBS.submitUpdate, { actionId: action.id, version: action.version, rag: 'AMBER', note: 'Sent to both instances' }, { from: TEAMS.user('Ali Burlington', '29:ali') });
+    const invoke = makeInvoke(
+      connector.url,
+      VERBS.submitUpdate,
+      { actionId: action.id, version: action.version, rag: 'AMBER', note: 'Sent to both instances' },
+      { from: TEAMS.user('Ali Burlington', '29:ali') },
+    );
     connector.clear();
     const [ra, rb] = await Promise.all([post(a!.url, invoke), post(b!.url, invoke)]);
     for (const r of [ra, rb]) {
@@ -69,7 +83,10 @@ describe('two bot processes on one database', () => {
     const say = async (url: string, text: string) => {
       connector.clear();
       await post(url, makeMessage(connector.url, { text, from: ali, conversation: personal }));
-      return connector.to(personal.id).map((x) => x.activity.text ?? '').join('\n');
+      return connector
+        .to(personal.id)
+        .map((x) => x.activity.text ?? '')
+        .join('\n');
     };
     const before = await store.db.actionUpdate.count();
     expect(await say(a!.url, 'update action 19')).toMatch(/Action 19/);
@@ -89,7 +106,10 @@ describe('two bot processes on one database', () => {
     expect(added.code, added.output).toBe(0);
     connector.clear();
     // A week before, 10:00 local (GMT in December): both processes tick the same minute.
-    const ticks = await Promise.all([runCliProcess(['jobs', 'tick', '--at', '2026-12-08T10:00:00Z'], env), runCliProcess(['jobs', 'tick', '--at', '2026-12-08T10:00:00Z'], env)]);
+    const ticks = await Promise.all([
+      runCliProcess(['jobs', 'tick', '--at', '2026-12-08T10:00:00Z'], env),
+      runCliProcess(['jobs', 'tick', '--at', '2026-12-08T10:00:00Z'], env),
+    ]);
     for (const t of ticks) expect(t.code, t.output).toBe(0);
     const reminders = connector.to(TEAMS.channel.id).filter((x) => /forum/i.test(x.activity.text ?? ''));
     expect(reminders).toHaveLength(1);

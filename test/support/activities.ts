@@ -4,8 +4,17 @@ let sequence = 0;
 export const TEAMS = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   bot: { id: '28:00000000-0000-0000-0000-00000000b07', name: 'Prevent plan' },
-  channel: { id: '19:prevent-partnership@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', isGroup: true },
-  personalOf: (userId: string) => ({ id: `a:personal-${userId}`, conversationType: 'personal', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' }),
+  channel: {
+    id: '19:prevent-partnership@thread.tacv2;messageid=1700000000000',
+    conversationType: 'channel',
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    isGroup: true,
+  },
+  personalOf: (userId: string) => ({
+    id: `a:personal-${userId}`,
+    conversationType: 'personal',
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  }),
   user: (name = 'Ali Burlington', id = '29:ali') => ({ id, name, aadObjectId: `aad-${id.replace(/\W/g, '')}` }),
 };
 
@@ -22,7 +31,11 @@ function base(serviceUrl: string, overrides: Overrides) {
     from: TEAMS.user(),
     recipient: TEAMS.bot,
     conversation: TEAMS.channel,
-    channelData: { tenant: { id: TEAMS.tenantId }, team: { id: '19:team@thread.tacv2', name: 'Prevent partnership' }, channel: { id: '19:prevent-partnership@thread.tacv2', name: 'General' } },
+    channelData: {
+      tenant: { id: TEAMS.tenantId },
+      team: { id: '19:team@thread.tacv2', name: 'Prevent partnership' },
+      channel: { id: '19:prevent-partnership@thread.tacv2', name: 'General' },
+    },
     locale: 'en-GB',
     ...overrides,
   };

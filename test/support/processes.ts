@@ -51,7 +51,10 @@ export async function startBotProcess(env: Record<string, string>): Promise<{ ur
 export async function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     let output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli/main.ts', ...args], { env: { ...process.env, ...env, TEST_DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli/main.ts', ...args], {
+      env: { ...process.env, ...env, TEST_DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('exit', (code) => resolve({ code: code ?? 1, output }));

@@ -6,7 +6,11 @@ import { makeAction, makePlan as planAround } from '../factories/demo-plan.js';
 const THEMES = ['Training and engagement', 'Policy/Processes'];
 const PLAN = { partnership: 'City of London', title: 'Prevent Action Plan 2020–2024', period: '2020–2024', themes: THEMES };
 /** A plan with one action per rating given, refs from 1, alternating between two themes. */
-const makePlan = (rags: Rag[]) => planAround(rags.map((rag, i) => makeAction({ ref: i + 1, rag, theme: THEMES[i % 2] })), PLAN);
+const makePlan = (rags: Rag[]) =>
+  planAround(
+    rags.map((rag, i) => makeAction({ ref: i + 1, rag, theme: THEMES[i % 2] })),
+    PLAN,
+  );
 
 describe('buildBoardData', () => {
   it('counts actions by rating, including not yet rated', () => {
@@ -18,13 +22,23 @@ describe('buildBoardData', () => {
   it('copies the action fields the board shows (the latest update note first) and lists leads once, sorted', () => {
     const plan = makePlan([]);
     plan.actions = [
-      makeAction({ ref: 3, theme: 'Policy/Processes', leads: ['CoLP Prevent team', 'All stakeholders'], notes: '  Sessions booked.  ', lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' } }),
+      makeAction({
+        ref: 3,
+        theme: 'Policy/Processes',
+        leads: ['CoLP Prevent team', 'All stakeholders'],
+        notes: '  Sessions booked.  ',
+        lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' },
+      }),
       makeAction({ ref: 4, theme: 'Other', leads: ['All stakeholders'], dueDate: '2025-10-31', deadlineText: 'October 2025' }),
     ];
     const data = buildBoardData(plan, [], '2025-03-10');
     expect(data.leads).toEqual(['All stakeholders', 'CoLP Prevent team']);
     expect(data.themes).toEqual(['Training and engagement', 'Policy/Processes', 'Other']);
-    expect(data.actions[0]).toMatchObject({ ref: 3, latestNote: 'Sessions booked.', lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' } });
+    expect(data.actions[0]).toMatchObject({
+      ref: 3,
+      latestNote: 'Sessions booked.',
+      lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' },
+    });
     expect(data.actions[1]).toMatchObject({ dueDate: '2025-10-31', deadlineText: 'October 2025', lastUpdate: null });
     plan.actions[1].lastUpdate = { by: 'Jo', at: '2025-03-02T10:00:00Z', note: 'Moved to October after the forum.' };
     expect(buildBoardData(plan, [], '2025-03-10').actions[1].latestNote).toBe('Moved to October after the forum.');

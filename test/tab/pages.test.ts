@@ -43,4 +43,3 @@ describe('the tab in local mode', () => {
     expect(config).toContain('setConfig');
   });
 });
-

@@ -15,8 +15,14 @@ export async function showMoreHandler(input: CardActionInput): Promise<CardActio
   if (!data.success) throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const { plan, today } = await planAndToday(input.services, input.partnership);
   const question = parseQuestion(data.data.token, plan, today);
-  if (question.kind !== 'list') throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
+  if (question.kind !== 'list')
+    throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const actions = findActions(plan, question.filter, today);
-  const page = await listReply(input, { heading: describeFilter(question.filter, actions.length), actions, offset: data.data.offset, moreToken: data.data.token });
+  const page = await listReply(input, {
+    heading: describeFilter(question.filter, actions.length),
+    actions,
+    offset: data.data.offset,
+    moreToken: data.data.token,
+  });
   return { replaceCard: page };
 }

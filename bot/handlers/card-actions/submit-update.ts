@@ -36,7 +36,12 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
     if (!actionId.success) throw new AppError('INVALID_INPUT', message);
     const action = await actionOfPartnership(input.services, input.partnership, actionId.data);
     const draft = { note: typeof input.data.note === 'string' ? input.data.note.slice(0, 2000) : undefined };
-    return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'error', message }, draft }) };
+    return {
+      replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+        notice: { kind: 'error', message },
+        draft,
+      }),
+    };
   }
   const data = parsed.data;
   const draft = { rag: data.rag as Rag, note: data.note, progress: data.progress };
@@ -54,15 +59,32 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
     const { outcome, action, permission } = result;
     if (outcome.status === 'stale') {
       const message = `Someone else updated action ${action.ref} since you opened this card, so your update was not saved. It is now ${ragWords(action.rag)}. Your note is kept below: check it and save again.`;
-      return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'warning', message }, draft, permission }) };
+      return {
+        replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+          notice: { kind: 'warning', message },
+          draft,
+          permission,
+        }),
+      };
     }
     if (outcome.status === 'missing') throw new AppError('NOT_FOUND', 'That action is no longer in the plan.');
-    const change = outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
+    const change =
+      outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
     const message = `Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel has been told.' : ''}`;
-    return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'success', message }, showForm: false, permission }) };
+    return {
+      replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+        notice: { kind: 'success', message },
+        showForm: false,
+        permission,
+      }),
+    };
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'FORBIDDEN') throw err;
     const action = await actionOfPartnership(input.services, input.partnership, data.actionId);
-    return { replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, { notice: { kind: 'error', message: err.message } }) };
+    return {
+      replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+        notice: { kind: 'error', message: err.message },
+      }),
+    };
   }
 }

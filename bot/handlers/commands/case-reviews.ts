@@ -10,7 +10,8 @@ import { identifySender } from '../../store/people.js';
 import { partnershipTimeZone } from '../../store/schedules.js';
 import type { MessageInput, Reply } from '../context.js';
 
-const CONFIDENTIAL = 'Channel cases are confidential: I only deal with case reviews in a personal chat with a coordinator or a Channel panel member. Nothing was saved or shown here.';
+const CONFIDENTIAL =
+  'Channel cases are confidential: I only deal with case reviews in a personal chat with a coordinator or a Channel panel member. Nothing was saved or shown here.';
 
 /** Case reviews only in personal chat, and only for coordinators and panel members; otherwise the refusal. */
 async function refusal(input: MessageInput): Promise<Reply | null> {
@@ -27,9 +28,22 @@ export async function addCaseReviewHandler(input: MessageInput, match: RegExpMat
   const { db } = input.services.store;
   const today = localDate(input.services.now(), await partnershipTimeZone(db, input.partnership));
   const start = parseDay(match[2]!, addDays(today, -364));
-  if (!start || start > today) return buildMessageCard({ lines: ['I could not read when the intervention started. Write the date like "3 November 2026". Nothing was saved.'] });
-  const review = await addCaseReview(db, { partnership: input.partnership, caseRef: match[1]!, interventionStart: start, reviewDue: addMonths(start, 6), now: input.services.now() });
-  return buildMessageCard({ lines: [`Tracking case ${review.caseRef}: intervention started ${formatDay(review.interventionStart)}, six-month review due ${formatDay(review.reviewDue)}. Panel members will be reminded in personal chat a week before and on the day.`] });
+  if (!start || start > today)
+    return buildMessageCard({
+      lines: ['I could not read when the intervention started. Write the date like "3 November 2026". Nothing was saved.'],
+    });
+  const review = await addCaseReview(db, {
+    partnership: input.partnership,
+    caseRef: match[1]!,
+    interventionStart: start,
+    reviewDue: addMonths(start, 6),
+    now: input.services.now(),
+  });
+  return buildMessageCard({
+    lines: [
+      `Tracking case ${review.caseRef}: intervention started ${formatDay(review.interventionStart)}, six-month review due ${formatDay(review.reviewDue)}. Panel members will be reminded in personal chat a week before and on the day.`,
+    ],
+  });
 }
 
 /** "list case reviews". */
@@ -38,7 +52,12 @@ export async function listCaseReviewsHandler(input: MessageInput): Promise<Reply
   if (refused) return refused;
   const reviews = await listCaseReviews(input.services.store.db, input.partnership);
   if (!reviews.length) return buildMessageCard({ lines: ['No case reviews are open.'] });
-  return buildMessageCard({ title: 'Open Channel case reviews', lines: reviews.map((r) => `${r.caseRef}: review due ${formatDay(r.reviewDue)} (intervention started ${formatDay(r.interventionStart)})`) });
+  return buildMessageCard({
+    title: 'Open Channel case reviews',
+    lines: reviews.map(
+      (r) => `${r.caseRef}: review due ${formatDay(r.reviewDue)} (intervention started ${formatDay(r.interventionStart)})`,
+    ),
+  });
 }
 
 /** "close case CH-2026-014". */

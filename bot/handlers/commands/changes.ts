@@ -15,7 +15,9 @@ export async function changesHandler(input: MessageInput, match: RegExpMatchArra
   const { plan } = await planAndToday(input.services, input.partnership);
   const since = new Date(input.services.now().getTime() - days * DAY_MS);
   // a plan's first import is where it came from, not a change
-  const changes = (await listPartnershipChanges(input.services.store.db, input.partnership, since)).filter((c) => !(c.source === 'import' && c.ragFrom === 'UNRATED')).reverse();
+  const changes = (await listPartnershipChanges(input.services.store.db, input.partnership, since))
+    .filter((c) => !(c.source === 'import' && c.ragFrom === 'UNRATED'))
+    .reverse();
   const period = days === 7 ? 'in the last 7 days' : 'in the last 30 days';
   if (!changes.length) return buildMessageCard({ lines: [`No actions have been updated ${period}.`] });
   const titles = new Map(plan.actions.map((a) => [a.ref, a.title]));

@@ -8,7 +8,9 @@ import { coordinatorOrRefusal } from './coordinator-only.js';
 
 async function settingsLine(input: MessageInput, personId: number): Promise<string> {
   const s = await findDigestRecipient(input.services.store.db, personId);
-  return s?.enabled ? `Your weekly digest comes on ${weekdayName(s.day)}s at ${s.time} (${s.timeZone} time), in personal chat.` : 'Your weekly digest is switched off. Say "turn on my digest" to have it again.';
+  return s?.enabled
+    ? `Your weekly digest comes on ${weekdayName(s.day)}s at ${s.time} (${s.timeZone} time), in personal chat.`
+    : 'Your weekly digest is switched off. Say "turn on my digest" to have it again.';
 }
 
 /** "send my digest on Fridays at 16:00", "send my digest at 08:30": coordinators only. */
@@ -17,7 +19,8 @@ export async function digestWhenHandler(input: MessageInput, match: RegExpMatchA
   if ('refusal' in me) return me.refusal;
   const day = match[1] ? weekdayNumber(match[1]) : undefined;
   const time = match[2] ? parseTime(match[2]) : undefined;
-  if (time === null || day === null) return buildMessageCard({ lines: ['I could not read that day or time. Say, for example, "send my digest on Fridays at 16:00".'] });
+  if (time === null || day === null)
+    return buildMessageCard({ lines: ['I could not read that day or time. Say, for example, "send my digest on Fridays at 16:00".'] });
   await setDigestSettings(input.services.store.db, me.person.id, { day, time, enabled: true });
   return buildMessageCard({ lines: [await settingsLine(input, me.person.id)] });
 }

@@ -21,11 +21,23 @@ export async function muteHandler(input: MessageInput, match: RegExpMatchArray):
   const me = await identifySender(input.services.store.db, input.partnership, input.sender);
   if (!me) return buildMessageCard({ lines: ['I only send reminders to people with a role, and I have none for you to stop.'] });
   const action = await actionIdOf(input, match[1]);
-  if (!match[2]) return buildMessageCard({ lines: [`Until when? Say, for example, "stop reminding me about ${action.label === 'any action' ? 'action 7' : action.label} until January".`] });
+  if (!match[2])
+    return buildMessageCard({
+      lines: [
+        `Until when? Say, for example, "stop reminding me about ${action.label === 'any action' ? 'action 7' : action.label} until January".`,
+      ],
+    });
   const until = parseUntil(match[2], localDate(input.services.now(), action.zone));
-  if (!until) return buildMessageCard({ lines: [`I could not read "${match[2]}" as a date after today. Say, for example, "until January" or "until 12 March".`] });
+  if (!until)
+    return buildMessageCard({
+      lines: [`I could not read "${match[2]}" as a date after today. Say, for example, "until January" or "until 12 March".`],
+    });
   await muteReminders(input.services.store.db, { personId: me.id, actionId: action.id, until });
-  return buildMessageCard({ lines: [`I won't remind you about ${action.label} until ${formatDay(until)}. Say "remind me about ${action.label === 'any action' ? 'actions' : action.label} again" to undo this.`] });
+  return buildMessageCard({
+    lines: [
+      `I won't remind you about ${action.label} until ${formatDay(until)}. Say "remind me about ${action.label === 'any action' ? 'actions' : action.label} again" to undo this.`,
+    ],
+  });
 }
 
 /** "remind me about action 7 again": lifts a pause. */
@@ -34,5 +46,11 @@ export async function unmuteHandler(input: MessageInput, match: RegExpMatchArray
   if (!me) return buildMessageCard({ lines: ['You have no paused reminders.'] });
   const action = await actionIdOf(input, match[1]);
   const lifted = await unmuteReminders(input.services.store.db, me.id, action.id);
-  return buildMessageCard({ lines: [lifted ? `I will remind you about ${action.label === 'any action' ? 'your actions' : action.label} again.` : `You had no paused reminders for ${action.label}.`] });
+  return buildMessageCard({
+    lines: [
+      lifted
+        ? `I will remind you about ${action.label === 'any action' ? 'your actions' : action.label} again.`
+        : `You had no paused reminders for ${action.label}.`,
+    ],
+  });
 }

@@ -8,8 +8,12 @@ export async function addToPanelHandler(input: MessageInput, match: RegExpMatchA
   const me = await coordinatorOrRefusal(input, 'change the Channel panel');
   if ('refusal' in me) return me.refusal;
   const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who: match[1]!.trim(), member: true });
-  const pending = person.chatId.startsWith('pending:') ? ` I will recognise ${person.displayName} by name when they first talk to me; panel reminders need a personal chat with me.` : '';
-  return buildMessageCard({ lines: [`${person.displayName} is now on the Channel panel and will get panel reminders in personal chat.${pending}`] });
+  const pending = person.chatId.startsWith('pending:')
+    ? ` I will recognise ${person.displayName} by name when they first talk to me; panel reminders need a personal chat with me.`
+    : '';
+  return buildMessageCard({
+    lines: [`${person.displayName} is now on the Channel panel and will get panel reminders in personal chat.${pending}`],
+  });
 }
 
 /** "remove Ali Burlington from the Channel panel": coordinators only. */
@@ -25,5 +29,11 @@ export async function listPanelHandler(input: MessageInput): Promise<Reply> {
   const me = await coordinatorOrRefusal(input, 'see who is on the Channel panel');
   if ('refusal' in me) return me.refusal;
   const members = await listPanelMembers(input.services.store.db, input.partnership);
-  return buildMessageCard({ lines: [members.length ? `Channel panel members: ${members.map((m) => m.displayName).join(', ')}.` : 'Nobody is on the Channel panel yet. Say "add <name> to the Channel panel".'] });
+  return buildMessageCard({
+    lines: [
+      members.length
+        ? `Channel panel members: ${members.map((m) => m.displayName).join(', ')}.`
+        : 'Nobody is on the Channel panel yet. Say "add <name> to the Channel panel".',
+    ],
+  });
 }

@@ -9,15 +9,19 @@ export const PATTERNS = {
   /** "post updates here" */
   postUpdatesHere: /^(?:please\s+)?post\s+(?:rag\s+)?(?:updates|changes|announcements)\s+(?:here|in\s+this\s+channel)\.?$/i,
   /** "what changed this week?", "recent changes", "what's new this month" */
-  changes: /^(?:what(?:'s| has| have)?\s+(?:changed|been updated|new)|any\s+changes|recent\s+(?:changes|updates)|latest\s+updates)(?:\s+(?:this|in\s+the\s+last)\s+(?:week|month)|\s+lately|\s+recently|\s+since\s+last\s+week)?\??$/i,
+  changes:
+    /^(?:what(?:'s| has| have)?\s+(?:changed|been updated|new)|any\s+changes|recent\s+(?:changes|updates)|latest\s+updates)(?:\s+(?:this|in\s+the\s+last)\s+(?:week|month)|\s+lately|\s+recently|\s+since\s+last\s+week)?\??$/i,
   /** "update action 18", "update 18", "update #18 to amber": starts the update conversation */
-  startUpdate: /^(?:please\s+)?(?:i(?:['’]d|\s+would)\s+like\s+to\s+|can\s+i\s+)?update\s+(?:action\s*)?#?(\d+)(?:\s+(?:to|as)\s+(.+?))?[.!?]*$/i,
+  startUpdate:
+    /^(?:please\s+)?(?:i(?:['’]d|\s+would)\s+like\s+to\s+|can\s+i\s+)?update\s+(?:action\s*)?#?(\d+)(?:\s+(?:to|as)\s+(.+?))?[.!?]*$/i,
   /** "I've got an update on faith groups", "here's an update about businesses", "update on action 18" */
   updateTopic: /^(?:(?:i(?:['’]ve|\s+have)(?:\s+got)?|here(?:['’]s|\s+is))\s+)?(?:an?\s+)?update\s+(?:on|for|about)\s+(.+?)[.!?]*$/i,
   /** "start an update round for the board meeting on 4 December [with updates due by 1 December]" */
-  startRound: /^(?:please\s+)?start\s+(?:an?\s+|the\s+)?update\s+round(?:\s+for\s+(?:the\s+|our\s+)?(.+?))?\s+on\s+(.+?)(?:,?\s+(?:with\s+)?(?:updates\s+|answers\s+)?due\s+(?:by|on)\s+(.+?))?[.!]*$/i,
+  startRound:
+    /^(?:please\s+)?start\s+(?:an?\s+|the\s+)?update\s+round(?:\s+for\s+(?:the\s+|our\s+)?(.+?))?\s+on\s+(.+?)(?:,?\s+(?:with\s+)?(?:updates\s+|answers\s+)?due\s+(?:by|on)\s+(.+?))?[.!]*$/i,
   /** "update round status", "show the update round status", "status of the update round" */
-  roundStatus: /^(?:(?:show\s+(?:me\s+)?(?:the\s+)?)?update\s+round\s+status|(?:what(?:['’]s|\s+is)\s+the\s+)?status\s+of\s+the\s+update\s+round)\??$/i,
+  roundStatus:
+    /^(?:(?:show\s+(?:me\s+)?(?:the\s+)?)?update\s+round\s+status|(?:what(?:['’]s|\s+is)\s+the\s+)?status\s+of\s+the\s+update\s+round)\??$/i,
   /** "schedule the Channel panel monthly on the first Tuesday at 10:00" (the rest is read by bot/plan/schedule/parse.ts) */
   schedule: /^schedule\s+(?!for\b)(.+)$/i,
   /** "list schedules", "show the schedules", "what's scheduled?" */
@@ -33,7 +37,8 @@ export const PATTERNS = {
   /** "who is on the Channel panel?", "list the Channel panel" */
   listPanel: /^(?:who(?:['’]s|\s+is)\s+on|list)\s+(?:the\s+)?channel\s+panel(?:\s+members)?\??$/i,
   /** "send my digest on Fridays at 16:00", "send me the digest at 08:30" */
-  digestWhen: /^(?:please\s+)?send\s+(?:me\s+)?(?:my\s+|the\s+)?(?:weekly\s+)?digest(?:\s+on\s+([a-z]+?)s?)?(?:\s+at\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday))?\.?$/i,
+  digestWhen:
+    /^(?:please\s+)?send\s+(?:me\s+)?(?:my\s+|the\s+)?(?:weekly\s+)?digest(?:\s+on\s+([a-z]+?)s?)?(?:\s+at\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday))?\.?$/i,
   /** "turn off my digest", "stop my weekly digest", "turn on my digest" */
   digestSwitch: /^(?:stop|turn\s+off|switch\s+off|no\s+more|turn\s+on|switch\s+on|start)\s+(?:my\s+|the\s+)?(?:weekly\s+)?digests?\.?$/i,
   /** "show the digest", "preview my digest" */
@@ -43,7 +48,8 @@ export const PATTERNS = {
   /** "remind me about action 7 again", "start reminding me again" */
   unmuteReminders: /^(?:remind\s+me|start\s+reminding\s+me)(?:\s+about\s+(?:action\s*)?#?(\d+)|\s+about\s+actions)?\s+again\.?$/i,
   /** "add case review CH-2026-014 started 3 November 2026" (personal chat only) */
-  addCaseReview: /^(?:add|track|record)\s+(?:a\s+)?(?:channel\s+)?case(?:\s+review)?\s+(.+?)\s+(?:intervention\s+)?(?:started|starting|from)\s+(?:on\s+)?(.+?)\.?$/i,
+  addCaseReview:
+    /^(?:add|track|record)\s+(?:a\s+)?(?:channel\s+)?case(?:\s+review)?\s+(.+?)\s+(?:intervention\s+)?(?:started|starting|from)\s+(?:on\s+)?(.+?)\.?$/i,
   /** "list case reviews", "case reviews" */
   listCaseReviews: /^(?:(?:list|show)\s+(?:the\s+)?)?(?:channel\s+)?case\s+reviews\??$/i,
   /** "close case CH-2026-014" */

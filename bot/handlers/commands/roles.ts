@@ -7,23 +7,35 @@ import type { MessageInput, Reply } from '../context.js';
 export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const me = await identifySender(input.services.store.db, input.partnership, input.sender);
   if (me?.role !== 'coordinator') {
-    return buildMessageCard({ lines: ['Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <person> <role>.'] });
+    return buildMessageCard({
+      lines: [
+        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <person> <role>.',
+      ],
+    });
   }
   const who = match[1]!.trim();
   const role = RoleSchema.parse(match[2]!.toLowerCase());
   const person = await grantRole(input.services.store.db, { partnership: input.partnership, who, role, organisation: match[3]?.trim() });
-  const pending = person.chatId.startsWith('pending:') ? ` When ${person.displayName} first talks to me, I will recognise them by name.` : '';
-  return buildMessageCard({ lines: [`${person.displayName} is now a ${person.role}${person.organisation ? ` for ${person.organisation}` : ''}.${pending}`] });
+  const pending = person.chatId.startsWith('pending:')
+    ? ` When ${person.displayName} first talks to me, I will recognise them by name.`
+    : '';
+  return buildMessageCard({
+    lines: [`${person.displayName} is now a ${person.role}${person.organisation ? ` for ${person.organisation}` : ''}.${pending}`],
+  });
 }
 
 /** "who are the leads?": coordinators and leads with their organisations. */
 export async function whoAreLeadsHandler(input: MessageInput): Promise<Reply> {
   const people = await listRoleHolders(input.services.store.db, input.partnership);
-  if (!people.length) return buildMessageCard({ lines: ['Nobody has a role yet. A coordinator can say "make Ali Burlington a lead for CST".'] });
+  if (!people.length)
+    return buildMessageCard({ lines: ['Nobody has a role yet. A coordinator can say "make Ali Burlington a lead for CST".'] });
   const coordinators = people.filter((p) => p.role === 'coordinator').map((p) => p.displayName);
   const leads = people.filter((p) => p.role === 'lead').map((p) => `${p.displayName} (${p.organisation ?? 'no organisation'})`);
   return buildMessageCard({
     title: 'Who can update actions',
-    lines: [`Coordinators (any action): ${coordinators.join(', ') || 'none yet'}`, `Leads (their organisation's actions): ${leads.join(', ') || 'none yet'}`],
+    lines: [
+      `Coordinators (any action): ${coordinators.join(', ') || 'none yet'}`,
+      `Leads (their organisation's actions): ${leads.join(', ') || 'none yet'}`,
+    ],
   });
 }

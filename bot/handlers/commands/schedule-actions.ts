@@ -6,7 +6,14 @@ import { parseScheduleRequest } from '../../plan/schedule/parse.js';
 import { parseDay, parseTime } from '../../plan/schedule/phrases.js';
 import { nextMeeting } from '../../plan/schedule/recurrence.js';
 import type { Db } from '../../store/database.js';
-import { cancelSchedule, createSchedule, listSchedules, partnershipTimeZone, resolveSchedule, updateRecurrence } from '../../store/schedules.js';
+import {
+  cancelSchedule,
+  createSchedule,
+  listSchedules,
+  partnershipTimeZone,
+  resolveSchedule,
+  updateRecurrence,
+} from '../../store/schedules.js';
 
 /** Schedule management shared by chat and the CLI: each returns the lines to tell the coordinator. */
 
@@ -26,36 +33,62 @@ export function describeSchedule(s: ScheduleView, now: Date): string {
 }
 
 /** "schedule the Channel panel monthly on the first Tuesday at 10:00": saves it and says when it next meets. */
-export async function addScheduleFromText(db: Db, input: { partnership: string; text: string; now: Date; conversationId: string | null }): Promise<string[]> {
+export async function addScheduleFromText(
+  db: Db,
+  input: { partnership: string; text: string; now: Date; conversationId: string | null },
+): Promise<string[]> {
   const zone = await partnershipTimeZone(db, input.partnership);
   const parsed = parseScheduleRequest(input.text, localDate(input.now, zone));
   if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.problem);
   const r = parsed.value;
-  const schedule = await createSchedule(db, { partnership: input.partnership, kind: r.kind, name: r.name, recurrence: r.recurrence, time: r.time, leadMinutes: r.leadMinutes, conversationId: r.here ? input.conversationId : null, now: input.now });
+  const schedule = await createSchedule(db, {
+    partnership: input.partnership,
+    kind: r.kind,
+    name: r.name,
+    recurrence: r.recurrence,
+    time: r.time,
+    leadMinutes: r.leadMinutes,
+    conversationId: r.here ? input.conversationId : null,
+    now: input.now,
+  });
   const lines = [`Scheduled: ${describeSchedule(schedule, input.now)}`];
-  if (schedule.kind === 'channel-panel') lines.push('Panel reminders carry no case information. Add members with "add <name> to the Channel panel".');
+  if (schedule.kind === 'channel-panel')
+    lines.push('Panel reminders carry no case information. Add members with "add <name> to the Channel panel".');
   return lines;
 }
 
 /** "list schedules". */
 export async function listScheduleLines(db: Db, partnership: string, now: Date): Promise<string[]> {
   const schedules = await listSchedules(db, partnership);
-  if (!schedules.length) return ['There are no schedules yet. A coordinator can say, for example, "schedule the Channel panel monthly on the first Tuesday at 10:00".'];
+  if (!schedules.length)
+    return [
+      'There are no schedules yet. A coordinator can say, for example, "schedule the Channel panel monthly on the first Tuesday at 10:00".',
+    ];
   return schedules.map((s) => describeSchedule(s, now));
 }
 
 /** "move the forum to 12 March [at 14:00]": moves the next meeting only. */
-export async function moveNextMeeting(db: Db, input: { partnership: string; which: string; to: string; time?: string; now: Date }): Promise<string[]> {
+export async function moveNextMeeting(
+  db: Db,
+  input: { partnership: string; which: string; to: string; time?: string; now: Date },
+): Promise<string[]> {
   const schedule = await resolveSchedule(db, input.partnership, input.which);
   const today = localDate(input.now, schedule.timeZone);
   const next = nextMeeting(schedule.recurrence, today);
   if (!next) throw new AppError('NOT_FOUND', `${schedule.name} has no meeting to come to move.`);
   const to = parseDay(input.to, today);
-  if (!to) throw new AppError('INVALID_INPUT', `I could not read "${input.to}" as a date on or after today. Write it like "12 March" or "12 March 2027".`);
+  if (!to)
+    throw new AppError(
+      'INVALID_INPUT',
+      `I could not read "${input.to}" as a date on or after today. Write it like "12 March" or "12 March 2027".`,
+    );
   const time = input.time ? parseTime(input.time) : (next.time ?? schedule.time);
   if (!time) throw new AppError('INVALID_INPUT', `I could not read "${input.time}" as a time. Write it like "14:00" or "2pm".`);
   const original = next.movedFrom ?? next.date;
-  const moves = [...(schedule.recurrence.moves ?? []).filter((m) => m.from !== original), { from: original, to, ...(time !== schedule.time ? { time } : {}) }];
+  const moves = [
+    ...(schedule.recurrence.moves ?? []).filter((m) => m.from !== original),
+    { from: original, to, ...(time !== schedule.time ? { time } : {}) },
+  ];
   const updated = await updateRecurrence(db, schedule.id, { ...schedule.recurrence, moves });
   const before = formatWhen(meetingStart(schedule, next).at, schedule.timeZone);
   const after = formatWhen(resolveLocal(to, time, schedule.timeZone), schedule.timeZone);

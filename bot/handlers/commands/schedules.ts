@@ -8,20 +8,34 @@ export async function scheduleHandler(input: MessageInput): Promise<Reply> {
   const me = await coordinatorOrRefusal(input, 'schedule meetings');
   if ('refusal' in me) return me.refusal;
   const here = input.conversation.kind === 'channel' ? input.conversation.id : null;
-  const lines = await addScheduleFromText(input.services.store.db, { partnership: input.partnership, text: input.text, now: input.services.now(), conversationId: here });
+  const lines = await addScheduleFromText(input.services.store.db, {
+    partnership: input.partnership,
+    text: input.text,
+    now: input.services.now(),
+    conversationId: here,
+  });
   return buildMessageCard({ title: 'Schedule saved', lines });
 }
 
 /** "list schedules": anyone may see when meetings are. */
 export async function listSchedulesHandler(input: MessageInput): Promise<Reply> {
-  return buildMessageCard({ title: 'Schedules', lines: await listScheduleLines(input.services.store.db, input.partnership, input.services.now()) });
+  return buildMessageCard({
+    title: 'Schedules',
+    lines: await listScheduleLines(input.services.store.db, input.partnership, input.services.now()),
+  });
 }
 
 /** "move the forum to 12 March [at 14:00]": coordinators only. */
 export async function moveScheduleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const me = await coordinatorOrRefusal(input, 'move meetings');
   if ('refusal' in me) return me.refusal;
-  const lines = await moveNextMeeting(input.services.store.db, { partnership: input.partnership, which: match[1]!, to: match[2]!, time: match[3], now: input.services.now() });
+  const lines = await moveNextMeeting(input.services.store.db, {
+    partnership: input.partnership,
+    which: match[1]!,
+    to: match[2]!,
+    time: match[3],
+    now: input.services.now(),
+  });
   return buildMessageCard({ lines });
 }
 

@@ -8,11 +8,23 @@ import type { DialogRecord } from './record.js';
 import { saveDialogUpdate } from './save.js';
 
 /** Carries out what an answer decided: the next question, the end of the conversation, or saving the update. */
-export async function applyDialogResult(input: TurnInput, stored: StoredDialog, record: DialogRecord, result: DialogResult): Promise<Reply[]> {
+export async function applyDialogResult(
+  input: TurnInput,
+  stored: StoredDialog,
+  record: DialogRecord,
+  result: DialogResult,
+): Promise<Reply[]> {
   const next: DialogRecord = { ...record, dialog: result.dialog };
   if (result.kind === 'cancelled') {
-    const version = await saveRecord(input, stored, { ...next, finished: { lines: [`Cancelled: nothing was saved for action ${result.dialog.ref}.`] } }, true);
-    return version === null ? crossedReplies(input) : [buildMessageCard({ lines: [`Cancelled: nothing was saved for action ${result.dialog.ref}.`] })];
+    const version = await saveRecord(
+      input,
+      stored,
+      { ...next, finished: { lines: [`Cancelled: nothing was saved for action ${result.dialog.ref}.`] } },
+      true,
+    );
+    return version === null
+      ? crossedReplies(input)
+      : [buildMessageCard({ lines: [`Cancelled: nothing was saved for action ${result.dialog.ref}.`] })];
   }
   const version = await saveRecord(input, stored, next);
   if (version === null) return crossedReplies(input);

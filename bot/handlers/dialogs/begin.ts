@@ -10,7 +10,12 @@ import { questionReply } from './persist.js';
 import { expiryFrom, isExpired, readRecord, UPDATE_DIALOG_KIND, type DialogRecord } from './record.js';
 
 /** Starts the update conversation about an action for this person, if they may update it; replaces one in progress. */
-export async function beginUpdateDialog(input: TurnInput, action: PlanAction, timeZone: string, rag: SettableRag | null = null): Promise<Reply[]> {
+export async function beginUpdateDialog(
+  input: TurnInput,
+  action: PlanAction,
+  timeZone: string,
+  rag: SettableRag | null = null,
+): Promise<Reply[]> {
   const { services } = input;
   const { allowed, whoCan } = await updatePermission(services, input.partnership, input.sender, action);
   if (!allowed) return [buildMessageCard({ lines: [`You can't update action ${action.ref}. Who can: ${whoCan}.`] })];
@@ -18,11 +23,27 @@ export async function beginUpdateDialog(input: TurnInput, action: PlanAction, ti
   const earlier = await loadDialog(services.store.db, key);
   const earlierRecord = earlier && readRecord(earlier);
   let notice: Notice | undefined;
-  if (earlier && earlierRecord && !earlierRecord.finished && !isExpired(earlier, services.now()) && earlierRecord.dialog.actionId !== action.id) {
-    notice = { kind: 'warning', message: `I have stopped our conversation about action ${earlierRecord.dialog.ref}: nothing was saved for it.` };
+  if (
+    earlier &&
+    earlierRecord &&
+    !earlierRecord.finished &&
+    !isExpired(earlier, services.now()) &&
+    earlierRecord.dialog.actionId !== action.id
+  ) {
+    notice = {
+      kind: 'warning',
+      message: `I have stopped our conversation about action ${earlierRecord.dialog.ref}: nothing was saved for it.`,
+    };
   }
   const record: DialogRecord = { dialog: startUpdateDialog(action, rag), timeZone, lastActivityId: input.activityId, finished: null };
   const now = services.now();
-  const stored = await startDialog(services.store.db, { ...key, partnership: input.partnership, kind: UPDATE_DIALOG_KIND, state: record, now, expiresAt: expiryFrom(now) });
+  const stored = await startDialog(services.store.db, {
+    ...key,
+    partnership: input.partnership,
+    kind: UPDATE_DIALOG_KIND,
+    state: record,
+    now,
+    expiresAt: expiryFrom(now),
+  });
   return [questionReply(stored.id, record.dialog, timeZone, notice)];
 }

@@ -24,9 +24,13 @@ const asResult = (replies: Reply[]): CardActionResult => ({ replaceCard: replies
 /** "Update action 18" on a choice or a round's request: starts the conversation as a new message, leaving the card as it was. */
 export async function dialogStartHandler(input: CardActionInput): Promise<CardActionResult> {
   const data = StartData.safeParse(input.data);
-  if (!data.success) throw new AppError('INVALID_INPUT', 'That button does not say which action it is for. Say "update action" and its number.');
+  if (!data.success)
+    throw new AppError('INVALID_INPUT', 'That button does not say which action it is for. Say "update action" and its number.');
   const { plan, action } = await planAndAction(input.services, input.partnership, data.data.actionId);
-  return { messages: await beginUpdateDialog(input, action, plan.timeZone), toast: `Let's update action ${action.ref}: the first question is below.` };
+  return {
+    messages: await beginUpdateDialog(input, action, plan.timeZone),
+    toast: `Let's update action ${action.ref}: the first question is below.`,
+  };
 }
 
 /** A button on a question card: the same answer as typing it, checked against where the conversation is now. */
@@ -45,7 +49,10 @@ export async function dialogAnswerHandler(input: CardActionInput): Promise<CardA
     return asResult([expiredReply(record.dialog)]);
   }
   if (record.dialog.step !== data.data.step || record.lastActivityId === input.activityId) {
-    const notice = record.dialog.step !== data.data.step ? { kind: 'warning' as const, message: 'That button belongs to an earlier question. Here is where we are now.' } : undefined;
+    const notice =
+      record.dialog.step !== data.data.step
+        ? { kind: 'warning' as const, message: 'That button belongs to an earlier question. Here is where we are now.' }
+        : undefined;
     return asResult([questionReply(stored.id, record.dialog, record.timeZone, notice)]);
   }
   const answer = String(data.data.answer ?? '');

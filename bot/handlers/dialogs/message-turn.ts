@@ -41,6 +41,7 @@ export async function dialogMessageTurn(input: MessageInput): Promise<DialogTurn
   }
   const text = input.text.trim();
   if (startsAnother(text)) return PASS;
-  if (record.lastActivityId === input.activityId) return { handled: true, replies: [questionReply(stored.id, record.dialog, record.timeZone)] };
+  if (record.lastActivityId === input.activityId)
+    return { handled: true, replies: [questionReply(stored.id, record.dialog, record.timeZone)] };
   return { handled: true, replies: await applyDialogResult(input, stored, record, answerUpdateDialog(record.dialog, text)) };
 }

@@ -8,7 +8,11 @@ import { crossedReplies, finishDialog, questionReply, saveRecord } from './persi
 import type { DialogRecord } from './record.js';
 
 /** Saves the conversation's update through the one update path, and tells the person how it went. */
-export async function saveDialogUpdate(input: TurnInput, stored: Pick<StoredDialog, 'id' | 'version'>, record: DialogRecord): Promise<Reply[]> {
+export async function saveDialogUpdate(
+  input: TurnInput,
+  stored: Pick<StoredDialog, 'id' | 'version'>,
+  record: DialogRecord,
+): Promise<Reply[]> {
   const { dialog } = record;
   let result;
   try {
@@ -27,7 +31,8 @@ export async function saveDialogUpdate(input: TurnInput, stored: Pick<StoredDial
     return finishDialog(input, stored, record, { lines: [err.message] });
   }
   const { outcome, action } = result;
-  if (outcome.status === 'missing') return finishDialog(input, stored, record, { lines: ['That action is no longer in the plan, so nothing was saved.'] });
+  if (outcome.status === 'missing')
+    return finishDialog(input, stored, record, { lines: ['That action is no longer in the plan, so nothing was saved.'] });
   if (outcome.status === 'stale') {
     const rebased = { ...record, dialog: rebaseUpdateDialog(dialog, action) };
     const version = await saveRecord(input, stored, rebased);
@@ -35,7 +40,8 @@ export async function saveDialogUpdate(input: TurnInput, stored: Pick<StoredDial
     const message = `Someone else updated action ${action.ref} while we were talking: it is now ${ragWords(action.rag)}. Nothing has been saved yet. Your answers are kept below.`;
     return [questionReply(stored.id, rebased.dialog, record.timeZone, { kind: 'warning', message })];
   }
-  const change = outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
+  const change =
+    outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
   const lines = [`Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel has been told.' : ''}`];
   if (dialog.note) lines.push(`Note: ${dialog.note}`);
   if (dialog.target !== null && action.progress !== null) lines.push(`Progress: ${action.progress} of ${dialog.target}.`);

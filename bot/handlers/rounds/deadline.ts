@@ -30,14 +30,17 @@ export async function closeDueRound(services: Services, roundId: number): Promis
   if (!round || round.status !== 'open') return `Round ${roundId} is already closed`;
   const { items, updates, progress } = await loadRoundProgress(services, round);
   const latest = new Map(updates.map((u) => [u.actionId, u]));
-  const answered = items.filter((i) => latest.has(i.actionId)).map((i) => ({ itemId: i.itemId, answeredAt: new Date(latest.get(i.actionId)!.at), updateId: latest.get(i.actionId)!.historyId }));
+  const answered = items
+    .filter((i) => latest.has(i.actionId))
+    .map((i) => ({ itemId: i.itemId, answeredAt: new Date(latest.get(i.actionId)!.at), updateId: latest.get(i.actionId)!.historyId }));
   const now = services.now();
   if (!(await closeRound(db, roundId, now, answered))) return `Round ${roundId} is already closed`;
   const summary = await roundStatusReply(services, { ...round, status: 'closed', closedAt: now }, true);
   const toCreator = round.createdByChatId ? await sendPersonal(services, round.createdByChatId, summary) : 'no creator in chat';
   if (toCreator !== 'sent') {
     const told = await tellCoordinators(db, services.notifier, round.partnership, summary);
-    if (!told.reached.length) log.warn({ round: roundId, name: roundName(round) }, 'Round closed but no coordinator could be sent its summary');
+    if (!told.reached.length)
+      log.warn({ round: roundId, name: roundName(round) }, 'Round closed but no coordinator could be sent its summary');
     return `Round ${roundId} closed (${progress.leadsAnswered} of ${progress.leads.length} replied); summary to coordinators: ${told.reached.length} reached`;
   }
   return `Round ${roundId} closed (${progress.leadsAnswered} of ${progress.leads.length} replied); summary sent to ${round.createdBy}`;

@@ -31,7 +31,10 @@ export interface OpenedRound {
 }
 
 function alreadyOpen(round: RoundInfo): AppError {
-  return new AppError('INVALID_INPUT', `There is already an open update round for ${roundName(round)}; it closes at ${timeAndDay(round.deadline, round.timeZone)}. Ask "update round status" to see it.`);
+  return new AppError(
+    'INVALID_INPUT',
+    `There is already an open update round for ${roundName(round)}; it closes at ${timeAndDay(round.deadline, round.timeZone)}. Ask "update round status" to see it.`,
+  );
 }
 
 /** Opens a round: every lead is asked about their organisation's actions that are not COMPLETE, in personal chat. */
@@ -40,15 +43,27 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
   const plan = await requirePlanView(db, req.partnership);
   const now = services.now();
   const deadline = roundDeadline({ meetingDate: req.meetingDate, dueDate: req.dueDate, timeZone: plan.timeZone });
-  const problem = roundDatesProblem({ meetingDate: req.meetingDate, dueDate: req.dueDate, deadline, today: todayIn(plan.timeZone, now), now });
+  const problem = roundDatesProblem({
+    meetingDate: req.meetingDate,
+    dueDate: req.dueDate,
+    deadline,
+    today: todayIn(plan.timeZone, now),
+    now,
+  });
   if (problem) throw new AppError('INVALID_INPUT', problem);
   const open = await latestRound(db, req.partnership, { open: true });
   if (open && open.deadline <= now) await closeDueRound(services, open.id);
   else if (open) throw alreadyOpen(open);
   const leads = (await listPeople(db, req.partnership)).filter((p) => p.role === 'lead' && p.organisation);
   const needing = plan.actions.filter((a) => a.rag !== 'COMPLETE');
-  const items = leads.flatMap((lead) => needing.filter((a) => a.leads.includes(lead.organisation!)).map((a) => ({ actionId: a.id, personId: lead.id })));
-  if (!items.length) throw new AppError('INVALID_INPUT', 'No lead has an action that needs an update, so there is nobody to ask. Name leads first, e.g. "make Ali Burlington a lead for CST".');
+  const items = leads.flatMap((lead) =>
+    needing.filter((a) => a.leads.includes(lead.organisation!)).map((a) => ({ actionId: a.id, personId: lead.id })),
+  );
+  if (!items.length)
+    throw new AppError(
+      'INVALID_INPUT',
+      'No lead has an action that needs an update, so there is nobody to ask. Name leads first, e.g. "make Ali Burlington a lead for CST".',
+    );
   const round = await createRound(db, { ...req, deadline, createdAt: now, items });
   if (!round) throw alreadyOpen((await latestRound(db, req.partnership, { open: true }))!);
   const requests = await sendRoundRequests(services, round);
@@ -64,12 +79,20 @@ export function describeOpenedRound(opened: OpenedRound): { title: string; lines
     `${opened.actions} action${opened.actions === 1 ? ' needs' : 's need'} an update from ${leads} lead${leads === 1 ? '' : 's'}. Updates are due by ${timeAndDay(round.deadline, round.timeZone)}.`,
   ];
   const remindAt = reminderTime(round.deadline, round.timeZone);
-  if (remindAt > round.createdAt) lines.push(`I will remind anyone who has not replied at ${timeAndDay(remindAt, round.timeZone)}, and send a summary when the round closes.`);
+  if (remindAt > round.createdAt)
+    lines.push(
+      `I will remind anyone who has not replied at ${timeAndDay(remindAt, round.timeZone)}, and send a summary when the round closes.`,
+    );
   else lines.push('There is not time for a reminder before the deadline; I will send a summary when the round closes.');
   if (requests.sent.length) lines.push(`Sent to: ${requests.sent.join(', ')}.`);
   if (requests.unreachable.length) {
-    lines.push(`I could not reach: ${requests.unreachable.map((u) => `${u.name} (${u.reason})`).join('; ')}. Please ask them directly; they or you can still update their actions.`);
+    lines.push(
+      `I could not reach: ${requests.unreachable.map((u) => `${u.name} (${u.reason})`).join('; ')}. Please ask them directly; they or you can still update their actions.`,
+    );
   }
-  if (opened.uncovered.length) lines.push(`No lead is named for action${opened.uncovered.length === 1 ? '' : 's'} ${opened.uncovered.join(', ')}, so nobody was asked about ${opened.uncovered.length === 1 ? 'it' : 'them'}.`);
+  if (opened.uncovered.length)
+    lines.push(
+      `No lead is named for action${opened.uncovered.length === 1 ? '' : 's'} ${opened.uncovered.join(', ')}, so nobody was asked about ${opened.uncovered.length === 1 ? 'it' : 'them'}.`,
+    );
   return { title: `Update round started for ${roundName(round)}`, lines };
 }

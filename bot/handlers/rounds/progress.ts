@@ -20,5 +20,12 @@ export async function loadRoundProgress(services: Services, round: RoundInfo): P
 /** The status card of a round (or, with `closing`, its closing summary). */
 export async function roundStatusReply(services: Services, round: RoundInfo, closing = false): Promise<Reply> {
   const { progress } = await loadRoundProgress(services, round);
-  return buildRoundStatusCard({ round, timeZone: round.timeZone, progress, reminderAt: reminderTime(round.deadline, round.timeZone), now: services.now(), closing });
+  return buildRoundStatusCard({
+    round,
+    timeZone: round.timeZone,
+    progress,
+    reminderAt: reminderTime(round.deadline, round.timeZone),
+    now: services.now(),
+    closing,
+  });
 }

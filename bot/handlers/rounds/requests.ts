@@ -28,14 +28,24 @@ function byLead(items: RoundItemInfo[]): RoundItemInfo[][] {
  * Sends each lead of a round their personal message: every item at the start, or at a reminder only the
  * items in `waiting`. Leads who cannot be reached are marked so the coordinator sees them.
  */
-export async function sendRoundRequests(services: Services, round: RoundInfo, options: { reminder?: boolean; waiting?: Set<number> } = {}): Promise<RequestsSent> {
+export async function sendRoundRequests(
+  services: Services,
+  round: RoundInfo,
+  options: { reminder?: boolean; waiting?: Set<number> } = {},
+): Promise<RequestsSent> {
   const plan: PlanView = await requirePlanView(services.store.db, round.partnership);
   const items = (await roundItems(services.store.db, round.id)).filter((i) => !options.waiting || options.waiting.has(i.itemId));
   const leads = byLead(items).filter((group) => !(options.reminder && group[0]!.unreachable));
   const outcomes = await runPool(leads, SEND_CONCURRENCY, (group) => {
     const lead = group[0]!;
     const actions = group.flatMap((i) => plan.actions.filter((a) => a.id === i.actionId)).sort((a, b) => a.ref - b.ref);
-    const card = buildRoundRequestCard({ round, timeZone: round.timeZone, organisation: lead.organisation ?? 'your organisation', actions, reminder: options.reminder });
+    const card = buildRoundRequestCard({
+      round,
+      timeZone: round.timeZone,
+      organisation: lead.organisation ?? 'your organisation',
+      actions,
+      reminder: options.reminder,
+    });
     return sendPersonal(services, lead.chatId, card);
   });
   const result: RequestsSent = { sent: [], unreachable: [] };
@@ -50,6 +60,9 @@ export async function sendRoundRequests(services: Services, round: RoundInfo, op
     }
   });
   if (!options.reminder) await markUnreachable(services.store.db, round.id, unreachableIds);
-  log.info({ round: round.id, reminder: Boolean(options.reminder), sent: result.sent.length, unreachable: result.unreachable.length }, 'Round requests sent');
+  log.info(
+    { round: round.id, reminder: Boolean(options.reminder), sent: result.sent.length, unreachable: result.unreachable.length },
+    'Round requests sent',
+  );
   return result;
 }

@@ -22,7 +22,11 @@ export async function startRoundHandler(input: MessageInput, match: RegExpMatchA
   const dueDate = match[3] ? parseMeetingDate(match[3], today) : null;
   if (!meetingDate || (match[3] && !dueDate)) {
     const unread = meetingDate ? match[3]! : match[2]!;
-    return buildMessageCard({ lines: [`I couldn't read "${unread.slice(0, 60)}" as a date. Say, for example: "start an update round for the board meeting on 4 December", or add "with updates due by 1 December".`] });
+    return buildMessageCard({
+      lines: [
+        `I couldn't read "${unread.slice(0, 60)}" as a date. Say, for example: "start an update round for the board meeting on 4 December", or add "with updates due by 1 December".`,
+      ],
+    });
   }
   const opened = await openUpdateRound(input.services, {
     partnership: input.partnership,
@@ -45,6 +49,9 @@ export async function roundStatusHandler(input: MessageInput): Promise<Reply> {
     await closeDueRound(input.services, round.id);
     round = await findRound(db, round.id);
   }
-  if (!round) return buildMessageCard({ lines: ['There has been no update round yet. Start one with "start an update round for the board meeting on 4 December".'] });
+  if (!round)
+    return buildMessageCard({
+      lines: ['There has been no update round yet. Start one with "start an update round for the board meeting on 4 December".'],
+    });
   return roundStatusReply(input.services, round);
 }

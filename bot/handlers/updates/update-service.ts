@@ -43,7 +43,11 @@ export async function actionOfPartnership(services: Services, partnership: strin
 }
 
 /** The partnership's plan and one of its actions by id; NOT_FOUND for anything else. */
-export async function planAndAction(services: Services, partnership: string, actionId: number): Promise<{ plan: PlanView; action: PlanAction }> {
+export async function planAndAction(
+  services: Services,
+  partnership: string,
+  actionId: number,
+): Promise<{ plan: PlanView; action: PlanAction }> {
   const plan = await requirePlanView(services.store.db, partnership);
   const action = plan.actions.find((a) => a.id === actionId);
   if (!action) throw new AppError('NOT_FOUND', 'That action is not in your partnership’s plan. Ask "summary" to see the plan.');
@@ -73,7 +77,10 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
   if (!person || !allowed) {
     throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });
   }
-  const fingerprint = createHash('sha256').update(JSON.stringify([req.rag, req.note.trim(), req.progress])).digest('hex').slice(0, 16);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([req.rag, req.note.trim(), req.progress]))
+    .digest('hex')
+    .slice(0, 16);
   const outcome = await applyUpdate(services.store.db, {
     actionId: before.id,
     expectedVersion: req.expectedVersion,
@@ -89,12 +96,30 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
   let announced = false;
   if (outcome.status === 'applied' && outcome.ragFrom !== outcome.ragTo) {
     const organisation = person.organisation ? shortName(plan, person.organisation) : undefined;
-    announced = await announce(services, req.partnership, action, outcome.ragFrom, outcome.ragTo, person.displayName, organisation, req.note.trim());
+    announced = await announce(
+      services,
+      req.partnership,
+      action,
+      outcome.ragFrom,
+      outcome.ragTo,
+      person.displayName,
+      organisation,
+      req.note.trim(),
+    );
   }
   return { outcome, action, person, announced, permission };
 }
 
-async function announce(services: Services, partnership: string, action: PlanAction, from: Rag, to: Rag, by: string, byOrganisation: string | undefined, note: string): Promise<boolean> {
+async function announce(
+  services: Services,
+  partnership: string,
+  action: PlanAction,
+  from: Rag,
+  to: Rag,
+  by: string,
+  byOrganisation: string | undefined,
+  note: string,
+): Promise<boolean> {
   const channel = await announcementConversation(services.store.db, partnership);
   if (!channel) {
     log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');

@@ -13,7 +13,19 @@ export function normalise(text: string): string {
     .trim();
 }
 
-const CANCEL = new Set(['cancel', 'stop', 'quit', 'exit', 'abort', 'never mind', 'nevermind', 'forget it', 'cancel that', 'cancel it', 'stop it']);
+const CANCEL = new Set([
+  'cancel',
+  'stop',
+  'quit',
+  'exit',
+  'abort',
+  'never mind',
+  'nevermind',
+  'forget it',
+  'cancel that',
+  'cancel it',
+  'stop it',
+]);
 const BACK = new Set(['back', 'go back', 'previous', 'undo', 'back please', 'go back please']);
 
 /** "cancel" or "back" when the whole answer is one of those words, else null. */
@@ -25,12 +37,61 @@ export function controlWord(text: string): 'cancel' | 'back' | null {
 }
 
 const RAG_WORDS: Record<string, SettableRag> = {
-  red: 'RED', amber: 'AMBER', green: 'GREEN', complete: 'COMPLETE', completed: 'COMPLETE',
-  done: 'COMPLETE', finished: 'COMPLETE', closed: 'COMPLETE',
+  red: 'RED',
+  amber: 'AMBER',
+  green: 'GREEN',
+  complete: 'COMPLETE',
+  completed: 'COMPLETE',
+  done: 'COMPLETE',
+  finished: 'COMPLETE',
+  closed: 'COMPLETE',
 };
-const SAME_PHRASES = new Set(['same', 'the same', 'no change', 'unchanged', 'as before', 'same as before', 'stays the same', 'keep it', 'no different']);
-const RAG_FILLER = new Set(['still', 'it', 'is', "it's", 'its', 'now', 'at', 'the', 'please', 'mark', 'make', 'set', 'change', 'to', 'as',
-  'stay', 'stays', 'remain', 'remains', 'should', 'be', 'i', 'think', 'rag', 'rating', 'say', "i'd", 'would', 'call', 'rated', 'all', 'and', 'dusted']);
+const SAME_PHRASES = new Set([
+  'same',
+  'the same',
+  'no change',
+  'unchanged',
+  'as before',
+  'same as before',
+  'stays the same',
+  'keep it',
+  'no different',
+]);
+const RAG_FILLER = new Set([
+  'still',
+  'it',
+  'is',
+  "it's",
+  'its',
+  'now',
+  'at',
+  'the',
+  'please',
+  'mark',
+  'make',
+  'set',
+  'change',
+  'to',
+  'as',
+  'stay',
+  'stays',
+  'remain',
+  'remains',
+  'should',
+  'be',
+  'i',
+  'think',
+  'rag',
+  'rating',
+  'say',
+  "i'd",
+  'would',
+  'call',
+  'rated',
+  'all',
+  'and',
+  'dusted',
+]);
 
 /** The rating an answer names: "amber", "still red", "done" (COMPLETE), "no change" (the current one); null when it names none or several. */
 export function parseRagAnswer(text: string, current: Rag): SettableRag | null {
@@ -43,7 +104,23 @@ export function parseRagAnswer(text: string, current: Rag): SettableRag | null {
   return [...named][0]!;
 }
 
-const SKIP = new Set(['skip', 'none', 'no note', 'nothing', 'pass', 'n/a', 'na', 'no', 'same', 'no change', 'unchanged', 'keep', 'keep it', 'skip it', 'leave it']);
+const SKIP = new Set([
+  'skip',
+  'none',
+  'no note',
+  'nothing',
+  'pass',
+  'n/a',
+  'na',
+  'no',
+  'same',
+  'no change',
+  'unchanged',
+  'keep',
+  'keep it',
+  'skip it',
+  'leave it',
+]);
 
 /** Whether an answer means "nothing to add" for an optional question. */
 export function isSkip(text: string): boolean {
@@ -60,7 +137,27 @@ export function parseProgress(text: string): number | 'skip' | null {
   return Number(numbers[0]);
 }
 
-const YES = new Set(['yes', 'y', 'yep', 'yeah', 'yes please', 'save', 'save it', 'confirm', 'ok', 'okay', 'correct', "that's right", 'thats right', 'go ahead', 'sure', 'send', 'send it', 'looks good', 'yes save']);
+const YES = new Set([
+  'yes',
+  'y',
+  'yep',
+  'yeah',
+  'yes please',
+  'save',
+  'save it',
+  'confirm',
+  'ok',
+  'okay',
+  'correct',
+  "that's right",
+  'thats right',
+  'go ahead',
+  'sure',
+  'send',
+  'send it',
+  'looks good',
+  'yes save',
+]);
 const NO = new Set(['no', 'n', 'nope', 'wrong', 'no thanks', "that's wrong", 'not right']);
 
 /** A yes or no to "save this update?"; null for anything else. */

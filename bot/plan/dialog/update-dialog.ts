@@ -37,9 +37,19 @@ export type DialogResult =
 /** A new conversation about an action; with a rating already named ("update 18 to amber") it starts at the note. */
 export function startUpdateDialog(action: PlanAction, rag: SettableRag | null = null): UpdateDialog {
   return {
-    kind: 'update', actionId: action.id, ref: action.ref, title: action.title, version: action.version,
-    currentRag: action.rag, target: action.target, currentProgress: action.progress, lastUpdate: action.lastUpdate,
-    step: rag ? 'note' : 'rag', rag, note: null, progress: null,
+    kind: 'update',
+    actionId: action.id,
+    ref: action.ref,
+    title: action.title,
+    version: action.version,
+    currentRag: action.rag,
+    target: action.target,
+    currentProgress: action.progress,
+    lastUpdate: action.lastUpdate,
+    step: rag ? 'note' : 'rag',
+    rag,
+    note: null,
+    progress: null,
   };
 }
 
@@ -73,7 +83,11 @@ export function answerUpdateDialog(dialog: UpdateDialog, answer: string): Dialog
     }
     case 'note': {
       if (!answer.trim()) return ask(dialog, 'I did not get a note. Type what has happened, or say "skip".');
-      if (answer.length > DIALOG_NOTE_MAX) return ask(dialog, `That note is ${answer.length.toLocaleString('en-GB')} characters long: please keep it under ${DIALOG_NOTE_MAX.toLocaleString('en-GB')}.`);
+      if (answer.length > DIALOG_NOTE_MAX)
+        return ask(
+          dialog,
+          `That note is ${answer.length.toLocaleString('en-GB')} characters long: please keep it under ${DIALOG_NOTE_MAX.toLocaleString('en-GB')}.`,
+        );
       return ask(move({ ...dialog, note: isSkip(answer) ? '' : answer.trim() }, 1)!);
     }
     case 'progress': {
@@ -91,5 +105,12 @@ export function answerUpdateDialog(dialog: UpdateDialog, answer: string): Dialog
 
 /** After someone else changed the action mid-conversation: the answers kept, the action as it is now, back to the summary. */
 export function rebaseUpdateDialog(dialog: UpdateDialog, action: PlanAction): UpdateDialog {
-  return { ...dialog, version: action.version, currentRag: action.rag, currentProgress: action.progress, lastUpdate: action.lastUpdate, step: 'confirm' };
+  return {
+    ...dialog,
+    version: action.version,
+    currentRag: action.rag,
+    currentProgress: action.progress,
+    lastUpdate: action.lastUpdate,
+    step: 'confirm',
+  };
 }

@@ -56,7 +56,9 @@ export function describeFilter(filter: ActionFilter, count: number): string {
     leads.length > 0 ? `led by ${either(leads)}` : '',
     themes.length > 0 ? `in ${either(themes)}` : '',
     text ? `matching ${text}` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (due) return `${subject} ${be} ${due}`;
   return rags.length || leads.length || themes.length || text ? subject : `${subject} in the plan`;
 }

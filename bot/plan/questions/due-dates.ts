@@ -1,6 +1,4 @@
-import {
-  addDays, comingMonthYear, dateParts, isRealDate, isoDate, monthStart, nextMonthStart, weekStart,
-} from '../dates.js';
+import { addDays, comingMonthYear, dateParts, isRealDate, isoDate, monthStart, nextMonthStart, weekStart } from '../dates.js';
 import type { ActionFilter } from './types.js';
 import { matchAt, phraseStems, stem, takePhrase, use, type Sentence } from './tokens.js';
 
@@ -16,18 +14,40 @@ const MONTHS = new Map<string, number>(
 MONTHS.set('sept', 9);
 
 const OVERDUE = [
-  'overdue', 'over due', 'late', 'past due', 'past deadline', 'past the deadline', 'past their deadline',
-  'missed deadline', 'missed the deadline', 'missed their deadline', 'behind schedule',
+  'overdue',
+  'over due',
+  'late',
+  'past due',
+  'past deadline',
+  'past the deadline',
+  'past their deadline',
+  'missed deadline',
+  'missed the deadline',
+  'missed their deadline',
+  'behind schedule',
 ].map(phraseStems);
 
 /** Which way a preposition points: "before March" ends before it starts, "by March" ends when it ends. */
 const PREPOSITIONS: Record<string, 'before' | 'by' | 'in' | 'after' | 'from'> = {
-  before: 'before', by: 'by', until: 'by', till: 'by', in: 'in', during: 'in', due: 'in', for: 'in',
-  after: 'after', from: 'from',
+  before: 'before',
+  by: 'by',
+  until: 'by',
+  till: 'by',
+  in: 'in',
+  during: 'in',
+  due: 'in',
+  for: 'in',
+  after: 'after',
+  from: 'from',
 };
 
 /** A written date: a year, a month (of a year or not) or a day of a month. */
-interface Spec { year?: number; month?: number; day?: number; length: number }
+interface Spec {
+  year?: number;
+  month?: number;
+  day?: number;
+  length: number;
+}
 
 function readSpec(s: Sentence, i: number): Spec | null {
   const at = (k: number): string => (s.used[k] ? '' : (s.tokens[k]?.stem ?? ''));
@@ -81,7 +101,7 @@ function written(s: Sentence, today: string): Range | null {
   for (let i = 0; i < s.tokens.length; i += 1) {
     if (s.used[i]) continue;
     const preposition = PREPOSITIONS[s.tokens[i].stem];
-    const skip = preposition ? (matchAt(s, i + 1, ['the', 'end', 'of']) || matchAt(s, i + 1, ['end', 'of'])) : 0;
+    const skip = preposition ? matchAt(s, i + 1, ['the', 'end', 'of']) || matchAt(s, i + 1, ['end', 'of']) : 0;
     const spec = readSpec(s, preposition ? i + 1 + skip : i);
     if (!spec || (!preposition && spec.year === undefined)) continue;
     const way = skip > 0 && preposition === 'before' ? 'by' : (preposition ?? 'in');

@@ -2,22 +2,82 @@ import { isFiller } from './filler.js';
 import { phraseStems, takePhrase, type Sentence } from './tokens.js';
 
 const HELP = [
-  'help', 'what can you do', 'what can i ask', 'what can i ask you', 'what do you do', 'how do i use this',
-  'how do i use you', 'how does this work', 'commands', 'hello', 'hi', 'hey', 'good morning', 'good afternoon',
-  'who are you', 'what are you',
+  'help',
+  'what can you do',
+  'what can i ask',
+  'what can i ask you',
+  'what do you do',
+  'how do i use this',
+  'how do i use you',
+  'how does this work',
+  'commands',
+  'hello',
+  'hi',
+  'hey',
+  'good morning',
+  'good afternoon',
+  'who are you',
+  'what are you',
 ].map(phraseStems);
 
 const SUMMARY = [
-  'status', 'summary', 'summarise', 'summarize', 'overview', 'overall', 'how are we doing',
-  'how we doing', 'how are we getting on', 'how are things', 'how is it going', 'how it going', 'where are we',
-  'state of play', 'big picture', 'dashboard', 'breakdown', 'headlines',
+  'status',
+  'summary',
+  'summarise',
+  'summarize',
+  'overview',
+  'overall',
+  'how are we doing',
+  'how we doing',
+  'how are we getting on',
+  'how are things',
+  'how is it going',
+  'how it going',
+  'where are we',
+  'state of play',
+  'big picture',
+  'dashboard',
+  'breakdown',
+  'headlines',
 ].map(phraseStems);
 
 /** Commands and questions about changes: other parts of the bot answer these, so the plan questions leave them. */
-const COMMANDS = new Set(['update', 'set', 'mark', 'change', 'rate', 'assign', 'reassign', 'add', 'create', 'delete',
-  'remove', 'import', 'export', 'schedule', 'remind', 'cancel', 'edit', 'unassign', 'subscribe', 'unsubscribe']);
-const CHANGES = ['changed', 'what changes', 'any changes', 'updated', 'updates', 'happened', 'recent', 'recently',
-  'latest', 'what new', 'anything new', 'since last'].map(phraseStems);
+const COMMANDS = new Set([
+  'update',
+  'set',
+  'mark',
+  'change',
+  'rate',
+  'assign',
+  'reassign',
+  'add',
+  'create',
+  'delete',
+  'remove',
+  'import',
+  'export',
+  'schedule',
+  'remind',
+  'cancel',
+  'edit',
+  'unassign',
+  'subscribe',
+  'unsubscribe',
+]);
+const CHANGES = [
+  'changed',
+  'what changes',
+  'any changes',
+  'updated',
+  'updates',
+  'happened',
+  'recent',
+  'recently',
+  'latest',
+  'what new',
+  'anything new',
+  'since last',
+].map(phraseStems);
 const POLITE = new Set(['please', 'pls', 'can', 'could', 'would', 'you', 'i', 'want', 'to', 'like', 'id', 'let', 'u']);
 
 /** Whether the question is a command ("update action 3") or asks what changed: not a plan question. */

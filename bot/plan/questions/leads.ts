@@ -7,10 +7,33 @@ const BEFORE_LEAD = new Set(['for', 'by', 'led', 'leading', 'lead', 'owned', 'ow
 const AFTER_LEAD = new Set(['action', 'lead', 'leading', 'led', 'one', 'item', 'task', 'own', 'work']);
 
 /** Words too common in organisation names to pick one out on their own. */
-const GENERIC = new Set(['team', 'service', 'unit', 'forum', 'group', 'city', 'london', 'colc', 'prevent', 'partner',
-  'member', 'council', 'corporation', 'board', 'network', 'sector', 'community', 'national', 'local', 'public']);
+const GENERIC = new Set([
+  'team',
+  'service',
+  'unit',
+  'forum',
+  'group',
+  'city',
+  'london',
+  'colc',
+  'prevent',
+  'partner',
+  'member',
+  'council',
+  'corporation',
+  'board',
+  'network',
+  'sector',
+  'community',
+  'national',
+  'local',
+  'public',
+]);
 
-interface Name { organisation: string; stems: string[] }
+interface Name {
+  organisation: string;
+  stems: string[];
+}
 
 /** The names and aliases whose every word occurs in the question: the only ones worth matching. */
 function candidates(s: Sentence, plan: PlanView): Name[] {
@@ -37,8 +60,10 @@ function markedAsLead(s: Sentence, start: number, end: number, strong: boolean):
   const before = stemAt(s, start - 1) === 'the' ? start - 2 : start - 1;
   const after = stemAt(s, end) === 'is' ? end + 1 : end;
   if (strong) {
-    return (stemAt(s, before) === 'by' && ['led', 'owned'].includes(stemAt(s, before - 1)))
-      || ['lead', 'leading', 'led'].includes(stemAt(s, after));
+    return (
+      (stemAt(s, before) === 'by' && ['led', 'owned'].includes(stemAt(s, before - 1))) ||
+      ['lead', 'leading', 'led'].includes(stemAt(s, after))
+    );
   }
   return BEFORE_LEAD.has(stemAt(s, before)) || AFTER_LEAD.has(stemAt(s, after));
 }

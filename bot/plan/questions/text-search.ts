@@ -5,9 +5,28 @@ import { phraseStems, takePhrase, type Sentence } from './tokens.js';
 
 /** Words that say "look for these words": what follows is searched for as written. */
 const TRIGGERS = [
-  'search', 'search for', 'find', 'look for', 'look up', 'anything on', 'anything about', 'anything regarding',
-  'anything mentioning', 'something about', 'about', 'regarding', 'concerning', 'mention', 'mentioning',
-  'containing', 'related to', 'to do with', 'with the word', 'with the words', 'that say', 'that mention',
+  'search',
+  'search for',
+  'find',
+  'look for',
+  'look up',
+  'anything on',
+  'anything about',
+  'anything regarding',
+  'anything mentioning',
+  'something about',
+  'about',
+  'regarding',
+  'concerning',
+  'mention',
+  'mentioning',
+  'containing',
+  'related to',
+  'to do with',
+  'with the word',
+  'with the words',
+  'that say',
+  'that mention',
 ].map(phraseStems);
 
 /** Takes the words that ask for a text search; true when there were any. */

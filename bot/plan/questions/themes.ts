@@ -7,7 +7,12 @@ const AFTER_THEME = new Set(['action', 'one', 'item', 'task', 'work', ...THEME_W
 /** Words that may come before "other actions" when "other" names the theme: "show me other actions". */
 const LEAD_IN = new Set(['show', 'list', 'give', 'get', 'me', 'us', 'display', 'red', 'amber', 'green', 'complete', 'or', 'and']);
 
-interface ThemeWords { theme: string; phrase: string[]; words: string[]; weak: boolean }
+interface ThemeWords {
+  theme: string;
+  phrase: string[];
+  words: string[];
+  weak: boolean;
+}
 
 /** Each theme's full name and its distinctive words: not filler, and in no other theme's name. */
 function themeWords(themes: string[]): ThemeWords[] {

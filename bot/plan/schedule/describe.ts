@@ -31,9 +31,13 @@ export function describeRecurrence(rule: Recurrence): string {
     case 'monthly-weekday':
       return `monthly on the ${ORDINALS[rule.nth]} ${weekdayName(rule.weekday)}`;
     case 'every-weeks':
-      return rule.weeks === 1 ? `every week from ${formatDay(rule.start)}` : `every ${numberWord(rule.weeks)} weeks from ${formatDay(rule.start)}`;
+      return rule.weeks === 1
+        ? `every week from ${formatDay(rule.start)}`
+        : `every ${numberWord(rule.weeks)} weeks from ${formatDay(rule.start)}`;
     case 'every-months':
-      return rule.months === 1 ? `monthly from ${formatDay(rule.start)}` : `every ${numberWord(rule.months)} months from ${formatDay(rule.start)}`;
+      return rule.months === 1
+        ? `monthly from ${formatDay(rule.start)}`
+        : `every ${numberWord(rule.months)} months from ${formatDay(rule.start)}`;
     case 'dates':
       return `on ${joinAnd(rule.dates.map(formatDay))}`;
   }
@@ -41,7 +45,12 @@ export function describeRecurrence(rule: Recurrence): string {
 
 /** A lead time in words: 10080 → "a week", 1440 → "a day", 2880 → "two days", 90 → "90 minutes". */
 export function describeLead(minutes: number): string {
-  const units: [number, string][] = [[10080, 'week'], [1440, 'day'], [60, 'hour'], [1, 'minute']];
+  const units: [number, string][] = [
+    [10080, 'week'],
+    [1440, 'day'],
+    [60, 'hour'],
+    [1, 'minute'],
+  ];
   for (const [size, unit] of units) {
     if (minutes % size === 0 && minutes >= size) {
       const n = minutes / size;

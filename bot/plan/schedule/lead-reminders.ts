@@ -33,7 +33,12 @@ export function leadReminderItems(plan: PlanView, organisation: string, today: s
     }
     if (action.lastUpdate) {
       const days = Math.floor((at.getTime() - Date.parse(action.lastUpdate.at)) / 86_400_000);
-      if (days >= STALE_DAYS) items.push({ key: `stale:${action.id}:${action.lastUpdate.at.slice(0, 10)}:${Math.floor(days / STALE_DAYS)}`, kind: 'stale', action });
+      if (days >= STALE_DAYS)
+        items.push({
+          key: `stale:${action.id}:${action.lastUpdate.at.slice(0, 10)}:${Math.floor(days / STALE_DAYS)}`,
+          kind: 'stale',
+          action,
+        });
     }
   }
   return items;

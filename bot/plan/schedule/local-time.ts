@@ -87,7 +87,13 @@ export function datesBetween(first: string, last: string): string[] {
  * The instants in (from, to] at which a local time falls, on the local dates a test accepts:
  * e.g. every Monday at 09:00 for a weekly digest.
  */
-export function localTimesBetween(from: Date, to: Date, zone: string, time: string, accept: (date: string) => boolean): { date: string; at: Date }[] {
+export function localTimesBetween(
+  from: Date,
+  to: Date,
+  zone: string,
+  time: string,
+  accept: (date: string) => boolean,
+): { date: string; at: Date }[] {
   const first = localDate(new Date(from.getTime() - DAY), zone);
   const last = localDate(new Date(to.getTime() + DAY), zone);
   return datesBetween(first, last)

@@ -36,7 +36,10 @@ export interface ReminderOccurrence {
 }
 
 /** When a meeting starts: its local date and time (a moved meeting may have its own time). */
-export function meetingStart(schedule: Pick<ScheduleView, 'time' | 'timeZone'>, meeting: Meeting): { date: string; time: string; at: Date } {
+export function meetingStart(
+  schedule: Pick<ScheduleView, 'time' | 'timeZone'>,
+  meeting: Meeting,
+): { date: string; time: string; at: Date } {
   const time = meeting.time ?? schedule.time;
   return { date: meeting.date, time, at: resolveLocal(meeting.date, time, schedule.timeZone) };
 }
@@ -56,7 +59,8 @@ export function reminderOccurrences(schedule: ScheduleView, from: Date, to: Date
     for (const lead of schedule.leadMinutes) {
       const wall = wallMinus(start.date, start.time, lead);
       const at = resolveLocal(wall.date, wall.time, schedule.timeZone);
-      if (at > from && at <= to) out.push({ key: `schedule:${schedule.id}:${start.at.toISOString()}:${lead}`, at, meeting: start, leadMinutes: lead });
+      if (at > from && at <= to)
+        out.push({ key: `schedule:${schedule.id}:${start.at.toISOString()}:${lead}`, at, meeting: start, leadMinutes: lead });
     }
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());

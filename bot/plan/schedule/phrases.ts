@@ -3,13 +3,41 @@ import { dateParts, isRealDate, isoDate, nextMonthStart } from '../dates.js';
 /** Small words people use in chat for dates, times, weekdays and durations, read into plain values. */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 
 /** A month name or abbreviation, as a regular expression source. */
-export const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+export const MONTH_WORD =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** A weekday name or abbreviation, as a regular expression source. */
 export const WEEKDAY_WORD = '(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 /** A date as people type it: "12 March", "12th March 2027", "March 12", "2027-03-12", "12/03/2027". */
@@ -53,11 +81,17 @@ export function parseTime(text: string): string | null {
 
 /** A date phrase as 'YYYY-MM-DD'; without a year, the first such date on or after today. */
 export function parseDay(text: string, today: string): string | null {
-  const t = text.trim().toLowerCase().replace(/(\d)(st|nd|rd|th)\b/, '$1').replace(/\bof\s+/, '').replace(',', '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/(\d)(st|nd|rd|th)\b/, '$1')
+    .replace(/\bof\s+/, '')
+    .replace(',', '');
   const withYear = (day: number, month: number, year: number | null): string | null => {
     if (year !== null) return isRealDate(year, month, day) ? isoDate(year, month, day) : null;
     const { year: y } = dateParts(today);
-    for (const candidate of [y, y + 1]) if (isRealDate(candidate, month, day) && isoDate(candidate, month, day) >= today) return isoDate(candidate, month, day);
+    for (const candidate of [y, y + 1])
+      if (isRealDate(candidate, month, day) && isoDate(candidate, month, day) >= today) return isoDate(candidate, month, day);
     return null;
   };
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
@@ -73,7 +107,10 @@ export function parseDay(text: string, today: string): string | null {
 
 /** "until January" → the next 1 January; "until 12 March" → 12 March. Returns the first day reminders resume. */
 export function parseUntil(text: string, today: string): string | null {
-  const t = text.trim().toLowerCase().replace(/^(?:the\s+)?(?:start|beginning)\s+of\s+/, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:the\s+)?(?:start|beginning)\s+of\s+/, '');
   const month = new RegExp(`^(${MONTH_WORD})(?:\\s+(\\d{4}))?$`).exec(t);
   if (month) {
     const number = monthNumber(month[1]);
@@ -87,7 +124,10 @@ export function parseUntil(text: string, today: string): string | null {
 
 /** "a week and a day", "2 days and 1 hour", "30 minutes" → minutes each, or null if any part is not understood. */
 export function parseDurations(text: string): number[] | null {
-  const parts = text.toLowerCase().split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+  const parts = text
+    .toLowerCase()
+    .split(/\s*(?:,|\band\b)\s*/)
+    .filter(Boolean);
   const sizes: Record<string, number> = { week: 10080, day: 1440, hour: 60, minute: 1 };
   const out: number[] = [];
   for (const part of parts) {

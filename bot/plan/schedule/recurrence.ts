@@ -11,7 +11,12 @@ const moves = { moves: z.array(MoveSchema).optional() };
 
 /** How a meeting repeats, as stored in Schedule.recurrence (JSON). Weekdays are 1 (Monday) to 7 (Sunday). */
 export const RecurrenceSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('monthly-weekday'), weekday: z.number().int().min(1).max(7), nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]), ...moves }),
+  z.object({
+    type: z.literal('monthly-weekday'),
+    weekday: z.number().int().min(1).max(7),
+    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]),
+    ...moves,
+  }),
   z.object({ type: z.literal('every-weeks'), weeks: z.number().int().min(1).max(52), start: IsoDate, ...moves }),
   z.object({ type: z.literal('every-months'), months: z.number().int().min(1).max(24), start: IsoDate, ...moves }),
   z.object({ type: z.literal('dates'), dates: z.array(IsoDate).min(1), ...moves }),
@@ -64,12 +69,14 @@ function regularDates(rule: Recurrence, first: string, last: string): string[] {
     }
   } else if (rule.type === 'every-weeks') {
     const step = rule.weeks * 7;
-    for (let k = Math.max(0, Math.floor(daysFrom(rule.start, first) / step)); addDays(rule.start, k * step) <= last; k++) out.push(addDays(rule.start, k * step));
+    for (let k = Math.max(0, Math.floor(daysFrom(rule.start, first) / step)); addDays(rule.start, k * step) <= last; k++)
+      out.push(addDays(rule.start, k * step));
   } else {
     const { year, month } = dateParts(rule.start);
     const { year: fy, month: fm } = dateParts(first);
     const monthsAhead = (fy - year) * 12 + (fm - month);
-    for (let k = Math.max(0, Math.floor(monthsAhead / rule.months) - 1); addMonths(rule.start, k * rule.months) <= last; k++) out.push(addMonths(rule.start, k * rule.months));
+    for (let k = Math.max(0, Math.floor(monthsAhead / rule.months) - 1); addMonths(rule.start, k * rule.months) <= last; k++)
+      out.push(addMonths(rule.start, k * rule.months));
   }
   return out.filter((d) => d >= first && d <= last);
 }

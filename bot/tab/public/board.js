@@ -20,7 +20,9 @@ async function loadPlan(host) {
   const headers = { Accept: 'application/json' };
   if (host) {
     const token = await getSsoToken(host.teams).catch((err) => {
-      throw new Error(`Teams could not sign you in to the plan board (${err instanceof Error ? err.message : err}). Your Teams administrator may need to approve the app.`);
+      throw new Error(
+        `Teams could not sign you in to the plan board (${err instanceof Error ? err.message : err}). Your Teams administrator may need to approve the app.`,
+      );
     });
     headers.Authorization = `Bearer ${token}`;
   }
@@ -38,7 +40,11 @@ function showBoard(data) {
   const form = $('filters');
   renderFilterOptions(form, data);
   const update = () => {
-    const shown = filterActions(data.actions, { theme: form.elements.theme.value, lead: form.elements.lead.value, rag: form.elements.rag.value });
+    const shown = filterActions(data.actions, {
+      theme: form.elements.theme.value,
+      lead: form.elements.lead.value,
+      rag: form.elements.rag.value,
+    });
     renderActions($('actions'), shown);
     $('showing').textContent = `Showing ${shown.length} of ${data.actions.length} actions.`;
   };

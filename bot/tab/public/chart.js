@@ -35,11 +35,18 @@ function drawSvg(timeline, ratings) {
   const grid = [0, Math.round(max / 2), max].filter((v, i, all) => all.indexOf(v) === i);
   const last = timeline[timeline.length - 1];
   const labels = ratings.map((r) => ({ r, y: y(last.counts[r]) })).sort((a, b) => a.y - b.y);
-  labels.forEach((l, i) => { if (i > 0 && l.y - labels[i - 1].y < 14) l.y = labels[i - 1].y + 14; });
-  return svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img', 'aria-labelledby': 'chart-title chart-desc', 'data-testid': 'chart-svg' },
+  labels.forEach((l, i) => {
+    if (i > 0 && l.y - labels[i - 1].y < 14) l.y = labels[i - 1].y + 14;
+  });
+  return svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img', 'aria-labelledby': 'chart-title chart-desc', 'data-testid': 'chart-svg' },
     svg('title', { id: 'chart-title' }, 'RAG ratings over time'),
-    svg('desc', { id: 'chart-desc' },
-      `From ${formatDay(timeline[0].date)} to ${formatDay(last.date)}. Now: ${ratings.map((r) => `${ragWords(r)} ${last.counts[r]}`).join(', ')}. The table below has every figure.`),
+    svg(
+      'desc',
+      { id: 'chart-desc' },
+      `From ${formatDay(timeline[0].date)} to ${formatDay(last.date)}. Now: ${ratings.map((r) => `${ragWords(r)} ${last.counts[r]}`).join(', ')}. The table below has every figure.`,
+    ),
     grid.map((v) => [
       svg('line', { class: 'grid', x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }),
       svg('text', { class: 'axis-label', x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, v),
@@ -47,32 +54,79 @@ function drawSvg(timeline, ratings) {
     svg('text', { class: 'axis-label', x: x(t0), y: H - 12, 'text-anchor': t1 === t0 ? 'middle' : 'start' }, shortDay(timeline[0].date)),
     t1 === t0 ? null : svg('text', { class: 'axis-label', x: x(t1), y: H - 12, 'text-anchor': 'end' }, shortDay(last.date)),
     ratings.map((r) =>
-      svg('g', { class: `series rag-${r.toLowerCase()}`, 'data-rag': r },
-        svg('polyline', { points: timeline.map((p, i) => `${x(times[i])},${y(p.counts[r])}`).join(' '), 'stroke-dasharray': STYLE[r].dash || null }),
-        timeline.map((p, i) => marker(STYLE[r].marker, x(times[i]), y(p.counts[r]))))),
+      svg(
+        'g',
+        { class: `series rag-${r.toLowerCase()}`, 'data-rag': r },
+        svg('polyline', {
+          points: timeline.map((p, i) => `${x(times[i])},${y(p.counts[r])}`).join(' '),
+          'stroke-dasharray': STYLE[r].dash || null,
+        }),
+        timeline.map((p, i) => marker(STYLE[r].marker, x(times[i]), y(p.counts[r]))),
+      ),
+    ),
     labels.map((l) =>
-      svg('text', { class: `end-label rag-${l.r.toLowerCase()}`, x: W - M.right + 10, y: l.y + 4 }, `${ragWords(l.r)} ${last.counts[l.r]}`)),
+      svg('text', { class: `end-label rag-${l.r.toLowerCase()}`, x: W - M.right + 10, y: l.y + 4 }, `${ragWords(l.r)} ${last.counts[l.r]}`),
+    ),
   );
 }
 
 function legend(ratings) {
-  return el('ul', { class: 'legend', 'data-testid': 'chart-legend' },
+  return el(
+    'ul',
+    { class: 'legend', 'data-testid': 'chart-legend' },
     ratings.map((r) =>
-      el('li', { class: `rag-${r.toLowerCase()}` },
-        svg('svg', { viewBox: '0 0 36 12', width: 36, height: 12, 'aria-hidden': 'true', class: 'legend-sample' },
-          svg('g', { class: `series rag-${r.toLowerCase()}` },
-            svg('line', { x1: 1, x2: 35, y1: 6, y2: 6, 'stroke-dasharray': STYLE[r].dash || null }), marker(STYLE[r].marker, 18, 6))),
-        ` ${ragWords(r)}: ${STYLE[r].pattern}`)));
+      el(
+        'li',
+        { class: `rag-${r.toLowerCase()}` },
+        svg(
+          'svg',
+          { viewBox: '0 0 36 12', width: 36, height: 12, 'aria-hidden': 'true', class: 'legend-sample' },
+          svg(
+            'g',
+            { class: `series rag-${r.toLowerCase()}` },
+            svg('line', { x1: 1, x2: 35, y1: 6, y2: 6, 'stroke-dasharray': STYLE[r].dash || null }),
+            marker(STYLE[r].marker, 18, 6),
+          ),
+        ),
+        ` ${ragWords(r)}: ${STYLE[r].pattern}`,
+      ),
+    ),
+  );
 }
 
 function table(timeline, ratings) {
-  return el('details', { class: 'chart-table' },
+  return el(
+    'details',
+    { class: 'chart-table' },
     el('summary', {}, 'Show these figures as a table'),
-    el('table', { 'data-testid': 'chart-table' },
+    el(
+      'table',
+      { 'data-testid': 'chart-table' },
       el('caption', {}, 'Number of actions at each RAG rating, at the end of each day on which a rating changed'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Date'), ratings.map((r) => el('th', { scope: 'col' }, ragWords(r))))),
-      el('tbody', {}, timeline.map((p) =>
-        el('tr', {}, el('th', { scope: 'row' }, formatDay(p.date)), ratings.map((r) => el('td', {}, p.counts[r])))))));
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'Date'),
+          ratings.map((r) => el('th', { scope: 'col' }, ragWords(r))),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        timeline.map((p) =>
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, formatDay(p.date)),
+            ratings.map((r) => el('td', {}, p.counts[r])),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Draws the timeline into the container: chart, legend and table. */

@@ -27,8 +27,16 @@ async function main() {
     const partnership = form.elements.partnership.value.trim();
     const url = boardUrl(partnership);
     config
-      .setConfig({ entityId: `plan-board:${partnership || 'default'}`, contentUrl: url, websiteUrl: url, suggestedDisplayName: form.elements.tabName.value.trim() })
-      .then(() => saveEvent.notifySuccess(), (err) => saveEvent.notifyFailure(err instanceof Error ? err.message : String(err)));
+      .setConfig({
+        entityId: `plan-board:${partnership || 'default'}`,
+        contentUrl: url,
+        websiteUrl: url,
+        suggestedDisplayName: form.elements.tabName.value.trim(),
+      })
+      .then(
+        () => saveEvent.notifySuccess(),
+        (err) => saveEvent.notifyFailure(err instanceof Error ? err.message : String(err)),
+      );
   });
   form.addEventListener('input', () => config.setValidityState(isValid()));
   form.addEventListener('submit', (event) => event.preventDefault());

@@ -25,7 +25,10 @@ export async function connectToTeams() {
   const teams = window.microsoftTeams;
   if (!teams) return null;
   try {
-    await withTimeout(Promise.resolve().then(() => teams.app.initialize()), INITIALISE_TIMEOUT_MS);
+    await withTimeout(
+      Promise.resolve().then(() => teams.app.initialize()),
+      INITIALISE_TIMEOUT_MS,
+    );
     const context = await withTimeout(teams.app.getContext(), INITIALISE_TIMEOUT_MS);
     teams.app.registerOnThemeChangeHandler((theme) => window.__setTheme(theme));
     return { teams, context };

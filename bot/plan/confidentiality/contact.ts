@@ -68,7 +68,7 @@ const NOT_A_STREET_NAME = new Set(
 export function hasAddress(text: string): boolean {
   if (/\b(?:flat|apartment|apt)\s+\d+[a-z]?\b/i.test(text)) return true;
   if (
-    /\b(?:lives|living|resides|residing|address(?:ed)?\s+is|staying)\s+(?:at|on|in)\s+(?:\d|[A-Z][a-z]+\s+(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Gardens|Grove|Way|Estate))/.test(
+    /\b(?:lives|living|resides|residing|address(?:ed)?\s+is|staying)\s+(?:at|on|in)\s+(?:\d|[A-Z][a-z]+\s+(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|Gardens|Grove|Way|Estate))/i.test(
       text,
     )
   )

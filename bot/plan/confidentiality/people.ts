@@ -31,11 +31,11 @@ function personName(candidate: string): string | null {
 }
 
 const AGE_AFTER_NAME = new RegExp(
-  `(${NAME})(?:\\s*\\(\\s*(?:aged?\\s*)?\\d{1,2}\\s*(?:yrs?|yo|y/o|years?)?\\s*\\)|\\s*,\\s*(?:aged?\\s+)?\\d{1,2}\\s*(?:,|\\)|yrs?\\b|yo\\b|y/o|years?\\b)|,?\\s+(?:(?:is|who\\s+is|was)\\s+)?aged?\\s+\\d{1,2}\\b|\\s+(?:is|was|who\\s+is)\\s+\\d{1,2}\\s*(?:yrs?|yo|y/o|years?)|,?\\s+\\d{1,2}\\s*(?:yo|y/o|yrs?\\s+old|years?\\s+old|-year-old))`,
+  `(${NAME})(?:\\s*\\(\\s*(?:aged?\\s*)?\\d{1,2}\\s*(?:yrs?|yo|y/o|years?)?\\s*\\)|\\s*,\\s*(?:aged?\\s+)?\\d{1,2}\\s*(?:,|\\)|[.;]|$|yrs?\\b|yo\\b|y/o|years?\\b)|,?\\s+(?:(?:is|who\\s+is|was)\\s+)?aged?\\s+\\d{1,2}\\b|\\s+(?:is|was|who\\s+is)\\s+\\d{1,2}\\s*(?:yrs?|yo|y/o|years?)|,?\\s+\\d{1,2}\\s*(?:yo|y/o|yrs?\\s+old|years?\\s+old|-year-old))`,
   'g',
 );
 const YEAR_AFTER_NAME = new RegExp(
-  `(${NAME})(?:\\s*\\(\\s*|\\s*,\\s*|\\s+(?:in|is\\s+in|who\\s+is\\s+in|from|of)\\s+)(?:Year|Yr|Y)\\s?\\d{1,2}\\b(?!\\s*(?:-|–|to|and|&)\\s*\\d)(?!\\s+(?:pupils|students|classes|assembly|assemblies|groups?|cohort|tutors?|staff|parents|workshops?|sessions?))`,
+  `(${NAME})(?:\\s*\\(\\s*|\\s*,\\s*|\\s+(?:in|is\\s+in|who\\s+is\\s+in|from)\\s+)(?:Year|Yr|Y)\\s?\\d{1,2}\\b(?!\\s*(?:-|–|to|and|&)\\s*\\d)(?!\\s+(?:pupils|students|classes|assembly|assemblies|groups?|cohort|tutors?|staff|parents|workshops?|sessions?))`,
   'g',
 );
 

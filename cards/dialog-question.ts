@@ -12,6 +12,8 @@ export interface DialogQuestionInput {
   /** why the question is asked again, or what changed meanwhile */
   notice?: Notice;
   timeZone?: string;
+  /** what the person typed, put back in the answer box (e.g. after the confidentiality guard stopped it) */
+  draft?: string;
 }
 
 const QUESTIONS: Record<UpdateDialog['step'], string> = {
@@ -80,7 +82,7 @@ function buttons(input: DialogQuestionInput): Element[] {
   }
 }
 
-function answerInput(dialog: UpdateDialog): Element[] {
+function answerInput(dialog: UpdateDialog, draft?: string): Element[] {
   if (dialog.step === 'note')
     return [
       {
@@ -90,6 +92,7 @@ function answerInput(dialog: UpdateDialog): Element[] {
         isMultiline: true,
         maxLength: 2000,
         placeholder: 'For example: met three faith leaders.',
+        ...(draft ? { value: draft.slice(0, 2000) } : {}),
       },
     ];
   if (dialog.step === 'progress')
@@ -112,7 +115,7 @@ export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult 
   if (facts.length) body.push(factSet(facts));
   body.push(
     text(question, { weight: 'Bolder' }),
-    ...answerInput(d),
+    ...answerInput(d, input.draft),
     actionSet(buttons(input)),
     text(HINTS[d.step], { isSubtle: true, size: 'Small' }),
   );

@@ -5,6 +5,9 @@ import { readPlanFile, describeImport } from '../import/index.js';
 import { DEFAULT_ORGANISATIONS } from '../import/known-organisations.js';
 import { loadOrganisations, savePlan } from '../store/plans.js';
 import type { OrganisationInfo } from '../plan/types.js';
+import { personalDataInPlan } from '../plan/confidentiality/plan-text.js';
+import { listInWords } from '../plan/confidentiality/index.js';
+import { guardYear } from '../handlers/privacy/guard.js';
 import type { CliCommand } from './context.js';
 
 /** Known organisations for matching leads: the partnership's own, then the bundled directory. */
@@ -30,6 +33,13 @@ export const importCommand: CliCommand = async (args, ctx) => {
   const started = performance.now();
   const plan = await readPlanFile(file, known);
   const parsedMs = performance.now() - started;
+  const personal = personalDataInPlan(plan.actions, { referenceYear: guardYear(ctx.now()) });
+  if (personal.length) {
+    ctx.out(`Nothing was imported: ${path.basename(file)} looks like it holds personal data, which the bot never stores.`);
+    for (const f of personal) ctx.out(`- action ${f.ref}, ${f.field}: ${listInWords(f.words)}`);
+    ctx.out('Remove it from the file and import again.');
+    return 1;
+  }
   const saved = await savePlan(ctx.store.db, {
     partnership,
     plan,

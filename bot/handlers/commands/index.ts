@@ -1,6 +1,7 @@
 import type { MessageInput, Reply } from '../context.js';
 import { askHandler } from './ask.js';
 import { dialogMessageTurn } from '../dialogs/message-turn.js';
+import { stopPersonalData } from '../privacy/stopped-reply.js';
 import { startUpdateHandler, updateTopicHandler } from '../dialogs/start-update.js';
 import { roundStatusHandler, startRoundHandler } from '../rounds/round-commands.js';
 import { changesHandler } from './changes.js';
@@ -49,8 +50,10 @@ export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'close a case review', pattern: PATTERNS.closeCaseReview, handle: closeCaseReviewHandler },
 ];
 
-/** Routes a message: a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
+/** Routes a message: personal data is stopped first; then a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
 export async function handleText(input: MessageInput): Promise<Reply[]> {
+  const stopped = await stopPersonalData(input);
+  if (stopped) return stopped;
   const dialog = await dialogMessageTurn(input);
   if (dialog.handled) return dialog.replies;
   const text = input.text.trim();

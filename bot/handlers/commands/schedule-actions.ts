@@ -6,6 +6,7 @@ import { parseScheduleRequest } from '../../plan/schedule/parse.js';
 import { parseDay, parseTime } from '../../plan/schedule/phrases.js';
 import { nextMeeting } from '../../plan/schedule/recurrence.js';
 import type { Db } from '../../store/database.js';
+import { assertNoPersonalData } from '../privacy/guard.js';
 import {
   cancelSchedule,
   createSchedule,
@@ -37,6 +38,7 @@ export async function addScheduleFromText(
   db: Db,
   input: { partnership: string; text: string; now: Date; conversationId: string | null },
 ): Promise<string[]> {
+  assertNoPersonalData(input.text, input.now, 'the schedule');
   const zone = await partnershipTimeZone(db, input.partnership);
   const parsed = parseScheduleRequest(input.text, localDate(input.now, zone));
   if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.problem);

@@ -6,6 +6,8 @@ import { deleteDialog, loadDialog } from '../../store/dialogs.js';
 import type { CardActionResult } from '../card-actions/index.js';
 import type { CardActionInput, Reply } from '../context.js';
 import { planAndAction } from '../updates/update-service.js';
+import { screenText } from '../privacy/guard.js';
+import { stoppedDialogCard } from '../privacy/stopped-card.js';
 import { applyDialogResult } from './advance.js';
 import { beginUpdateDialog } from './begin.js';
 import { expiredReply, questionReply } from './persist.js';
@@ -56,5 +58,7 @@ export async function dialogAnswerHandler(input: CardActionInput): Promise<CardA
     return asResult([questionReply(stored.id, record.dialog, record.timeZone, notice)]);
   }
   const answer = String(data.data.answer ?? '');
+  const screened = await screenText(input.services, input.partnership, answer, 'your note');
+  if (!screened.ok) return asResult([stoppedDialogCard(input, stored.id, record.dialog, record.timeZone, answer, screened.message)]);
   return asResult(await applyDialogResult(input, stored, record, answerUpdateDialog(record.dialog, answer)));
 }

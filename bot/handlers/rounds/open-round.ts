@@ -7,6 +7,7 @@ import { createRound, latestRound, type RoundInfo } from '../../store/rounds.js'
 import type { Services } from '../context.js';
 import { todayIn } from '../plan-source.js';
 import { closeDueRound } from './deadline.js';
+import { assertNoPersonalData } from '../privacy/guard.js';
 import { sendRoundRequests, type RequestsSent } from './requests.js';
 
 /** What a coordinator (in chat or at the command line) asks for. */
@@ -42,6 +43,7 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
   const { db } = services.store;
   const plan = await requirePlanView(db, req.partnership);
   const now = services.now();
+  assertNoPersonalData(req.title, now, 'the round title');
   const deadline = roundDeadline({ meetingDate: req.meetingDate, dueDate: req.dueDate, timeZone: plan.timeZone });
   const problem = roundDatesProblem({
     meetingDate: req.meetingDate,

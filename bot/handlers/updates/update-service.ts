@@ -9,6 +9,7 @@ import { identifySender, listPeople, type PersonInfo } from '../../store/people.
 import { requirePlanView } from '../../store/plans.js';
 import { applyUpdate, type UpdateOutcome } from '../../store/updates.js';
 import type { Sender, Services } from '../context.js';
+import { assertNoPersonalData } from '../privacy/guard.js';
 
 const log = logger('updates');
 
@@ -77,6 +78,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
   if (!person || !allowed) {
     throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });
   }
+  assertNoPersonalData(req.note, services.now(), 'the note');
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([req.rag, req.note.trim(), req.progress]))
     .digest('hex')

@@ -4,6 +4,7 @@ import { actionLabel, ragChange, ragChoiceTitle } from './describe.js';
 import { actionSet, adaptiveCard, button, factSet, heading, text, type CardResult, type Element } from './elements.js';
 import { DEFAULT_TIME_ZONE, formatInstant, shorten } from './format.js';
 import { noticeBlock, noticeWords, type Notice } from './notice.js';
+import { noteVisibility } from './note-visibility.js';
 import { VERBS } from './verbs.js';
 
 export interface DialogQuestionInput {
@@ -94,6 +95,7 @@ function answerInput(dialog: UpdateDialog, draft?: string): Element[] {
         placeholder: 'For example: met three faith leaders.',
         ...(draft ? { value: draft.slice(0, 2000) } : {}),
       },
+      text(noteVisibility(undefined), { isSubtle: true, size: 'Small', spacing: 'Small' }),
     ];
   if (dialog.step === 'progress')
     return [
@@ -126,6 +128,7 @@ export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult 
     ...facts.map(([title, value]) => `${title}: ${value}`),
     question,
     ...(d.step === 'rag' ? [`Choices: ${SETTABLE_RAGS.map(ragChoiceTitle).join(', ')}.`] : []),
+    ...(d.step === 'note' ? [noteVisibility(undefined)] : []),
     HINTS[d.step],
   ];
   return { card: adaptiveCard(body), text: lines.join('\n') };

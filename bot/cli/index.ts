@@ -16,6 +16,8 @@ import { jobsCommand } from './jobs.js';
 import { panelCommand } from './panel.js';
 import { scheduleCommand } from './schedule.js';
 import { roundCommand } from './round.js';
+import { personCommand } from './person.js';
+import { privacyCommand } from './privacy.js';
 
 /** Every CLI command, by name. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -31,6 +33,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   digest: digestCommand,
   jobs: jobsCommand,
   case: caseCommand,
+  person: personCommand,
+  privacy: privacyCommand,
   migrate: async (_args, ctx) => {
     const applied = await applyMigrations(ctx.config.DATABASE_URL);
     ctx.out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
@@ -54,6 +58,9 @@ const HELP = `Prevent partnership bot: operator commands
   digest --preview [--at ISO]            print the weekly digest; digest set <user> --day friday --time 16:00 | --off
   jobs tick --at <ISO time>              run every job due at that instant, as the scheduler would; jobs runs
   case add <ref> --started <date>        track a Channel case review by opaque reference; case list; case close <ref>
+  person export|erase <email>            print everything held about a person (JSON), or erase them ("former member N" in history)
+  privacy show|notes-to-channel on|off|referral --email --phone --form --out-of-hours
+                                         privacy settings, stopped-note counts and the partnership's referral route
   migrate                                apply database migrations`;
 
 /** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */

@@ -2,6 +2,7 @@ import type { MessageInput, Reply } from '../context.js';
 import { askHandler } from './ask.js';
 import { dialogMessageTurn } from '../dialogs/message-turn.js';
 import { stopPersonalData } from '../privacy/stopped-reply.js';
+import { PRIVACY_COMMANDS } from '../privacy/commands.js';
 import { startUpdateHandler, updateTopicHandler } from '../dialogs/start-update.js';
 import { roundStatusHandler, startRoundHandler } from '../rounds/round-commands.js';
 import { changesHandler } from './changes.js';
@@ -24,6 +25,7 @@ export interface TextCommand {
 
 /** Commands, tried in order before the text is treated as a plan question. */
 export const TEXT_COMMANDS: TextCommand[] = [
+  ...PRIVACY_COMMANDS,
   { name: 'history', pattern: PATTERNS.history, handle: historyHandler },
   { name: 'what changed', pattern: PATTERNS.changes, handle: changesHandler },
   { name: 'make role', pattern: PATTERNS.makeRole, handle: makeRoleHandler },

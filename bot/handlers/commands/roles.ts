@@ -1,6 +1,7 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { RoleSchema } from '../../plan/types.js';
 import { grantRole, identifySender, listRoleHolders } from '../../store/people.js';
+import { auditRoleChange } from '../privacy/audit-role.js';
 import type { MessageInput, Reply } from '../context.js';
 
 /** "make Ali Burlington a lead for CST": coordinators only. */
@@ -16,6 +17,13 @@ export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArr
   const who = match[1]!.trim();
   const role = RoleSchema.parse(match[2]!.toLowerCase());
   const person = await grantRole(input.services.store.db, { partnership: input.partnership, who, role, organisation: match[3]?.trim() });
+  await auditRoleChange(
+    input.services.store.db,
+    input.partnership,
+    { personId: me.id, label: `member ${me.id}` },
+    person,
+    input.services.now(),
+  );
   const pending = person.chatId.startsWith('pending:')
     ? ` When ${person.displayName} first talks to me, I will recognise them by name.`
     : '';

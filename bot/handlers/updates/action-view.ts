@@ -5,6 +5,7 @@ import type { PlanAction } from '../../plan/types.js';
 import { canUpdate } from '../../plan/permissions.js';
 import type { Reply, Sender, Services } from '../context.js';
 import { updatePermission, type Permission } from './update-service.js';
+import { privacySettings } from '../../store/privacy-settings.js';
 
 /** Teams refreshes a card automatically for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
@@ -23,5 +24,13 @@ export async function actionCardFor(
     .filter((p) => !p.chatId.startsWith('pending:') && canUpdate(p, action))
     .map((p) => p.chatId)
     .slice(0, MAX_REFRESH_USERS);
-  return buildActionCard({ action, canUpdate: allowed, userIds, whoCanUpdate: allowed ? undefined : whoCan, ...cardExtras });
+  const notesToChannel = allowed ? (await privacySettings(services.store.db, partnership)).postNotesToChannel : undefined;
+  return buildActionCard({
+    action,
+    canUpdate: allowed,
+    userIds,
+    whoCanUpdate: allowed ? undefined : whoCan,
+    notesToChannel,
+    ...cardExtras,
+  });
 }

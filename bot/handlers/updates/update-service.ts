@@ -10,6 +10,7 @@ import { requirePlanView } from '../../store/plans.js';
 import { applyUpdate, type UpdateOutcome } from '../../store/updates.js';
 import type { Sender, Services } from '../context.js';
 import { assertNoPersonalData } from '../privacy/guard.js';
+import { privacySettings } from '../../store/privacy-settings.js';
 
 const log = logger('updates');
 
@@ -127,6 +128,15 @@ async function announce(
     log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
     return false;
   }
-  const card = buildAnnouncementCard({ action, from, to, by, byOrganisation, note });
+  const { postNotesToChannel } = await privacySettings(services.store.db, partnership);
+  const card = buildAnnouncementCard({
+    action,
+    from,
+    to,
+    by,
+    byOrganisation,
+    note: postNotesToChannel ? note : '',
+    noteWithheld: Boolean(note) && !postNotesToChannel,
+  });
   return (await services.notifier.send(channel, card)) === 'sent';
 }

@@ -1,0 +1,20 @@
+import type { Db } from '../../store/database.js';
+import { auditByName } from '../../store/audit.js';
+
+/** Records a role change in the audit trail: who changed it, whose role (by record number, never by name) and the new role. */
+export async function auditRoleChange(
+  db: Db,
+  partnership: string,
+  actor: { personId: number | null; label: string },
+  person: { id: number; role: string; organisation: string | null },
+  at: Date,
+): Promise<void> {
+  await auditByName(db, partnership, {
+    at,
+    actorPersonId: actor.personId,
+    actorLabel: actor.label,
+    action: 'role.change',
+    subject: `person ${person.id}`,
+    detail: `now ${person.role}${person.organisation ? ` for ${person.organisation}` : ''}`,
+  });
+}

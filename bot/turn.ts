@@ -14,7 +14,12 @@ const log = logger('turn');
 
 /** A reply as a botbuilder message activity: the text always, the card when there is one. */
 export function toActivity(reply: Reply): Partial<Activity> {
-  return { type: ActivityTypes.Message, text: reply.text, attachments: reply.card ? [CardFactory.adaptiveCard(reply.card)] : [] };
+  return {
+    type: ActivityTypes.Message,
+    text: reply.text,
+    textFormat: 'plain',
+    attachments: reply.card ? [CardFactory.adaptiveCard(reply.card)] : [],
+  };
 }
 
 /** What the user is told when something goes wrong: the AppError's message, or a general apology. */

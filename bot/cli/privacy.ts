@@ -36,10 +36,11 @@ export const privacyCommand: CliCommand = async (args, ctx) => {
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   const [action, value] = positionals;
   const actor = { personId: null, label: `cli (${userInfo().username})` };
-  const change = async (c: Partial<PrivacySettings>) =>
-    describe(await changePrivacySettings(ctx.store.db, { partnership, change: c, actor, now: ctx.now() })).forEach((l) => ctx.out(l));
+  const change = async (c: Partial<PrivacySettings>) => {
+    for (const l of describe(await changePrivacySettings(ctx.store.db, { partnership, change: c, actor, now: ctx.now() }))) ctx.out(l);
+  };
   if (action === 'show') {
-    describe(await privacySettings(ctx.store.db, partnership)).forEach((l) => ctx.out(l));
+    for (const l of describe(await privacySettings(ctx.store.db, partnership))) ctx.out(l);
     const today = dateIn(ctx.now(), DEFAULT_TIME_ZONE);
     const week = await stoppedNotesSince(ctx.store.db, partnership, addDays(today, -6));
     const month = await stoppedNotesSince(ctx.store.db, partnership, addDays(today, -29));

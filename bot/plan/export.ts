@@ -28,7 +28,7 @@ export function exportJson(plans: PlanView[]): string {
 
 const CSV_HEADER = ['No.', 'Theme', 'Key Actions', 'Deadline', 'Outcome', 'Responsibility/Lead', 'Notes', 'RAG rating'];
 
-/** The CSV export: one row per action, in the column names the importer reads back; leads one per line. */
+/** The CSV export: one row per action, in the column names the importer reads back; leads one per line; cells that a spreadsheet would run as formulas (=, +, -, @, tab, carriage return) start with an apostrophe. */
 export function exportCsv(plan: PlanView): string {
   const rows = plan.actions.map((a) => [
     String(a.ref),
@@ -40,7 +40,7 @@ export function exportCsv(plan: PlanView): string {
     a.notes,
     ragWords(a.rag),
   ]);
-  return stringify([CSV_HEADER, ...rows]);
+  return stringify([CSV_HEADER, ...rows], { escape_formulas: true });
 }
 
 const mdCell = (text: string) =>

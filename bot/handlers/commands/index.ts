@@ -3,6 +3,7 @@ import { askHandler } from './ask.js';
 import { dialogMessageTurn } from '../dialogs/message-turn.js';
 import { stopPersonalData } from '../privacy/stopped-reply.js';
 import { PRIVACY_COMMANDS } from '../privacy/commands.js';
+import { signpostingReplies } from '../privacy/signposting.js';
 import { startUpdateHandler, updateTopicHandler } from '../dialogs/start-update.js';
 import { roundStatusHandler, startRoundHandler } from '../rounds/round-commands.js';
 import { changesHandler } from './changes.js';
@@ -52,8 +53,10 @@ export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'close a case review', pattern: PATTERNS.closeCaseReview, handle: closeCaseReviewHandler },
 ];
 
-/** Routes a message: personal data is stopped first; then a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
+/** Routes a message: safeguarding questions get the referral route first; personal data is stopped; then a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
 export async function handleText(input: MessageInput): Promise<Reply[]> {
+  const signposting = await signpostingReplies(input);
+  if (signposting) return signposting;
   const stopped = await stopPersonalData(input);
   if (stopped) return stopped;
   const dialog = await dialogMessageTurn(input);

@@ -74,9 +74,9 @@ export function hasAddress(text: string): boolean {
   )
     return true;
   for (const m of text.matchAll(STREET)) {
-    const words = m[2].trim().split(/\s+/);
+    const words = (m[2] ?? '').trim().split(/\s+/);
     if (words.some((w) => NOT_A_STREET_NAME.has(w.toLowerCase()))) continue;
-    const suffix = m[3].toLowerCase();
+    const suffix = (m[3] ?? '').toLowerCase();
     if ((suffix === 'st' || suffix === 'park' || suffix === 'way' || suffix === 'view' || suffix === 'place') && m[4]) continue;
     if (
       !words.every((w) => /^[A-Z]/.test(w)) &&

@@ -29,15 +29,15 @@ export function fullDatesIn(text: string, referenceYear: number): FoundDate[] {
     if (isRealDate(y, m, d)) found.push({ year: y, index });
   };
   for (const m of text.matchAll(/(?<!\d)(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?![\d])/g))
-    add(fullYear(m[3], referenceYear), Number(m[2]), Number(m[1]), m.index);
+    add(fullYear(m[3] ?? '', referenceYear), Number(m[2]), Number(m[1]), m.index);
   for (const m of text.matchAll(/(?<![\d.\-/])(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?![\d])/g))
     add(Number(m[1]), Number(m[2]), Number(m[3]), m.index);
   for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s*(?:of\\s+)?${MONTH}\\.?,?\\s*'?(\\d{4}|\\d{2})(?!\\d)`, 'gi')))
-    add(fullYear(m[3], referenceYear), monthNumber(m[2]), Number(m[1]), m.index);
+    add(fullYear(m[3] ?? '', referenceYear), monthNumber(m[2] ?? ''), Number(m[1]), m.index);
   for (const m of text.matchAll(new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})(?!\\d)`, 'gi')))
-    add(Number(m[3]), monthNumber(m[1]), Number(m[2]), m.index);
+    add(Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2]), m.index);
   for (const m of text.matchAll(/(?<!\d)(\d{8})(?!\d)/g)) {
-    const run = m[1];
+    const run = m[1] ?? '';
     add(Number(run.slice(4)), Number(run.slice(2, 4)), Number(run.slice(0, 2)), m.index);
     add(Number(run.slice(0, 4)), Number(run.slice(4, 6)), Number(run.slice(6)), m.index);
   }

@@ -15,6 +15,6 @@ const CANDIDATE = /(?<![\d.\-/])(\d{3})[\s.\-/]{0,3}(\d{3})[\s.\-/]{0,3}(\d{4})(
 
 /** Whether the text holds a valid NHS number, however it is separated. */
 export function hasNhsNumber(text: string): boolean {
-  for (const m of text.matchAll(CANDIDATE)) if (isValidNhsNumber(m[1] + m[2] + m[3])) return true;
+  for (const m of text.matchAll(CANDIDATE)) if (isValidNhsNumber(`${m[1]}${m[2]}${m[3]}`)) return true;
   return false;
 }

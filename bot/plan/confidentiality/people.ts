@@ -24,8 +24,8 @@ const NAME = `(?:${TITLE}\\s+${WORD}|${WORD}(?:\\s+${WORD}){0,2})`;
 /** The words of a candidate name that could be a person's: leading non-name words dropped; null when any word left is not a name. */
 function personName(candidate: string): string | null {
   const words = candidate.split(/\s+/);
-  if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/.test(words[0])) return candidate;
-  while (words.length && NOT_NAMES.has(words[0].toLowerCase())) words.shift();
+  if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/.test(words[0] ?? '')) return candidate;
+  while (words.length && NOT_NAMES.has((words[0] ?? '').toLowerCase())) words.shift();
   if (!words.length || words.some((w) => NOT_NAMES.has(w.toLowerCase()))) return null;
   return words.join(' ');
 }
@@ -40,7 +40,7 @@ const YEAR_AFTER_NAME = new RegExp(
 );
 
 function anyName(pattern: RegExp, text: string): boolean {
-  for (const m of text.matchAll(pattern)) if (personName(m[1])) return true;
+  for (const m of text.matchAll(pattern)) if (personName(m[1] ?? '')) return true;
   return false;
 }
 

@@ -25,7 +25,7 @@ export function isNameLike(letters: string): boolean {
 /** Letters run straight into six or eight digits that read as a date: initials and a date of birth ("JS120309"). */
 function initialsWithDate(token: string, referenceYear: number): boolean {
   for (const m of token.matchAll(/([A-Za-z]{1,3})[-_.]?(\d{6}|\d{8})(?!\d)/g)) {
-    const digits = m[2];
+    const digits = m[2] ?? '';
     if (digits.length === 6 ? isSixDigitDate(digits, referenceYear) : fullDatesIn(digits, referenceYear).length > 0) return true;
   }
   return false;
@@ -34,7 +34,7 @@ function initialsWithDate(token: string, referenceYear: number): boolean {
 /** What a reference-shaped token in running text gives away, or null: "KHAN-2026-01" or "Khan-2026-01", "ALI-01", "JS120309". */
 export function referenceFinding(text: string, referenceYear: number): 'name-in-reference' | 'date-of-birth' | null {
   for (const m of text.matchAll(/(?<![\w@.])([A-Za-z]{1,12})([-_/.]?)(\d[\d\-_/.]*\d|\d)(?![\w@])/g)) {
-    const [token, letters, separator, digits] = m;
+    const [token, letters = '', separator = '', digits = ''] = m;
     if (initialsWithDate(token, referenceYear)) return 'date-of-birth';
     const shouting = letters === letters.toUpperCase() && separator !== '';
     const titled = /^[A-Z][a-z]+$/.test(letters) && /^\d{4}[-_/.]\d{1,4}$/.test(digits);

@@ -1,43 +1,24 @@
-import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { AppError } from './errors.js';
+import { errorReply } from './core/error-reply.js';
+import { emptyInvokeResponse, invokeResponse, replyFor, toActivity } from './teams/render.js';
 import { logger } from './logger.js';
 import { stripMentions } from './activity.js';
 import { buildHelpCard } from '../cards/help-card.js';
 import { buildMessageCard } from '../cards/message-card.js';
-import { CARD_ACTIONS, type CardActionResult } from './handlers/card-actions/index.js';
+import { CARD_ACTIONS } from './handlers/card-actions/index.js';
 import { handleText } from './handlers/commands/index.js';
-import type { ConversationKind, Reply, Services, TurnInput } from './handlers/context.js';
+import type { CardActionResult, Services, TurnInput } from './core/context.js';
 import { handleConversationUpdate } from './handlers/lifecycle/index.js';
-import { partnershipForTurn } from './handlers/partnership.js';
+import { conversationKind, partnershipForTurn } from './teams/conversation.js';
 
 const log = logger('turn');
-
-/** A reply as a botbuilder message activity: the text always, the card when there is one. */
-export function toActivity(reply: Reply): Partial<Activity> {
-  return { type: ActivityTypes.Message, text: reply.text, attachments: reply.card ? [CardFactory.adaptiveCard(reply.card)] : [] };
-}
-
-/** What the user is told when something goes wrong: the AppError's message, or a general apology. */
-export function errorReply(err: unknown): Reply {
-  if (err instanceof AppError) return buildMessageCard({ title: 'That did not work', lines: [err.message] });
-  return buildMessageCard({
-    title: 'Sorry, something went wrong',
-    lines: [
-      'Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your Prevent coordinator.',
-    ],
-  });
-}
-
-function conversationKind(activity: Activity): ConversationKind {
-  const t = activity.conversation?.conversationType;
-  return t === 'channel' ? 'channel' : t === 'groupChat' ? 'groupChat' : 'personal';
-}
 
 /** Builds the one function the adapter runs for every turn: it turns activities into handler calls. */
 export function createTurnHandler(services: Services) {
   return async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const partnership = await partnershipForTurn(services, context, conversationKind(activity));
+    const partnership = await partnershipForTurn(services, activity);
     if (!partnership) return notLinked(context);
     const base: TurnInput = {
       services,
@@ -69,13 +50,8 @@ async function notLinked(context: TurnContext): Promise<void> {
       'This team or chat is not linked to a Prevent partnership yet, so I cannot show or change any plan here. Ask your Prevent coordinator to have it linked (npm run cli -- partnership link).',
     ],
   });
-  if (context.activity.type === ActivityTypes.Invoke) {
-    await context.sendActivity({
-      type: 'invokeResponse',
-      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } },
-    });
-  } else if (context.activity.type === ActivityTypes.Message) {
-    await context.sendActivity(toActivity(reply));
+  if (context.activity.type === ActivityTypes.Invoke || context.activity.type === ActivityTypes.Message) {
+    await context.sendActivity(replyFor(context.activity.type, reply));
   }
 }
 
@@ -105,7 +81,7 @@ async function runCardAction(base: TurnInput, verb: string, data: Record<string,
 async function onInvoke(context: TurnContext, base: TurnInput): Promise<void> {
   const activity = context.activity;
   if (activity.name !== 'adaptiveCard/action') {
-    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
+    await context.sendActivity(emptyInvokeResponse());
     return;
   }
   const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
@@ -119,8 +95,5 @@ async function onInvoke(context: TurnContext, base: TurnInput): Promise<void> {
     result = { replaceCard: errorReply(err) };
   }
   for (const message of result.messages ?? []) await context.sendActivity(toActivity(message));
-  const body = result.replaceCard?.card
-    ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.replaceCard.card }
-    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.toast ?? result.replaceCard?.text ?? 'Done.' };
-  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+  await context.sendActivity(invokeResponse({ card: result.replaceCard?.card, message: result.toast ?? result.replaceCard?.text }));
 }

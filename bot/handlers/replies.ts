@@ -2,8 +2,7 @@ import { buildListCard } from '../../cards/list-card.js';
 import { buildMessageCard } from '../../cards/message-card.js';
 import { canUpdate } from '../plan/permissions.js';
 import type { PlanAction, PlanView } from '../plan/types.js';
-import { identifySender } from '../store/people.js';
-import type { Reply, TurnInput } from './context.js';
+import type { Reply, TurnInput } from '../core/context.js';
 import { actionCardFor } from './updates/action-view.js';
 
 /** Actions per card: a typical answer (up to 15) fits on one card; longer ones page with "Show more". */
@@ -14,7 +13,7 @@ export async function listReply(
   input: TurnInput,
   list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string },
 ): Promise<Reply> {
-  const person = await identifySender(input.services.store.db, input.partnership, input.sender);
+  const person = await input.services.store.people.identify(input.partnership, input.sender);
   return buildListCard({
     ...list,
     pageSize: LIST_PAGE_SIZE,

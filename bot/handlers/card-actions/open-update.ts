@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import type { CardActionInput } from '../context.js';
+import type { CardActionInput } from '../../core/context.js';
 import { actionCardFor } from '../updates/action-view.js';
 import { actionOfPartnership } from '../updates/update-service.js';
-import type { CardActionResult } from './index.js';
+import type { CardActionResult } from '../../core/context.js';
 
 const ActionIdData = z.object({ actionId: z.coerce.number().int().positive() });
 

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { parseQuestion } from '../../plan/questions/index.js';
 import { describeFilter, findActions } from '../../plan/query.js';
 import { AppError } from '../../errors.js';
-import type { CardActionInput } from '../context.js';
+import type { CardActionInput } from '../../core/context.js';
 import { planAndToday } from '../plan-source.js';
 import { listReply } from '../replies.js';
-import type { CardActionResult } from './index.js';
+import type { CardActionResult } from '../../core/context.js';
 
 const ShowMoreData = z.object({ token: z.string().min(1).max(500), offset: z.coerce.number().int().min(0).max(100_000) });
 

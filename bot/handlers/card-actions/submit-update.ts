@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { SubmitUpdateDataSchema } from '../../../cards/action-data.js';
 import { AppError } from '../../errors.js';
 import { ragWords, SETTABLE_RAGS, type Rag } from '../../plan/types.js';
-import type { CardActionInput } from '../context.js';
+import type { CardActionInput } from '../../core/context.js';
 import { actionCardFor } from '../updates/action-view.js';
 import { actionOfPartnership, submitUpdate } from '../updates/update-service.js';
-import type { CardActionResult } from './index.js';
+import type { CardActionResult } from '../../core/context.js';
 
 /** Keys a card may send: the button's data, the form's inputs, and what Teams itself adds. */
 const ALLOWED_KEYS = new Set(['verb', 'actionId', 'version', 'rag', 'note', 'progress', 'msteams']);

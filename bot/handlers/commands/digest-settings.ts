@@ -1,13 +1,12 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
-import { composeDigest } from '../../../jobs/digest-reply.js';
+import { composeDigest } from '../../features/digests/compose.js';
 import { weekdayName } from '../../plan/schedule/describe.js';
 import { parseTime, weekdayNumber } from '../../plan/schedule/phrases.js';
-import { findDigestRecipient, setDigestSettings } from '../../store/digest-settings.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { coordinatorOrRefusal } from './coordinator-only.js';
 
 async function settingsLine(input: MessageInput, personId: number): Promise<string> {
-  const s = await findDigestRecipient(input.services.store.db, personId);
+  const s = await input.services.store.digests.recipient(personId);
   return s?.enabled
     ? `Your weekly digest comes on ${weekdayName(s.day)}s at ${s.time} (${s.timeZone} time), in personal chat.`
     : 'Your weekly digest is switched off. Say "turn on my digest" to have it again.';
@@ -21,7 +20,7 @@ export async function digestWhenHandler(input: MessageInput, match: RegExpMatchA
   const time = match[2] ? parseTime(match[2]) : undefined;
   if (time === null || day === null)
     return buildMessageCard({ lines: ['I could not read that day or time. Say, for example, "send my digest on Fridays at 16:00".'] });
-  await setDigestSettings(input.services.store.db, me.person.id, { day, time, enabled: true });
+  await input.services.store.digests.setSettings(me.person.id, { day, time, enabled: true });
   return buildMessageCard({ lines: [await settingsLine(input, me.person.id)] });
 }
 
@@ -30,7 +29,7 @@ export async function digestSwitchHandler(input: MessageInput, match: RegExpMatc
   const me = await coordinatorOrRefusal(input, 'get the weekly digest');
   if ('refusal' in me) return me.refusal;
   const off = /^(?:stop|turn\s+off|switch\s+off|no\s+more)/i.test(match[0]);
-  await setDigestSettings(input.services.store.db, me.person.id, { enabled: !off });
+  await input.services.store.digests.setSettings(me.person.id, { enabled: !off });
   return buildMessageCard({ lines: [await settingsLine(input, me.person.id)] });
 }
 
@@ -38,6 +37,6 @@ export async function digestSwitchHandler(input: MessageInput, match: RegExpMatc
 export async function digestPreviewHandler(input: MessageInput): Promise<Reply> {
   const me = await coordinatorOrRefusal(input, 'see the weekly digest');
   if ('refusal' in me) return me.refusal;
-  const composed = await composeDigest(input.services.store.db, input.partnership, input.services.now());
+  const composed = await composeDigest(input.services.store, input.partnership, input.services.now());
   return composed?.reply ?? buildMessageCard({ lines: [`There is no plan for ${input.partnership} yet.`] });
 }

@@ -1,8 +1,8 @@
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { askHandler } from './ask.js';
 import { dialogMessageTurn } from '../dialogs/message-turn.js';
 import { startUpdateHandler, updateTopicHandler } from '../dialogs/start-update.js';
-import { roundStatusHandler, startRoundHandler } from '../rounds/round-commands.js';
+import { roundStatusHandler, startRoundHandler } from '../../features/rounds/round-commands.js';
 import { changesHandler } from './changes.js';
 import { historyHandler } from './history.js';
 import { PATTERNS } from './patterns.js';

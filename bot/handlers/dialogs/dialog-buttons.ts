@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { AppError } from '../../errors.js';
 import { answerUpdateDialog, UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
-import { deleteDialog, loadDialog } from '../../store/dialogs.js';
-import type { CardActionResult } from '../card-actions/index.js';
-import type { CardActionInput, Reply } from '../context.js';
+import type { CardActionResult } from '../../core/context.js';
+import type { CardActionInput, Reply } from '../../core/context.js';
 import { planAndAction } from '../updates/update-service.js';
 import { applyDialogResult } from './advance.js';
 import { beginUpdateDialog } from './begin.js';
@@ -37,15 +36,15 @@ export async function dialogStartHandler(input: CardActionInput): Promise<CardAc
 export async function dialogAnswerHandler(input: CardActionInput): Promise<CardActionResult> {
   const data = AnswerData.safeParse(input.data);
   if (!data.success) throw new AppError('INVALID_INPUT', 'That button is out of date. Say "update action" and its number to start again.');
-  const { db } = input.services.store;
-  const stored = await loadDialog(db, { conversationId: input.conversation.id, userChatId: input.sender.id });
+  const { store } = input.services;
+  const stored = await store.dialogs.load({ conversationId: input.conversation.id, userChatId: input.sender.id });
   const record = stored && readRecord(stored);
   if (!stored || !record || stored.id !== data.data.dialogId || record.dialog.actionId !== data.data.actionId) {
     return asResult([buildMessageCard({ lines: ['This conversation has ended. Say "update action" and its number to start again.'] })]);
   }
   if (record.finished) return asResult([buildMessageCard(record.finished)]);
   if (isExpired(stored, input.services.now())) {
-    await deleteDialog(db, stored.id, stored.version);
+    await store.dialogs.delete(stored.id, stored.version);
     return asResult([expiredReply(record.dialog)]);
   }
   if (record.dialog.step !== data.data.step || record.lastActivityId === input.activityId) {

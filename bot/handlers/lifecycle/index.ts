@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { buildHelpCard } from '../../../cards/help-card.js';
-import type { Reply, TurnInput } from '../context.js';
+import type { Reply, TurnInput } from '../../core/context.js';
 
 /** When the bot is added to a team, chat or personal scope, it introduces itself once. */
 export async function handleConversationUpdate(context: TurnContext, _base: TurnInput): Promise<Reply[]> {

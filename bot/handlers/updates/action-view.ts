@@ -3,7 +3,7 @@ import type { Notice } from '../../../cards/notice.js';
 import type { UpdateDraft } from '../../../cards/action-form.js';
 import type { PlanAction } from '../../plan/types.js';
 import { canUpdate } from '../../plan/permissions.js';
-import type { Reply, Sender, Services } from '../context.js';
+import type { Reply, Sender, Services } from '../../core/context.js';
 import { updatePermission, type Permission } from './update-service.js';
 
 /** Teams refreshes a card automatically for at most 60 listed users. */

@@ -4,11 +4,9 @@ import { AppError } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { canUpdate, whoCanUpdate } from '../../plan/permissions.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
-import { announcementConversation } from '../../store/conversations.js';
-import { identifySender, listPeople, type PersonInfo } from '../../store/people.js';
-import { requirePlanView } from '../../store/plans.js';
-import { applyUpdate, type UpdateOutcome } from '../../store/updates.js';
-import type { Sender, Services } from '../context.js';
+import { type PersonInfo } from '../../store/people.js';
+import { type UpdateOutcome } from '../../store/updates.js';
+import type { Sender, Services } from '../../core/context.js';
 
 const log = logger('updates');
 
@@ -48,7 +46,7 @@ export async function planAndAction(
   partnership: string,
   actionId: number,
 ): Promise<{ plan: PlanView; action: PlanAction }> {
-  const plan = await requirePlanView(services.store.db, partnership);
+  const plan = await services.store.plans.require(partnership);
   const action = plan.actions.find((a) => a.id === actionId);
   if (!action) throw new AppError('NOT_FOUND', 'That action is not in your partnership’s plan. Ask "summary" to see the plan.');
   return { plan, action };
@@ -63,9 +61,9 @@ export function shortName(plan: PlanView, organisation: string): string {
 
 /** Who may update an action, and the words to tell someone who may not. */
 export async function updatePermission(services: Services, partnership: string, sender: Sender, action: PlanAction) {
-  const person = await identifySender(services.store.db, partnership, sender);
+  const person = await services.store.people.identify(partnership, sender);
   const allowed = person !== null && canUpdate(person, action);
-  const people = await listPeople(services.store.db, partnership);
+  const people = await services.store.people.list(partnership);
   return { person, allowed, whoCan: whoCanUpdate(action, people), people };
 }
 
@@ -81,7 +79,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     .update(JSON.stringify([req.rag, req.note.trim(), req.progress]))
     .digest('hex')
     .slice(0, 16);
-  const outcome = await applyUpdate(services.store.db, {
+  const outcome = await services.store.actions.applyUpdate({
     actionId: before.id,
     expectedVersion: req.expectedVersion,
     rag: req.rag,
@@ -120,7 +118,7 @@ async function announce(
   byOrganisation: string | undefined,
   note: string,
 ): Promise<boolean> {
-  const channel = await announcementConversation(services.store.db, partnership);
+  const channel = await services.store.conversations.announcement(partnership);
   if (!channel) {
     log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
     return false;

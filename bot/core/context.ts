@@ -1,8 +1,11 @@
 import type { Config } from '../config.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Store } from '../store/database.js';
+import type { ConversationKind, Reply, Sender } from './types.js';
 
-/** What every handler needs from the outside world, passed down from the entry point. */
+export type { ConversationKind, Reply, Sender } from './types.js';
+
+/** What every handler, feature service and job needs from the outside world, passed down from the entry point. */
 export interface Services {
   config: Config;
   store: Store;
@@ -10,22 +13,6 @@ export interface Services {
   now(): Date;
   /** proactive messages: announcements, reminders, digests */
   notifier: Notifier;
-}
-
-/** The person who sent an activity. */
-export interface Sender {
-  /** the channel's user id (Teams: 29:...) */
-  id: string;
-  name: string;
-  aadObjectId?: string;
-}
-
-export type ConversationKind = 'personal' | 'channel' | 'groupChat';
-
-/** One answer: plain text that says everything, and optionally an Adaptive Card that says it better. */
-export interface Reply {
-  text: string;
-  card?: object;
 }
 
 /** A turn as handlers see it: no botbuilder types. */
@@ -48,3 +35,13 @@ export interface CardActionInput extends TurnInput {
   verb: string;
   data: Record<string, unknown>;
 }
+
+/** What a card action produces: a card to replace the one clicked, and/or new messages. */
+export interface CardActionResult {
+  replaceCard?: Reply;
+  messages?: Reply[];
+  /** a short line Teams shows when the card is not replaced */
+  toast?: string;
+}
+
+export type CardActionHandler = (input: CardActionInput) => Promise<CardActionResult>;

@@ -3,6 +3,7 @@ import { buildAnnouncementCard } from '../../../cards/announcement-card.js';
 import { AppError } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { canUpdate, whoCanUpdate } from '../../plan/permissions.js';
+import { actionAfterUpdate } from '../../plan/action-update.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
 import { type PersonInfo } from '../../store/people.js';
 import { type UpdateOutcome } from '../../store/updates.js';
@@ -69,41 +70,38 @@ export async function updatePermission(services: Services, partnership: string, 
 
 /** The one update path for cards, chat and rounds: permission, concurrency, idempotency, history, announcement. */
 export async function submitUpdate(services: Services, req: UpdateRequest): Promise<UpdateResult> {
-  const before = await actionOfPartnership(services, req.partnership, req.actionId);
+  const { plan, action: before } = await planAndAction(services, req.partnership, req.actionId);
   const permission = await updatePermission(services, req.partnership, req.sender, before);
   const { person, allowed, whoCan } = permission;
   if (!person || !allowed) {
     throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });
   }
+  const note = req.note.trim();
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([req.rag, req.note.trim(), req.progress]))
+    .update(JSON.stringify([req.rag, note, req.progress]))
     .digest('hex')
     .slice(0, 16);
+  const at = services.now();
   const outcome = await services.store.actions.applyUpdate({
     actionId: before.id,
     expectedVersion: req.expectedVersion,
     rag: req.rag,
-    note: req.note.trim(),
+    note,
     progress: req.progress,
     actor: { name: person.displayName, chatId: req.sender.id },
     source: req.source,
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
-    at: services.now(),
+    at,
   });
-  const { plan, action } = await planAndAction(services, req.partnership, req.actionId);
+  // Applied here: the action is known without reading the plan again. Otherwise someone else changed it: read it.
+  const action =
+    outcome.status === 'applied'
+      ? actionAfterUpdate(before, { rag: req.rag, progress: req.progress, version: outcome.version, by: person.displayName, at, note })
+      : (await planAndAction(services, req.partnership, req.actionId)).action;
   let announced = false;
   if (outcome.status === 'applied' && outcome.ragFrom !== outcome.ragTo) {
     const organisation = person.organisation ? shortName(plan, person.organisation) : undefined;
-    announced = await announce(
-      services,
-      req.partnership,
-      action,
-      outcome.ragFrom,
-      outcome.ragTo,
-      person.displayName,
-      organisation,
-      req.note.trim(),
-    );
+    announced = await announce(services, req.partnership, action, outcome.ragFrom, outcome.ragTo, person.displayName, organisation, note);
   }
   return { outcome, action, person, announced, permission };
 }

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { activityProblem } from './activity.js';
 import { logger } from './logger.js';
 import type { Services } from './core/context.js';
-import { createTurnHandler } from './turn.js';
+import { createTurnHandler } from './teams/turn.js';
 import { createTabRouter, type TabDeps } from './tab/router.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
 import { AppError } from './errors.js';

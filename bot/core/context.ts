@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Store } from '../store/database.js';
+import type { PersonInfo } from '../store/people-rows.js';
 import type { ConversationKind, Reply, Sender } from './types.js';
 
 export type { ConversationKind, Reply, Sender } from './types.js';
@@ -20,6 +21,8 @@ export interface TurnInput {
   services: Services;
   partnership: string;
   sender: Sender;
+  /** who the sender is in the partnership, resolved once per turn (null: someone the bot does not know) */
+  person: PersonInfo | null;
   conversation: { id: string; kind: ConversationKind };
   /** the activity id: the key for idempotent side effects */
   activityId: string;
@@ -43,5 +46,3 @@ export interface CardActionResult {
   /** a short line Teams shows when the card is not replaced */
   toast?: string;
 }
-
-export type CardActionHandler = (input: CardActionInput) => Promise<CardActionResult>;

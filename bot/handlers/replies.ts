@@ -13,7 +13,7 @@ export async function listReply(
   input: TurnInput,
   list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string },
 ): Promise<Reply> {
-  const person = await input.services.store.people.identify(input.partnership, input.sender);
+  const person = input.person;
   return buildListCard({
     ...list,
     pageSize: LIST_PAGE_SIZE,
@@ -31,5 +31,5 @@ export async function showActionReply(input: TurnInput, plan: PlanView, ref: num
       lines: [`There is no action ${ref} in ${plan.title}. Actions are numbered ${Math.min(...refs)} to ${Math.max(...refs)}.`],
     });
   }
-  return actionCardFor(input.services, input.partnership, input.sender, action, { timeZone: plan.timeZone });
+  return actionCardFor(input.services, input.partnership, input.person, action, { timeZone: plan.timeZone });
 }

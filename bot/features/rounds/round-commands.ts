@@ -1,18 +1,16 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { parseMeetingDate } from '../../plan/rounds.js';
 import type { MessageInput, Reply } from '../../core/context.js';
+import type { WithPerson } from '../../routes/route.js';
 import { todayIn } from '../../handlers/plan-source.js';
 import { closeDueRound } from './deadline.js';
 import { describeOpenedRound, openUpdateRound } from './open-round.js';
 import { roundStatusReply } from './progress.js';
 
-const COORDINATORS_ONLY = buildMessageCard({ lines: ['Only a coordinator can run update rounds. Ask your Prevent coordinator.'] });
-
 /** "start an update round for the board meeting on 4 December [with updates due by 1 December]": coordinators only. */
-export async function startRoundHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
+export async function startRoundHandler(input: WithPerson<MessageInput>, match: RegExpMatchArray): Promise<Reply> {
   const { store } = input.services;
-  const me = await store.people.identify(input.partnership, input.sender);
-  if (me?.role !== 'coordinator') return COORDINATORS_ONLY;
+  const me = input.person;
   const plan = await store.plans.require(input.partnership);
   const today = todayIn(plan.timeZone, input.services.now());
   const meetingDate = parseMeetingDate(match[2]!, today);
@@ -39,8 +37,6 @@ export async function startRoundHandler(input: MessageInput, match: RegExpMatchA
 /** "update round status": who has and has not replied, per action, in the open (or latest) round; an overdue round is closed first. Coordinators only. */
 export async function roundStatusHandler(input: MessageInput): Promise<Reply> {
   const { store } = input.services;
-  const me = await store.people.identify(input.partnership, input.sender);
-  if (me?.role !== 'coordinator') return COORDINATORS_ONLY;
   let round = (await store.rounds.latest(input.partnership, { open: true })) ?? (await store.rounds.latest(input.partnership));
   if (round?.status === 'open' && round.deadline <= input.services.now()) {
     await closeDueRound(input.services, round.id);

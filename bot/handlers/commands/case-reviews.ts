@@ -12,7 +12,7 @@ const CONFIDENTIAL =
 /** Case reviews only in personal chat, and only for coordinators and panel members; otherwise the refusal. */
 async function refusal(input: MessageInput): Promise<Reply | null> {
   if (input.conversation.kind !== 'personal') return buildMessageCard({ lines: [CONFIDENTIAL] });
-  const me = await input.services.store.people.identify(input.partnership, input.sender);
+  const me = input.person;
   if (me?.role === 'coordinator' || (me && (await input.services.store.panel.isMember(input.partnership, me.chatId)))) return null;
   return buildMessageCard({ lines: [CONFIDENTIAL] });
 }

@@ -15,7 +15,7 @@ async function actionIdOf(input: MessageInput, ref: string | undefined): Promise
 
 /** "stop reminding me about action 7 until January": pauses deadline reminders for the sender. */
 export async function muteHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await input.services.store.people.identify(input.partnership, input.sender);
+  const me = input.person;
   if (!me) return buildMessageCard({ lines: ['I only send reminders to people with a role, and I have none for you to stop.'] });
   const action = await actionIdOf(input, match[1]);
   if (!match[2])
@@ -39,7 +39,7 @@ export async function muteHandler(input: MessageInput, match: RegExpMatchArray):
 
 /** "remind me about action 7 again": lifts a pause. */
 export async function unmuteHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await input.services.store.people.identify(input.partnership, input.sender);
+  const me = input.person;
   if (!me) return buildMessageCard({ lines: ['You have no paused reminders.'] });
   const action = await actionIdOf(input, match[1]);
   const lifted = await input.services.store.mutes.unmute(me.id, action.id);

@@ -6,8 +6,7 @@ export async function postUpdatesHereHandler(input: MessageInput): Promise<Reply
   if (input.conversation.kind !== 'channel') {
     return buildMessageCard({ lines: ['Say "post updates here" in the team channel that should get RAG changes, not in a chat.'] });
   }
-  const me = await input.services.store.people.identify(input.partnership, input.sender);
-  if (me?.role !== 'coordinator') return buildMessageCard({ lines: ['Only a coordinator can choose where updates are posted.'] });
+  if (input.person?.role !== 'coordinator') return buildMessageCard({ lines: ['Only a coordinator can choose where updates are posted.'] });
   await input.services.store.conversations.setAnnouncement(input.partnership, input.conversation.id);
   return buildMessageCard({ lines: ['From now on I will post RAG changes in this channel.'] });
 }

@@ -4,14 +4,6 @@ import type { MessageInput, Reply } from '../../core/context.js';
 
 /** "make Ali Burlington a lead for CST": coordinators only. */
 export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await input.services.store.people.identify(input.partnership, input.sender);
-  if (me?.role !== 'coordinator') {
-    return buildMessageCard({
-      lines: [
-        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <person> <role>.',
-      ],
-    });
-  }
   const who = match[1]!.trim();
   const role = RoleSchema.parse(match[2]!.toLowerCase());
   const person = await input.services.store.people.grantRole({ partnership: input.partnership, who, role, organisation: match[3]?.trim() });

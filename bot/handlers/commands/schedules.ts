@@ -1,12 +1,9 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import type { MessageInput, Reply } from '../../core/context.js';
-import { coordinatorOrRefusal } from './coordinator-only.js';
 import { addScheduleFromText, cancelScheduleByName, listScheduleLines, moveNextMeeting } from './schedule-actions.js';
 
 /** "schedule the Channel panel monthly on the first Tuesday at 10:00": coordinators only. */
 export async function scheduleHandler(input: MessageInput): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'schedule meetings');
-  if ('refusal' in me) return me.refusal;
   const here = input.conversation.kind === 'channel' ? input.conversation.id : null;
   const lines = await addScheduleFromText(input.services.store, {
     partnership: input.partnership,
@@ -27,8 +24,6 @@ export async function listSchedulesHandler(input: MessageInput): Promise<Reply> 
 
 /** "move the forum to 12 March [at 14:00]": coordinators only. */
 export async function moveScheduleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'move meetings');
-  if ('refusal' in me) return me.refusal;
   const lines = await moveNextMeeting(input.services.store, {
     partnership: input.partnership,
     which: match[1]!,
@@ -41,7 +36,5 @@ export async function moveScheduleHandler(input: MessageInput, match: RegExpMatc
 
 /** "cancel schedule 3", "cancel the forum schedule": coordinators only. */
 export async function cancelScheduleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'cancel schedules');
-  if ('refusal' in me) return me.refusal;
   return buildMessageCard({ lines: await cancelScheduleByName(input.services.store, input.partnership, (match[1] ?? match[2])!) });
 }

@@ -16,7 +16,7 @@ export async function beginUpdateDialog(
   rag: SettableRag | null = null,
 ): Promise<Reply[]> {
   const { services } = input;
-  const { allowed, whoCan } = await updatePermission(services, input.partnership, input.sender, action);
+  const { allowed, whoCan } = await updatePermission(services, input.partnership, input.person, action);
   if (!allowed) return [buildMessageCard({ lines: [`You can't update action ${action.ref}. Who can: ${whoCan}.`] })];
   const key = { conversationId: input.conversation.id, userChatId: input.sender.id };
   const earlier = await services.store.dialogs.load(key);

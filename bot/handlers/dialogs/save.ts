@@ -19,6 +19,7 @@ export async function saveDialogUpdate(
     result = await submitUpdate(input.services, {
       partnership: input.partnership,
       sender: input.sender,
+      person: input.person,
       actionId: dialog.actionId,
       expectedVersion: dialog.version,
       rag: dialog.rag!,

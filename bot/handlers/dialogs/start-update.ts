@@ -27,7 +27,7 @@ export async function updateTopicHandler(input: MessageInput, match: RegExpMatch
   const { store } = input.services;
   const plan = await store.plans.require(input.partnership);
   const found = findTopicActions(plan, topic);
-  const person = await store.people.identify(input.partnership, input.sender);
+  const person = input.person;
   const mine = found.filter((a) => person !== null && canUpdate(person, a));
   if (mine.length === 1) return beginUpdateDialog(input, mine[0]!, plan.timeZone);
   if (mine.length > 1) return [buildDialogChoiceCard({ topic, actions: mine })];

@@ -15,6 +15,8 @@ const log = logger('updates');
 export interface UpdateRequest {
   partnership: string;
   sender: Sender;
+  /** the sender as the partnership knows them (resolved once per turn), null for someone the bot does not know */
+  person: PersonInfo | null;
   actionId: number;
   expectedVersion: number;
   rag: Rag;
@@ -61,8 +63,7 @@ export function shortName(plan: PlanView, organisation: string): string {
 }
 
 /** Who may update an action, and the words to tell someone who may not. */
-export async function updatePermission(services: Services, partnership: string, sender: Sender, action: PlanAction) {
-  const person = await services.store.people.identify(partnership, sender);
+export async function updatePermission(services: Services, partnership: string, person: PersonInfo | null, action: PlanAction) {
   const allowed = person !== null && canUpdate(person, action);
   const people = await services.store.people.list(partnership);
   return { person, allowed, whoCan: whoCanUpdate(action, people), people };
@@ -71,7 +72,7 @@ export async function updatePermission(services: Services, partnership: string, 
 /** The one update path for cards, chat and rounds: permission, concurrency, idempotency, history, announcement. */
 export async function submitUpdate(services: Services, req: UpdateRequest): Promise<UpdateResult> {
   const { plan, action: before } = await planAndAction(services, req.partnership, req.actionId);
-  const permission = await updatePermission(services, req.partnership, req.sender, before);
+  const permission = await updatePermission(services, req.partnership, req.person, before);
   const { person, allowed, whoCan } = permission;
   if (!person || !allowed) {
     throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });

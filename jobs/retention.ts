@@ -1,6 +1,5 @@
 import { addDays } from '../bot/plan/dates.js';
 import { localDate, resolveLocal } from '../bot/plan/schedule/local-time.js';
-import { purgeExpired } from '../bot/store/retention.js';
 import type { Job } from './job.js';
 
 /** The purge runs once a day at this London time, when nobody is updating. */
@@ -20,7 +19,7 @@ export const retentionJob: Job = {
   },
   async run(services, occurrence) {
     const { config } = services;
-    const purged = await purgeExpired(services.store.db, occurrence.at, {
+    const purged = await services.store.privacy.purgeExpired(occurrence.at, {
       dialogDays: config.RETENTION_DIALOG_DAYS,
       jobRunDays: config.RETENTION_JOB_RUN_DAYS,
       stoppedCountDays: config.RETENTION_STOPPED_COUNT_DAYS,

@@ -1,5 +1,4 @@
 import { userInfo } from 'node:os';
-import { erasePerson, exportPerson } from '../store/person-data.js';
 import type { CliCommand } from './context.js';
 
 const USAGE = 'Usage: person export <email> | person erase <email>';
@@ -13,7 +12,7 @@ export const personCommand: CliCommand = async (args, ctx) => {
   }
   const actor = { label: `cli (${userInfo().username})`, at: ctx.now() };
   if (action === 'export') {
-    const held = await exportPerson(ctx.store.db, email, actor);
+    const held = await ctx.store.privacy.exportPerson(email, actor);
     if (!held.length) {
       ctx.out(`Nobody with the email address ${email} is held in any partnership.`);
       return 1;
@@ -21,7 +20,7 @@ export const personCommand: CliCommand = async (args, ctx) => {
     ctx.out(JSON.stringify(held, null, 2));
     return 0;
   }
-  const erased = await erasePerson(ctx.store.db, email, actor);
+  const erased = await ctx.store.privacy.erasePerson(email, actor);
   if (!erased.length) {
     ctx.out(`Nobody with the email address ${email} is held in any partnership: nothing was erased.`);
     return 1;

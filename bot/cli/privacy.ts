@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { DEFAULT_TIME_ZONE } from '../../cards/format.js';
 import { addDays, dateIn } from '../plan/dates.js';
-import { changePrivacySettings, privacySettings, type PrivacySettings } from '../store/privacy-settings.js';
-import { stoppedNotesSince } from '../store/stopped-notes.js';
+import type { PrivacySettings } from '../store/privacy-settings.js';
 import type { CliCommand } from './context.js';
 
 const USAGE = `Usage: privacy show | privacy notes-to-channel on|off | privacy referral [--email E] [--phone P] [--form URL] [--out-of-hours TEXT] [--clear]
@@ -37,13 +36,13 @@ export const privacyCommand: CliCommand = async (args, ctx) => {
   const [action, value] = positionals;
   const actor = { personId: null, label: `cli (${userInfo().username})` };
   const change = async (c: Partial<PrivacySettings>) => {
-    for (const l of describe(await changePrivacySettings(ctx.store.db, { partnership, change: c, actor, now: ctx.now() }))) ctx.out(l);
+    for (const l of describe(await ctx.store.privacy.changeSettings({ partnership, change: c, actor, now: ctx.now() }))) ctx.out(l);
   };
   if (action === 'show') {
-    for (const l of describe(await privacySettings(ctx.store.db, partnership))) ctx.out(l);
+    for (const l of describe(await ctx.store.privacy.settings(partnership))) ctx.out(l);
     const today = dateIn(ctx.now(), DEFAULT_TIME_ZONE);
-    const week = await stoppedNotesSince(ctx.store.db, partnership, addDays(today, -6));
-    const month = await stoppedNotesSince(ctx.store.db, partnership, addDays(today, -29));
+    const week = await ctx.store.privacy.stoppedSince(partnership, addDays(today, -6));
+    const month = await ctx.store.privacy.stoppedSince(partnership, addDays(today, -29));
     ctx.out(`Notes stopped by the confidentiality guard: ${week} in the last 7 days, ${month} in the last 30 days.`);
     return 0;
   }

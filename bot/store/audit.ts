@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** One audit entry: who did what to whom, never the content of anything personal. */
 export interface AuditInput {

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** The partnership member records an email address belongs to (one per partnership), matched without regard to case. */
 async function peopleByEmail(db: Db, email: string) {

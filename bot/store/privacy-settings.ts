@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** A partnership's privacy choices and referral route; defaults when it has not set any. */
 export interface PrivacySettings {

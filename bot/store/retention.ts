@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** How many days each kind of record is kept. */
 export interface RetentionPeriods {

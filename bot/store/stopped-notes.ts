@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** Counts one piece of text the confidentiality guard stopped: the partnership and the day only, never the text. */
 export async function countStoppedNote(db: Db, partnership: string, day: string): Promise<void> {

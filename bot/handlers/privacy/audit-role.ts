@@ -1,15 +1,14 @@
-import type { Db } from '../../store/database.js';
-import { auditByName } from '../../store/audit.js';
+import type { Store } from '../../store/database.js';
 
 /** Records a role change in the audit trail: who changed it, whose role (by record number, never by name) and the new role. */
 export async function auditRoleChange(
-  db: Db,
+  store: Store,
   partnership: string,
   actor: { personId: number | null; label: string },
   person: { id: number; role: string; organisation: string | null },
   at: Date,
 ): Promise<void> {
-  await auditByName(db, partnership, {
+  await store.privacy.audit(partnership, {
     at,
     actorPersonId: actor.personId,
     actorLabel: actor.label,

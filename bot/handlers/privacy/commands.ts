@@ -2,11 +2,8 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import { buildPrivacyCard } from '../../../cards/privacy-card.js';
 import { DEFAULT_TIME_ZONE } from '../../../cards/format.js';
 import { addDays, dateIn } from '../../plan/dates.js';
-import { identifySender } from '../../store/people.js';
-import { changePrivacySettings, privacySettings } from '../../store/privacy-settings.js';
-import { stoppedNotesSince } from '../../store/stopped-notes.js';
-import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
+import { command, coordinatorsOnly, type CommandRoute, type WithPerson } from '../../routes/route.js';
 
 /** Privacy commands, in the same shape as the other text commands. */
 export const PRIVACY_PATTERNS = {
@@ -25,14 +22,14 @@ export const PRIVACY_PATTERNS = {
 export async function privacyHandler(input: MessageInput): Promise<Reply> {
   const { services } = input;
   const { config } = services;
-  const me = await identifySender(services.store.db, input.partnership, input.sender);
-  const settings = await privacySettings(services.store.db, input.partnership);
+  const me = input.person;
+  const settings = await services.store.privacy.settings(input.partnership);
   const today = dateIn(services.now(), DEFAULT_TIME_ZONE);
   const stopped =
     me?.role === 'coordinator'
       ? {
-          lastWeek: await stoppedNotesSince(services.store.db, input.partnership, addDays(today, -6)),
-          lastMonth: await stoppedNotesSince(services.store.db, input.partnership, addDays(today, -29)),
+          lastWeek: await services.store.privacy.stoppedSince(input.partnership, addDays(today, -6)),
+          lastMonth: await services.store.privacy.stoppedSince(input.partnership, addDays(today, -29)),
         }
       : undefined;
   return buildPrivacyCard({
@@ -48,13 +45,11 @@ export async function privacyHandler(input: MessageInput): Promise<Reply> {
   });
 }
 
-async function setNotesToChannel(input: MessageInput, on: boolean): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'choose whether notes are posted to the channel');
-  if ('refusal' in me) return me.refusal;
-  await changePrivacySettings(input.services.store.db, {
+async function setNotesToChannel(input: WithPerson<MessageInput>, on: boolean): Promise<Reply> {
+  await input.services.store.privacy.changeSettings({
     partnership: input.partnership,
     change: { postNotesToChannel: on },
-    actor: { personId: me.person.id, label: `member ${me.person.id}` },
+    actor: { personId: input.person.id, label: `member ${input.person.id}` },
     now: input.services.now(),
   });
   const line = on
@@ -63,13 +58,21 @@ async function setNotesToChannel(input: MessageInput, on: boolean): Promise<Repl
   return buildMessageCard({ lines: [line] });
 }
 
+const NOTES_SETTING = coordinatorsOnly('choose whether notes are posted to the channel');
+
 /** The privacy commands, tried before the other commands. */
-export const PRIVACY_COMMANDS = [
-  { name: 'privacy', pattern: PRIVACY_PATTERNS.privacy, handle: privacyHandler },
-  { name: 'post notes to the channel', pattern: PRIVACY_PATTERNS.notesOn, handle: (input: MessageInput) => setNotesToChannel(input, true) },
-  {
+export const PRIVACY_COMMANDS: CommandRoute[] = [
+  command({ name: 'privacy', pattern: PRIVACY_PATTERNS.privacy, handle: privacyHandler }),
+  command({
+    name: 'post notes to the channel',
+    pattern: PRIVACY_PATTERNS.notesOn,
+    needs: NOTES_SETTING,
+    handle: (input: WithPerson<MessageInput>) => setNotesToChannel(input, true),
+  }),
+  command({
     name: 'stop posting notes to the channel',
     pattern: PRIVACY_PATTERNS.notesOff,
-    handle: (input: MessageInput) => setNotesToChannel(input, false),
-  },
+    needs: NOTES_SETTING,
+    handle: (input: WithPerson<MessageInput>) => setNotesToChannel(input, false),
+  }),
 ];

@@ -2,8 +2,7 @@ import { AppError } from '../../errors.js';
 import { guardText, stoppedMessage } from '../../plan/confidentiality/index.js';
 import { dateIn } from '../../plan/dates.js';
 import { DEFAULT_TIME_ZONE } from '../../../cards/format.js';
-import { countStoppedNote } from '../../store/stopped-notes.js';
-import type { Services } from '../context.js';
+import type { Services } from '../../core/context.js';
 
 /** Free text that passed the guard, or what the person is told when it did not (their text is never kept or logged). */
 export type Screened = { ok: true } | { ok: false; message: string; words: string[] };
@@ -21,7 +20,7 @@ export async function screenText(services: Services, partnership: string, text: 
   const now = services.now();
   const result = guardText(text, { referenceYear: guardYear(now) });
   if (result.ok) return { ok: true };
-  await countStoppedNote(services.store.db, partnership, dateIn(now, DEFAULT_TIME_ZONE));
+  await services.store.privacy.countStopped(partnership, dateIn(now, DEFAULT_TIME_ZONE));
   return { ok: false, message: stoppedMessage(result.words, what), words: result.words };
 }
 

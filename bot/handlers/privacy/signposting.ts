@@ -2,8 +2,7 @@ import { buildSignpostingCard } from '../../../cards/signposting-card.js';
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { isSignpostingQuestion } from '../../plan/signposting/matcher.js';
 import { listInWords } from '../../plan/confidentiality/index.js';
-import { privacySettings } from '../../store/privacy-settings.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { screenText } from './guard.js';
 
 /**
@@ -13,7 +12,7 @@ import { screenText } from './guard.js';
  */
 export async function signpostingReplies(input: MessageInput): Promise<Reply[] | null> {
   if (!isSignpostingQuestion(input.text)) return null;
-  const settings = await privacySettings(input.services.store.db, input.partnership);
+  const settings = await input.services.store.privacy.settings(input.partnership);
   const card = buildSignpostingCard({
     route: {
       email: settings.referralEmail,

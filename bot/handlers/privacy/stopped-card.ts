@@ -1,7 +1,7 @@
 import { buildDialogQuestionCard } from '../../../cards/dialog-question.js';
 import type { UpdateDraft } from '../../../cards/action-form.js';
 import type { UpdateDialog } from '../../plan/dialog/update-dialog.js';
-import type { CardActionInput, Reply } from '../context.js';
+import type { CardActionInput, Reply } from '../../core/context.js';
 import { actionCardFor } from '../updates/action-view.js';
 import { actionOfPartnership } from '../updates/update-service.js';
 
@@ -16,7 +16,7 @@ const NOT_REPEATED = ' Your text has not been put back on this card because othe
 export async function stoppedActionCard(input: CardActionInput, actionId: number, draft: UpdateDraft, message: string): Promise<Reply> {
   const action = await actionOfPartnership(input.services, input.partnership, actionId);
   const kept = keepText(input) ? draft : { ...draft, note: undefined };
-  return actionCardFor(input.services, input.partnership, input.sender, action, {
+  return actionCardFor(input.services, input.partnership, input.person, action, {
     notice: { kind: 'error', message: keepText(input) ? message : message + NOT_REPEATED },
     draft: kept,
   });

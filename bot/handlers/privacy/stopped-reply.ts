@@ -2,9 +2,8 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import { checkCaseRef } from '../../plan/confidentiality/case-ref.js';
 import { dateIn } from '../../plan/dates.js';
 import { DEFAULT_TIME_ZONE } from '../../../cards/format.js';
-import { countStoppedNote } from '../../store/stopped-notes.js';
 import { PATTERNS } from '../commands/patterns.js';
-import type { ConversationKind, MessageInput, Reply } from '../context.js';
+import type { ConversationKind, MessageInput, Reply } from '../../core/context.js';
 import { guardYear, screenText } from './guard.js';
 
 /** What to say about the person's own words: in personal chat they get them back; elsewhere everyone would see them. */
@@ -20,7 +19,7 @@ async function stopCaseReference(input: MessageInput, ref: string): Promise<Repl
   const now = input.services.now();
   const check = checkCaseRef(ref, guardYear(now));
   if (check.ok || check.kind === 'format') return null;
-  await countStoppedNote(input.services.store.db, input.partnership, dateIn(now, DEFAULT_TIME_ZONE));
+  await input.services.store.privacy.countStopped(input.partnership, dateIn(now, DEFAULT_TIME_ZONE));
   return [buildMessageCard({ title: 'Not saved: that looked like personal data', lines: [check.message] })];
 }
 

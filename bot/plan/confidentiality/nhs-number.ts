@@ -13,8 +13,11 @@ export function isValidNhsNumber(digits: string): boolean {
 /** Three digits, three digits, four digits, with any run of spaces, dots, hyphens or slashes between the groups. */
 const CANDIDATE = /(?<![\d.\-/])(\d{3})[\s.\-/]{0,3}(\d{3})[\s.\-/]{0,3}(\d{4})(?![\d])/g;
 
-/** Whether the text holds a valid NHS number, however it is separated. */
+/** Whether the text holds a valid NHS number, however it is separated; or any ten digits written just after the word "NHS". */
 export function hasNhsNumber(text: string): boolean {
-  for (const m of text.matchAll(CANDIDATE)) if (isValidNhsNumber(`${m[1]}${m[2]}${m[3]}`)) return true;
+  for (const m of text.matchAll(CANDIDATE)) {
+    if (isValidNhsNumber(`${m[1]}${m[2]}${m[3]}`)) return true;
+    if (/\bNHS\b[^\d]{0,15}$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) return true;
+  }
   return false;
 }

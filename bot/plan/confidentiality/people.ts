@@ -66,9 +66,22 @@ const NAMED_RELATIVE = new RegExp(
   'g',
 );
 
-/** Whether the text describes someone by a family relationship: "the mother of", "her son", "Mrs Khan's brother". */
+const PERSON_NOUN = '(?:boy|girl|lad|child|pupil|student|young\\s+(?:man|woman|person)|man|woman)';
+const PERSONS_RELATIVE = new RegExp(`\\b${PERSON_NOUN}['’]s\\s+(?:(?:older|younger|elder|little|big|twin)\\s+)?(?:${RELATIVE})s?\\b`, 'i');
+const LIVES_WITH = new RegExp(
+  `\\b(?:lives|living|staying|stays)\\s+with\\s+(?:(?:his|her|their|an?|the)\\s+)?(?:${RELATIVE}|grandparents|parents)\\b`,
+  'i',
+);
+
+/** Whether the text describes someone by a family relationship: "the mother of", "her son", "Mrs Khan's brother", "the girl's stepmum", "lives with nan". */
 export function hasRelationship(text: string): boolean {
-  return RELATIVE_OF.test(text) || POSSESSIVE_RELATIVE.test(text) || anyName(NAMED_RELATIVE, text);
+  return (
+    RELATIVE_OF.test(text) ||
+    POSSESSIVE_RELATIVE.test(text) ||
+    PERSONS_RELATIVE.test(text) ||
+    LIVES_WITH.test(text) ||
+    anyName(NAMED_RELATIVE, text)
+  );
 }
 
 /** Whether the text gives one person's age: "the 14-year-old", "a 15 year old boy", "she is 15", "aged 14 (male)". */
@@ -79,6 +92,9 @@ export function hasPersonsAge(text: string): boolean {
       text,
     ) ||
     /\b(?:he|she)\s+(?:is|was|turns|turned)\s+(?:aged\s+)?\d{1,2}\b/i.test(text) ||
+    /\b(?:the\s+|this\s+|a\s+)?(?:boy|girl|lad|young\s+(?:man|woman|person)|child|pupil|student)\s+(?:is|was|turns|turned)\s+(?:aged\s+)?\d{1,2}\b(?!\s*%)/i.test(
+      text,
+    ) ||
     /\b(?:boy|girl|male|female|young\s+(?:man|woman|person)|pupil|student|child),?\s+(?:aged?\s+)?\d{1,2}\b(?!\s*(?:-|–|to)\s*\d)(?!\s*(?:%|schools|sessions|staff|pupils|people))/i.test(
       text,
     )

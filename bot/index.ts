@@ -41,7 +41,12 @@ async function main(): Promise<void> {
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   const app = createHttpApp(services, adapter);
   const server = await listen(app, config);
-  log.info({ url: server.url, database: store.kind }, `Listening on ${server.url}/api/messages`);
+  log.info(
+    { bound: server.bound, publicHost: config.PUBLIC_HOST, database: store.kind },
+    config.localMode
+      ? `Listening on ${server.url}/api/messages (bound to ${server.bound})`
+      : `Listening on ${server.bound} (bound address); Teams reaches it as https://${config.PUBLIC_HOST}/api/messages`,
+  );
   const scheduler = await startScheduler(services);
   const stop = async (signal: string) => {
     log.info({ signal }, 'Shutting down');

@@ -1,7 +1,6 @@
 import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import { AppError } from './errors.js';
 import { logger } from './logger.js';
-import { stripMentions } from './activity.js';
 import { buildHelpCard } from '../cards/help-card.js';
 import { buildMessageCard } from '../cards/message-card.js';
 import { CARD_ACTIONS, type CardActionResult } from './handlers/card-actions/index.js';
@@ -9,6 +8,8 @@ import { handleText } from './handlers/commands/index.js';
 import type { ConversationKind, Reply, Services, TurnInput } from './handlers/context.js';
 import { handleConversationUpdate } from './handlers/lifecycle/index.js';
 import { partnershipForTurn } from './handlers/partnership.js';
+import { recogniseSender, syncMembership } from './identity/contact.js';
+import { readMentions } from './identity/mentions.js';
 
 const log = logger('turn');
 
@@ -39,6 +40,7 @@ export function createTurnHandler(services: Services) {
     const activity = context.activity;
     const partnership = await partnershipForTurn(services, context, conversationKind(activity));
     if (!partnership) return notLinked(context);
+    await recogniseSender(services, context, partnership);
     const base: TurnInput = {
       services,
       partnership,
@@ -52,6 +54,7 @@ export function createTurnHandler(services: Services) {
       case ActivityTypes.Invoke:
         return onInvoke(context, base);
       case ActivityTypes.ConversationUpdate:
+        await syncMembership(services, context, partnership);
         for (const reply of await handleConversationUpdate(context, base)) await context.sendActivity(toActivity(reply));
         return;
       default:
@@ -82,7 +85,7 @@ async function notLinked(context: TurnContext): Promise<void> {
 async function onMessage(context: TurnContext, base: TurnInput): Promise<void> {
   const activity = context.activity;
   const value = activity.value as Record<string, unknown> | undefined;
-  const text = stripMentions(activity.text ?? '');
+  const { text, mentions } = readMentions(activity);
   if (!text && value && typeof value === 'object' && typeof value.verb === 'string') {
     const result = await runCardAction(base, value.verb, value);
     const replies = [...(result.replaceCard ? [result.replaceCard] : []), ...(result.messages ?? [])];
@@ -93,7 +96,7 @@ async function onMessage(context: TurnContext, base: TurnInput): Promise<void> {
     await context.sendActivity(toActivity(buildHelpCard({ notUnderstood: '(an empty message)' })));
     return;
   }
-  for (const reply of await handleText({ ...base, text })) await context.sendActivity(toActivity(reply));
+  for (const reply of await handleText({ ...base, text, mentions })) await context.sendActivity(toActivity(reply));
 }
 
 async function runCardAction(base: TurnInput, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {

@@ -10,6 +10,7 @@ import { importCommand } from './import.js';
 import { partnershipCommand } from './partnership.js';
 import { plansCommand } from './plans.js';
 import { roleCommand } from './role.js';
+import { auditCommand } from './audit.js';
 import { caseCommand } from './case.js';
 import { digestCommand } from './digest.js';
 import { jobsCommand } from './jobs.js';
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: exportCommand,
   plans: plansCommand,
   role: roleCommand,
+  audit: auditCommand,
   round: roundCommand,
   generate: generateCommand,
   partnership: partnershipCommand,
@@ -43,8 +45,10 @@ const HELP = `Prevent partnership bot: operator commands
                                          import a plan (Markdown or CSV); re-importing updates it in place
   export --format json|csv|md            print the plan with current RAG
   plans                                  list partnerships and their plans
-  role grant <user> <role> [--org ORG]   make someone a coordinator, lead or member
-  role revoke <user>                     take a role away
+  role grant <email> <role> [--org ORG]  make someone a coordinator, lead or member (email or UPN, bound when
+                                         the Teams roster confirms it; or a known Teams user id or object id)
+  role revoke <email>                    take a role away
+  audit [--limit N]                      role changes and bindings: who, when, from -> to, how
   round start --meeting DATE [--due DATE] ask every lead for updates before a meeting
   round status                           who has replied in the latest update round
   partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership

@@ -8,6 +8,7 @@ import { historyHandler } from './history.js';
 import { PATTERNS } from './patterns.js';
 import { postUpdatesHereHandler } from './post-here.js';
 import { makeRoleHandler, whoAreLeadsHandler } from './roles.js';
+import { auditHandler, IDENTITY_PATTERNS, pendingGrantsHandler, rosterHandler } from './identity.js';
 import { addCaseReviewHandler, closeCaseReviewHandler, listCaseReviewsHandler } from './case-reviews.js';
 import { digestPreviewHandler, digestSwitchHandler, digestWhenHandler } from './digest-settings.js';
 import { muteHandler, unmuteHandler } from './mutes.js';
@@ -27,6 +28,9 @@ export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'what changed', pattern: PATTERNS.changes, handle: changesHandler },
   { name: 'make role', pattern: PATTERNS.makeRole, handle: makeRoleHandler },
   { name: 'who are the leads', pattern: PATTERNS.whoAreLeads, handle: whoAreLeadsHandler },
+  { name: 'who is waiting to be bound', pattern: IDENTITY_PATTERNS.pendingGrants, handle: pendingGrantsHandler },
+  { name: 'who is in the partnership', pattern: IDENTITY_PATTERNS.roster, handle: rosterHandler },
+  { name: 'who changed roles', pattern: IDENTITY_PATTERNS.audit, handle: auditHandler },
   { name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler },
   { name: 'update conversation', pattern: PATTERNS.startUpdate, handle: startUpdateHandler },
   { name: 'update conversation about a topic', pattern: PATTERNS.updateTopic, handle: updateTopicHandler },

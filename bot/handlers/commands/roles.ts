@@ -1,34 +1,64 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
+import { dateIn, formatDate } from '../../plan/dates.js';
+import { pendingExpiresAt } from '../../plan/identity.js';
 import { RoleSchema } from '../../plan/types.js';
-import { grantRole, identifySender, listRoleHolders } from '../../store/people.js';
+import { AppError } from '../../errors.js';
+import { grantRole, identifySender, listRoleHolders, type PlatformPerson } from '../../store/people.js';
 import type { MessageInput, Reply } from '../context.js';
 
-/** "make Ali Burlington a lead for CST": coordinators only. */
+/** The person an "@Name" in the command stands for: the mention Teams sent with this message (its ids say who). */
+function mentioned(input: MessageInput, who: string): PlatformPerson | undefined {
+  const name = who.replace(/^@/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return input.mentions?.find((m) => m.displayName.replace(/\s+/g, ' ').trim().toLowerCase() === name);
+}
+
+/** "make @Ali Burlington a lead for CST" or "make ali@example.org a coordinator": coordinators only; never by display name. */
 export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await identifySender(input.services.store.db, input.partnership, input.sender);
+  const { db } = input.services.store;
+  const me = await identifySender(db, input.partnership, input.sender);
   if (me?.role !== 'coordinator') {
     return buildMessageCard({
       lines: [
-        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <person> <role>.',
+        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <email> <role>.',
       ],
     });
   }
-  const who = match[1]!.trim();
-  const role = RoleSchema.parse(match[2]!.toLowerCase());
-  const person = await grantRole(input.services.store.db, { partnership: input.partnership, who, role, organisation: match[3]?.trim() });
-  const pending = person.chatId.startsWith('pending:')
-    ? ` When ${person.displayName} first talks to me, I will recognise them by name.`
-    : '';
-  return buildMessageCard({
-    lines: [`${person.displayName} is now a ${person.role}${person.organisation ? ` for ${person.organisation}` : ''}.${pending}`],
+  const who = (match[1] ?? '').trim();
+  const role = RoleSchema.parse((match[2] ?? '').toLowerCase());
+  const person = who.startsWith('@') ? mentioned(input, who) : undefined;
+  if (who.startsWith('@') && !person) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `I could not see whom "${who}" mentions. Pick them from the @mention list as you type, then send again.`,
+    );
+  }
+  const now = input.services.now();
+  const granted = await grantRole(db, {
+    partnership: input.partnership,
+    role,
+    organisation: match[3]?.trim(),
+    ...(person ? { person } : { who }),
+    actor: { personId: me.id, label: me.displayName },
+    how: person ? '@mention in chat' : 'email in chat',
+    now,
   });
+  const as = `a ${granted.role}${granted.organisation ? ` for ${granted.organisation}` : ''}`;
+  if (granted.pending) {
+    const until = formatDate(dateIn(pendingExpiresAt(now, input.services.config.PENDING_GRANT_DAYS), 'Europe/London'));
+    return buildMessageCard({
+      lines: [
+        `${granted.email} will be ${as} once the Teams roster confirms that address for someone in the partnership's team (when they first talk to me or join the team). The grant waits until ${until}. "who is waiting to be bound?" lists waiting grants.`,
+      ],
+    });
+  }
+  return buildMessageCard({ lines: [`${granted.displayName} is now ${as}.`] });
 }
 
 /** "who are the leads?": coordinators and leads with their organisations. */
 export async function whoAreLeadsHandler(input: MessageInput): Promise<Reply> {
   const people = await listRoleHolders(input.services.store.db, input.partnership);
   if (!people.length)
-    return buildMessageCard({ lines: ['Nobody has a role yet. A coordinator can say "make Ali Burlington a lead for CST".'] });
+    return buildMessageCard({ lines: ['Nobody has a role yet. A coordinator can say "make @Ali Burlington a lead for CST".'] });
   const coordinators = people.filter((p) => p.role === 'coordinator').map((p) => p.displayName);
   const leads = people.filter((p) => p.role === 'lead').map((p) => `${p.displayName} (${p.organisation ?? 'no organisation'})`);
   return buildMessageCard({

@@ -1,0 +1,74 @@
+import type { TurnContext } from 'botbuilder';
+import type { Services } from '../handlers/context.js';
+import { logger } from '../logger.js';
+import { recordMember, removeMember } from '../store/roster.js';
+import { fetchAllMembers, fetchMember } from './teams-members.js';
+
+const log = logger('identity');
+const known = new WeakMap<object, Set<string>>();
+
+const inTeam = (context: TurnContext) => Boolean((context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id);
+
+/**
+ * First contact: a sender the partnership's people table does not know by Entra object id is looked up in
+ * the Teams roster (email, user principal name, home tenant, guest) and recorded, which binds any grant
+ * waiting for a confirmed address. Remembered per process, so it costs one lookup per person.
+ */
+export async function recogniseSender(services: Services, context: TurnContext, partnership: string): Promise<void> {
+  const from = context.activity.from;
+  const aad = from?.aadObjectId?.toLowerCase();
+  if (!from?.id || !aad) return;
+  const { db } = services.store;
+  let seen = known.get(db);
+  if (!seen) known.set(db, (seen = new Set()));
+  const key = `${partnership}\n${aad}`;
+  if (seen.has(key)) return;
+  const row = await db.person.findFirst({ where: { partnership: { name: partnership }, aadObjectId: aad }, select: { id: true } });
+  if (!row) {
+    const member = (await fetchMember(context, from.id)) ?? {
+      aadObjectId: aad,
+      chatId: from.id,
+      displayName: from.name ?? 'Someone',
+      guest: (from as { userRole?: string }).userRole === 'guest',
+    };
+    if (member.aadObjectId.toLowerCase() !== aad) {
+      log.warn({ userId: from.id }, 'The roster gave another object id for this user: not recorded');
+      return;
+    }
+    const result = await recordMember(db, {
+      partnership,
+      member,
+      now: services.now(),
+      inRoster: inTeam(context),
+      pendingDays: services.config.PENDING_GRANT_DAYS,
+    });
+    if (result.bound.length) log.info({ personId: result.personId, bound: result.bound.length }, 'Bound pending grants on first contact');
+  }
+  seen.add(key);
+}
+
+/**
+ * conversationUpdate in a team: the bot installed (record the whole roster), members added (record each,
+ * binding waiting grants), members removed (they lose their role; their history stays theirs).
+ */
+export async function syncMembership(services: Services, context: TurnContext, partnership: string): Promise<void> {
+  if (!inTeam(context)) return;
+  const activity = context.activity;
+  const botId = activity.recipient?.id;
+  const { db } = services.store;
+  const now = services.now();
+  const pendingDays = services.config.PENDING_GRANT_DAYS;
+  const added = activity.membersAdded ?? [];
+  const members = added.some((m) => m.id === botId)
+    ? await fetchAllMembers(context).catch((err) => {
+        log.warn({ err: (err as Error).message }, 'Could not read the team roster on install');
+        return [];
+      })
+    : (await Promise.all(added.map((m) => fetchMember(context, m.id)))).filter((m) => m !== null);
+  for (const member of members) await recordMember(db, { partnership, member, now, inRoster: true, pendingDays });
+  for (const gone of activity.membersRemoved ?? []) {
+    if (gone.id === botId) continue;
+    await removeMember(db, { partnership, aadObjectId: gone.aadObjectId, chatId: gone.id, now });
+  }
+  known.delete(db);
+}

@@ -10,8 +10,8 @@ const known = new WeakMap<object, Set<string>>();
 const inTeam = (context: TurnContext) => Boolean((context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id);
 
 /**
- * First contact: a sender the partnership's people table does not know by Entra object id is looked up in
- * the Teams roster (email, user principal name, home tenant, guest) and recorded, which binds any grant
+ * First contact: a sender the partnership's people table does not know by Entra object id (or knows only
+ * from an @mention grant) is looked up in the Teams roster (email, user principal name, home tenant, guest) and recorded, which binds any grant
  * waiting for a confirmed address. Remembered per process, so it costs one lookup per person.
  */
 export async function recogniseSender(services: Services, context: TurnContext, partnership: string): Promise<void> {
@@ -23,8 +23,12 @@ export async function recogniseSender(services: Services, context: TurnContext, 
   if (!seen) known.set(db, (seen = new Set()));
   const key = `${partnership}\n${aad}`;
   if (seen.has(key)) return;
-  const row = await db.person.findFirst({ where: { partnership: { name: partnership }, aadObjectId: aad }, select: { id: true } });
-  if (!row) {
+  const row = await db.person.findFirst({
+    where: { partnership: { name: partnership }, aadObjectId: aad },
+    select: { rosterSeenAt: true, email: true },
+  });
+  // unknown, or known only from a grant (an @mention): ask the roster once for their addresses, tenant and guest status
+  if (!row || (!row.rosterSeenAt && !row.email)) {
     const member = (await fetchMember(context, from.id)) ?? {
       aadObjectId: aad,
       chatId: from.id,

@@ -10,7 +10,7 @@ import { createTabRouter, type TabDeps } from './tab/router.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
 import { requirePlanView } from './store/plans.js';
 import { listPartnershipChanges } from './store/updates.js';
-import { partnershipForTenant } from './store/partnerships.js';
+import { partnershipForTabUser } from './identity/tenancy.js';
 import { AppError } from './errors.js';
 import { processBotRequest } from './auth/bot-requests.js';
 import { requireLoopbackHost } from './auth/local-host.js';
@@ -60,12 +60,16 @@ export function createHttpApp(services: Services, adapter: AuthenticatingAdapter
 function tabDeps(services: Services, jwksUrl?: string): TabDeps {
   const { config, store } = services;
   return {
-    loadBoard: async (partnership, tenantId) => {
-      // signed in through Teams: only the partnership of the user's own tenant; locally: the one asked for
+    loadBoard: async (partnership, tenantId, objectId) => {
+      // signed in through Teams: only a partnership whose roster or people know the user; locally: the one asked for
       const name = tenantId
-        ? await partnershipForTenant(store.db, tenantId, config.DEFAULT_PARTNERSHIP)
+        ? await partnershipForTabUser(store.db, config, { tenantId, objectId: objectId ?? null })
         : (partnership ?? config.DEFAULT_PARTNERSHIP);
-      if (!name) throw new AppError('NOT_FOUND', 'Your organisation is not linked to a Prevent partnership yet.');
+      if (!name)
+        throw new AppError(
+          'NOT_FOUND',
+          'You are not in a Prevent partnership that uses this plan board. Ask your Prevent coordinator to add you to the partnership’s team.',
+        );
       const plan = await requirePlanView(store.db, name);
       const changes = await listPartnershipChanges(store.db, name);
       return buildBoardData(plan, changes, dayIn(services.now().toISOString(), plan.timeZone));

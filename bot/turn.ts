@@ -10,6 +10,7 @@ import { handleConversationUpdate } from './handlers/lifecycle/index.js';
 import { partnershipForTurn } from './handlers/partnership.js';
 import { recogniseSender, syncMembership } from './identity/contact.js';
 import { readMentions } from './identity/mentions.js';
+import { firstRefusal } from './identity/tenancy.js';
 
 const log = logger('turn');
 
@@ -39,7 +40,7 @@ export function createTurnHandler(services: Services) {
   return async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const partnership = await partnershipForTurn(services, context, conversationKind(activity));
-    if (!partnership) return notLinked(context);
+    if (!partnership) return notLinked(context, services);
     await recogniseSender(services, context, partnership);
     const base: TurnInput = {
       services,
@@ -63,8 +64,8 @@ export function createTurnHandler(services: Services) {
   };
 }
 
-/** A conversation from a tenant no partnership is linked to: say so, store nothing, answer invokes. */
-async function notLinked(context: TurnContext): Promise<void> {
+/** A conversation from a tenant no partnership is linked to: say so once, store nothing, answer invokes. */
+async function notLinked(context: TurnContext, services: Services): Promise<void> {
   log.warn({ conversationId: context.activity.conversation.id }, 'Activity from a tenant not linked to any partnership');
   const reply = buildMessageCard({
     title: 'Not linked to a partnership',
@@ -77,7 +78,7 @@ async function notLinked(context: TurnContext): Promise<void> {
       type: 'invokeResponse',
       value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } },
     });
-  } else if (context.activity.type === ActivityTypes.Message) {
+  } else if (context.activity.type === ActivityTypes.Message && firstRefusal(services.store.db, context.activity.conversation.id)) {
     await context.sendActivity(toActivity(reply));
   }
 }

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { rememberConversation } from '../store/conversations.js';
 import { partnershipForTenant } from '../store/partnerships.js';
+import { defaultPolicy } from '../identity/tenancy.js';
 import type { ConversationKind, Services } from './context.js';
 
 const partnershipOf = new WeakMap<object, Map<string, string>>();
@@ -27,7 +28,9 @@ export async function partnershipForTurn(services: Services, context: TurnContex
       where: { conversationId: activity.conversation.id },
       include: { partnership: { select: { name: true } } },
     });
-    partnership = row?.partnership.name ?? (await partnershipForTenant(db, tenantOf(context), services.config.DEFAULT_PARTNERSHIP));
+    partnership =
+      row?.partnership.name ??
+      (await partnershipForTenant(db, tenantOf(context), services.config.DEFAULT_PARTNERSHIP, defaultPolicy(services.config)));
     if (!partnership) return null;
     cache.set(activity.conversation.id, partnership);
   }

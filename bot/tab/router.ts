@@ -17,8 +17,8 @@ const teamsJsDir = dirname(createRequire(import.meta.url).resolve('@microsoft/te
 
 /** What the tab needs from the rest of the bot. */
 export interface TabDeps {
-  /** the board for a partnership (from ?partnership=, local use), or for the signed-in user's tenant (tenantId from the SSO token) */
-  loadBoard(partnership: string | null, tenantId: string | null): Promise<BoardData>;
+  /** the board for a partnership (from ?partnership=, local use), or for the signed-in user (tenant and object id from the SSO token) */
+  loadBoard(partnership: string | null, tenantId: string | null, objectId?: string | null): Promise<BoardData>;
   auth: TabAuth;
 }
 
@@ -42,7 +42,8 @@ export function createTabRouter(deps: TabDeps): express.Router {
     const wanted = typeof req.query.partnership === 'string' && req.query.partnership.trim() ? req.query.partnership.trim() : null;
     try {
       const tenantId = typeof res.locals.claims?.tid === 'string' ? (res.locals.claims.tid as string) : null;
-      res.set('Cache-Control', 'no-store').json(await deps.loadBoard(wanted, tenantId));
+      const objectId = typeof res.locals.claims?.oid === 'string' ? (res.locals.claims.oid as string) : null;
+      res.set('Cache-Control', 'no-store').json(await deps.loadBoard(wanted, tenantId, objectId));
     } catch (err) {
       if (err instanceof AppError && err.code === 'NOT_FOUND') {
         res.status(404).json({ error: err.message });

@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { makeMessage, TEAMS } from '../support/activities.js';
+import { asPerson, makeMessage, TEAMS } from '../support/activities.js';
+import { grantRole } from '../../bot/store/people.js';
 import {
   BOT_SERVICE_ISSUER,
   OfflineCredentialsFactory,
@@ -130,6 +131,16 @@ describe('the tab’s sign-in tokens, checked against the same stand-in’s keys
       { key },
     );
   const board = (token: string) => fetch(`${bot.url}/api/plan`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('shows the board only to someone the partnership’s people or roster know, by object id', async () => {
+    const stranger = await board(await tabToken({ oid: 'aad-stranger', name: 'Ali Burlington' }));
+    expect(stranger.status).toBe(404);
+    expect((await stranger.json()).error).toContain('not in a Prevent partnership');
+    await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(TEAMS.user()), role: 'member' });
+    const known = await board(await tabToken({ oid: 'aad-29ali' }));
+    expect(known.status).toBe(200);
+    expect((await known.json()).actions.length).toBe(24);
+  });
 
   it('refuses a tab token signed with an unpublished key, for another app, or from another tenant', async () => {
     for (const token of [

@@ -64,10 +64,15 @@ const actionLedBy = async (lead: string) => {
 async function updateAs(who: RosterEntry, lead: string, note: string, conversation?: Record<string, unknown>) {
   const a = await actionLedBy(lead);
   const res = await bot.post(
-    makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: a.id, version: a.version, rag: 'AMBER', note }, {
-      from: user(who),
-      ...(conversation ? { conversation } : {}),
-    }),
+    makeInvoke(
+      bot.connector.url,
+      VERBS.submitUpdate,
+      { actionId: a.id, version: a.version, rag: 'AMBER', note },
+      {
+        from: user(who),
+        ...(conversation ? { conversation } : {}),
+      },
+    ),
   );
   return JSON.stringify(res.body.value);
 }

@@ -1,0 +1,41 @@
+import type { Config } from '../config.js';
+import type { Db } from '../store/database.js';
+import { partnershipForTenant, type DefaultPartnershipPolicy } from '../store/partnerships.js';
+
+/** The default partnership's reach from the configuration: in production, only the bot's own tenant. */
+export function defaultPolicy(config: Config): DefaultPartnershipPolicy {
+  return { production: config.NODE_ENV === 'production', ownTenantId: config.MicrosoftAppTenantId };
+}
+
+const told = new WeakMap<object, Set<string>>();
+
+/** True the first time this process refuses a conversation from an unlinked tenant: it is told once, and nothing is stored. */
+export function firstRefusal(db: object, conversationId: string): boolean {
+  let seen = told.get(db);
+  if (!seen) told.set(db, (seen = new Set()));
+  if (seen.has(conversationId)) return false;
+  seen.add(conversationId);
+  return true;
+}
+
+/**
+ * The partnership whose board a signed-in tab user may see: their tenant's partnership when its people table
+ * or roster knows them, else the one partnership that knows their object id (a guest or a shared-channel
+ * user from another tenant); null when none does.
+ */
+export async function partnershipForTabUser(
+  db: Db,
+  config: Config,
+  user: { tenantId: string; objectId: string | null },
+): Promise<string | null> {
+  if (!user.objectId) return null;
+  const oid = user.objectId.toLowerCase();
+  const rows = await db.person.findMany({
+    where: { aadObjectId: oid, removedAt: null },
+    select: { partnership: { select: { name: true } } },
+  });
+  const knownIn = [...new Set(rows.map((r) => r.partnership.name))];
+  const byTenant = await partnershipForTenant(db, user.tenantId, config.DEFAULT_PARTNERSHIP, defaultPolicy(config));
+  if (byTenant && knownIn.includes(byTenant)) return byTenant;
+  return knownIn.length === 1 ? (knownIn[0] ?? null) : null;
+}

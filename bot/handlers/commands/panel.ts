@@ -2,14 +2,17 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import { listPanelMembers, setPanelMember } from '../../store/panel.js';
 import type { MessageInput, Reply } from '../context.js';
 import { coordinatorOrRefusal } from './coordinator-only.js';
+import { mentionedPerson } from './roles.js';
 
-/** "add Ali Burlington to the Channel panel": coordinators only. */
+/** "add @Ali Burlington to the Channel panel" (or an email): coordinators only; never by display name. */
 export async function addToPanelHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const me = await coordinatorOrRefusal(input, 'change the Channel panel');
   if ('refusal' in me) return me.refusal;
-  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who: match[1]!.trim(), member: true });
+  const who = (match[1] ?? '').trim();
+  const mentioned = who.startsWith('@') ? mentionedPerson(input, who) : undefined;
+  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who, member: true, person: mentioned });
   const pending = person.chatId.startsWith('pending:')
-    ? ` I will recognise ${person.displayName} by name when they first talk to me; panel reminders need a personal chat with me.`
+    ? ` It takes effect when the Teams roster confirms ${person.displayName} for someone in the partnership's team; panel reminders need a personal chat with me.`
     : '';
   return buildMessageCard({
     lines: [`${person.displayName} is now on the Channel panel and will get panel reminders in personal chat.${pending}`],
@@ -20,7 +23,9 @@ export async function addToPanelHandler(input: MessageInput, match: RegExpMatchA
 export async function removeFromPanelHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const me = await coordinatorOrRefusal(input, 'change the Channel panel');
   if ('refusal' in me) return me.refusal;
-  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who: match[1]!.trim(), member: false });
+  const who = (match[1] ?? '').trim();
+  const mentioned = who.startsWith('@') ? mentionedPerson(input, who) : undefined;
+  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who, member: false, person: mentioned });
   return buildMessageCard({ lines: [`${person.displayName} is no longer on the Channel panel.`] });
 }
 

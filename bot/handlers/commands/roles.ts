@@ -7,7 +7,7 @@ import { grantRole, identifySender, listRoleHolders, type PlatformPerson } from 
 import type { MessageInput, Reply } from '../context.js';
 
 /** The person an "@Name" in the command stands for: the mention Teams sent with this message (its ids say who). */
-function mentioned(input: MessageInput, who: string): PlatformPerson | undefined {
+export function mentionedPerson(input: MessageInput, who: string): PlatformPerson | undefined {
   const name = who.replace(/^@/, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return input.mentions?.find((m) => m.displayName.replace(/\s+/g, ' ').trim().toLowerCase() === name);
 }
@@ -25,7 +25,7 @@ export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArr
   }
   const who = (match[1] ?? '').trim();
   const role = RoleSchema.parse((match[2] ?? '').toLowerCase());
-  const person = who.startsWith('@') ? mentioned(input, who) : undefined;
+  const person = who.startsWith('@') ? mentionedPerson(input, who) : undefined;
   if (who.startsWith('@') && !person) {
     throw new AppError(
       'INVALID_INPUT',

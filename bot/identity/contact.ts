@@ -19,8 +19,8 @@ export async function recogniseSender(services: Services, context: TurnContext, 
   const aad = from?.aadObjectId?.toLowerCase();
   if (!from?.id || !aad) return;
   const { db } = services.store;
-  let seen = known.get(db);
-  if (!seen) known.set(db, (seen = new Set()));
+  const seen = known.get(db) ?? new Set<string>();
+  known.set(db, seen);
   const key = `${partnership}\n${aad}`;
   if (seen.has(key)) return;
   const row = await db.person.findFirst({

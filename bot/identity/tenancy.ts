@@ -11,8 +11,8 @@ const told = new WeakMap<object, Set<string>>();
 
 /** True the first time this process refuses a conversation from an unlinked tenant: it is told once, and nothing is stored. */
 export function firstRefusal(db: object, conversationId: string): boolean {
-  let seen = told.get(db);
-  if (!seen) told.set(db, (seen = new Set()));
+  const seen = told.get(db) ?? new Set<string>();
+  told.set(db, seen);
   if (seen.has(conversationId)) return false;
   seen.add(conversationId);
   return true;

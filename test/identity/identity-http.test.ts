@@ -148,6 +148,26 @@ describe('partners from other organisations', () => {
 });
 
 describe('the roster', () => {
+  it('a member added to the team is bound to the grant waiting for their roster-confirmed address', async () => {
+    const newcomer = member('29:newc', 'Noor Newcomer', 'noor@probation.example.gov.uk', {
+      userPrincipalName: 'Noor@Probation.example.gov.uk',
+    });
+    await say('make noor@probation.example.gov.uk a lead for Probation', roster.cora);
+    bot.connector.setMembers([...Object.values(roster), newcomer]);
+    await bot.post({
+      ...makeMessage(bot.connector.url),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: newcomer.id, aadObjectId: newcomer.objectId }],
+      from: user(roster.cora),
+    });
+    const noor = await bot.store.db.person.findFirst({ where: { aadObjectId: newcomer.objectId }, include: { organisation: true } });
+    expect(noor).toMatchObject({ role: 'lead', chatId: newcomer.id, userPrincipalName: 'noor@probation.example.gov.uk' });
+    expect(noor?.organisation?.name).toBe('London Probation Service');
+    expect(await bot.store.db.person.count({ where: { chatId: { startsWith: 'pending:noor' } } })).toBe(0);
+    expect(await say('who changed roles?', roster.cora)).toContain('Teams roster role.bound Noor Newcomer');
+  });
+
   it('on install the whole team is recorded; a removed member loses their role but keeps their history', async () => {
     await bot.post({
       ...makeMessage(bot.connector.url),
@@ -166,6 +186,7 @@ describe('the roster', () => {
       from: user(roster.cora),
     });
     expect(await say('who is in the partnership?', roster.cora)).not.toContain('Gus');
+    expect(await bot.store.db.person.findFirst({ where: { chatId: roster.gus.id } })).toMatchObject({ role: 'member', panelMember: false });
     expect(await updateAs(roster.gus, 'City of London Police Prevent team', 'after leaving')).toContain("can't update");
     const history = await bot.store.db.actionUpdate.findMany({ where: { note: 'guest update' } });
     expect(history.map((h) => h.actorName)).toEqual(['Gus Police (Guest)']);

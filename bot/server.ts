@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AuthenticatingAdapter } from './auth/authenticating-adapter.js';
@@ -91,7 +92,7 @@ export function bindAddress(config: Config): string {
 
 /**
  * Starts listening on bindAddress(config). Resolves with the address actually bound (for the log),
- * a loopback URL to reach it from this machine, and a close function.
+ * a URL to reach it from this machine, and a close function.
  */
 export async function listen(
   app: express.Express,
@@ -99,9 +100,13 @@ export async function listen(
   port = config.PORT,
 ): Promise<{ url: string; bound: string; close(): Promise<void> }> {
   const host = bindAddress(config);
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.on('error', reject);
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Db } from './database.js';
 import { classifyGrantee, displayNameRefusal, normaliseAddress, pendingChatId } from '../plan/identity.js';
+import { recordAudit, type AuditActor } from './audit.js';
 import { findPerson, type PlatformPerson } from './people.js';
 
 /** A Channel panel member as the reminder jobs need them. */
@@ -17,8 +18,24 @@ export interface PanelMember {
  */
 export async function setPanelMember(
   db: Db,
-  input: { partnership: string; who: string; member: boolean; person?: PlatformPerson },
+  input: { partnership: string; who: string; member: boolean; person?: PlatformPerson; actor?: AuditActor; now?: Date },
 ): Promise<PanelMember> {
+  const result = await changePanel(db, input);
+  await recordAudit(db, {
+    partnershipId: result.partnershipId,
+    at: input.now ?? new Date(),
+    actor: input.actor ?? { label: 'CLI (operator)' },
+    action: input.member ? 'panel.add' : 'panel.remove',
+    subject: result.subject,
+    detail: { from: result.was ? 'on the panel' : 'not on the panel', to: input.member ? 'on the panel' : 'not on the panel' },
+  });
+  return result.member;
+}
+
+async function changePanel(
+  db: Db,
+  input: { partnership: string; who: string; member: boolean; person?: PlatformPerson },
+): Promise<{ member: PanelMember; partnershipId: number; subject: string; was: boolean }> {
   const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
   if (!partnership) throw new AppError('NOT_FOUND', `There is no partnership called "${input.partnership}".`);
   const grantee = classifyGrantee(input.who);
@@ -26,7 +43,12 @@ export async function setPanelMember(
     const onPanel = input.member ? null : await findPerson(db, input.partnership, input.who);
     if (!onPanel) throw new AppError('INVALID_INPUT', displayNameRefusal(grantee.name).replace('give a role to', 'add'));
     const row = await db.person.update({ where: { id: onPanel.id }, data: { panelMember: false } });
-    return { id: row.id, chatId: row.chatId, displayName: row.displayName };
+    return {
+      member: { id: row.id, chatId: row.chatId, displayName: row.displayName },
+      partnershipId: partnership.id,
+      subject: subjectOf(row),
+      was: true,
+    };
   }
   const existing = input.person
     ? ((input.person.aadObjectId
@@ -37,6 +59,9 @@ export async function setPanelMember(
   if (!existing && !input.person && grantee.kind !== 'address') {
     throw new AppError('NOT_FOUND', `Nobody matching "${input.who}" is known in ${input.partnership}. Add them by @mention or by email.`);
   }
+  const was = existing
+    ? (await db.person.findUnique({ where: { id: existing.id }, select: { panelMember: true } }))?.panelMember === true
+    : false;
   const row = existing
     ? await db.person.update({ where: { id: existing.id }, data: { panelMember: input.member } })
     : await db.person.create({
@@ -56,8 +81,16 @@ export async function setPanelMember(
               panelMember: true,
             },
       });
-  return { id: row.id, chatId: row.chatId, displayName: row.displayName };
+  return {
+    member: { id: row.id, chatId: row.chatId, displayName: row.displayName },
+    partnershipId: partnership.id,
+    subject: subjectOf(row),
+    was,
+  };
 }
+
+const subjectOf = (p: { displayName: string; aadObjectId: string | null; chatId: string }) =>
+  `${p.displayName} (${p.aadObjectId ?? p.chatId})`;
 
 /** A partnership's Channel panel members, by name. */
 export async function listPanelMembers(db: Db, partnership: string): Promise<PanelMember[]> {

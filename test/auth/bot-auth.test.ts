@@ -142,11 +142,40 @@ describe('the tab’s sign-in tokens, checked against the same stand-in’s keys
     expect((await known.json()).actions.length).toBe(24);
   });
 
-  it('refuses a tab token signed with an unpublished key, for another app, or from another tenant', async () => {
+  it('refuses a tab token signed with an unpublished key, for another app, from another tenant, alg none, HS256 or expired', async () => {
     for (const token of [
       await tabToken({}, 'other'),
       await tabToken({ aud: 'api://prevent-bot.example.org/someone-else' }),
       await tabToken({ tid: 'ffffffff-1111-2222-3333-444444444444', iss: 'https://sts.windows.net/ffffffff-1111-2222-3333-444444444444/' }),
+      unsigned(
+        { alg: 'none', kid: 'bot-key' },
+        {
+          aud: `api://prevent-bot.example.org/${APP_ID}`,
+          iss: `https://sts.windows.net/${TEAMS.tenantId}/`,
+          tid: TEAMS.tenantId,
+          oid: 'aad-29ali',
+          exp: Math.floor(Date.now() / 1000) + 3600,
+        },
+      ),
+      await new SignJWT({
+        aud: `api://prevent-bot.example.org/${APP_ID}`,
+        iss: `https://sts.windows.net/${TEAMS.tenantId}/`,
+        tid: TEAMS.tenantId,
+        oid: 'aad-29ali',
+      })
+        .setProtectedHeader({ alg: 'HS256', kid: 'bot-key' })
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(PASSWORD)),
+      await idp.sign(
+        {
+          aud: `api://prevent-bot.example.org/${APP_ID}`,
+          iss: `https://sts.windows.net/${TEAMS.tenantId}/`,
+          tid: TEAMS.tenantId,
+          oid: 'aad-29ali',
+          iat: Math.floor(Date.now() / 1000) - 7200,
+        },
+        { expiresIn: Math.floor(Date.now() / 1000) - 3600 },
+      ),
     ]) {
       const res = await board(token);
       expect(res.status).toBe(401);

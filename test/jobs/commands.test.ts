@@ -85,6 +85,9 @@ describe('the Channel panel', () => {
     expect((await say(bot, CLEO, 'remove Sam Member from the Channel panel'))[0]).toContain(
       'Sam Member is no longer on the Channel panel.',
     );
+    const audit = (await say(bot, CLEO, 'who changed roles?'))[0];
+    expect(audit).toContain('Cleo Coordinator panel.add Ali Burlington');
+    expect(audit).toContain('Cleo Coordinator panel.remove Sam Member');
     expect((await say(bot, SAM, 'add <at>Sam Member</at> to the Channel panel', TEAMS.channel, [SAM]))[0]).toContain(
       'Only a coordinator can change the Channel panel',
     );

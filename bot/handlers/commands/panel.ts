@@ -10,7 +10,16 @@ export async function addToPanelHandler(input: MessageInput, match: RegExpMatchA
   if ('refusal' in me) return me.refusal;
   const who = (match[1] ?? '').trim();
   const mentioned = who.startsWith('@') ? mentionedPerson(input, who) : undefined;
-  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who, member: true, person: mentioned });
+  const actor = { personId: me.person.id, label: me.person.displayName };
+  const now = input.services.now();
+  const person = await setPanelMember(input.services.store.db, {
+    partnership: input.partnership,
+    who,
+    member: true,
+    person: mentioned,
+    actor,
+    now,
+  });
   const pending = person.chatId.startsWith('pending:')
     ? ` It takes effect when the Teams roster confirms ${person.displayName} for someone in the partnership's team; panel reminders need a personal chat with me.`
     : '';
@@ -25,7 +34,16 @@ export async function removeFromPanelHandler(input: MessageInput, match: RegExpM
   if ('refusal' in me) return me.refusal;
   const who = (match[1] ?? '').trim();
   const mentioned = who.startsWith('@') ? mentionedPerson(input, who) : undefined;
-  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who, member: false, person: mentioned });
+  const actor = { personId: me.person.id, label: me.person.displayName };
+  const now = input.services.now();
+  const person = await setPanelMember(input.services.store.db, {
+    partnership: input.partnership,
+    who,
+    member: false,
+    person: mentioned,
+    actor,
+    now,
+  });
   return buildMessageCard({ lines: [`${person.displayName} is no longer on the Channel panel.`] });
 }
 

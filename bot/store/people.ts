@@ -34,9 +34,8 @@ export interface PlatformPerson {
 }
 
 const withOrg = { organisation: { select: { name: true } } } as const;
-type PrismaPerson = Parameters<typeof rowToInfo>[0] extends infer R
-  ? Omit<R & object, 'organisation'> & { organisation: { name: string } | null }
-  : never;
+/** A person row as Prisma returns it with its organisation's name. */
+type PrismaPerson = Omit<Parameters<typeof rowToInfo>[0], 'organisation'> & { organisation: { name: string } | null };
 const toInfo = (p: PrismaPerson): PersonInfo => rowToInfo({ ...p, organisation: p.organisation?.name ?? null });
 
 const CLI_ACTOR: AuditActor = { label: 'CLI (operator)' };
@@ -154,7 +153,9 @@ export async function grantRole(
     throw new AppError('INVALID_INPUT', `A lead needs an organisation: say which, e.g. "--org CST" or "make ${example} a lead for CST".`);
   }
   const now = input.now ?? new Date();
-  const data = { role: input.role, removedAt: null, ...(org ? { organisationId: org.id } : {}) };
+  // granting again to a waiting address restarts its wait
+  const renewed = existing && isPending(existing) ? { createdAt: now } : {};
+  const data = { role: input.role, removedAt: null, ...renewed, ...(org ? { organisationId: org.id } : {}) };
   const identity = person
     ? {
         chatId: person.chatId,

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { asPerson, makeMessage, TEAMS } from '../support/activities.js';
 import { grantRole } from '../../bot/store/people.js';
+import { linkPartnershipToTenant } from '../../bot/store/partnerships.js';
 import {
   BOT_SERVICE_ISSUER,
   OfflineCredentialsFactory,
@@ -228,5 +229,38 @@ describe('local mode (no app id) answers only localhost', () => {
       const res = await postWithHost(local.url, host);
       expect(res.status).not.toBe(421);
     }
+  });
+});
+
+describe('a multi-tenant bot’s tab and a tenant linked to no partnership', () => {
+  let multi: TestBot;
+  beforeAll(async () => {
+    multi = await startTestBot({
+      env: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: PASSWORD,
+        MicrosoftAppType: 'MultiTenant',
+        HOST: '127.0.0.1',
+        PUBLIC_HOST: 'prevent-bot.example.org',
+      },
+      auth: { openIdMetadataUrl: idp.openIdMetadataUrl, tabJwksUrl: idp.jwksUrl },
+    });
+    await linkPartnershipToTenant(multi.store.db, 'City of London', TEAMS.tenantId);
+    await grantRole(multi.store.db, { partnership: 'City of London', person: asPerson(TEAMS.user()), role: 'coordinator' });
+  });
+  afterAll(() => multi.close());
+
+  it('a valid sign-in from an unlinked tenant sees no board, even with a coordinator’s display name', async () => {
+    const other = 'ffffffff-1111-2222-3333-444444444444';
+    const token = await idp.sign({
+      aud: `api://prevent-bot.example.org/${APP_ID}`,
+      iss: `https://sts.windows.net/${other}/`,
+      tid: other,
+      oid: 'aad-someone-else',
+      name: 'Ali Burlington',
+    });
+    const res = await fetch(`${multi.url}/api/plan`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(await res.json())).not.toContain('Prevent action plan');
   });
 });

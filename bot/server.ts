@@ -5,12 +5,10 @@ import type { AuthenticatingAdapter } from './auth/authenticating-adapter.js';
 import type { Config } from './config.js';
 import { activityProblem } from './activity.js';
 import { logger } from './logger.js';
-import type { Services } from './handlers/context.js';
-import { createTurnHandler } from './turn.js';
+import type { Services } from './core/context.js';
+import { createTurnHandler } from './teams/turn.js';
 import { createTabRouter, type TabDeps } from './tab/router.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
-import { requirePlanView } from './store/plans.js';
-import { listPartnershipChanges } from './store/updates.js';
 import { partnershipForTabUser } from './identity/tenancy.js';
 import { AppError } from './errors.js';
 import { processBotRequest } from './auth/bot-requests.js';
@@ -26,7 +24,7 @@ export function createHttpApp(services: Services, adapter: AuthenticatingAdapter
   if (services.config.localMode) app.use(requireLoopbackHost());
   app.get('/healthz', async (_req, res) => {
     try {
-      await services.store.db.partnership.count();
+      await services.store.ping();
       res.json({ status: 'ok', database: services.store.kind });
     } catch (err) {
       log.error({ err }, 'Health check: database unreachable');
@@ -64,15 +62,15 @@ function tabDeps(services: Services, jwksUrl?: string): TabDeps {
     loadBoard: async (partnership, tenantId, objectId) => {
       // signed in through Teams: only a partnership whose roster or people know the user; locally: the one asked for
       const name = tenantId
-        ? await partnershipForTabUser(store.db, config, { tenantId, objectId: objectId ?? null })
+        ? await partnershipForTabUser(store, config, { tenantId, objectId: objectId ?? null })
         : (partnership ?? config.DEFAULT_PARTNERSHIP);
       if (!name)
         throw new AppError(
           'NOT_FOUND',
           'You are not in a Prevent partnership that uses this plan board. Ask your Prevent coordinator to add you to the partnership’s team.',
         );
-      const plan = await requirePlanView(store.db, name);
-      const changes = await listPartnershipChanges(store.db, name);
+      const plan = await store.plans.require(name);
+      const changes = await store.actions.partnershipChanges(name);
       return buildBoardData(plan, changes, dayIn(services.now().toISOString(), plan.timeZone));
     },
     auth: {

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { dateIn, formatDate } from '../plan/dates.js';
 import { pendingExpiresAt } from '../plan/identity.js';
 import { RoleSchema } from '../plan/types.js';
-import { grantRole, revokeRole } from '../store/people.js';
 import type { CliCommand } from './context.js';
 
 const USAGE =
@@ -30,7 +29,7 @@ export const roleCommand: CliCommand = async (args, ctx) => {
       return 2;
     }
     const now = ctx.now();
-    const person = await grantRole(ctx.store.db, {
+    const person = await ctx.store.people.grantRole({
       partnership,
       who,
       role: role.data,
@@ -49,7 +48,7 @@ export const roleCommand: CliCommand = async (args, ctx) => {
     return 0;
   }
   if (action === 'revoke' && who && !roleText) {
-    const person = await revokeRole(ctx.store.db, partnership, who, { actor: OPERATOR, how: 'cli', now: ctx.now() });
+    const person = await ctx.store.people.revokeRole(partnership, who, { actor: OPERATOR, how: 'cli', now: ctx.now() });
     ctx.out(`${person.displayName} is now a member (no update rights) in ${partnership}.`);
     return 0;
   }

@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Services } from '../handlers/context.js';
+import type { Services } from '../core/context.js';
 import { logger } from '../logger.js';
-import { recordMember, removeMember } from '../store/roster.js';
 import { fetchAllMembers, fetchMember } from './teams-members.js';
 
 const log = logger('identity');
@@ -18,17 +17,14 @@ export async function recogniseSender(services: Services, context: TurnContext, 
   const from = context.activity.from;
   const aad = from?.aadObjectId?.toLowerCase();
   if (!from?.id || !aad) return;
-  const { db } = services.store;
-  const seen = known.get(db) ?? new Set<string>();
-  known.set(db, seen);
+  const { store } = services;
+  const seen = known.get(store) ?? new Set<string>();
+  known.set(store, seen);
   const key = `${partnership}\n${aad}`;
   if (seen.has(key)) return;
-  const row = await db.person.findFirst({
-    where: { partnership: { name: partnership }, aadObjectId: aad },
-    select: { rosterSeenAt: true, email: true },
-  });
+  const state = await store.roster.state(partnership, aad);
   // unknown, or known only from a grant (an @mention): ask the roster once for their addresses, tenant and guest status
-  if (!row || (!row.rosterSeenAt && !row.email)) {
+  if (!state?.fromRoster) {
     const member = (await fetchMember(context, from.id)) ?? {
       aadObjectId: aad,
       chatId: from.id,
@@ -39,7 +35,7 @@ export async function recogniseSender(services: Services, context: TurnContext, 
       log.warn({ userId: from.id }, 'The roster gave another object id for this user: not recorded');
       return;
     }
-    const result = await recordMember(db, {
+    const result = await store.roster.record({
       partnership,
       member,
       now: services.now(),
@@ -59,7 +55,7 @@ export async function syncMembership(services: Services, context: TurnContext, p
   if (!inTeam(context)) return;
   const activity = context.activity;
   const botId = activity.recipient?.id;
-  const { db } = services.store;
+  const { store } = services;
   const now = services.now();
   const pendingDays = services.config.PENDING_GRANT_DAYS;
   const added = activity.membersAdded ?? [];
@@ -69,10 +65,10 @@ export async function syncMembership(services: Services, context: TurnContext, p
         return [];
       })
     : (await Promise.all(added.map((m) => fetchMember(context, m.id)))).filter((m) => m !== null);
-  for (const member of members) await recordMember(db, { partnership, member, now, inRoster: true, pendingDays });
+  for (const member of members) await store.roster.record({ partnership, member, now, inRoster: true, pendingDays });
   for (const gone of activity.membersRemoved ?? []) {
     if (gone.id === botId) continue;
-    await removeMember(db, { partnership, aadObjectId: gone.aadObjectId, chatId: gone.id, now });
+    await store.roster.remove({ partnership, aadObjectId: gone.aadObjectId, chatId: gone.id, now });
   }
-  known.delete(db);
+  known.delete(store);
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
-import type { Db } from '../store/database.js';
-import { partnershipForTenant, type DefaultPartnershipPolicy } from '../store/partnerships.js';
+import type { Store } from '../store/database.js';
+import type { DefaultPartnershipPolicy } from '../store/partnerships.js';
 
 /** The default partnership's reach from the configuration: in production, only the bot's own tenant. */
 export function defaultPolicy(config: Config): DefaultPartnershipPolicy {
@@ -24,18 +24,13 @@ export function firstRefusal(db: object, conversationId: string): boolean {
  * user from another tenant); null when none does.
  */
 export async function partnershipForTabUser(
-  db: Db,
+  store: Store,
   config: Config,
   user: { tenantId: string; objectId: string | null },
 ): Promise<string | null> {
   if (!user.objectId) return null;
-  const oid = user.objectId.toLowerCase();
-  const rows = await db.person.findMany({
-    where: { aadObjectId: oid, removedAt: null },
-    select: { partnership: { select: { name: true } } },
-  });
-  const knownIn = [...new Set(rows.map((r) => r.partnership.name))];
-  const byTenant = await partnershipForTenant(db, user.tenantId, config.DEFAULT_PARTNERSHIP, defaultPolicy(config));
+  const knownIn = await store.roster.partnershipsKnowing(user.objectId);
+  const byTenant = await store.partnerships.forTenant(user.tenantId, config.DEFAULT_PARTNERSHIP, defaultPolicy(config));
   if (byTenant && knownIn.includes(byTenant)) return byTenant;
   return knownIn.length === 1 ? (knownIn[0] ?? null) : null;
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** Who acted: a person of the partnership, or a label such as "CLI (operator)" or "Teams roster". */
 export interface AuditActor {

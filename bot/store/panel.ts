@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { classifyGrantee, displayNameRefusal, normaliseAddress, pendingChatId } from '../plan/identity.js';
 import { recordAudit, type AuditActor } from './audit.js';
 import { findPerson, type PlatformPerson } from './people.js';

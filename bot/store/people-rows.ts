@@ -1,6 +1,25 @@
 import type { Role } from '../plan/types.js';
-import type { Db } from './database.js';
-import type { PersonInfo } from './people.js';
+import type { Db } from './client.js';
+
+/** A person as the bot layer sees them: keyed by Entra object id; chat id and display name are attributes. */
+export interface PersonInfo {
+  id: number;
+  /** null only for a grant still waiting to be bound (and for rows from before object ids were recorded) */
+  aadObjectId: string | null;
+  /** home tenant, as Teams reported it */
+  tenantId: string | null;
+  chatId: string;
+  displayName: string;
+  /** as the Teams roster confirmed it; on a pending grant, the address it waits for */
+  email: string | null;
+  userPrincipalName: string | null;
+  guest: boolean;
+  /** left the partnership's team: no role, no reminders; their history stays theirs */
+  removed: boolean;
+  role: Role;
+  organisation: string | null;
+  createdAt: Date;
+}
 
 type Row = {
   id: number;

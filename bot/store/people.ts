@@ -2,28 +2,10 @@ import type { Role } from '../plan/types.js';
 import { AppError } from '../errors.js';
 import { classifyGrantee, displayNameRefusal, isPending, pendingChatId } from '../plan/identity.js';
 import { recordAudit, type AuditActor } from './audit.js';
-import type { Db } from './database.js';
-import { peopleOf, rowToInfo, senderCandidates } from './people-rows.js';
+import type { Db } from './client.js';
+import { peopleOf, rowToInfo, senderCandidates, type PersonInfo } from './people-rows.js';
 
-/** A person as the bot layer sees them: keyed by Entra object id; chat id and display name are attributes. */
-export interface PersonInfo {
-  id: number;
-  /** null only for a grant still waiting to be bound (and for rows from before object ids were recorded) */
-  aadObjectId: string | null;
-  /** home tenant, as Teams reported it */
-  tenantId: string | null;
-  chatId: string;
-  displayName: string;
-  /** as the Teams roster confirmed it; on a pending grant, the address it waits for */
-  email: string | null;
-  userPrincipalName: string | null;
-  guest: boolean;
-  /** left the partnership's team: no role, no reminders; their history stays theirs */
-  removed: boolean;
-  role: Role;
-  organisation: string | null;
-  createdAt: Date;
-}
+export type { PersonInfo } from './people-rows.js';
 
 /** A person the platform identified: from an @mention, the Teams roster, or an authenticated activity. */
 export interface PlatformPerson {
@@ -274,4 +256,14 @@ export async function identifySender(
 /** Everyone in a partnership, for permission messages and card refresh lists. */
 export async function listPeople(db: Db, partnership: string): Promise<PersonInfo[]> {
   return peopleOf(db, partnership);
+}
+
+/** A partnership's coordinators, by display name (who hears about problems with the partnership's channels). */
+export async function listCoordinators(db: Db, partnership: string): Promise<PersonInfo[]> {
+  const rows = await db.person.findMany({
+    where: { partnership: { name: partnership }, role: 'coordinator', removedAt: null },
+    include: withOrg,
+    orderBy: { displayName: 'asc' },
+  });
+  return rows.map(toInfo);
 }

@@ -1,6 +1,6 @@
 import { confirmedAddresses, isPending, pendingAddress, pendingChatId, pendingExpiresAt } from '../plan/identity.js';
 import { recordAudit } from './audit.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** A member of the partnership's team as the Teams roster describes them. */
 export interface RosterMember {
@@ -171,4 +171,27 @@ export async function isKnownMember(db: Db, partnership: string, aadObjectId: st
   return (
     (await db.person.count({ where: { partnership: { name: partnership }, aadObjectId: aadObjectId.toLowerCase(), removedAt: null } })) > 0
   );
+}
+
+/** What the people table knows of someone: null when nothing; else whether the roster has described them. */
+export async function rosterState(db: Db, partnership: string, aadObjectId: string): Promise<{ fromRoster: boolean } | null> {
+  const row = await db.person.findFirst({
+    where: { partnership: { name: partnership }, aadObjectId: aadObjectId.toLowerCase() },
+    select: { rosterSeenAt: true, email: true },
+  });
+  return row ? { fromRoster: Boolean(row.rosterSeenAt || row.email) } : null;
+}
+
+/** The partnerships whose people table knows this object id (and they have not left). */
+export async function partnershipsKnowing(db: Db, aadObjectId: string): Promise<string[]> {
+  const rows = await db.person.findMany({
+    where: { aadObjectId: aadObjectId.toLowerCase(), removedAt: null },
+    select: { partnership: { select: { name: true } } },
+  });
+  return [...new Set(rows.map((r) => r.partnership.name))];
+}
+
+/** A partnership's Microsoft 365 tenant, or null. */
+export async function partnershipTenant(db: Db, partnership: string): Promise<string | null> {
+  return (await db.partnership.findUnique({ where: { name: partnership }, select: { tenantId: true } }))?.tenantId ?? null;
 }

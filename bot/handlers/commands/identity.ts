@@ -1,12 +1,9 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { dateIn, formatDate } from '../../plan/dates.js';
 import { isExternal } from '../../plan/identity.js';
-import { listAudit } from '../../store/audit.js';
-import { listPendingGrants, listRoster } from '../../store/roster.js';
-import type { MessageInput, Reply } from '../context.js';
-import { coordinatorOrRefusal } from './coordinator-only.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 
-/** Patterns for the identity questions, registered in ./index.ts. */
+/** Patterns for the identity questions, registered in bot/routes/commands.ts. */
 export const IDENTITY_PATTERNS = {
   /** "who is waiting to be bound?", "pending roles" */
   pendingGrants: /^(?:who\s+is\s+waiting\s+to\s+be\s+bound|pending\s+(?:roles|grants)|waiting\s+grants)\??$/i,
@@ -20,10 +17,8 @@ const day = (d: Date) => formatDate(dateIn(d, 'Europe/London'));
 
 /** "who is waiting to be bound?": grants by email waiting for the Teams roster, with when each lapses (coordinators). */
 export async function pendingGrantsHandler(input: MessageInput): Promise<Reply> {
-  const check = await coordinatorOrRefusal(input, 'see waiting grants');
-  if ('refusal' in check) return check.refusal;
   const { services } = input;
-  const waiting = await listPendingGrants(services.store.db, input.partnership, services.now(), services.config.PENDING_GRANT_DAYS);
+  const waiting = await services.store.roster.pendingGrants(input.partnership, services.now(), services.config.PENDING_GRANT_DAYS);
   if (!waiting.length) return buildMessageCard({ lines: ['No grants are waiting to be bound.'] });
   return buildMessageCard({
     title: 'Waiting for the Teams roster to confirm',
@@ -37,10 +32,10 @@ export async function pendingGrantsHandler(input: MessageInput): Promise<Reply> 
 
 /** "who is in the partnership?": the team's members as the Teams roster last said, guests and other organisations marked. */
 export async function rosterHandler(input: MessageInput): Promise<Reply> {
-  const { db } = input.services.store;
-  const people = await listRoster(db, input.partnership);
+  const { store } = input.services;
+  const people = await store.roster.list(input.partnership);
   if (!people.length) return buildMessageCard({ lines: ['I have not seen the team roster yet: add me to the partnership’s team.'] });
-  const tenant = (await db.partnership.findUnique({ where: { name: input.partnership }, select: { tenantId: true } }))?.tenantId ?? null;
+  const tenant = await store.roster.tenantOf(input.partnership);
   return buildMessageCard({
     title: `In the partnership (${people.length})`,
     lines: people.map((p) => {
@@ -55,9 +50,7 @@ export async function rosterHandler(input: MessageInput): Promise<Reply> {
 
 /** "who changed roles?": the newest role changes and bindings, who made them and how (coordinators). */
 export async function auditHandler(input: MessageInput): Promise<Reply> {
-  const check = await coordinatorOrRefusal(input, 'see who changed roles');
-  if ('refusal' in check) return check.refusal;
-  const entries = await listAudit(input.services.store.db, input.partnership, { limit: 20 });
+  const entries = await input.services.store.audit.list(input.partnership, { limit: 20 });
   if (!entries.length) return buildMessageCard({ lines: ['No role changes have been recorded yet.'] });
   return buildMessageCard({ title: 'Role changes, newest first', lines: entries.map(describeEntry) });
 }

@@ -3,8 +3,9 @@ import { dateIn, formatDate } from '../../plan/dates.js';
 import { pendingExpiresAt } from '../../plan/identity.js';
 import { RoleSchema } from '../../plan/types.js';
 import { AppError } from '../../errors.js';
-import { grantRole, identifySender, listRoleHolders, type PlatformPerson } from '../../store/people.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
+import type { WithPerson } from '../../routes/route.js';
+import type { PlatformPerson } from '../../store/people.js';
 
 /** The person an "@Name" in the command stands for: the mention Teams sent with this message (its ids say who). */
 export function mentionedPerson(input: MessageInput, who: string): PlatformPerson | undefined {
@@ -13,16 +14,7 @@ export function mentionedPerson(input: MessageInput, who: string): PlatformPerso
 }
 
 /** "make @Ali Burlington a lead for CST" or "make ali@example.org a coordinator": coordinators only; never by display name. */
-export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const { db } = input.services.store;
-  const me = await identifySender(db, input.partnership, input.sender);
-  if (me?.role !== 'coordinator') {
-    return buildMessageCard({
-      lines: [
-        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <email> <role>.',
-      ],
-    });
-  }
+export async function makeRoleHandler(input: WithPerson<MessageInput>, match: RegExpMatchArray): Promise<Reply> {
   const who = (match[1] ?? '').trim();
   const role = RoleSchema.parse((match[2] ?? '').toLowerCase());
   const person = who.startsWith('@') ? mentionedPerson(input, who) : undefined;
@@ -33,12 +25,12 @@ export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArr
     );
   }
   const now = input.services.now();
-  const granted = await grantRole(db, {
+  const granted = await input.services.store.people.grantRole({
     partnership: input.partnership,
     role,
     organisation: match[3]?.trim(),
     ...(person ? { person } : { who }),
-    actor: { personId: me.id, label: me.displayName },
+    actor: { personId: input.person.id, label: input.person.displayName },
     how: person ? '@mention in chat' : 'email in chat',
     now,
   });
@@ -56,7 +48,7 @@ export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArr
 
 /** "who are the leads?": coordinators and leads with their organisations. */
 export async function whoAreLeadsHandler(input: MessageInput): Promise<Reply> {
-  const people = await listRoleHolders(input.services.store.db, input.partnership);
+  const people = await input.services.store.people.roleHolders(input.partnership);
   if (!people.length)
     return buildMessageCard({ lines: ['Nobody has a role yet. A coordinator can say "make @Ali Burlington a lead for CST".'] });
   const coordinators = people.filter((p) => p.role === 'coordinator').map((p) => p.displayName);

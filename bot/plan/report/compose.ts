@@ -53,7 +53,7 @@ export function composeReport(input: ReportInput): BoardReport {
       texts: [trainingWords(input.counts), ...f.targets.map(targetWords)],
     },
     ...f.highlights.map((h) => ({
-      heading: h.theme,
+      heading: `Highlights: ${h.theme}`,
       texts: h.items.map(
         (item) =>
           `${item.title} (action ${item.ref}): ${item.notes.map((n) => `${n.text.replace(/[.\s]*$/, '')} (${formatDate(n.on)}).`).join(' ')}`,
@@ -81,10 +81,7 @@ export function composeReport(input: ReportInput): BoardReport {
     planTitle: plan.title,
     period: { from: input.since, to: today },
     summary: summaryWords(plan.partnership, input.since, today, f),
-    recommendations: [
-      `The ${settings.committee} is asked to note the contents of this report.`,
-      `${PLACEHOLDER} Any further recommendations.`,
-    ],
+    recommendations: ['to note the contents of this report.', `${PLACEHOLDER} any further recommendations.`],
     sections,
     ragCounts: f.ragCounts,
     series: f.series,

@@ -53,7 +53,8 @@ export function targetWords(t: TargetProgress): string {
   const unit = t.unit ? ` ${t.unit}` : '';
   const since =
     t.progressAtStart === null ? '' : t.progressAtStart === t.progress ? ', no change in the period' : `, up from ${t.progressAtStart}`;
-  return `Action ${t.ref} (${t.title}): ${t.progress} of ${t.target}${unit} delivered${since}.`;
+  const verb = /session|course|workshop|event|training/.test(t.unit) ? 'delivered' : 'so far';
+  return `Action ${t.ref} (${t.title}): ${t.progress} of ${t.target}${unit} ${verb}${since}.`;
 }
 
 /** An action with its lead organisations, due date and latest note. */

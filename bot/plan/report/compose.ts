@@ -1,8 +1,18 @@
-import { dateParts, formatDate, isoDate } from '../dates.js';
+import { dateIn, dateParts, formatDate, isoDate } from '../dates.js';
 import { resolveLocal } from '../schedule/local-time.js';
-import { dateIn } from '../dates.js';
+import { TOOLKIT_NAMES, TOOLKIT_SECTIONS, toolkitCoverage } from '../toolkit.js';
 import { analysePeriod } from './analyse.js';
-import { channelWords, count, listedWords, movementWords, ragCountWords, summaryWords, targetWords, trainingWords } from './wording.js';
+import {
+  channelWords,
+  count,
+  listedWords,
+  listWords,
+  movementWords,
+  ragCountWords,
+  summaryWords,
+  targetWords,
+  trainingWords,
+} from './wording.js';
 import type { BoardReport, ReportInput, ReportSection } from './types.js';
 
 /** Placeholder text the coordinator replaces before the report goes to the board. */
@@ -22,6 +32,20 @@ function numbered(sections: { heading: string; texts: (string | null)[] }[]): Re
     .filter((s) => s.paragraphs.length > 0);
 }
 
+/** The coverage paragraphs: actions per toolkit area, and the areas no action addresses. */
+export function coverageWords(toolkit: Record<number, readonly string[]>): string[] {
+  const { covered, uncovered } = toolkitCoverage(toolkit);
+  const perArea = TOOLKIT_SECTIONS.filter((s) => covered.includes(s)).map(
+    (s) => `${TOOLKIT_NAMES[s]} (${count(Object.values(toolkit).filter((t) => t.includes(s)).length, 'action')})`,
+  );
+  return [
+    `The plan's actions address ${covered.length} of the ${TOOLKIT_SECTIONS.length} areas of the Home Office Prevent duty toolkit: ${listWords(perArea)}.`,
+    uncovered.length
+      ? `No action addresses ${listWords(uncovered.map((s) => TOOLKIT_NAMES[s]))}. ${PLACEHOLDER} Say how these areas are met or what is planned.`
+      : null,
+  ].filter((t): t is string => t !== null);
+}
+
 /** Drafts a board report from the plan, its history in the period and the typed-in counts. Pure: no clock, no database. */
 export function composeReport(input: ReportInput): BoardReport {
   const { plan, settings } = input;
@@ -29,7 +53,7 @@ export function composeReport(input: ReportInput): BoardReport {
   const window = { start: resolveLocal(input.since, '00:00', plan.timeZone).getTime(), end: input.at.getTime(), today };
   const nextMeeting = input.nextMeetingDate ?? defaultNextMeeting(input.meetingDate);
   const f = analysePeriod(input, window, nextMeeting);
-  const coverage = input.toolkit ? null : null;
+  const coverage = input.toolkit ? toolkitCoverage(input.toolkit) : null;
   const countsNow = ragCountWords(f.ragCounts.map((c) => ({ rag: c.rag, n: c.now })));
   const countsThen = ragCountWords(f.ragCounts.map((c) => ({ rag: c.rag, n: c.atStart })));
   const sections = numbered([
@@ -74,6 +98,7 @@ export function composeReport(input: ReportInput): BoardReport {
         ? [`Due before the next meeting on ${formatDate(nextMeeting)}:`, ...f.dueBeforeNext.map(listedWords)]
         : [`No action has a due date before the next meeting on ${formatDate(nextMeeting)}.`],
     },
+    { heading: 'Prevent duty toolkit coverage', texts: input.toolkit ? coverageWords(input.toolkit) : [] },
   ]);
   return {
     header: { ...settings, meetingDate: input.meetingDate },

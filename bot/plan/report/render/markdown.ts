@@ -32,7 +32,7 @@ export function reportMarkdown(report: BoardReport): string {
   lines.push(`| ${rows[0].map(cell).join(' | ')} |`, '|---|---|', ...rows.slice(1).map((r) => `| ${r.map(cell).join(' | ')} |`), '');
   lines.push('## Summary', '', report.summary, '');
   lines.push('## Recommendations', '', `The ${report.header.committee} is asked:`, '');
-  report.recommendations.forEach((r, i) => lines.push(`${i + 1}. ${r}`));
+  for (const [i, r] of report.recommendations.entries()) lines.push(`${i + 1}. ${r}`);
   lines.push('', '## Main report', '');
   lines.push(`RAG ratings, ${formatDate(report.period.from)} to ${formatDate(report.period.to)}:`, '');
   lines.push('| RAG rating | At the start | Now | Change |', '|---|---|---|---|');

@@ -1,0 +1,62 @@
+import { AppError } from '../../errors.js';
+import { addDays, dateIn, monthStart } from '../../plan/dates.js';
+import { composeReport } from '../../plan/report/compose.js';
+import { checkReportText } from '../../plan/report/guard.js';
+import type { TypedCounts } from '../../plan/report/types.js';
+import type { Db } from '../../store/database.js';
+import { requirePlanView } from '../../store/plans.js';
+import { lastApprovedReport, loadReportHistory, loadReportSettings, saveDraftReport, type SavedReport } from '../../store/reports.js';
+import { loadToolkitTags } from '../../store/toolkit-tags.js';
+
+/** What a coordinator asks for when drafting. */
+export interface DraftRequest {
+  partnership: string;
+  meetingDate: string;
+  /** first day of the period; default: the end of the last approved report, else three months ago */
+  since?: string;
+  nextMeetingDate?: string;
+  counts: TypedCounts;
+  /** anything the coordinator typed, checked by the confidentiality guard before anything is saved */
+  typed?: string;
+  createdBy: string;
+  at: Date;
+}
+
+/** Where the next draft's period starts: the end of the last approved report, else three months before today. */
+export async function defaultSince(db: Db, partnership: string, today: string): Promise<string> {
+  const last = await lastApprovedReport(db, partnership);
+  return last ? last.periodTo : monthStart(addDays(today, -1), -3);
+}
+
+/** Drafts a board report from the stored plan and history and saves it as the next version. */
+export async function draftReport(db: Db, request: DraftRequest): Promise<SavedReport> {
+  if (request.typed) {
+    const check = checkReportText(request.typed);
+    if (!check.ok)
+      throw new AppError(
+        'PERSONAL_DATA_REFUSED',
+        `I can't draft from that: ${check.reason}. A board report gives Channel activity as counts only, never a case reference or anyone's details. Nothing was saved.`,
+      );
+  }
+  const plan = await requirePlanView(db, request.partnership);
+  const today = dateIn(request.at, plan.timeZone);
+  const since = request.since ?? (await defaultSince(db, request.partnership, today));
+  if (since > today) throw new AppError('INVALID_INPUT', 'The report period cannot start after today.');
+  const [history, settings, toolkit] = await Promise.all([
+    loadReportHistory(db, request.partnership),
+    loadReportSettings(db, request.partnership),
+    loadToolkitTags(db, request.partnership),
+  ]);
+  const report = composeReport({
+    plan,
+    history,
+    settings,
+    meetingDate: request.meetingDate,
+    nextMeetingDate: request.nextMeetingDate,
+    since,
+    at: request.at,
+    counts: request.counts,
+    toolkit,
+  });
+  return saveDraftReport(db, { partnership: request.partnership, report, createdBy: request.createdBy, at: request.at });
+}

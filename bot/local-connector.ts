@@ -45,6 +45,12 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
   app.post('/v3/conversations/:conversationId/activities', record);
   app.post('/v3/conversations/:conversationId/activities/:replyToId', record);
   app.put('/v3/conversations/:conversationId/activities/:activityId', record);
+  // stands in for the OneDrive upload session Teams gives a bot when a user accepts a file consent card
+  const uploads = new Map<string, { body: Buffer; contentRange: string | undefined }>();
+  app.put('/uploads/:name', express.raw({ type: () => true, limit: '20mb' }), (req, res) => {
+    uploads.set(req.params.name as string, { body: req.body as Buffer, contentRange: req.get('content-range') });
+    res.status(201).json({ id: req.params.name });
+  });
   app.post('/v3/conversations', (req, res) => {
     const member = req.body?.members?.[0]?.id ?? 'someone';
     res.status(200).json({ id: `a:personal-${member}` });
@@ -56,6 +62,8 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
   return {
     url,
     sent,
+    /** files uploaded through the file consent flow, by name */
+    uploads,
     /** queue failures for the next requests, in order */
     failNext(...f: typeof failures) {
       failures.push(...f);

@@ -9,12 +9,14 @@ import { handleText } from './handlers/commands/index.js';
 import type { ConversationKind, Reply, Services, TurnInput } from './handlers/context.js';
 import { handleConversationUpdate } from './handlers/lifecycle/index.js';
 import { partnershipForTurn } from './handlers/partnership.js';
+import { FILE_CONSENT_INVOKE, fileConsentHandler } from './handlers/reports/file-consent.js';
 
 const log = logger('turn');
 
 /** A reply as a botbuilder message activity: the text always, the card when there is one. */
 export function toActivity(reply: Reply): Partial<Activity> {
-  return { type: ActivityTypes.Message, text: reply.text, attachments: reply.card ? [CardFactory.adaptiveCard(reply.card)] : [] };
+  const cards = reply.card ? [CardFactory.adaptiveCard(reply.card)] : [];
+  return { type: ActivityTypes.Message, text: reply.text, attachments: [...cards, ...(reply.attachments ?? [])] };
 }
 
 /** What the user is told when something goes wrong: the AppError's message, or a general apology. */
@@ -104,6 +106,11 @@ async function runCardAction(base: TurnInput, verb: string, data: Record<string,
 
 async function onInvoke(context: TurnContext, base: TurnInput): Promise<void> {
   const activity = context.activity;
+  if (activity.name === FILE_CONSENT_INVOKE) {
+    for (const reply of await fileConsentHandler(base, activity.value)) await context.sendActivity(toActivity(reply));
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
+    return;
+  }
   if (activity.name !== 'adaptiveCard/action') {
     await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
     return;

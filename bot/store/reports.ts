@@ -95,10 +95,25 @@ export async function loadReportHistory(db: Db, partnership: string): Promise<Re
   }));
 }
 
-/** Saves a draft as the partnership's next version (1, 2, 3...). */
+/** Columns read for a report (everything but the Word file). */
+const WITHOUT_FILE = {
+  id: true,
+  version: true,
+  meetingDate: true,
+  periodFrom: true,
+  periodTo: true,
+  status: true,
+  createdAt: true,
+  approvedBy: true,
+  approvedByName: true,
+  approvedAt: true,
+  content: true,
+} as const;
+
+/** Saves a draft and its Word file as the partnership's next version (1, 2, 3...). */
 export async function saveDraftReport(
   db: Db,
-  input: { partnership: string; report: BoardReport; createdBy: string; at: Date },
+  input: { partnership: string; report: BoardReport; docx: Buffer; createdBy: string; at: Date },
 ): Promise<SavedReport> {
   const id = await partnershipId(db, input.partnership);
   for (let attempt = 1; ; attempt++) {
@@ -118,9 +133,11 @@ export async function saveDraftReport(
               periodFrom: input.report.period.from,
               periodTo: input.report.period.to,
               content: JSON.stringify(input.report),
+              docx: new Uint8Array(input.docx),
               createdBy: input.createdBy,
               createdAt: input.at,
             },
+            select: WITHOUT_FILE,
           });
         }),
       );
@@ -135,8 +152,14 @@ export async function saveDraftReport(
 
 /** One saved report of the partnership, or null. */
 export async function findReport(db: Db, partnership: string, id: number): Promise<SavedReport | null> {
-  const row = await db.boardReport.findFirst({ where: { id, partnership: { name: partnership } } });
+  const row = await db.boardReport.findFirst({ where: { id, partnership: { name: partnership } }, select: WITHOUT_FILE });
   return row ? toSaved(row) : null;
+}
+
+/** A saved report's Word file, exactly as drafted, or null. */
+export async function loadReportFile(db: Db, partnership: string, id: number): Promise<Buffer | null> {
+  const row = await db.boardReport.findFirst({ where: { id, partnership: { name: partnership } }, select: { docx: true } });
+  return row ? Buffer.from(row.docx) : null;
 }
 
 /** The partnership's reports, newest first; `approvedOnly` lists the signed-off ones. */
@@ -144,6 +167,7 @@ export async function listReports(db: Db, partnership: string, options: { approv
   const rows = await db.boardReport.findMany({
     where: { partnership: { name: partnership }, ...(options.approvedOnly ? { status: 'approved' } : {}) },
     orderBy: { version: 'desc' },
+    select: WITHOUT_FILE,
   });
   return rows.map(toSaved);
 }
@@ -153,6 +177,7 @@ export async function lastApprovedReport(db: Db, partnership: string): Promise<S
   const row = await db.boardReport.findFirst({
     where: { partnership: { name: partnership }, status: 'approved' },
     orderBy: [{ periodTo: 'desc' }, { version: 'desc' }],
+    select: WITHOUT_FILE,
   });
   return row ? toSaved(row) : null;
 }

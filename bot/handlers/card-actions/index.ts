@@ -5,6 +5,7 @@ import { cancelUpdateHandler, openUpdateHandler, refreshActionHandler } from './
 import { showActionHandler } from './show-action.js';
 import { showMoreHandler } from './show-more.js';
 import { submitUpdateHandler } from './submit-update.js';
+import { approveReportButton } from '../reports/list-approve.js';
 
 /** What a card action produces: a card to replace the one clicked, and/or new messages. */
 export interface CardActionResult {
@@ -26,4 +27,5 @@ export const CARD_ACTIONS: Record<string, CardActionHandler> = {
   [VERBS.cancelUpdate]: cancelUpdateHandler,
   [VERBS.dialogStart]: dialogStartHandler,
   [VERBS.dialogAnswer]: dialogAnswerHandler,
+  [VERBS.approveReport]: approveReportButton,
 };

@@ -6,6 +6,7 @@ import { roundStatusHandler, startRoundHandler } from '../rounds/round-commands.
 import { changesHandler } from './changes.js';
 import { historyHandler } from './history.js';
 import { PATTERNS } from './patterns.js';
+import { REPORT_COMMANDS } from '../reports/index.js';
 import { postUpdatesHereHandler } from './post-here.js';
 import { makeRoleHandler, whoAreLeadsHandler } from './roles.js';
 import { addCaseReviewHandler, closeCaseReviewHandler, listCaseReviewsHandler } from './case-reviews.js';
@@ -47,6 +48,7 @@ export const TEXT_COMMANDS: TextCommand[] = [
   { name: 'add a case review', pattern: PATTERNS.addCaseReview, handle: addCaseReviewHandler },
   { name: 'list case reviews', pattern: PATTERNS.listCaseReviews, handle: listCaseReviewsHandler },
   { name: 'close a case review', pattern: PATTERNS.closeCaseReview, handle: closeCaseReviewHandler },
+  ...REPORT_COMMANDS,
 ];
 
 /** Routes a message: a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */

@@ -2,6 +2,7 @@ import { AppError } from '../../errors.js';
 import { addDays, dateIn, monthStart } from '../../plan/dates.js';
 import { composeReport } from '../../plan/report/compose.js';
 import { checkReportText } from '../../plan/report/guard.js';
+import { reportDocx } from '../../plan/report/render/docx.js';
 import type { TypedCounts } from '../../plan/report/types.js';
 import type { Db } from '../../store/database.js';
 import { requirePlanView } from '../../store/plans.js';
@@ -58,5 +59,6 @@ export async function draftReport(db: Db, request: DraftRequest): Promise<SavedR
     counts: request.counts,
     toolkit,
   });
-  return saveDraftReport(db, { partnership: request.partnership, report, createdBy: request.createdBy, at: request.at });
+  const docx = await reportDocx(report);
+  return saveDraftReport(db, { partnership: request.partnership, report, docx, createdBy: request.createdBy, at: request.at });
 }

@@ -65,7 +65,7 @@ function sampleDays(from: string, to: string): string[] {
 }
 
 /** Reads the period: counts, movements, targets, highlights, overdue and slipped actions, what is due, the RAG series. */
-export function analysePeriod(input: ReportInput, window: Window, nextMeeting: string): Findings {
+export function analysePeriod(input: Pick<ReportInput, 'plan' | 'history'>, window: Window, nextMeeting: string): Findings {
   const { plan } = input;
   const byAction = historyByAction(input.history);
   const entriesOf = (a: PlanAction): ReportHistoryEntry[] => byAction.get(a.id) ?? [];

@@ -7,6 +7,7 @@ CREATE TABLE "BoardReport" (
     "periodFrom" TEXT NOT NULL,
     "periodTo" TEXT NOT NULL,
     "content" TEXT NOT NULL,
+    "docx" BYTEA NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
     "createdBy" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,

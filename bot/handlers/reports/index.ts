@@ -1,0 +1,17 @@
+import type { TextCommand } from '../commands/index.js';
+import { draftReportHandler } from './draft.js';
+import { approveReportHandler, listReportsHandler } from './list-approve.js';
+import { annualHandler, quarterHandler } from './overview.js';
+import { REPORT_PATTERNS } from './patterns.js';
+import { toolkitCoverageHandler, toolkitTagHandler } from './toolkit.js';
+
+/** Board report, toolkit and overview commands, registered with the other text commands. */
+export const REPORT_COMMANDS: TextCommand[] = [
+  { name: 'draft the board report', pattern: REPORT_PATTERNS.draft, handle: draftReportHandler },
+  { name: 'list board reports', pattern: REPORT_PATTERNS.list, handle: listReportsHandler },
+  { name: 'approve a board report', pattern: REPORT_PATTERNS.approve, handle: approveReportHandler },
+  { name: 'toolkit coverage', pattern: REPORT_PATTERNS.coverage, handle: toolkitCoverageHandler },
+  { name: 'tag an action with a toolkit area', pattern: REPORT_PATTERNS.tag, handle: toolkitTagHandler },
+  { name: 'how did we do this quarter', pattern: REPORT_PATTERNS.quarter, handle: quarterHandler },
+  { name: 'annual summary', pattern: REPORT_PATTERNS.annual, handle: annualHandler },
+];

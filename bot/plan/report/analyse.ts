@@ -3,7 +3,7 @@ import { isOverdue } from '../query.js';
 import { resolveLocal } from '../schedule/local-time.js';
 import { RAGS, type PlanAction, type Rag } from '../types.js';
 import { checkReportText } from './guard.js';
-import { compareRags, entriesIn, historyByAction, progressAt, ragAt } from './history.js';
+import { baselineAt, compareRags, entriesIn, historyByAction, progressAt, ragAt } from './history.js';
 import type { Highlight, ListedAction, Movement, RagPoint, ReportHistoryEntry, ReportInput, TargetProgress, Withheld } from './types.js';
 
 /** The period as instants: from local midnight of `since` to the drafting instant. */
@@ -80,7 +80,7 @@ export function analysePeriod(input: Pick<ReportInput, 'plan' | 'history'>, wind
   for (const action of plan.actions) {
     const entries = entriesOf(action);
     const inPeriod = entriesIn(entries, window.start, window.end);
-    const from = ragAt(action, entries, window.start - 1);
+    const from = baselineAt(action, entries, window.start - 1);
     const to = ragAt(action, entries, window.end);
     const notes = inPeriod
       .map((e) => ({ on: dateIn(new Date(e.at), plan.timeZone), text: guarded(action.ref, e.note, withheld) }))
@@ -106,7 +106,7 @@ export function analysePeriod(input: Pick<ReportInput, 'plan' | 'history'>, wind
       highlightsByTheme.set(action.theme, list);
     }
   }
-  const atStart = new Map(plan.actions.map((a) => [a.id, ragAt(a, entriesOf(a), window.start - 1)]));
+  const atStart = new Map(plan.actions.map((a) => [a.id, baselineAt(a, entriesOf(a), window.start - 1)]));
   const atEnd = new Map(plan.actions.map((a) => [a.id, ragAt(a, entriesOf(a), window.end)]));
   const count = (m: Map<number, Rag>, rag: Rag) => [...m.values()].filter((r) => r === rag).length;
   const ragCounts = RAGS.map((rag) => ({ rag, atStart: count(atStart, rag), now: count(atEnd, rag) })).filter(

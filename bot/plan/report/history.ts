@@ -26,6 +26,14 @@ export function ragAt(action: PlanAction, entries: readonly ReportHistoryEntry[]
   return later ? later.ragFrom : action.rag;
 }
 
+/** An action's RAG at the start of a period, or, for an action first imported later, the rating it was imported with. */
+export function baselineAt(action: PlanAction, entries: readonly ReportHistoryEntry[], instant: number): Rag {
+  const rag = ragAt(action, entries, instant);
+  if (rag !== 'UNRATED') return rag;
+  const imported = entries.find((e) => Date.parse(e.at) > instant && !isChange(e));
+  return imported ? imported.ragTo : rag;
+}
+
 /** An action's recorded progress at an instant (null when none was recorded by then). */
 export function progressAt(action: PlanAction, entries: readonly ReportHistoryEntry[], instant: number): number | null {
   const before = entries.filter((e) => Date.parse(e.at) <= instant && e.progress !== null);

@@ -7,6 +7,7 @@ import { logger } from './logger.js';
 import type { Services } from './handlers/context.js';
 import { createTurnHandler } from './turn.js';
 import { createTabRouter, type TabDeps } from './tab/router.js';
+import { tabReportsSource } from './tab/reports-source.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
 import { requirePlanView } from './store/plans.js';
 import { listPartnershipChanges } from './store/updates.js';
@@ -68,6 +69,7 @@ function tabDeps(services: Services): TabDeps {
       return buildBoardData(plan, changes, dayIn(services.now().toISOString(), plan.timeZone));
     },
     auth: { localMode: config.localMode, appId: config.MicrosoftAppId, tenantId: config.MicrosoftAppTenantId, host: config.PUBLIC_HOST },
+    reports: tabReportsSource(services),
   };
 }
 

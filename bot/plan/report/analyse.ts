@@ -44,8 +44,16 @@ function guarded(ref: number, note: string, withheld: Withheld[]): string {
   return '';
 }
 
-function listed(action: PlanAction, latestNote: string): ListedAction {
-  return { ref: action.ref, title: action.title, rag: action.rag, dueDate: action.dueDate, leads: action.leads, latestNote };
+function listed(action: PlanAction, note: { text: string; withheld: boolean }): ListedAction {
+  return {
+    ref: action.ref,
+    title: action.title,
+    rag: action.rag,
+    dueDate: action.dueDate,
+    leads: action.leads,
+    latestNote: note.text,
+    ...(note.withheld ? { noteWithheld: true } : {}),
+  };
 }
 
 function direction(from: Rag, to: Rag): Movement['direction'] | null {
@@ -70,9 +78,11 @@ export function analysePeriod(input: Pick<ReportInput, 'plan' | 'history'>, wind
   const byAction = historyByAction(input.history);
   const entriesOf = (a: PlanAction): ReportHistoryEntry[] => byAction.get(a.id) ?? [];
   const withheld: Withheld[] = [];
-  const latestNote = (a: PlanAction): string => {
+  const latestNote = (a: PlanAction): { text: string; withheld: boolean } => {
     const notes = entriesOf(a).filter((e) => Date.parse(e.at) <= window.end && e.note.trim());
-    return guarded(a.ref, notes.length ? notes[notes.length - 1].note : '', withheld);
+    const raw = notes.length ? notes[notes.length - 1].note : '';
+    const text = guarded(a.ref, raw, withheld);
+    return { text, withheld: raw.trim() !== '' && text === '' };
   };
   const movements: Movement[] = [];
   const slipped: ListedAction[] = [];

@@ -77,6 +77,8 @@ export interface ListedAction {
   dueDate: string | null;
   leads: string[];
   latestNote: string;
+  /** the latest note was left out by the confidentiality check */
+  noteWithheld?: boolean;
 }
 
 export interface TargetProgress {

@@ -61,7 +61,11 @@ export function targetWords(t: TargetProgress): string {
 export function listedWords(a: ListedAction): string {
   const due = a.dueDate ? `due ${formatDate(a.dueDate)}` : 'no set date';
   const leads = a.leads.length ? `; led by ${listWords(a.leads)}` : '';
-  const note = a.latestNote ? ` Latest note: “${a.latestNote}”` : ' No note has been recorded.';
+  const note = a.latestNote
+    ? ` Latest note: “${a.latestNote}”`
+    : a.noteWithheld
+      ? ' Its latest note was left out by the confidentiality check. [Coordinator to complete]'
+      : ' No note has been recorded.';
   return `Action ${a.ref} (${a.title}), ${ragWords(a.rag)}, ${due}${leads}.${note}`;
 }
 

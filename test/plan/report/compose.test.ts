@@ -101,3 +101,22 @@ describe('the report’s confidentiality check', () => {
     expect(checkReportText('Forum held on 26 November 2020 with 25 attendees; see www.actearly.uk')).toEqual({ ok: true });
   });
 });
+
+describe('a withheld note in the lists', () => {
+  it('says the latest note was left out rather than that there is none', () => {
+    const { plan, history } = scriptedPlan();
+    const report = composeReport({
+      plan,
+      history,
+      settings: SETTINGS,
+      meetingDate: '2026-12-04',
+      since: '2026-09-01',
+      at: DRAFTED_AT,
+      counts: {},
+    });
+    const a22 = report.overdue.find((a) => a.ref === 22);
+    expect(a22).toMatchObject({ latestNote: '', noteWithheld: true });
+    const text = report.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).find((t) => t.startsWith('Action 22'));
+    expect(text).toContain('Its latest note was left out by the confidentiality check.');
+  });
+});

@@ -21,6 +21,14 @@ const DIRECTION_WORDS: Record<Movement['direction'], string> = {
   worsened: 'worsened',
 };
 
+/** How a paragraph says an action moved. */
+const MOVEMENT_VERBS: Record<Movement['direction'], string> = {
+  completed: 'was completed',
+  'newly red': 'became RED',
+  improved: 'improved',
+  worsened: 'worsened',
+};
+
 /** RAG counts in words, best first: "2 COMPLETE, 8 GREEN, 12 AMBER and 2 RED". */
 export function ragCountWords(counts: { rag: Rag; n: number }[]): string {
   const order: Rag[] = ['COMPLETE', 'GREEN', 'AMBER', 'RED', 'UNRATED'];
@@ -35,7 +43,7 @@ export function ragCountWords(counts: { rag: Rag; n: number }[]): string {
 /** One movement as a sentence: "Action 18 (Engage with and support faith groups) improved from RED to AMBER on 12 November 2026: “note”". */
 export function movementWords(m: Movement): string {
   const note = m.note ? `: “${m.note}”` : '.';
-  return `Action ${m.ref} (${m.title}) ${DIRECTION_WORDS[m.direction]}, from ${ragWords(m.from)} to ${ragWords(m.to)}, on ${formatDate(m.on)}${note}`;
+  return `Action ${m.ref} (${m.title}) ${MOVEMENT_VERBS[m.direction]}, from ${ragWords(m.from)} to ${ragWords(m.to)}, on ${formatDate(m.on)}${note}`;
 }
 
 /** The movement summary in one sentence: "5 actions moved: 2 improved, 1 completed, 1 worsened and 1 newly RED." */

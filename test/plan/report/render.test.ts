@@ -59,7 +59,7 @@ describe('the Word document', () => {
       ['COMPLETE', '2', '3', 'up 1'],
     ]);
     expect(html).toContain('<img');
-    const moved = paragraphs.filter((p) => /^\d+\. Action \d+ \(.*\) (improved|worsened|completed|newly RED), from/.test(p));
+    const moved = paragraphs.filter((p) => /^\d+\. Action \d+ \(.*\) (improved|worsened|was completed|became RED), from/.test(p));
     expect(moved.map((p) => p.match(/Action (\d+)/)?.[1])).toEqual(['1', '8', '17', '18']);
     expect(moved[3]).toContain('improved, from RED to AMBER, on 15 September 2026: “Met three faith leaders; forum planned for January.”');
     expect(paragraphs).toContain('Summary');
@@ -89,7 +89,7 @@ describe('Markdown and the card', () => {
     const md = reportMarkdown(draft());
     expect(md).toContain('| Safer City Partnership | 4 December 2026 |');
     expect(md).toContain('| GREEN | 8 | 7 | down 1 |');
-    expect(md).toMatch(/^\d+\. Action 8 \(.*\) newly RED, from AMBER to RED/m);
+    expect(md).toMatch(/^\d+\. Action 8 \(.*\) became RED, from AMBER to RED/m);
   });
 
   it('the card validates, names RAG in words and offers Approve only on a draft for a coordinator', () => {

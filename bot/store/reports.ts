@@ -113,9 +113,13 @@ const WITHOUT_FILE = {
 /** Saves a draft and its Word file as the partnership's next version (1, 2, 3...). */
 export async function saveDraftReport(
   db: Db,
-  input: { partnership: string; report: BoardReport; docx: Buffer; createdBy: string; at: Date },
+  input: { partnership: string; report: BoardReport; docx: Buffer; createdBy: string; at: Date; requestKey?: string },
 ): Promise<SavedReport> {
   const id = await partnershipId(db, input.partnership);
+  const earlier = () =>
+    input.requestKey ? db.boardReport.findUnique({ where: { requestKey: input.requestKey }, select: WITHOUT_FILE }) : null;
+  const done = await earlier();
+  if (done) return toSaved(done);
   for (let attempt = 1; ; attempt++) {
     try {
       const row = await withBusyRetry(() =>
@@ -136,6 +140,7 @@ export async function saveDraftReport(
               docx: new Uint8Array(input.docx),
               createdBy: input.createdBy,
               createdAt: input.at,
+              requestKey: input.requestKey ?? null,
             },
             select: WITHOUT_FILE,
           });
@@ -143,6 +148,9 @@ export async function saveDraftReport(
       );
       return toSaved(row);
     } catch (err) {
+      // the same request twice (a Teams retry) at once: the other one saved it
+      const same = await earlier();
+      if (same) return toSaved(same);
       // two drafts at once took the same version number: take the next one
       if (attempt < 3 && /Unique constraint|P2002/.test(String((err as { code?: string }).code ?? (err as Error).message))) continue;
       throw err;
@@ -153,6 +161,12 @@ export async function saveDraftReport(
 /** One saved report of the partnership, or null. */
 export async function findReport(db: Db, partnership: string, id: number): Promise<SavedReport | null> {
   const row = await db.boardReport.findFirst({ where: { id, partnership: { name: partnership } }, select: WITHOUT_FILE });
+  return row ? toSaved(row) : null;
+}
+
+/** The draft a request (a Teams activity id) already made, or null. */
+export async function findReportByRequest(db: Db, requestKey: string): Promise<SavedReport | null> {
+  const row = await db.boardReport.findUnique({ where: { requestKey }, select: WITHOUT_FILE });
   return row ? toSaved(row) : null;
 }
 

@@ -138,6 +138,19 @@ describe('the board report in chat, over HTTP', () => {
     expect(await bot.store.db.boardReport.count()).toBe(0);
   });
 
+  it('a retried request (same activity id) makes one draft, not two', async () => {
+    const activity = makeMessage(bot.connector.url, {
+      text: 'draft the board report for the 4 December board',
+      from: ali,
+      conversation: personal,
+    });
+    await bot.post(activity);
+    await bot.post(activity);
+    expect(await bot.store.db.boardReport.count()).toBe(1);
+    const texts = bot.connector.to(personal.id).map((s) => s.activity.text ?? '');
+    expect(texts.filter((t) => t.startsWith('Draft board report 1'))).toHaveLength(2);
+  });
+
   it('a declined file offer is acknowledged and nothing is uploaded', async () => {
     const sent = await say('draft the board report for the 4 December board');
     const consent = consentOf(sent[1]);

@@ -32,6 +32,7 @@ export async function draftReportHandler(input: MessageInput, match: RegExpMatch
     typed: input.text,
     createdBy: input.sender.aadObjectId ?? input.sender.id,
     at: input.services.now(),
+    requestKey: `${input.partnership}:${input.activityId}`,
   });
   const card = reportCardReply(saved, true);
   const file = await loadReportFile(input.services.store.db, input.partnership, saved.id);

@@ -6,7 +6,14 @@ import { reportDocx } from '../../plan/report/render/docx.js';
 import type { TypedCounts } from '../../plan/report/types.js';
 import type { Db } from '../../store/database.js';
 import { requirePlanView } from '../../store/plans.js';
-import { lastApprovedReport, loadReportHistory, loadReportSettings, saveDraftReport, type SavedReport } from '../../store/reports.js';
+import {
+  findReportByRequest,
+  lastApprovedReport,
+  loadReportHistory,
+  loadReportSettings,
+  saveDraftReport,
+  type SavedReport,
+} from '../../store/reports.js';
 import { loadToolkitTags } from '../../store/toolkit-tags.js';
 
 /** What a coordinator asks for when drafting. */
@@ -21,6 +28,8 @@ export interface DraftRequest {
   typed?: string;
   createdBy: string;
   at: Date;
+  /** the request's id (a Teams activity id): the same request twice makes one draft */
+  requestKey?: string;
 }
 
 /** Where the next draft's period starts: the end of the last approved report, else three months before today. */
@@ -31,6 +40,8 @@ export async function defaultSince(db: Db, partnership: string, today: string): 
 
 /** Drafts a board report from the stored plan and history and saves it as the next version. */
 export async function draftReport(db: Db, request: DraftRequest): Promise<SavedReport> {
+  const done = request.requestKey ? await findReportByRequest(db, request.requestKey) : null;
+  if (done) return done;
   if (request.typed) {
     const check = checkReportText(request.typed);
     if (!check.ok)
@@ -60,5 +71,12 @@ export async function draftReport(db: Db, request: DraftRequest): Promise<SavedR
     toolkit,
   });
   const docx = await reportDocx(report);
-  return saveDraftReport(db, { partnership: request.partnership, report, docx, createdBy: request.createdBy, at: request.at });
+  return saveDraftReport(db, {
+    partnership: request.partnership,
+    report,
+    docx,
+    createdBy: request.createdBy,
+    at: request.at,
+    requestKey: request.requestKey,
+  });
 }

@@ -10,6 +10,7 @@ CREATE TABLE "BoardReport" (
     "docx" BYTEA NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
     "createdBy" TEXT NOT NULL,
+    "requestKey" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "approvedBy" TEXT,
     "approvedByName" TEXT,
@@ -39,6 +40,9 @@ CREATE TABLE "ActionToolkitTag" (
 
     CONSTRAINT "ActionToolkitTag_pkey" PRIMARY KEY ("actionId","section")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BoardReport_requestKey_key" ON "BoardReport"("requestKey");
 
 -- CreateIndex
 CREATE INDEX "BoardReport_partnershipId_status_idx" ON "BoardReport"("partnershipId", "status");

@@ -10,6 +10,7 @@ CREATE TABLE "BoardReport" (
     "docx" BLOB NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
     "createdBy" TEXT NOT NULL,
+    "requestKey" TEXT,
     "createdAt" DATETIME NOT NULL,
     "approvedBy" TEXT,
     "approvedByName" TEXT,
@@ -38,6 +39,9 @@ CREATE TABLE "ActionToolkitTag" (
     PRIMARY KEY ("actionId", "section"),
     CONSTRAINT "ActionToolkitTag_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BoardReport_requestKey_key" ON "BoardReport"("requestKey");
 
 -- CreateIndex
 CREATE INDEX "BoardReport_partnershipId_status_idx" ON "BoardReport"("partnershipId", "status");

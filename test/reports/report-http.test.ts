@@ -40,8 +40,13 @@ async function say(text: string, options: { from?: object; conversation?: object
   return bot.connector.sent.map((s) => ({ conversationId: s.conversationId, ...s.activity }));
 }
 
-const consentOf = (activity: { attachments?: { contentType: string; name?: string; content: any }[] }) =>
-  activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+interface Consent {
+  contentType: string;
+  name?: string;
+  content: { sizeInBytes: number; acceptContext: { reportId: number }; declineContext: { reportId: number } };
+}
+const consentOf = (activity: { attachments?: unknown[] }) =>
+  (activity.attachments as Consent[] | undefined)?.find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
 
 describe('the board report in chat, over HTTP', () => {
   it('a coordinator gets the summary card and a file consent card; accepting uploads the .docx and shows a file card; approving makes it immutable', async () => {

@@ -137,7 +137,7 @@ async function toolkit(ctx: CliContext, partnership: string): Promise<number> {
 async function overview(args: string[], ctx: CliContext, partnership: string, kind: 'quarter' | 'annual'): Promise<number> {
   const plan = await requirePlanView(ctx.store.db, partnership);
   const today = dateIn(ctx.now(), plan.timeZone);
-  const year = /^\d{4}$/.test(args[0] ?? '') ? args[0] : today.slice(0, 4);
+  const year = args[0] && /^\d{4}$/.test(args[0]) ? args[0] : today.slice(0, 4);
   const period =
     kind === 'quarter'
       ? quarterOf(today, args[0] === 'last' ? 'last' : 'this')

@@ -45,6 +45,13 @@ interface Consent {
   name?: string;
   content: { sizeInBytes: number; acceptContext: { reportId: number }; declineContext: { reportId: number } };
 }
+/** The item at an index, or a failed test when there is none. */
+function nth<T>(list: T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`expected at least ${index + 1} item(s), got ${list.length}`);
+  return item;
+}
+
 const consentOf = (activity: { attachments?: unknown[] }) =>
   (activity.attachments as Consent[] | undefined)?.find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
 
@@ -54,11 +61,11 @@ describe('the board report in chat, over HTTP', () => {
       'draft the board report for the 4 December board since 1 September with 0 Channel referrals, 4 training sessions and 55 attendees',
     );
     expect(sent.map((s) => s.conversationId)).toEqual([personal.id, personal.id]);
-    const card = cardOf(sent[0]);
+    const card = cardOf(nth(sent, 0));
     expect(validateCard(card)).toEqual([]);
-    expect(sent[0].text).toContain('Draft board report 1: Community Safety Partnership, 4 December 2026');
-    expect(sent[0].text).toContain('Action 18 (Engage with and support faith groups) improved, from RED to AMBER');
-    const consent = consentOf(sent[1]);
+    expect(nth(sent, 0).text).toContain('Draft board report 1: Community Safety Partnership, 4 December 2026');
+    expect(nth(sent, 0).text).toContain('Action 18 (Engage with and support faith groups) improved, from RED to AMBER');
+    const consent = consentOf(nth(sent, 1));
     expect(consent).toMatchObject({
       name: 'Prevent-Update-2026-12-04-v1.docx',
       content: { acceptContext: { reportId: expect.any(Number) } },
@@ -93,7 +100,7 @@ describe('the board report in chat, over HTTP', () => {
     const { value: text } = await mammoth.extractRawText({ buffer: upload?.body ?? Buffer.alloc(0) });
     expect(text).toContain('There have been no new Channel cases since the Community Safety Partnership meeting of 1 September 2026.');
     expect(text).toContain('Action 18 (Engage with and support faith groups) improved, from RED to AMBER, on 20 November 2026');
-    const fileCard = bot.connector.to(personal.id)[0].activity.attachments?.[0];
+    const fileCard = nth(bot.connector.to(personal.id), 0).activity.attachments?.[0];
     expect(fileCard).toMatchObject({
       contentType: 'application/vnd.microsoft.teams.card.file.info',
       contentUrl: uploadInfo.contentUrl,
@@ -109,17 +116,17 @@ describe('the board report in chat, over HTTP', () => {
     expect(JSON.stringify(approved.body.value)).not.toContain('Approve this draft');
     await expect(bot.store.db.boardReport.update({ where: { id: reportId }, data: { content: '{}' } })).rejects.toThrow();
     const again = await say('approve board report 1');
-    expect(again[0].text).toContain('Approved by Ali Burlington on 25 November 2026');
+    expect(nth(again, 0).text).toContain('Approved by Ali Burlington on 25 November 2026');
 
     const listed = await say('list board reports');
-    expect(listed[0].text).toContain(
+    expect(nth(listed, 0).text).toContain(
       'Version 1 · Community Safety Partnership, 4 December 2026 · 1 September 2026 to 25 November 2026 · approved by Ali Burlington',
     );
 
     bot.clock.set('2027-02-20T12:00:00Z');
     const next = await say('draft the board report for the 5 March board');
-    expect(next[0].text).toContain('Draft board report 2');
-    expect(next[0].text).toContain('Period: 25 November 2026 to 20 February 2027');
+    expect(nth(next, 0).text).toContain('Draft board report 2');
+    expect(nth(next, 0).text).toContain('Period: 25 November 2026 to 20 February 2027');
   });
 
   it('a coordinator asking in the channel gets the card there and the file offer in personal chat only', async () => {
@@ -128,18 +135,18 @@ describe('the board report in chat, over HTTP', () => {
     const inChannel = sent.filter((s) => s.conversationId === TEAMS.channel.id);
     const inPersonal = sent.filter((s) => s.conversationId === personal.id);
     expect(inChannel.some((s) => consentOf(s))).toBe(false);
-    expect(inChannel[0].text).toContain('Draft board report 1');
-    expect(inChannel[1].text).toContain('I have sent you the Word file in our personal chat.');
+    expect(nth(inChannel, 0).text).toContain('Draft board report 1');
+    expect(nth(inChannel, 1).text).toContain('I have sent you the Word file in our personal chat.');
     expect(inPersonal.map((s) => consentOf(s)?.name)).toEqual(['Prevent-Update-2026-12-04-v1.docx']);
   });
 
   it('refuses someone who is not a coordinator, a date it cannot read, and typed text that looks like a Channel case', async () => {
     expect(
-      (await say('draft the board report for the 4 December board', { from: sam, conversation: TEAMS.personalOf('29:sam') }))[0].text,
+      nth(await say('draft the board report for the 4 December board', { from: sam, conversation: TEAMS.personalOf('29:sam') }), 0).text,
     ).toContain('Only a coordinator can draft the board report');
-    expect((await say('draft the board report for the next board'))[0].text).toContain('I could not read “next” as a date');
+    expect(nth(await say('draft the board report for the next board'), 0).text).toContain('I could not read “next” as a date');
     const refused = await say('draft the board report for the 4 December board with 1 Channel referral CH-2026-014');
-    expect(refused[0].text).toContain('looks like a Channel case reference');
+    expect(nth(refused, 0).text).toContain('looks like a Channel case reference');
     expect(await bot.store.db.boardReport.count()).toBe(0);
   });
 
@@ -158,7 +165,7 @@ describe('the board report in chat, over HTTP', () => {
 
   it('a declined file offer is acknowledged and nothing is uploaded', async () => {
     const sent = await say('draft the board report for the 4 December board');
-    const consent = consentOf(sent[1]);
+    const consent = consentOf(nth(sent, 1));
     bot.connector.clear();
     const res = await bot.post(
       makeInvoke(
@@ -175,6 +182,6 @@ describe('the board report in chat, over HTTP', () => {
     );
     expect(res.status).toBe(200);
     expect(bot.connector.uploads.size).toBe(0);
-    expect(bot.connector.to(personal.id)[0].activity.text).toContain('I have not sent the Word file');
+    expect(nth(bot.connector.to(personal.id), 0).activity.text).toContain('I have not sent the Word file');
   });
 });

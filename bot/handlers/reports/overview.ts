@@ -24,7 +24,7 @@ async function overviewReply(input: MessageInput, period: { from: string; to: st
 /** "how did we do this quarter?" / "last quarter": the calendar quarter's movements, completions, targets and training. */
 export async function quarterHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const { today } = await planAndToday(input.services, input.partnership);
-  const quarter = quarterOf(today, match[1].toLowerCase() === 'last' ? 'last' : 'this');
+  const quarter = quarterOf(today, match[1]?.toLowerCase() === 'last' ? 'last' : 'this');
   return overviewReply(input, quarter, `How we did: ${quarter.label}`);
 }
 

@@ -31,18 +31,17 @@ export async function toolkitCoverageHandler(input: MessageInput): Promise<Reply
 export async function toolkitTagHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const allowed = await coordinatorOrRefusal(input, 'change an action’s toolkit areas');
   if ('refusal' in allowed) return allowed.refusal;
-  const section = parseToolkitSection(match[3]);
+  const typed = match[3] ?? '';
+  const section = parseToolkitSection(typed);
   if (!section)
     return buildMessageCard({
-      lines: [
-        `“${match[3]}” is not a Prevent duty toolkit area. The areas are: ${TOOLKIT_SECTIONS.map((s) => TOOLKIT_NAMES[s]).join(', ')}.`,
-      ],
+      lines: [`“${typed}” is not a Prevent duty toolkit area. The areas are: ${TOOLKIT_SECTIONS.map((s) => TOOLKIT_NAMES[s]).join(', ')}.`],
     });
   const result = await setToolkitTag(input.services.store.db, {
     partnership: input.partnership,
     ref: Number(match[2]),
     section,
-    on: match[1].toLowerCase() === 'tag',
+    on: match[1]?.toLowerCase() === 'tag',
   });
   const areas = result.sections.length ? result.sections.map((s) => TOOLKIT_NAMES[s]).join(', ') : 'none';
   return buildMessageCard({ lines: [`Action ${result.ref} (${result.title}) now covers: ${areas}.`] });

@@ -32,7 +32,7 @@ const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 export function targetUnit(action: PlanAction, target: number): string {
   const number = `(?:${target}${NUMBER_WORDS[target] ? `|${NUMBER_WORDS[target]}` : ''})`;
   const match = new RegExp(`\\b${number}\\s+(?:[a-z-]+\\s+)?([a-z]+s)\\b`, 'i').exec(`${action.title} ${action.outcome} ${action.notes}`);
-  return match ? match[1].toLowerCase() : '';
+  return match?.[1]?.toLowerCase() ?? '';
 }
 
 /** Keeps a note the confidentiality check accepts; a refused one is recorded as withheld and replaced by ''. */
@@ -80,7 +80,7 @@ export function analysePeriod(input: Pick<ReportInput, 'plan' | 'history'>, wind
   const withheld: Withheld[] = [];
   const latestNote = (a: PlanAction): { text: string; withheld: boolean } => {
     const notes = entriesOf(a).filter((e) => Date.parse(e.at) <= window.end && e.note.trim());
-    const raw = notes.length ? notes[notes.length - 1].note : '';
+    const raw = notes.at(-1)?.note ?? '';
     const text = guarded(a.ref, raw, withheld);
     return { text, withheld: raw.trim() !== '' && text === '' };
   };
@@ -96,8 +96,8 @@ export function analysePeriod(input: Pick<ReportInput, 'plan' | 'history'>, wind
       .map((e) => ({ on: dateIn(new Date(e.at), plan.timeZone), text: guarded(action.ref, e.note, withheld) }))
       .filter((n) => n.text);
     const moved = direction(from, to);
-    if (moved && inPeriod.length) {
-      const last = inPeriod[inPeriod.length - 1];
+    const last = inPeriod.at(-1);
+    if (moved && last) {
       movements.push({
         ref: action.ref,
         title: action.title,
@@ -105,7 +105,7 @@ export function analysePeriod(input: Pick<ReportInput, 'plan' | 'history'>, wind
         from,
         to,
         direction: moved,
-        note: notes.length ? notes[notes.length - 1].text : '',
+        note: notes.at(-1)?.text ?? '',
         on: dateIn(new Date(last.at), plan.timeZone),
       });
       if (moved === 'worsened' || moved === 'newly red') slipped.push(listed({ ...action, rag: to }, latestNote(action)));

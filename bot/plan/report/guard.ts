@@ -19,6 +19,7 @@ export function checkReportText(input: string): GuardResult {
   const kinds = [text, ...text.split(/\s+/)]
     .map((part) => personalDataIn(part))
     .filter((k): k is NonNullable<typeof k> => k !== null && !PROSE_KINDS.has(k));
-  if (kinds.length) return { ok: false, reason: `it looks like it contains ${/^[aeiou]/i.test(kinds[0]) ? 'an' : 'a'} ${kinds[0]}` };
+  const [kind] = kinds;
+  if (kind) return { ok: false, reason: `it looks like it contains ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}` };
   return { ok: true };
 }

@@ -37,7 +37,8 @@ export function baselineAt(action: PlanAction, entries: readonly ReportHistoryEn
 /** An action's recorded progress at an instant (null when none was recorded by then). */
 export function progressAt(action: PlanAction, entries: readonly ReportHistoryEntry[], instant: number): number | null {
   const before = entries.filter((e) => Date.parse(e.at) <= instant && e.progress !== null);
-  if (before.length) return before[before.length - 1].progress;
+  const last = before.at(-1);
+  if (last) return last.progress;
   return entries.some((e) => Date.parse(e.at) > instant && e.progress !== null) ? null : action.progress;
 }
 

@@ -19,7 +19,7 @@ export function parseTypedCounts(text: string): TypedCounts {
   const counts: TypedCounts = {};
   const take = (key: keyof TypedCounts, pattern: RegExp) => {
     const m = text.match(pattern);
-    if (m) counts[key] = number(m[1]);
+    if (m?.[1]) counts[key] = number(m[1]);
   };
   take('channelReferrals', new RegExp(`\\b${N}\\s+(?:new\\s+)?channel\\s+(?:referrals?|cases?)`, 'i'));
   take('channelOpenCases', new RegExp(`\\b${N}\\s+open\\s+(?:channel\\s+)?cases?`, 'i'));
@@ -41,13 +41,15 @@ export function parseReportRequest(rest: string, today: string): ReportRequest {
   const meeting = rest.match(/\bfor\s+(?:the\s+|our\s+)?(.+?)\s*(?:board(?:\s+meeting)?|meeting)?(?=\s+(?:since|from|with)\b|[.!?]*$)/i);
   const since = rest.match(/\b(?:since|from)\s+(.+?)(?=\s+with\b|[.!?]*$)/i);
   const withPart = rest.match(/\bwith\s+(.+)$/i);
-  const meetingDate = meeting ? parseMeetingDate(meeting[1], today) : null;
-  const sinceDate = since ? parsePastDate(since[1], today) : null;
+  const meetingWords = meeting?.[1] ?? null;
+  const sinceWords = since?.[1] ?? null;
+  const meetingDate = meetingWords ? parseMeetingDate(meetingWords, today) : null;
+  const sinceDate = sinceWords ? parsePastDate(sinceWords, today) : null;
   return {
     meetingDate,
-    unreadMeeting: meeting && !meetingDate ? meeting[1] : null,
+    unreadMeeting: meetingWords && !meetingDate ? meetingWords : null,
     since: sinceDate,
-    unreadSince: since && !sinceDate ? since[1] : null,
-    counts: withPart ? parseTypedCounts(withPart[1]) : {},
+    unreadSince: sinceWords && !sinceDate ? sinceWords : null,
+    counts: withPart?.[1] ? parseTypedCounts(withPart[1]) : {},
   };
 }

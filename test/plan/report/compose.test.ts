@@ -61,13 +61,13 @@ describe('a board report from the demo plan and a scripted history', () => {
     expect(report.summary).toContain('between 1 September 2026 and 25 November 2026');
     expect(report.summary).toContain('4 actions changed RAG rating in the period: 1 completed, 1 newly RED, 1 improved and 1 worsened.');
     expect(report.sections[0]).toMatchObject({ heading: 'Channel' });
-    expect(report.sections[0].paragraphs[0].text).toMatch(/^There have been no new Channel cases since/);
+    expect(report.sections[0]?.paragraphs[0]?.text).toMatch(/^There have been no new Channel cases since/);
     expect(report.recommendations[1]).toContain('[Coordinator to complete]');
   });
 
   it('leaves a Channel placeholder when no counts are typed in, and never reads Channel figures from anywhere else', () => {
     const report = draft({ counts: {} });
-    expect(report.sections[0].paragraphs[0].text).toContain('[Coordinator to complete] Channel activity');
+    expect(report.sections[0]?.paragraphs[0]?.text).toContain('[Coordinator to complete] Channel activity');
   });
 
   it('lists overdue actions with their latest notes and what is due before the next meeting', () => {

@@ -33,10 +33,12 @@ const strip = (html: string) =>
 async function readDocx(buffer: Buffer) {
   const { value: html } = await mammoth.convertToHtml({ buffer });
   const tables = [...html.matchAll(/<table>(.*?)<\/table>/g)].map((t) =>
-    [...t[1].matchAll(/<tr>(.*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => strip(c[1]))),
+    [...(t[1] ?? '').matchAll(/<tr>(.*?)<\/tr>/g)].map((r) =>
+      [...(r[1] ?? '').matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => strip(c[1] ?? '')),
+    ),
   );
   const outside = html.replace(/<table>.*?<\/table>/g, '');
-  const paragraphs = [...outside.matchAll(/<(?:p|h\d)>(.*?)<\/(?:p|h\d)>/g)].map((p) => strip(p[1])).filter(Boolean);
+  const paragraphs = [...outside.matchAll(/<(?:p|h\d)>(.*?)<\/(?:p|h\d)>/g)].map((p) => strip(p[1] ?? '')).filter(Boolean);
   return { html, tables, paragraphs };
 }
 

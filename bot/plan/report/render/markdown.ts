@@ -29,7 +29,8 @@ export function countRows(report: BoardReport): [string, string, string, string]
 export function reportMarkdown(report: BoardReport): string {
   const lines: string[] = [];
   const rows = headerRows(report);
-  lines.push(`| ${rows[0].map(cell).join(' | ')} |`, '|---|---|', ...rows.slice(1).map((r) => `| ${r.map(cell).join(' | ')} |`), '');
+  const [head, ...rest] = rows;
+  lines.push(`| ${(head ?? []).map(cell).join(' | ')} |`, '|---|---|', ...rest.map((r) => `| ${r.map(cell).join(' | ')} |`), '');
   lines.push('## Summary', '', report.summary, '');
   lines.push('## Recommendations', '', `The ${report.header.committee} is asked:`, '');
   for (const [i, r] of report.recommendations.entries()) lines.push(`${i + 1}. ${r}`);

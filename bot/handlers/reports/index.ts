@@ -1,12 +1,19 @@
-import type { TextCommand } from '../commands/index.js';
+import type { MessageInput, Reply } from '../context.js';
 import { draftReportHandler } from './draft.js';
 import { approveReportHandler, listReportsHandler } from './list-approve.js';
 import { annualHandler, quarterHandler } from './overview.js';
 import { REPORT_PATTERNS } from './patterns.js';
 import { toolkitCoverageHandler, toolkitTagHandler } from './toolkit.js';
 
+/** A text command as the command table takes it (the same shape as commands/index.ts TextCommand). */
+export interface ReportCommand {
+  name: string;
+  pattern: RegExp;
+  handle(input: MessageInput, match: RegExpMatchArray): Promise<Reply | Reply[]>;
+}
+
 /** Board report, toolkit and overview commands, registered with the other text commands. */
-export const REPORT_COMMANDS: TextCommand[] = [
+export const REPORT_COMMANDS: ReportCommand[] = [
   { name: 'draft the board report', pattern: REPORT_PATTERNS.draft, handle: draftReportHandler },
   { name: 'list board reports', pattern: REPORT_PATTERNS.list, handle: listReportsHandler },
   { name: 'approve a board report', pattern: REPORT_PATTERNS.approve, handle: approveReportHandler },

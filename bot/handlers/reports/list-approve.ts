@@ -1,7 +1,6 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { formatDate } from '../../plan/dates.js';
 import { approveReport, listReports, type SavedReport } from '../../store/reports.js';
-import type { CardActionResult } from '../card-actions/index.js';
 import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
 import type { CardActionInput, MessageInput, Reply, TurnInput } from '../context.js';
 import { reportCardReply } from './report-replies.js';
@@ -52,7 +51,7 @@ export async function approveReportHandler(input: MessageInput, match: RegExpMat
 }
 
 /** The Approve button on a report card: the card is replaced by the approved one. */
-export async function approveReportButton(input: CardActionInput): Promise<CardActionResult> {
+export async function approveReportButton(input: CardActionInput): Promise<{ replaceCard: Reply }> {
   const id = Number(input.data.reportId);
   return { replaceCard: await approve(input, (reports) => reports.find((r) => r.id === id)) };
 }

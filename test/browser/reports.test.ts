@@ -60,7 +60,7 @@ describe('board reports in the tab', () => {
   it('lists the reports and downloads the Word file', async () => {
     await page.goto(`${server.url}/tab`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
-    expect(await page.getByTestId('reports').innerText()).toContain(
+    expect(await page.getByTestId('reports').textContent()).toContain(
       'Approved 2: Safer City Partnership, 4 December 2026 (1 September 2026 to 25 November 2026)',
     );
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report-2').click()]);
@@ -75,6 +75,6 @@ describe('board reports in the tab', () => {
   it('says when there are no reports yet', async () => {
     await page.goto(`${server.url}/tab?partnership=Riverside`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
-    expect(await page.getByTestId('reports').innerText()).toContain('No board reports yet.');
+    expect(await page.getByTestId('reports').textContent()).toContain('No board reports yet.');
   });
 });

@@ -1,4 +1,4 @@
-import type { ReplyAttachment } from '../bot/handlers/context.js';
+import type { ReplyAttachment } from '../bot/core/types.js';
 
 /** The Teams attachment types of the file consent flow (personal chat only). */
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';

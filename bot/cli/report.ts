@@ -7,10 +7,7 @@ import { parsePastDate } from '../plan/report/request.js';
 import type { ReportSettings, TypedCounts } from '../plan/report/types.js';
 import { parseMeetingDate } from '../plan/rounds.js';
 import { suggestToolkitSections, TOOLKIT_NAMES, toolkitCoverage } from '../plan/toolkit.js';
-import { draftReport } from '../handlers/reports/report-service.js';
-import { requirePlanView } from '../store/plans.js';
-import { approveReport, listReports, loadReportFile, loadReportHistory, saveReportSettings } from '../store/reports.js';
-import { loadToolkitTags } from '../store/toolkit-tags.js';
+import { draftReport } from '../features/reports/report-service.js';
 import type { CliCommand, CliContext } from './context.js';
 
 const COUNT_OPTIONS = {
@@ -46,7 +43,7 @@ async function draft(args: string[], ctx: CliContext, partnership: string): Prom
       ...Object.fromEntries(Object.keys(COUNT_OPTIONS).map((k) => [k, { type: 'string' as const }])),
     },
   });
-  const plan = await requirePlanView(ctx.store.db, partnership);
+  const plan = await ctx.store.plans.require(partnership);
   const today = dateIn(ctx.now(), plan.timeZone);
   const meeting = values.meeting ? parseMeetingDate(values.meeting, today) : null;
   const since = values.since ? parsePastDate(values.since, today) : undefined;
@@ -69,7 +66,7 @@ async function draft(args: string[], ctx: CliContext, partnership: string): Prom
     ctx.out(problem ?? 'Could not read the arguments.');
     return 2;
   }
-  const saved = await draftReport(ctx.store.db, {
+  const saved = await draftReport(ctx.store, {
     partnership,
     meetingDate: meeting,
     since: since ?? undefined,
@@ -78,7 +75,7 @@ async function draft(args: string[], ctx: CliContext, partnership: string): Prom
     createdBy: values.by ?? 'cli',
     at: ctx.now(),
   });
-  const body = values.format === 'docx' ? await loadReportFile(ctx.store.db, partnership, saved.id) : reportMarkdown(saved.report);
+  const body = values.format === 'docx' ? await ctx.store.reports.file(partnership, saved.id) : reportMarkdown(saved.report);
   if (!values.out) {
     ctx.out(String(body));
     return 0;
@@ -111,7 +108,7 @@ async function settings(args: string[], ctx: CliContext, partnership: string): P
   if (values.author) changes.author = values.author;
   if (values.public) changes.public = !/^(?:no|false|non-public)$/i.test(values.public);
   if (values.purpose) changes.purpose = /decision/i.test(values.purpose) ? 'For Decision' : 'For Information';
-  const now = await saveReportSettings(ctx.store.db, partnership, changes);
+  const now = await ctx.store.reports.saveSettings(partnership, changes);
   ctx.out(
     `Board reports for ${partnership}: ${now.committee} · ${now.subject} · ${now.public ? 'Public' : 'Non-public'} · Report of: ${now.reportOf} · Author: ${now.author} · ${now.purpose}`,
   );
@@ -119,8 +116,8 @@ async function settings(args: string[], ctx: CliContext, partnership: string): P
 }
 
 async function toolkit(ctx: CliContext, partnership: string): Promise<number> {
-  const plan = await requirePlanView(ctx.store.db, partnership);
-  const tags = await loadToolkitTags(ctx.store.db, partnership);
+  const plan = await ctx.store.plans.require(partnership);
+  const tags = await ctx.store.toolkit.tags(partnership);
   for (const a of plan.actions) {
     const suggested = suggestToolkitSections(a);
     const now = tags[a.id] ?? [];
@@ -135,7 +132,7 @@ async function toolkit(ctx: CliContext, partnership: string): Promise<number> {
 }
 
 async function overview(args: string[], ctx: CliContext, partnership: string, kind: 'quarter' | 'annual'): Promise<number> {
-  const plan = await requirePlanView(ctx.store.db, partnership);
+  const plan = await ctx.store.plans.require(partnership);
   const today = dateIn(ctx.now(), plan.timeZone);
   const year = args[0] && /^\d{4}$/.test(args[0]) ? args[0] : today.slice(0, 4);
   const period =
@@ -143,8 +140,8 @@ async function overview(args: string[], ctx: CliContext, partnership: string, ki
       ? quarterOf(today, args[0] === 'last' ? 'last' : 'this')
       : { from: `${year}-01-01`, to: `${year}-12-31`, label: year };
   const [history, reports] = await Promise.all([
-    loadReportHistory(ctx.store.db, partnership),
-    listReports(ctx.store.db, partnership, { approvedOnly: true }),
+    ctx.store.reports.history(partnership),
+    ctx.store.reports.list(partnership, { approvedOnly: true }),
   ]);
   const o = buildOverview({
     plan,
@@ -164,7 +161,7 @@ export const reportCommand: CliCommand = async (args, ctx) => {
   const partnership = partnershipAt >= 0 ? (args[partnershipAt + 1] ?? '') : ctx.config.DEFAULT_PARTNERSHIP;
   const [sub, ...rest] = args;
   if (sub === 'list') {
-    const reports = await listReports(ctx.store.db, partnership);
+    const reports = await ctx.store.reports.list(partnership);
     if (!reports.length) ctx.out('No board reports yet.');
     for (const r of reports)
       ctx.out(
@@ -178,14 +175,14 @@ export const reportCommand: CliCommand = async (args, ctx) => {
       allowPositionals: true,
       options: { by: { type: 'string' }, partnership: { type: 'string' } },
     });
-    const target = (await listReports(ctx.store.db, partnership)).find((r) => String(r.version) === positionals[0]);
+    const target = (await ctx.store.reports.list(partnership)).find((r) => String(r.version) === positionals[0]);
     if (!target || !values.by) {
       ctx.out(
         target ? 'Say who approves it: --by "Ali Burlington".' : `There is no board report ${positionals[0] ?? ''}: see report list.`,
       );
       return 2;
     }
-    const outcome = await approveReport(ctx.store.db, {
+    const outcome = await ctx.store.reports.approve({
       partnership,
       id: target.id,
       by: { chatId: `cli:${values.by}`, name: values.by },

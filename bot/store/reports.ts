@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import type { BoardReport, ReportHistoryEntry, ReportSettings } from '../plan/report/types.js';
 import type { Rag, UpdateSource } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 
 /** A saved board report: the composed report and its version and sign-off. */

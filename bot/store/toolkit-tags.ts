@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import { suggestToolkitSections, TOOLKIT_SECTIONS, type ToolkitSection } from '../plan/toolkit.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { requirePlanView } from './plans.js';
 
 /** Stored for an action a coordinator has cleared of every section, so suggestions do not come back. */
@@ -20,12 +20,6 @@ export async function loadToolkitTags(db: Db, partnership: string): Promise<Reco
       return [a.id, chosen ? TOOLKIT_SECTIONS.filter((s) => chosen.includes(s)) : suggestToolkitSections(a)];
     }),
   );
-}
-
-/** Whether each action's sections were chosen by a coordinator (true) or suggested (false), by action id. */
-export async function toolkitChosen(db: Db, actionIds: number[]): Promise<Set<number>> {
-  const rows = await db.actionToolkitTag.findMany({ where: { actionId: { in: actionIds } }, select: { actionId: true } });
-  return new Set(rows.map((r) => r.actionId));
 }
 
 /** Adds or removes one section on an action (by its number); the action's sections become the coordinator's choice. */

@@ -1,6 +1,4 @@
-import type { Services } from '../handlers/context.js';
-import { partnershipForTenant } from '../store/partnerships.js';
-import { listReports, loadReportFile } from '../store/reports.js';
+import type { Services } from '../core/context.js';
 import type { ReportsSource } from './reports-api.js';
 
 /** The tab's board reports, from the store: the signed-in tenant's partnership, or (local mode) the one asked for. */
@@ -8,9 +6,9 @@ export function tabReportsSource(services: Services): ReportsSource {
   const { store, config } = services;
   return {
     partnershipOf: async (tenantId, wanted) =>
-      tenantId ? partnershipForTenant(store.db, tenantId, config.DEFAULT_PARTNERSHIP) : (wanted ?? config.DEFAULT_PARTNERSHIP),
+      tenantId ? store.partnerships.forTenant(tenantId, config.DEFAULT_PARTNERSHIP) : (wanted ?? config.DEFAULT_PARTNERSHIP),
     list: async (partnership) =>
-      (await listReports(store.db, partnership)).map((r) => ({
+      (await store.reports.list(partnership)).map((r) => ({
         id: r.id,
         version: r.version,
         committee: r.report.header.committee,
@@ -19,6 +17,6 @@ export function tabReportsSource(services: Services): ReportsSource {
         periodTo: r.periodTo,
         status: r.status,
       })),
-    file: (partnership, id) => loadReportFile(store.db, partnership, id),
+    file: (partnership, id) => store.reports.file(partnership, id),
   };
 }

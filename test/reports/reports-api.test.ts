@@ -1,14 +1,13 @@
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftReport } from '../../bot/handlers/reports/report-service.js';
-import { loadReportFile } from '../../bot/store/reports.js';
+import { draftReport } from '../../bot/features/reports/report-service.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 
 let bot: TestBot;
 let id = 0;
 beforeAll(async () => {
   bot = await startTestBot({ now: '2026-11-25T12:00:00Z' });
-  const saved = await draftReport(bot.store.db, {
+  const saved = await draftReport(bot.store, {
     partnership: 'City of London',
     meetingDate: '2026-12-04',
     since: '2026-09-01',
@@ -41,7 +40,7 @@ describe('board reports from the tab', () => {
     expect(file.headers.get('content-type')).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(file.headers.get('content-disposition')).toContain('Prevent-Update-2026-12-04-v1.docx');
     const body = Buffer.from(await file.arrayBuffer());
-    expect(body.equals((await loadReportFile(bot.store.db, 'City of London', id)) ?? Buffer.alloc(0))).toBe(true);
+    expect(body.equals((await bot.store.reports.file('City of London', id)) ?? Buffer.alloc(0))).toBe(true);
     expect((await mammoth.extractRawText({ buffer: body })).value).toContain('4 training sessions delivered');
   });
 

@@ -1,16 +1,14 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { parseToolkitSection, TOOLKIT_NAMES, TOOLKIT_SECTIONS, toolkitCoverage } from '../../plan/toolkit.js';
-import { requirePlanView } from '../../store/plans.js';
-import { loadToolkitTags, setToolkitTag } from '../../store/toolkit-tags.js';
-import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
-import type { MessageInput, Reply } from '../context.js';
 
 /** "which toolkit areas have no action?": the Prevent duty toolkit areas with no action, and how many actions each other area has. */
 export async function toolkitCoverageHandler(input: MessageInput): Promise<Reply> {
-  const plan = await requirePlanView(input.services.store.db, input.partnership);
-  const tags = await loadToolkitTags(input.services.store.db, input.partnership);
+  const { store } = input.services;
+  const plan = await store.plans.require(input.partnership);
+  const tags = await store.toolkit.tags(input.partnership);
   const { uncovered } = toolkitCoverage(tags);
-  const refs = (section: string) => plan.actions.filter((a) => tags[a.id]?.includes(section as never)).map((a) => a.ref);
+  const refs = (section: string) => plan.actions.filter((a) => tags[a.id]?.some((s) => s === section)).map((a) => a.ref);
   const untagged = plan.actions.filter((a) => !tags[a.id]?.length).map((a) => a.ref);
   return buildMessageCard({
     title: uncovered.length
@@ -29,15 +27,13 @@ export async function toolkitCoverageHandler(input: MessageInput): Promise<Reply
 
 /** "tag action 12 with Channel panel" / "untag action 12 from training" (coordinators). */
 export async function toolkitTagHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const allowed = await coordinatorOrRefusal(input, 'change an action’s toolkit areas');
-  if ('refusal' in allowed) return allowed.refusal;
   const typed = match[3] ?? '';
   const section = parseToolkitSection(typed);
   if (!section)
     return buildMessageCard({
       lines: [`“${typed}” is not a Prevent duty toolkit area. The areas are: ${TOOLKIT_SECTIONS.map((s) => TOOLKIT_NAMES[s]).join(', ')}.`],
     });
-  const result = await setToolkitTag(input.services.store.db, {
+  const result = await input.services.store.toolkit.setTag({
     partnership: input.partnership,
     ref: Number(match[2]),
     section,

@@ -1,10 +1,7 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
+import type { MessageInput, Reply } from '../../core/context.js';
+import { planAndToday } from '../../handlers/plan-source.js';
 import { parseReportRequest } from '../../plan/report/request.js';
-import { personalConversation } from '../../store/conversations.js';
-import { loadReportFile } from '../../store/reports.js';
-import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
-import type { MessageInput, Reply } from '../context.js';
-import { planAndToday } from '../plan-source.js';
 import { draftReport } from './report-service.js';
 import { fileOfferReply, reportCardReply } from './report-replies.js';
 
@@ -13,18 +10,15 @@ const USAGE =
 
 /** "draft the board report for the 4 December board …" (coordinators): saves a draft, answers with its card and offers the Word file in personal chat. */
 export async function draftReportHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply[]> {
-  const allowed = await coordinatorOrRefusal(input, 'draft the board report');
-  if ('refusal' in allowed) return [allowed.refusal];
+  const { store } = input.services;
   const { today } = await planAndToday(input.services, input.partnership);
   const request = parseReportRequest(match[1] ?? '', today);
   if (!request.meetingDate)
     return [
-      buildMessageCard({
-        lines: [request.unreadMeeting ? `I could not read “${request.unreadMeeting}” as a date. ${USAGE}` : USAGE],
-      }),
+      buildMessageCard({ lines: [request.unreadMeeting ? `I could not read “${request.unreadMeeting}” as a date. ${USAGE}` : USAGE] }),
     ];
   if (request.unreadSince) return [buildMessageCard({ lines: [`I could not read “${request.unreadSince}” as a date. ${USAGE}`] })];
-  const saved = await draftReport(input.services.store.db, {
+  const saved = await draftReport(store, {
     partnership: input.partnership,
     meetingDate: request.meetingDate,
     since: request.since ?? undefined,
@@ -35,10 +29,10 @@ export async function draftReportHandler(input: MessageInput, match: RegExpMatch
     requestKey: `${input.partnership}:${input.activityId}`,
   });
   const card = reportCardReply(saved, true);
-  const file = await loadReportFile(input.services.store.db, input.partnership, saved.id);
+  const file = await store.reports.file(input.partnership, saved.id);
   const offer = fileOfferReply(saved, file?.length ?? 0);
   if (input.conversation.kind === 'personal') return [card, offer];
-  const personal = await personalConversation(input.services.store.db, input.sender.id);
+  const personal = await store.conversations.personal(input.sender.id);
   const sent = personal ? await input.services.notifier.send(personal, offer) : 'failed';
   const where =
     sent === 'sent'

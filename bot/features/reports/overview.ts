@@ -1,15 +1,14 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { formatDate } from '../../plan/dates.js';
 import { buildOverview, overviewLines, quarterOf } from '../../plan/report/overview.js';
-import { listReports, loadReportHistory } from '../../store/reports.js';
-import type { MessageInput, Reply } from '../context.js';
-import { planAndToday } from '../plan-source.js';
+import type { MessageInput, Reply } from '../../core/context.js';
+import { planAndToday } from '../../handlers/plan-source.js';
 
 async function overviewReply(input: MessageInput, period: { from: string; to: string; label: string }, title: string): Promise<Reply> {
   const { plan } = await planAndToday(input.services, input.partnership);
   const [history, reports] = await Promise.all([
-    loadReportHistory(input.services.store.db, input.partnership),
-    listReports(input.services.store.db, input.partnership, { approvedOnly: true }),
+    input.services.store.reports.history(input.partnership),
+    input.services.store.reports.list(input.partnership, { approvedOnly: true }),
   ]);
   const overview = buildOverview({
     plan,

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { FILE_CONSENT_INVOKE as INVOKE, fileInfoAttachment } from '../../../cards/file-consent.js';
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { logger } from '../../logger.js';
-import { identifySender } from '../../store/people.js';
-import { findReport, loadReportFile } from '../../store/reports.js';
-import type { Reply, TurnInput } from '../context.js';
+import type { Reply, TurnInput } from '../../core/context.js';
 
 const log = logger('reports');
 
@@ -33,10 +31,10 @@ export async function fileConsentHandler(input: TurnInput, value: unknown): Prom
   if (!parsed.success) return say('That file offer could not be read. Ask me for the board report again.');
   const { action, context, uploadInfo } = parsed.data;
   if (action === 'decline') return say('All right: I have not sent the Word file. Ask for the board report again when you want it.');
-  const person = await identifySender(input.services.store.db, input.partnership, input.sender);
-  if (person?.role !== 'coordinator') return say('Only a coordinator can receive the board report. Ask your Prevent coordinator.');
-  const saved = await findReport(input.services.store.db, input.partnership, context.reportId);
-  const file = saved && (await loadReportFile(input.services.store.db, input.partnership, saved.id));
+  if (input.person?.role !== 'coordinator') return say('Only a coordinator can receive the board report. Ask your Prevent coordinator.');
+  const { reports } = input.services.store;
+  const saved = await reports.find(input.partnership, context.reportId);
+  const file = saved && (await reports.file(input.partnership, saved.id));
   if (!saved || !file || !uploadInfo) return say('I could not find that board report. Ask me for it again.');
   const remote = new URL(uploadInfo.uploadUrl);
   if (remote.protocol !== 'https:' && !input.services.config.localMode)

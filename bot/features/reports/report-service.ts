@@ -4,17 +4,8 @@ import { composeReport } from '../../plan/report/compose.js';
 import { checkReportText } from '../../plan/report/guard.js';
 import { reportDocx } from '../../plan/report/render/docx.js';
 import type { TypedCounts } from '../../plan/report/types.js';
-import type { Db } from '../../store/database.js';
-import { requirePlanView } from '../../store/plans.js';
-import {
-  findReportByRequest,
-  lastApprovedReport,
-  loadReportHistory,
-  loadReportSettings,
-  saveDraftReport,
-  type SavedReport,
-} from '../../store/reports.js';
-import { loadToolkitTags } from '../../store/toolkit-tags.js';
+import type { Store } from '../../store/database.js';
+import type { SavedReport } from '../../store/reports.js';
 
 /** What a coordinator asks for when drafting. */
 export interface DraftRequest {
@@ -33,14 +24,14 @@ export interface DraftRequest {
 }
 
 /** Where the next draft's period starts: the end of the last approved report, else three months before today. */
-export async function defaultSince(db: Db, partnership: string, today: string): Promise<string> {
-  const last = await lastApprovedReport(db, partnership);
+export async function defaultSince(store: Store, partnership: string, today: string): Promise<string> {
+  const last = await store.reports.lastApproved(partnership);
   return last ? last.periodTo : monthStart(addDays(today, -1), -3);
 }
 
-/** Drafts a board report from the stored plan and history and saves it as the next version. */
-export async function draftReport(db: Db, request: DraftRequest): Promise<SavedReport> {
-  const done = request.requestKey ? await findReportByRequest(db, request.requestKey) : null;
+/** Drafts a board report from the stored plan and history, renders its Word file and saves both as the next version. */
+export async function draftReport(store: Store, request: DraftRequest): Promise<SavedReport> {
+  const done = request.requestKey ? await store.reports.byRequest(request.requestKey) : null;
   if (done) return done;
   if (request.typed) {
     const check = checkReportText(request.typed);
@@ -50,14 +41,14 @@ export async function draftReport(db: Db, request: DraftRequest): Promise<SavedR
         `I can't draft from that: ${check.reason}. A board report gives Channel activity as counts only, never a case reference or anyone's details. Nothing was saved.`,
       );
   }
-  const plan = await requirePlanView(db, request.partnership);
+  const plan = await store.plans.require(request.partnership);
   const today = dateIn(request.at, plan.timeZone);
-  const since = request.since ?? (await defaultSince(db, request.partnership, today));
+  const since = request.since ?? (await defaultSince(store, request.partnership, today));
   if (since > today) throw new AppError('INVALID_INPUT', 'The report period cannot start after today.');
   const [history, settings, toolkit] = await Promise.all([
-    loadReportHistory(db, request.partnership),
-    loadReportSettings(db, request.partnership),
-    loadToolkitTags(db, request.partnership),
+    store.reports.history(request.partnership),
+    store.reports.settings(request.partnership),
+    store.toolkit.tags(request.partnership),
   ]);
   const report = composeReport({
     plan,
@@ -71,7 +62,7 @@ export async function draftReport(db: Db, request: DraftRequest): Promise<SavedR
     toolkit,
   });
   const docx = await reportDocx(report);
-  return saveDraftReport(db, {
+  return store.reports.saveDraft({
     partnership: request.partnership,
     report,
     docx,

@@ -2,7 +2,7 @@ import { fileConsentAttachment } from '../../../cards/file-consent.js';
 import { buildReportCard } from '../../../cards/report-card.js';
 import { formatDate } from '../../plan/dates.js';
 import type { SavedReport } from '../../store/reports.js';
-import type { Reply } from '../context.js';
+import type { Reply } from '../../core/context.js';
 
 /** The Word file's name: "Prevent-Update-2026-12-04-v2.docx". */
 export function reportFileName(saved: SavedReport): string {

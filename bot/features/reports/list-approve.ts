@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import { buildMessageCard } from '../../../cards/message-card.js';
+import type { CardActionInput, MessageInput, Reply, TurnInput } from '../../core/context.js';
 import { formatDate } from '../../plan/dates.js';
-import { approveReport, listReports, type SavedReport } from '../../store/reports.js';
-import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
-import type { CardActionInput, MessageInput, Reply, TurnInput } from '../context.js';
+import type { SavedReport } from '../../store/reports.js';
 import { reportCardReply } from './report-replies.js';
+
+/** The Approve button's data. */
+export const ApproveData = z.object({ reportId: z.coerce.number().int().positive() });
 
 function line(r: SavedReport): string {
   const status = r.approved ? `approved by ${r.approved.name} on ${formatDate(r.approved.at.slice(0, 10))}` : 'draft';
@@ -12,7 +15,7 @@ function line(r: SavedReport): string {
 
 /** "list board reports": approved reports (immutable) first, then the drafts, newest first. */
 export async function listReportsHandler(input: MessageInput): Promise<Reply> {
-  const reports = await listReports(input.services.store.db, input.partnership);
+  const reports = await input.services.store.reports.list(input.partnership);
   if (!reports.length)
     return buildMessageCard({
       lines: ['No board reports have been drafted yet. A coordinator can say “draft the board report for the 4 December board”.'],
@@ -30,11 +33,10 @@ export async function listReportsHandler(input: MessageInput): Promise<Reply> {
 }
 
 async function approve(input: TurnInput, find: (reports: SavedReport[]) => SavedReport | undefined): Promise<Reply> {
-  const allowed = await coordinatorOrRefusal({ ...input, text: '' }, 'approve a board report');
-  if ('refusal' in allowed) return allowed.refusal;
-  const target = find(await listReports(input.services.store.db, input.partnership));
+  const { reports } = input.services.store;
+  const target = find(await reports.list(input.partnership));
   if (!target) return buildMessageCard({ lines: ['There is no such board report. Say “list board reports” to see them.'] });
-  const outcome = await approveReport(input.services.store.db, {
+  const outcome = await reports.approve({
     partnership: input.partnership,
     id: target.id,
     by: { chatId: input.sender.aadObjectId ?? input.sender.id, name: input.sender.name },
@@ -50,8 +52,7 @@ export async function approveReportHandler(input: MessageInput, match: RegExpMat
   return approve(input, (reports) => reports.find((r) => r.version === version));
 }
 
-/** The Approve button on a report card: the card is replaced by the approved one. */
-export async function approveReportButton(input: CardActionInput): Promise<{ replaceCard: Reply }> {
-  const id = Number(input.data.reportId);
-  return { replaceCard: await approve(input, (reports) => reports.find((r) => r.id === id)) };
+/** The Approve button on a report card (coordinators): the card is replaced by the approved one. */
+export async function approveReportButton(input: CardActionInput, data: z.infer<typeof ApproveData>): Promise<{ replaceCard: Reply }> {
+  return { replaceCard: await approve(input, (reports) => reports.find((r) => r.id === data.reportId)) };
 }

@@ -61,6 +61,19 @@ import {
   rosterState,
 } from './roster.js';
 import { listAudit, recordAudit } from './audit.js';
+import {
+  approveReport,
+  findReport,
+  findReportByRequest,
+  lastApprovedReport,
+  listReports,
+  loadReportFile,
+  loadReportHistory,
+  loadReportSettings,
+  saveDraftReport,
+  saveReportSettings,
+} from './reports.js';
+import { loadToolkitTags, setToolkitTag } from './toolkit-tags.js';
 
 type Bound<F> = { [K in keyof F]: F[K] extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never };
 
@@ -166,6 +179,20 @@ export function repositories(db: Db) {
       close: closeCaseReview,
     }),
     mutes: bind(db, { mute: muteReminders, unmute: unmuteReminders, active: activeMutes }),
+    reports: bind(db, {
+      settings: loadReportSettings,
+      saveSettings: saveReportSettings,
+      history: loadReportHistory,
+      saveDraft: saveDraftReport,
+      find: findReport,
+      byRequest: findReportByRequest,
+      /** the Word file exactly as drafted */
+      file: loadReportFile,
+      list: listReports,
+      lastApproved: lastApprovedReport,
+      approve: approveReport,
+    }),
+    toolkit: bind(db, { tags: loadToolkitTags, setTag: setToolkitTag }),
     dialogs: bind(db, { load: loadDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
     /** resolves when the database answers (the health check) */

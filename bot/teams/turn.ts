@@ -5,6 +5,7 @@ import type { CardActionResult, Services, TurnInput } from '../core/context.js';
 import { errorReply } from '../core/error-reply.js';
 import { AppError } from '../errors.js';
 import { botAddedReplies } from '../handlers/lifecycle/index.js';
+import { FILE_CONSENT_INVOKE, fileConsentHandler } from '../features/reports/file-consent.js';
 import { logger } from '../logger.js';
 import { handleCardAction, handleText } from '../routes/dispatch.js';
 import { resolveTurn } from '../routes/turn-context.js';
@@ -37,6 +38,12 @@ export function createTurnHandler(services: Services) {
       case ActivityTypes.Message:
         return onMessage(context, await turnOf(services, activity, partnership));
       case ActivityTypes.Invoke:
+        if (activity.name === FILE_CONSENT_INVOKE) {
+          const turn = await turnOf(services, activity, partnership);
+          for (const reply of await fileConsentHandler(turn, activity.value)) await context.sendActivity(toActivity(reply));
+          await context.sendActivity(emptyInvokeResponse());
+          return;
+        }
         if (activity.name !== 'adaptiveCard/action') {
           await context.sendActivity(emptyInvokeResponse());
           return;

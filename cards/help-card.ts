@@ -22,6 +22,8 @@ export const COORDINATOR_EXAMPLES = [
   'list schedules',
   'make Ali Burlington a lead for CST',
   'post updates here',
+  'draft the board report for the 4 December board',
+  'which toolkit areas have no action?',
 ] as const;
 
 const ECHO_LIMIT = 120;

@@ -8,6 +8,7 @@ export const VERBS = {
   cancelUpdate: 'action.cancel',
   dialogStart: 'dialog.start',
   dialogAnswer: 'dialog.answer',
+  approveReport: 'report.approve',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

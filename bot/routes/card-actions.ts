@@ -4,6 +4,7 @@ import { ShowActionData, showActionHandler } from '../handlers/card-actions/show
 import { ShowMoreData, showMoreHandler } from '../handlers/card-actions/show-more.js';
 import { submitUpdateHandler } from '../handlers/card-actions/submit-update.js';
 import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../handlers/dialogs/dialog-buttons.js';
+import { REPORT_CARD_ACTIONS } from '../features/reports/index.js';
 import { cardAction, type CardRoute } from './route.js';
 
 const WHICH_ACTION = 'That button does not say which action it is for. Try "show action 18".';
@@ -39,4 +40,5 @@ export const CARD_ACTIONS: CardRoute[] = [
     invalid: 'That button is out of date. Say "update action" and its number to start again.',
     handle: dialogAnswerHandler,
   }),
+  ...REPORT_CARD_ACTIONS,
 ];

@@ -19,6 +19,10 @@ export interface PersonExport {
     chatId: string;
     displayName: string;
     email: string | null;
+    aadObjectId: string | null;
+    tenantId: string | null;
+    userPrincipalName: string | null;
+    guest: boolean;
     organisation: string | null;
     role: string;
     panelMember: boolean;
@@ -61,7 +65,7 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
         where: { partnershipId: p.partnershipId, OR: [{ createdByChatId: p.chatId }, { createdBy: p.displayName }] },
       }),
       db.auditEntry.findMany({
-        where: { partnershipId: p.partnershipId, OR: [{ actorPersonId: p.id }, { subject }] },
+        where: { partnershipId: p.partnershipId, OR: [{ actorPersonId: p.id }, { subject }, { subject: { contains: p.displayName } }] },
         orderBy: { id: 'asc' },
       }),
     ]);
@@ -72,6 +76,10 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
         chatId: p.chatId,
         displayName: p.displayName,
         email: p.email,
+        aadObjectId: p.aadObjectId,
+        tenantId: p.tenantId,
+        userPrincipalName: p.userPrincipalName,
+        guest: p.guest,
         organisation: p.organisation?.name ?? null,
         role: p.role,
         panelMember: p.panelMember,
@@ -106,7 +114,7 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
         actorLabel: actor.label,
         action: 'person.export',
         subject,
-        detail: 'everything held was exported',
+        detail: JSON.stringify({ exported: 'everything held' }),
       },
     });
   }
@@ -147,6 +155,10 @@ export async function erasePerson(db: Db, email: string, actor: { label: string;
       const dialogs = await tx.dialogState.deleteMany({ where: { partnershipId: p.partnershipId, userChatId: p.chatId } });
       const chats = await tx.conversationRef.deleteMany({ where: { partnershipId: p.partnershipId, userChatId: p.chatId } });
       await tx.auditEntry.updateMany({ where: { actorPersonId: p.id }, data: { actorLabel: pseudonym } });
+      await tx.auditEntry.updateMany({
+        where: { partnershipId: p.partnershipId, subject: { contains: p.displayName } },
+        data: { subject: pseudonym, detail: '{}' },
+      });
       await tx.person.delete({ where: { id: p.id } });
       await tx.auditEntry.create({
         data: {
@@ -155,7 +167,12 @@ export async function erasePerson(db: Db, email: string, actor: { label: string;
           actorLabel: actor.label,
           action: 'person.erase',
           subject: `person ${p.id}`,
-          detail: `record deleted; ${history.count} history entries and ${rounds.count} rounds now say "${pseudonym}"`,
+          detail: JSON.stringify({
+            recordDeleted: true,
+            historyPseudonymised: history.count,
+            roundsPseudonymised: rounds.count,
+            pseudonym,
+          }),
         },
       });
       return { history: history.count, rounds: rounds.count, dialogs: dialogs.count, chats: chats.count };

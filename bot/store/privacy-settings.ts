@@ -38,7 +38,6 @@ export async function changePrivacySettings(
   input: { partnership: string; change: Partial<PrivacySettings>; actor: { personId: number | null; label: string }; now: Date },
 ): Promise<PrivacySettings> {
   const id = await partnershipId(db, input.partnership);
-  const fields = Object.keys(input.change).join(', ');
   const [row] = await db.$transaction([
     db.partnershipPrivacy.upsert({
       where: { partnershipId: id },
@@ -53,7 +52,7 @@ export async function changePrivacySettings(
         actorLabel: input.actor.label,
         action: 'privacy.settings',
         subject: 'partnership',
-        detail: `changed ${fields}`,
+        detail: JSON.stringify({ changed: Object.keys(input.change) }),
       },
     }),
   ]);

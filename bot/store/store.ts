@@ -50,11 +50,34 @@ import {
   updateRecurrence,
 } from './schedules.js';
 import { applyUpdate, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
-import { auditByName } from './audit.js';
 import { erasePerson, exportPerson } from './person-data.js';
 import { changePrivacySettings, privacySettings } from './privacy-settings.js';
 import { purgeExpired } from './retention.js';
 import { countStoppedNote, stoppedNotesSince } from './stopped-notes.js';
+import {
+  isKnownMember,
+  listPendingGrants,
+  listRoster,
+  partnershipsKnowing,
+  partnershipTenant,
+  recordMember,
+  removeMember,
+  rosterState,
+} from './roster.js';
+import { listAudit, recordAudit } from './audit.js';
+import {
+  approveReport,
+  findReport,
+  findReportByRequest,
+  lastApprovedReport,
+  listReports,
+  loadReportFile,
+  loadReportHistory,
+  loadReportSettings,
+  saveDraftReport,
+  saveReportSettings,
+} from './reports.js';
+import { loadToolkitTags, setToolkitTag } from './toolkit-tags.js';
 
 type Bound<F> = { [K in keyof F]: F[K] extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never };
 
@@ -106,6 +129,18 @@ export function repositories(db: Db) {
       partnershipOf: conversationPartnership,
       markInactive: markConversationInactive,
     }),
+    roster: bind(db, {
+      /** records a member as Teams describes them and binds grants waiting for their confirmed addresses */
+      record: recordMember,
+      remove: removeMember,
+      list: listRoster,
+      pendingGrants: listPendingGrants,
+      state: rosterState,
+      isKnown: isKnownMember,
+      partnershipsKnowing,
+      tenantOf: partnershipTenant,
+    }),
+    audit: bind(db, { record: recordAudit, list: listAudit }),
     partnerships: bind(db, {
       forTenant: partnershipForTenant,
       existing: existingPartnerships,
@@ -148,6 +183,20 @@ export function repositories(db: Db) {
       close: closeCaseReview,
     }),
     mutes: bind(db, { mute: muteReminders, unmute: unmuteReminders, active: activeMutes }),
+    reports: bind(db, {
+      settings: loadReportSettings,
+      saveSettings: saveReportSettings,
+      history: loadReportHistory,
+      saveDraft: saveDraftReport,
+      find: findReport,
+      byRequest: findReportByRequest,
+      /** the Word file exactly as drafted */
+      file: loadReportFile,
+      list: listReports,
+      lastApproved: lastApprovedReport,
+      approve: approveReport,
+    }),
+    toolkit: bind(db, { tags: loadToolkitTags, setTag: setToolkitTag }),
     dialogs: bind(db, { load: loadDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
     privacy: bind(db, {
@@ -157,7 +206,6 @@ export function repositories(db: Db) {
       /** one more piece of text stopped by the confidentiality guard today (a count, never the text) */
       countStopped: countStoppedNote,
       stoppedSince: stoppedNotesSince,
-      audit: auditByName,
       exportPerson,
       erasePerson,
       purgeExpired,

@@ -5,6 +5,7 @@ import { loadPlanView } from '../../bot/store/plans.js';
 import { stoppedNotesSince } from '../../bot/store/stopped-notes.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
 import { makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
+import { asPerson } from '../support/activities.js';
 import { captureLogs, everyTable } from './tables.js';
 
 /** The note from issue 13, word for word. */
@@ -21,7 +22,7 @@ const personal = TEAMS.personalOf(ali.id);
 
 beforeEach(async () => {
   bot = await startTestBot();
-  await grantRole(bot.store.db, { partnership: 'City of London', who: 'Ali Burlington', role: 'coordinator', organisation: 'CST' });
+  await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(ali), role: 'coordinator', organisation: 'CST' });
   await bot.post(makeInstall(bot.connector.url));
   await say('help');
   await identifySender(bot.store.db, 'City of London', ali);

@@ -6,6 +6,7 @@ import { loadPlanView } from '../../bot/store/plans.js';
 import { changePrivacySettings } from '../../bot/store/privacy-settings.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
 import { makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
+import { asPerson } from '../support/activities.js';
 
 let bot: TestBot;
 const ali = TEAMS.user('Ali Burlington', '29:ali');
@@ -14,7 +15,7 @@ const PARTNERSHIP = 'City of London';
 
 beforeEach(async () => {
   bot = await startTestBot();
-  await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: 'Ali Burlington', role: 'coordinator', organisation: 'CST' });
+  await grantRole(bot.store.db, { partnership: PARTNERSHIP, person: asPerson(ali), role: 'coordinator', organisation: 'CST' });
   await bot.post(makeInstall(bot.connector.url));
   bot.connector.clear();
 });
@@ -67,7 +68,10 @@ describe('channel announcements', () => {
     expect(bot.connector.to(TEAMS.channel.id)[0]?.activity.text).not.toContain('Second forum booked.');
     const audit = await bot.store.db.auditEntry.findMany({ where: { action: 'privacy.settings' } });
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actorLabel: expect.stringMatching(/^member \d+$/), detail: 'changed postNotesToChannel' });
+    expect(audit[0]).toMatchObject({
+      actorLabel: expect.stringMatching(/^member \d+$/),
+      detail: JSON.stringify({ changed: ['postNotesToChannel'] }),
+    });
   });
 
   it('the update form says who will see the note, and follows the setting', async () => {

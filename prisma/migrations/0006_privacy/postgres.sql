@@ -22,35 +22,15 @@ CREATE TABLE "StoppedNoteCount" (
     CONSTRAINT "StoppedNoteCount_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable
-CREATE TABLE "AuditEntry" (
-    "id" SERIAL NOT NULL,
-    "partnershipId" INTEGER NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL,
-    "actorPersonId" INTEGER,
-    "actorLabel" TEXT NOT NULL,
-    "action" TEXT NOT NULL,
-    "subject" TEXT NOT NULL,
-    "detail" TEXT NOT NULL DEFAULT '',
-
-    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "PartnershipPrivacy_partnershipId_key" ON "PartnershipPrivacy"("partnershipId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StoppedNoteCount_partnershipId_day_key" ON "StoppedNoteCount"("partnershipId", "day");
 
--- CreateIndex
-CREATE INDEX "AuditEntry_partnershipId_at_idx" ON "AuditEntry"("partnershipId", "at");
-
 -- AddForeignKey
 ALTER TABLE "PartnershipPrivacy" ADD CONSTRAINT "PartnershipPrivacy_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "StoppedNoteCount" ADD CONSTRAINT "StoppedNoteCount_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AuditEntry" ADD CONSTRAINT "AuditEntry_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

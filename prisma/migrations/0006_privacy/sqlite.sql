@@ -20,25 +20,9 @@ CREATE TABLE "StoppedNoteCount" (
     CONSTRAINT "StoppedNoteCount_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- CreateTable
-CREATE TABLE "AuditEntry" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "partnershipId" INTEGER NOT NULL,
-    "at" DATETIME NOT NULL,
-    "actorPersonId" INTEGER,
-    "actorLabel" TEXT NOT NULL,
-    "action" TEXT NOT NULL,
-    "subject" TEXT NOT NULL,
-    "detail" TEXT NOT NULL DEFAULT '',
-    CONSTRAINT "AuditEntry_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "PartnershipPrivacy_partnershipId_key" ON "PartnershipPrivacy"("partnershipId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StoppedNoteCount_partnershipId_day_key" ON "StoppedNoteCount"("partnershipId", "day");
-
--- CreateIndex
-CREATE INDEX "AuditEntry_partnershipId_at_idx" ON "AuditEntry"("partnershipId", "at");
 

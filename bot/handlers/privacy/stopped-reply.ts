@@ -14,6 +14,9 @@ export function giveBackLines(kind: ConversationKind, text: string): string[] {
   ];
 }
 
+/** Commands about partners themselves (roles, the panel) name them by email or mention; they store no free text about anyone referred. */
+const PARTNER_COMMANDS = [PATTERNS.makeRole, PATTERNS.addToPanel, PATTERNS.removeFromPanel];
+
 /** A Channel case reference is never repeated, even to the person who typed it: the refusal says what it looked like and what a reference should be. */
 async function stopCaseReference(input: MessageInput, ref: string): Promise<Reply[] | null> {
   const now = input.services.now();
@@ -28,6 +31,7 @@ async function stopCaseReference(input: MessageInput, ref: string): Promise<Repl
  * step, no search, no log), the stopped count goes up, and the person gets their words back to rephrase.
  */
 export async function stopPersonalData(input: MessageInput): Promise<Reply[] | null> {
+  if (PARTNER_COMMANDS.some((p) => p.test(input.text.trim()))) return null;
   const caseReview = input.text.trim().match(PATTERNS.addCaseReview);
   if (caseReview?.[1]) {
     const stopped = await stopCaseReference(input, caseReview[1]);

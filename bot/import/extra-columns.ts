@@ -11,7 +11,12 @@ export interface ExtraColumn {
 export interface Extras {
   notes?: ExtraColumn;
   kept: ExtraColumn[];
+  /** "Latest update" and "Latest update on", as the bot's own exports write them: read from the history, not the file */
+  fromHistory: ExtraColumn[];
 }
+
+/** The columns the bot's exports add from the history (bot/plan/export-table.ts); recognised only as the pair. */
+const FROM_HISTORY = ['latestupdate', 'latestupdateon'];
 
 /** Header names that hold an action's latest progress: read as the notes when the plan has no notes column. */
 const NOTES_LIKE = new Set([
@@ -41,11 +46,13 @@ export function isNotesLike(header: string): boolean {
 /** The header cells that no field took: the first progress-like one becomes the notes if there are none; the others are kept. */
 export function extraColumns(headers: string[], columns: ColumnMap): Extras {
   const taken = new Set(Object.values(columns).map((c) => c.index));
-  const extras: Extras = { kept: [] };
+  const extras: Extras = { kept: [], fromHistory: [] };
+  const exported = FROM_HISTORY.every((name) => headers.some((h) => squash(h) === name));
   headers.forEach((raw, index) => {
     const header = raw.replace(/\s+/g, ' ').trim();
     if (header === '' || taken.has(index)) return;
-    if (columns.notes === undefined && extras.notes === undefined && isNotesLike(header) && fieldForHeader(header) === null)
+    if (exported && FROM_HISTORY.includes(squash(header))) extras.fromHistory.push({ index, header });
+    else if (columns.notes === undefined && extras.notes === undefined && isNotesLike(header) && fieldForHeader(header) === null)
       extras.notes = { index, header };
     else extras.kept.push({ index, header });
   });

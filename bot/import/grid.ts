@@ -55,6 +55,10 @@ function headerFrom(cells: string[], plan: SourcePlan, line: number): Header {
     columns.notes = extras.notes;
     plan.warnings.push(`Line ${line}: the column "${extras.notes.header}" was read as each action's notes (its latest update).`);
   }
+  if (extras.fromHistory.length)
+    plan.warnings.push(
+      `Line ${line}: the columns ${extras.fromHistory.map((e) => `"${e.header}"`).join(' and ')} come from the plan's history (as the bot exports them) and were not imported.`,
+    );
   for (const extra of extras.kept)
     plan.warnings.push(
       `Line ${line}: the column "${extra.header}" is not one the importer maps; it was kept with each action as an extra field.`,

@@ -63,7 +63,11 @@ function draftRows(source: SourcePlan, options: ImportOptions): Draft[] {
       continue;
     }
     const text = { title: cell(row, 'title'), outcome: cell(row, 'outcome'), leads: cell(row, 'leads'), notes: cell(row, 'notes') };
-    const extras = Object.fromEntries(Object.entries(row.extras ?? {}).map(([header, value]) => [header, value.trim()]));
+    const extras = Object.fromEntries(
+      Object.entries(row.extras ?? {})
+        .map(([header, value]) => [header, value.trim()])
+        .filter(([, value]) => value !== ''),
+    );
     drafts.push({ row, rag: readRag(row, source.file, options, source.warnings), text, extras });
   }
   return drafts;

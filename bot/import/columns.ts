@@ -3,13 +3,25 @@ import type { ColumnMap, Field } from './types.js';
 /** Header names each field answers to, compared in lower case with punctuation and spaces removed. */
 const HEADER_NAMES: Record<Field, string[]> = {
   ref: ['no', 'ref', 'refno', 'number', 'reference', 'actionno', 'actionnumber', 'actionref', 'id'],
-  theme: ['theme', 'section', 'themes', 'area', 'workstream', 'category'],
+  theme: [
+    'theme',
+    'section',
+    'themes',
+    'area',
+    'workstream',
+    'category',
+    'objective',
+    'objectives',
+    'strategicobjective',
+    'priority',
+    'priorityarea',
+  ],
   title: ['keyactions', 'keyaction', 'description', 'action', 'actions', 'actiondescription'],
   deadline: ['deadline', 'bynotlaterthan', 'due', 'duedate', 'deadlines', 'timescale', 'timescales', 'bywhen', 'targetdate'],
   outcome: ['outcome', 'outcomes', 'milestonesoutcomes', 'milestones', 'expectedoutcome', 'expectedoutcomes'],
   leads: ['responsibilitylead', 'partnersandresources', 'lead', 'leads', 'responsibility', 'owner', 'leadorganisation', 'leadagency'],
   notes: ['notes', 'note', 'comments', 'commentary', 'progressnotes', 'updates', 'progressupdate'],
-  rag: ['ragrating', 'rag', 'status', 'ragstatus'],
+  rag: ['ragrating', 'rag', 'status', 'ragstatus', 'brag', 'bragrating', 'bragstatus'],
 };
 
 const LOOKUP = new Map<string, Field>(

@@ -4,8 +4,14 @@ import { cleanCell } from './cell-text.js';
 import { type GridRow, readGrid } from './grid.js';
 import type { SourcePlan } from './types.js';
 
+/** The delimiter the first lines use most: comma, semicolon (Excel in much of Europe) or tab (Excel's "Unicode text"). */
 function delimiterOf(text: string): string {
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const first = text
+    .slice(0, 20_000)
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 10)
+    .join('\n');
   const count = (ch: string): number => first.split(ch).length - 1;
   return [';', '\t'].find((ch) => count(ch) > count(',')) ?? ',';
 }

@@ -66,6 +66,13 @@ function headerFrom(cells: string[], plan: SourcePlan, line: number): Header {
   return { columns, extras };
 }
 
+/** A heading on its own just above the first header (a Word heading before the first table) names the first theme. */
+function sectionAbove(rows: GridRow[], headerAt: number, title: string): string {
+  const filled = rows[headerAt - 1]?.cells.filter((c) => c !== '') ?? [];
+  if (headerAt < 2 || filled.length !== 1 || filled[0] === title) return '';
+  return looksLikeHeading(filled[0]) && !isPeriod(filled[0]) ? filled[0] : '';
+}
+
 /** Reads rows of a table (CSV, an Excel sheet, a Word document's tables): title rows, one or two header rows, section rows, actions. */
 export function readGrid(input: GridRow[], file: string): SourcePlan {
   const plan: SourcePlan = { file, title: '', period: '', objectives: [], rows: [], warnings: [] };
@@ -82,11 +89,11 @@ export function readGrid(input: GridRow[], file: string): SourcePlan {
   }
   rows.slice(0, headerAt).forEach((r) => readPreamble(plan, r.cells));
   if (plan.title === '') plan.title = basename(file, extname(file));
+  let theme = sectionAbove(rows, headerAt, plan.title);
   let start = headerAt + 1;
   let headerCells = rows[headerAt].cells;
   if (subHeader(rows[start], mapColumns(headerCells))) headerCells = combineHeaders(headerCells, rows[start++].cells);
   let header = headerFrom(headerCells, plan, rows[headerAt].line);
-  let theme = '';
   for (let i = start; i < rows.length; i++) {
     const { line, cells, colours } = rows[i];
     const again = mapColumns(cells);
@@ -107,7 +114,7 @@ export function readGrid(input: GridRow[], file: string): SourcePlan {
       continue;
     }
     const ragColour = columns.rag === undefined ? null : (colours?.[columns.rag.index] ?? null);
-    const kept = Object.fromEntries(extras.kept.map((e) => [e.header, cells[e.index] ?? '']));
+    const kept = Object.fromEntries(extras.kept.map((e) => [e.header, cells[e.index] ?? '']).filter(([, text]) => text !== ''));
     plan.rows.push({ line, theme, cells: cellsFor(columns, cells), columns, extras: kept, ragColour });
   }
   return plan;

@@ -58,6 +58,12 @@ export interface ReadPlan {
   encoding: TextEncoding | null;
 }
 
+/** Excel's "Unicode text" (.txt): tab-separated lines and no Markdown table. */
+function isTabSeparated(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  return !lines.some((line) => line.trim().startsWith('|')) && lines.some((line) => line.split('\t').length > 2);
+}
+
 /** The one import pipeline: Excel, Word, CSV or Markdown bytes (any common text encoding) into a plan; nothing is saved here. */
 export async function parsePlanBytes(
   bytes: Uint8Array,
@@ -86,6 +92,10 @@ export async function parsePlanBytes(
   if (READERS[type] === undefined)
     throw new ImportError('IMPORT_UNREADABLE', fileName, null, null, `only ${READABLE_TYPES} plans can be imported.`);
   const { text, encoding } = decodeText(bytes);
+  if (type === '.txt' && isTabSeparated(text)) {
+    if (text.trim() === '') throw new ImportError('IMPORT_EMPTY', fileName, null, null, 'the file is empty.');
+    return { plan: finish(readCsv(text, fileName), fileName, known, options), format: 'csv', encoding };
+  }
   const plan = parsePlanText(text, fileName, known, options);
   return { plan, format: type === '.csv' || type === '.tsv' ? 'csv' : 'markdown', encoding };
 }

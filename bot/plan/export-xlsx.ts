@@ -14,7 +14,11 @@ const WHITE_TEXT: Rag[] = ['RED', 'COMPLETE'];
 
 /** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 28) || 'Plan';
+  const base =
+    title
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Plan';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   used.add(name.toLowerCase());

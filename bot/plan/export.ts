@@ -41,21 +41,22 @@ const mdCell = (text: string) =>
     .replace(/\s*\n\s*/g, '<br>')
     .trim();
 
-/** The Markdown export: the plan's title and period, then one table per theme with the current RAG. */
+/** The Markdown export: the plan's title and period, then one table per theme with the current RAG (and any extra columns). */
 export function exportMarkdown(plan: PlanView): string {
   const lines = [`# ${plan.title}`, '', plan.period ? `${plan.period}` : '', ''];
+  const extras = [...new Set(plan.actions.flatMap((a) => Object.keys(a.extras ?? {})))];
   for (const theme of plan.themes) {
     const actions = plan.actions.filter((a) => a.theme === theme);
     if (!actions.length) continue;
     lines.push(
       `## ${theme}`,
       '',
-      '| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |',
-      '|---|---|---|---|---|---|---|',
+      `| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |${extras.map((e) => ` ${mdCell(e)} |`).join('')}`,
+      `|---|---|---|---|---|---|---|${extras.map(() => '---|').join('')}`,
     );
     for (const a of actions) {
       lines.push(
-        `| ${a.label} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |`,
+        `| ${a.label} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |${extras.map((e) => ` ${mdCell(a.extras?.[e] ?? '')} |`).join('')}`,
       );
     }
     lines.push('');

@@ -30,6 +30,7 @@ const LOOKUP = new Map<string, Field>(
 
 /** The field a header cell names, or null when it is not one we know. */
 export function fieldForHeader(header: string): Field | null {
+  if (header.length > 80) return null;
   const trimmed = header.trim();
   if (trimmed === '#') return 'ref';
   return LOOKUP.get(trimmed.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? null;

@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { ImportError } from '../errors.js';
 import { cleanCell } from './cell-text.js';
 import { type GridRow, readGrid } from './grid.js';
+import { checkRowCount, MAX_ROWS } from './limits.js';
 import type { SourcePlan } from './types.js';
 
 /** The delimiter the first lines use most: comma, semicolon (Excel in much of Europe) or tab (Excel's "Unicode text"). */
@@ -18,10 +19,12 @@ function delimiterOf(text: string): string {
 
 function records(text: string, file: string): GridRow[] {
   try {
-    const parsed = parse(text, { bom: true, info: true, relax_column_count: true, delimiter: delimiterOf(text) }) as unknown as {
+    const options = { bom: true, info: true, relax_column_count: true, delimiter: delimiterOf(text), to: MAX_ROWS + 1 };
+    const parsed = parse(text, options) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
+    checkRowCount(file, parsed.length);
     return parsed.map(({ record, info }) => ({
       line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
       cells: record.map(cleanCell),

@@ -9,6 +9,8 @@ import { handleText } from './handlers/commands/index.js';
 import type { ConversationKind, Reply, Services, TurnInput } from './handlers/context.js';
 import { handleConversationUpdate } from './handlers/lifecycle/index.js';
 import { partnershipForTurn } from './handlers/partnership.js';
+import { receivePlanFileHandler } from './handlers/plan-import/receive-file.js';
+import { fileAttachmentOf } from './import/teams-file.js';
 
 const log = logger('turn');
 
@@ -83,6 +85,11 @@ async function onMessage(context: TurnContext, base: TurnInput): Promise<void> {
   const activity = context.activity;
   const value = activity.value as Record<string, unknown> | undefined;
   const text = stripMentions(activity.text ?? '');
+  const file = fileAttachmentOf(activity.attachments);
+  if (file) {
+    for (const reply of await receivePlanFileHandler(base, file)) await context.sendActivity(toActivity(reply));
+    return;
+  }
   if (!text && value && typeof value === 'object' && typeof value.verb === 'string') {
     const result = await runCardAction(base, value.verb, value);
     const replies = [...(result.replaceCard ? [result.replaceCard] : []), ...(result.messages ?? [])];

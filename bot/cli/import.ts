@@ -6,16 +6,11 @@ import { describeDiff } from '../import/describe-diff.js';
 import { parseRagMap } from '../import/options.js';
 import { dateIn } from '../plan/dates.js';
 import { previewImport } from '../store/current-actions.js';
-import { DEFAULT_ORGANISATIONS } from '../import/known-organisations.js';
+import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../import/known-organisations.js';
 import { loadOrganisations, savePlan } from '../store/plans.js';
-import type { OrganisationInfo } from '../plan/types.js';
 import type { CliCommand } from './context.js';
 
-/** Known organisations for matching leads: the partnership's own, then the bundled directory. */
-export function mergeOrganisations(own: OrganisationInfo[], defaults: OrganisationInfo[]): OrganisationInfo[] {
-  const seen = new Set(own.map((o) => o.name.toLowerCase()));
-  return [...own, ...defaults.filter((o) => !seen.has(o.name.toLowerCase()))];
-}
+export { mergeOrganisations };
 
 /** `import <file> [--partnership NAME] [--by NAME] [--dry-run] [--map WORD=RAG]... [--prefer plan|file]`: reads a plan file and saves it in one transaction (or, with --dry-run, says what it would change). */
 export const importCommand: CliCommand = async (args, ctx) => {

@@ -2,6 +2,7 @@ import { VERBS } from '../../../cards/verbs.js';
 import type { CardActionInput, Reply } from '../context.js';
 import { dialogAnswerHandler, dialogStartHandler } from '../dialogs/dialog-buttons.js';
 import { cancelUpdateHandler, openUpdateHandler, refreshActionHandler } from './open-update.js';
+import { cancelImportHandler, importPlanHandler } from '../plan-import/import-buttons.js';
 import { showActionHandler } from './show-action.js';
 import { showMoreHandler } from './show-more.js';
 import { submitUpdateHandler } from './submit-update.js';
@@ -26,4 +27,6 @@ export const CARD_ACTIONS: Record<string, CardActionHandler> = {
   [VERBS.cancelUpdate]: cancelUpdateHandler,
   [VERBS.dialogStart]: dialogStartHandler,
   [VERBS.dialogAnswer]: dialogAnswerHandler,
+  [VERBS.importPlan]: importPlanHandler,
+  [VERBS.cancelImport]: cancelImportHandler,
 };

@@ -25,20 +25,20 @@ function paragraphs(html: string): string[] {
     .filter((text) => text !== '');
 }
 
-/** Turns the HTML mammoth makes from a Word document into rows: each paragraph a row of one cell, each table row its cells. */
+/** Turns the HTML mammoth makes from a Word document into rows: each paragraph a row of one cell, each table row its cells; lines count paragraphs and table rows in document order. */
 export function htmlToRows(html: string, file: string): GridRow[] {
   const rows: GridRow[] = [];
-  const push = (cells: string[]): void => {
+  const push = (cells: string[], paragraph: boolean): void => {
     checkRowCount(file, rows.length + 1);
-    rows.push({ line: rows.length + 1, cells });
+    rows.push({ line: rows.length + 1, cells, paragraph });
   };
   let at = 0;
   for (const match of html.matchAll(TABLE)) {
-    for (const text of paragraphs(html.slice(at, match.index))) push([text]);
-    for (const cells of tableRows(match[1])) push(cells);
+    for (const text of paragraphs(html.slice(at, match.index))) push([text], true);
+    for (const cells of tableRows(match[1])) push(cells, false);
     at = (match.index ?? 0) + match[0].length;
   }
-  for (const text of paragraphs(html.slice(at))) push([text]);
+  for (const text of paragraphs(html.slice(at))) push([text], true);
   return rows;
 }
 

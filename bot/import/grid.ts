@@ -13,6 +13,8 @@ export interface GridRow {
   cells: string[];
   /** the RAG a cell's fill colour stands for, where the format has colours (Excel) */
   colours?: (Rag | null)[];
+  /** a paragraph outside any table (Word): a heading names a theme, other text is reported, never read as an action */
+  paragraph?: boolean;
 }
 
 function readPreamble(plan: SourcePlan, cells: string[]): void {
@@ -66,7 +68,7 @@ function headerFrom(cells: string[], plan: SourcePlan, line: number): Header {
   return { columns, extras };
 }
 
-/** A heading on its own just above the first header (a Word heading before the first table) names the first theme. */
+/** A Word heading just above the first table's header names the first theme. */
 function sectionAbove(rows: GridRow[], headerAt: number, title: string): string {
   const filled = rows[headerAt - 1]?.cells.filter((c) => c !== '') ?? [];
   if (headerAt < 2 || filled.length !== 1 || filled[0] === title) return '';
@@ -87,9 +89,9 @@ export function readGrid(input: GridRow[], file: string): SourcePlan {
       'no row names a column for the action (such as "Key Actions", "Action" or "Description").',
     );
   }
-  rows.slice(0, headerAt).forEach((r) => readPreamble(plan, r.cells));
+  for (const row of rows.slice(0, headerAt)) readPreamble(plan, row.cells);
   if (plan.title === '') plan.title = basename(file, extname(file));
-  let theme = sectionAbove(rows, headerAt, plan.title);
+  let theme = rows[headerAt - 1]?.paragraph ? sectionAbove(rows, headerAt, plan.title) : '';
   let start = headerAt + 1;
   let headerCells = rows[headerAt].cells;
   if (subHeader(rows[start], mapColumns(headerCells))) headerCells = combineHeaders(headerCells, rows[start++].cells);
@@ -104,6 +106,11 @@ export function readGrid(input: GridRow[], file: string): SourcePlan {
     }
     const { columns, extras } = header;
     const filled = cells.filter((c) => c !== '');
+    if (rows[i].paragraph) {
+      if (looksLikeHeading(filled[0])) theme = filled[0];
+      else plan.warnings.push(`Line ${line}: text outside a table was not imported: "${filled[0].slice(0, 60)}".`);
+      continue;
+    }
     if (columns.theme === undefined && filled.length === 1 && cells[0] !== '' && looksLikeHeading(cells[0])) {
       theme = cells[0];
       continue;

@@ -140,6 +140,9 @@ describe('a Word document with a heading and a table per theme', async () => {
       ['4', 'Engagement', 'GREEN', null, ''],
     ]);
     expect(plan.actions[3].recurrence).toBe('quarterly');
+    expect(plan.warnings).toEqual([
+      'Line 6: text outside a table was not imported: "Actions agreed at the partnership board in July; reviewed each".',
+    ]);
   });
 
   it('round-trips unchanged', async () => {

@@ -91,6 +91,7 @@ export async function eastbrookDocx(): Promise<Buffer> {
               row(['2', 'Brief elected members', 'CoLC CST', 'Sep-25', 'Completed', 'Briefed on 3 September']),
             ],
           }),
+          new Paragraph('Actions agreed at the partnership board in July; reviewed each quarter.'),
           new Paragraph({ text: 'Engagement', heading: HeadingLevel.HEADING_1 }),
           new Table({
             rows: [

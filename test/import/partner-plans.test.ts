@@ -141,7 +141,7 @@ describe('a Word document with a heading and a table per theme', async () => {
     ]);
     expect(plan.actions[3].recurrence).toBe('quarterly');
     expect(plan.warnings).toEqual([
-      'Line 6: text outside a table was not imported: "Actions agreed at the partnership board in July; reviewed each".',
+      'Line 6: text outside a table was not imported: "Actions agreed at the partnership board in July; reviewed ea".',
     ]);
   });
 

@@ -16,6 +16,8 @@ export interface ImportPreviewInput {
   warnings: string[];
   /** what changes against the current plan, conflicts first */
   changes: string[];
+  /** actions changed in chat since the last import that the file says otherwise: offers a second Import that takes the file's */
+  conflicts: number;
 }
 
 function build(input: ImportPreviewInput, lines: number): CardResult {
@@ -38,10 +40,24 @@ function build(input: ImportPreviewInput, lines: number): CardResult {
   section('Warnings', input.warnings);
   const buttons = [
     button('Import', VERBS.importPlan, { importId: input.importId }, { style: 'positive', associatedInputs: 'none' }),
+    ...(input.conflicts > 0
+      ? [
+          button(
+            "Import, taking the file's ratings",
+            VERBS.importPlan,
+            { importId: input.importId, prefer: 'file' },
+            { associatedInputs: 'none' },
+          ),
+        ]
+      : []),
     button('Cancel', VERBS.cancelImport, { importId: input.importId }, { associatedInputs: 'none' }),
   ];
   body.push(actionSet(buttons, { spacing: 'Medium' }));
-  out.push('Press Import to save it, or Cancel.');
+  out.push(
+    input.conflicts > 0
+      ? "Press Import to save it (keeping the newer chat updates), Import, taking the file's ratings, or Cancel."
+      : 'Press Import to save it, or Cancel.',
+  );
   return { card: adaptiveCard(body), text: out.join('\n') };
 }
 

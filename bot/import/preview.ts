@@ -17,5 +17,6 @@ export function previewFacts(plan: ImportedPlan, preview: ImportPreview) {
     ),
     warnings: plan.warnings,
     changes: describeDiff(preview),
+    conflicts: preview.diff.conflicts.length,
   };
 }

@@ -5,6 +5,7 @@ import { validateCard } from '../../cards/validate.js';
 import { VERBS } from '../../cards/verbs.js';
 import { TEAMS_FILE_DOWNLOAD_INFO } from '../../bot/import/teams-file.js';
 import { grantRole } from '../../bot/store/people.js';
+import { applyUpdate } from '../../bot/store/updates.js';
 import { northshireXlsx } from '../import/partner-plans.js';
 import { makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
@@ -103,6 +104,43 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
     expect(second?.text).toContain('No changes.');
     const cancelled = await press(VERBS.cancelImport, importIdOf(second as never));
     expect(JSON.stringify(cancelled.body.value)).toContain('Cancelled: nothing was imported from Northshire plan.xlsx.');
+  });
+
+  it("lists a RAG changed in chat since as a conflict; Import keeps it, the second button takes the file's", async () => {
+    await sendFile(cleo);
+    await press(VERBS.importPlan, importIdOf(replies(cleo)[0] as never));
+    const a11 = await bot.store.db.action.findFirstOrThrow({
+      where: { label: '1.1', plan: { title: 'Northshire Prevent Action Plan 2025/26' } },
+    });
+    const applied = await applyUpdate(bot.store.db, {
+      actionId: a11.id,
+      expectedVersion: a11.version,
+      rag: 'RED',
+      note: 'Partners pulled out of the review',
+      progress: null,
+      actor: { name: 'Cleo Coordinator', chatId: cleo.id },
+      source: 'chat',
+      idempotencyKey: 'conflict-test',
+      at: new Date(bot.clock.now().getTime() + 60_000),
+    });
+    expect(applied.status).toBe('applied');
+    const rag = async () => (await bot.store.db.action.findUniqueOrThrow({ where: { id: a11.id } })).rag;
+
+    await sendFile(cleo);
+    const [preview] = replies(cleo);
+    expect(preview?.text).toContain('Conflict, action 1.1: changed in chat since it was imported; the plan says RED');
+    expect(preview?.text).toContain("Import, taking the file's ratings");
+    const kept = await press(VERBS.importPlan, importIdOf(preview as never));
+    expect(JSON.stringify(kept.body.value)).toContain('Action 1.1 was changed in chat since it was imported: it keeps its RED rating');
+    expect(await rag()).toBe('RED');
+
+    await sendFile(cleo);
+    const id = importIdOf(replies(cleo)[0] as never);
+    const taken = await bot.post(
+      makeInvoke(bot.connector.url, VERBS.importPlan, { importId: id, prefer: 'file' }, { from: cleo, conversation: dm(cleo) }),
+    );
+    expect(JSON.stringify(taken.body.value)).toContain("it now has the file's GREEN rating");
+    expect(await rag()).toBe('GREEN');
   });
 
   it('asks in chat "show action 2.3a" and gets that action', async () => {

@@ -7,7 +7,7 @@ import type { CardActionResult } from '../card-actions/index.js';
 import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
 import type { CardActionInput } from '../context.js';
 
-const ImportButtonSchema = z.object({ importId: z.coerce.number().int().positive() });
+const ImportButtonSchema = z.object({ importId: z.coerce.number().int().positive(), prefer: z.enum(['plan', 'file']).default('plan') });
 
 const gone = (): CardActionResult => ({
   replaceCard: buildMessageCard({
@@ -15,17 +15,18 @@ const gone = (): CardActionResult => ({
   }),
 });
 
-function importIdOf(input: CardActionInput): number {
+function buttonOf(input: CardActionInput): z.infer<typeof ImportButtonSchema> {
   const parsed = ImportButtonSchema.safeParse(input.data);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'That button did not say which file to import. Please send the file again.');
-  return parsed.data.importId;
+  return parsed.data;
 }
 
 /** Import on a preview card: the coordinator who sent the file saves it (newer chat changes are kept), then the preview is used up. */
 export async function importPlanHandler(input: CardActionInput): Promise<CardActionResult> {
   const { db } = input.services.store;
   const now = input.services.now();
-  const pending = await findPendingImport(db, importIdOf(input), now);
+  const { importId, prefer } = buttonOf(input);
+  const pending = await findPendingImport(db, importId, now);
   if (!pending || pending.partnership !== input.partnership) return gone();
   const allowed = await coordinatorOrRefusal({ ...input, text: '' }, 'import a plan');
   if ('refusal' in allowed) return { replaceCard: allowed.refusal };
@@ -37,6 +38,7 @@ export async function importPlanHandler(input: CardActionInput): Promise<CardAct
     sourceFile: pending.fileName,
     actor: `${input.sender.name} (plan import in Teams)`,
     at: now,
+    prefer,
   });
   await deletePendingImport(db, pending.id);
   const { diff } = saved;
@@ -44,8 +46,10 @@ export async function importPlanHandler(input: CardActionInput): Promise<CardAct
     ? [`New plan: ${diff.created.length} actions created.`]
     : [
         `${diff.changed.length} actions changed, ${diff.created.length} added, ${diff.unchanged} unchanged; ${saved.ragChanges} RAG changes recorded in the history.`,
-        ...diff.conflicts.map(
-          (c) => `Action ${c.label} was changed in chat since it was imported: it keeps its ${c.plan.rag} rating and notes.`,
+        ...diff.conflicts.map((c) =>
+          c.kept === 'plan'
+            ? `Action ${c.label} was changed in chat since it was imported: it keeps its ${c.plan.rag} rating and notes.`
+            : `Action ${c.label} was changed in chat since it was imported: it now has the file's ${c.file.rag} rating and notes.`,
         ),
         ...(diff.missing.length ? [`Kept ${diff.missing.length} actions that are not in this file: ${diff.missing.join(', ')}.`] : []),
       ];
@@ -54,7 +58,7 @@ export async function importPlanHandler(input: CardActionInput): Promise<CardAct
 
 /** Cancel on a preview card: forgets the file; nothing was or will be saved. */
 export async function cancelImportHandler(input: CardActionInput): Promise<CardActionResult> {
-  const pending = await findPendingImport(input.services.store.db, importIdOf(input), input.services.now());
+  const pending = await findPendingImport(input.services.store.db, buttonOf(input).importId, input.services.now());
   if (!pending || pending.userChatId !== input.sender.id) return gone();
   await deletePendingImport(input.services.store.db, pending.id);
   return { replaceCard: buildMessageCard({ lines: [`Cancelled: nothing was imported from ${pending.fileName}.`] }) };

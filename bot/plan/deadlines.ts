@@ -99,20 +99,21 @@ const TERM_ENDS: Record<string, { month: number; secondYear: boolean }> = {
 };
 
 /** Periods named in the public sector's and schools' calendars, checked before plain dates. */
-const PERIOD_PATTERNS: [RegExp, (m: RegExpMatchArray) => string | null][] = [
+const PERIOD_PATTERNS: [RegExp, (groups: Groups) => string | null][] = [
   [
     /\bq([1-4])\s*(?:fy\s*)?((?:19|20)\d{2})\s*[/–—-]\s*((?:19|20)?\d{2})\b/,
-    (m) => {
-      const [yearsOn, month] = QUARTER_ENDS[Number(m[1]) - 1];
-      return financialYearEnd(Number(m[2]), m[3]) === null ? null : isoDate(Number(m[2]) + yearsOn, month, null);
+    ([quarter, first, second]) => {
+      const end = QUARTER_ENDS[Number(quarter) - 1];
+      if (end === undefined || financialYearEnd(Number(first), second) === null) return null;
+      return isoDate(Number(first) + end[0], end[1], null);
     },
   ],
   [
     /\b(autumn|spring|summer)\s+term,?\s+((?:19|20)\d{2})(?:\s*[/–—-]\s*((?:19|20)?\d{2}))?\b/,
-    (m) => {
-      const term = TERM_ENDS[m[1]];
-      const first = Number(m[2]);
-      const year = m[3] === undefined ? first : first + (term.secondYear ? 1 : 0);
+    ([name, first, second]) => {
+      const term = TERM_ENDS[name];
+      if (term === undefined) return null;
+      const year = second === '' ? Number(first) : Number(first) + (term.secondYear ? 1 : 0);
       return isoDate(year, term.month, null);
     },
   ],
@@ -124,9 +125,9 @@ const MONTH_ONLY = new RegExp(`^(?:by\\s+)?(?:the\\s+)?(?:end\\s+(?:of\\s+)?)?${
 function monthWithoutYear(text: string, today: string | undefined): string | null {
   const match = text.match(MONTH_ONLY);
   if (match === null || today === undefined) return null;
-  const month = MONTHS[match[1]];
-  const [year, current] = today.split('-').map(Number);
-  return isoDate(month >= current ? year : year + 1, month, null);
+  const month = MONTHS[match[1] ?? ''];
+  const [year = 0, current = 0] = today.split('-').map(Number);
+  return month === undefined ? null : isoDate(month >= current ? year : year + 1, month, null);
 }
 
 function findDate(text: string): string | null {

@@ -7,9 +7,14 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 const LISTED = 20;
 
 /** What an import would do (or did) against the current plan, for people: counts, conflicts with newer chat changes, each change. */
-export function describeDiff({ planExists, diff }: ImportPreview, limit = LISTED): string[] {
-  if (!planExists) return [`A new plan: ${plural(diff.created.length, 'action')} to create.`];
+export function describeDiff({ planExists, diff, livePlan, title }: ImportPreview, limit = LISTED): string[] {
+  const replacesLive =
+    livePlan && livePlan !== title
+      ? [`Once imported, it becomes the plan people ask about, in place of "${livePlan}" (which is kept, not deleted).`]
+      : [];
+  if (!planExists) return [`A new plan: ${plural(diff.created.length, 'action')} to create.`, ...replacesLive];
   const lines = [
+    ...replacesLive,
     `Against the current plan: ${diff.created.length} new, ${diff.changed.length} changed, ${diff.unchanged} unchanged${
       diff.missing.length ? `, ${diff.missing.length} not in the file (kept)` : ''
     }.`,

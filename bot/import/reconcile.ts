@@ -133,4 +133,8 @@ export function diffImport(current: CurrentAction[], plan: ImportedPlan, prefer:
 export interface ImportPreview {
   planExists: boolean;
   diff: ImportDiff;
+  /** the title of the plan people ask about now (the one imported last), or null when the partnership has none */
+  livePlan?: string | null;
+  /** the title of the file's plan */
+  title?: string;
 }

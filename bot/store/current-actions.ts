@@ -42,7 +42,14 @@ export async function loadCurrentActions(db: Db, planId: number): Promise<Curren
 
 /** What importing the plan would change, worked out without saving anything (a plan not yet in the database: everything is new). */
 export async function previewImport(db: Db, partnership: string, plan: ImportedPlan, prefer: Prefer = 'plan'): Promise<ImportPreview> {
-  const existing = await db.plan.findFirst({ where: { title: plan.title, partnership: { name: partnership } }, select: { id: true } });
+  const [existing, live] = await Promise.all([
+    db.plan.findFirst({ where: { title: plan.title, partnership: { name: partnership } }, select: { id: true } }),
+    db.plan.findFirst({
+      where: { partnership: { name: partnership } },
+      orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
+      select: { title: true },
+    }),
+  ]);
   const current = existing ? await loadCurrentActions(db, existing.id) : [];
-  return { planExists: existing !== null, diff: diffImport(current, plan, prefer) };
+  return { planExists: existing !== null, diff: diffImport(current, plan, prefer), livePlan: live?.title ?? null, title: plan.title };
 }

@@ -80,6 +80,9 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
     expect(preview?.text).toContain('Objective 2: Training: 3');
     expect(preview?.text).toContain('GREEN: 1');
     expect(preview?.text).toContain('A new plan: 5 actions to create.');
+    expect(preview?.text).toContain(
+      'Once imported, it becomes the plan people ask about, in place of "City of London Prevent Strategic Action Plan" (which is kept, not deleted).',
+    );
     expect(preview?.text).toContain('"Start" is not one the importer maps');
     expect(validateCard(cardOf(preview as never))).toEqual([]);
     expect(await planCount()).toBe(0);

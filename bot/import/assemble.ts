@@ -135,7 +135,9 @@ export function assemblePlan(source: SourcePlan, known: OrganisationInfo[], opti
     drafts.map((d) => ({ text: hasRefs ? cell(d.row, 'ref') : null, line: d.row.line })),
     warnings,
   );
-  const actions = drafts.map((draft, i) => toAction(draft, refs[i], directory, warnings, options.today));
+  const actions = drafts.map((draft, i) =>
+    toAction(draft, refs[i] ?? { ref: i + 1, label: String(i + 1) }, directory, warnings, options.today),
+  );
   const references: Reference[] = actions.flatMap((action) => {
     const refersTo = parseDeadline(action.deadlineText, options.today).refersTo;
     return refersTo === null ? [] : [{ action, refersTo }];

@@ -4,7 +4,7 @@ import type { Rag } from '../plan/types.js';
 export function ragOfColour(hex: string | null): Rag | null {
   const rgb = hex?.match(/^(?:[0-9a-f]{2})?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i);
   if (!rgb) return null;
-  const [r, g, b] = rgb.slice(1).map((part) => parseInt(part, 16) / 255);
+  const [r = 0, g = 0, b = 0] = rgb.slice(1).map((part) => parseInt(part, 16) / 255);
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   if (max - min < 0.25 || max < 0.3) return null;

@@ -10,8 +10,8 @@ const CELL = /<t([dh])\b([^>]*)>([\s\S]*?)<\/t\1>/gi;
 const BLOCK_END = /<\/(?:p|h[1-6]|li)>/i;
 
 function tableRows(html: string): string[][] {
-  return [...html.matchAll(ROW)].map(([, row]) =>
-    [...row.matchAll(CELL)].flatMap(([, , attributes, inner]) => {
+  return [...html.matchAll(ROW)].map(([, row = '']) =>
+    [...row.matchAll(CELL)].flatMap(([, , attributes = '', inner = '']) => {
       const span = Number(attributes.match(/colspan="(\d+)"/)?.[1] ?? 1);
       return [cleanCell(inner), ...Array.from({ length: Math.max(0, span - 1) }, () => '')];
     }),
@@ -35,7 +35,7 @@ export function htmlToRows(html: string, file: string): GridRow[] {
   let at = 0;
   for (const match of html.matchAll(TABLE)) {
     for (const text of paragraphs(html.slice(at, match.index))) push([text], true);
-    for (const cells of tableRows(match[1])) push(cells, false);
+    for (const cells of tableRows(match[1] ?? '')) push(cells, false);
     at = (match.index ?? 0) + match[0].length;
   }
   for (const text of paragraphs(html.slice(at))) push([text], true);

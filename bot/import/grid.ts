@@ -19,7 +19,7 @@ export interface GridRow {
 
 function readPreamble(plan: SourcePlan, cells: string[]): void {
   const filled = cells.filter((c) => c !== '');
-  const [key, value] = filled;
+  const [key = '', value = ''] = filled;
   if (filled.length === 2 && /^(?:plan\s*)?title:?$/i.test(key)) plan.title = value;
   else if (filled.length === 2 && /^period:?$/i.test(key)) plan.period = value;
   else if (filled.length !== 1) return;
@@ -71,8 +71,9 @@ function headerFrom(cells: string[], plan: SourcePlan, line: number): Header {
 /** A Word heading just above the first table's header names the first theme. */
 function sectionAbove(rows: GridRow[], headerAt: number, title: string): string {
   const filled = rows[headerAt - 1]?.cells.filter((c) => c !== '') ?? [];
-  if (headerAt < 2 || filled.length !== 1 || filled[0] === title) return '';
-  return looksLikeHeading(filled[0]) && !isPeriod(filled[0]) ? filled[0] : '';
+  const [only = ''] = filled;
+  if (headerAt < 2 || filled.length !== 1 || only === title) return '';
+  return looksLikeHeading(only) && !isPeriod(only) ? only : '';
 }
 
 /** Reads rows of a table (CSV, an Excel sheet, a Word document's tables): title rows, one or two header rows, section rows, actions. */
@@ -80,7 +81,8 @@ export function readGrid(input: GridRow[], file: string): SourcePlan {
   const plan: SourcePlan = { file, title: '', period: '', objectives: [], rows: [], warnings: [] };
   const rows = input.filter((r) => r.cells.some((c) => c !== ''));
   const headerAt = rows.findIndex((r) => mapColumns(r.cells).title !== undefined);
-  if (headerAt < 0) {
+  const headerRow = rows[headerAt];
+  if (headerRow === undefined) {
     throw new ImportError(
       'IMPORT_NO_ACTION_COLUMN',
       file,
@@ -93,26 +95,35 @@ export function readGrid(input: GridRow[], file: string): SourcePlan {
   if (plan.title === '') plan.title = basename(file, extname(file));
   let theme = rows[headerAt - 1]?.paragraph ? sectionAbove(rows, headerAt, plan.title) : '';
   let start = headerAt + 1;
-  let headerCells = rows[headerAt].cells;
-  if (subHeader(rows[start], mapColumns(headerCells))) headerCells = combineHeaders(headerCells, rows[start++].cells);
-  let header = headerFrom(headerCells, plan, rows[headerAt].line);
+  let headerCells = headerRow.cells;
+  const below = rows[start];
+  if (below !== undefined && subHeader(below, mapColumns(headerCells))) {
+    headerCells = combineHeaders(headerCells, below.cells);
+    start++;
+  }
+  let header = headerFrom(headerCells, plan, headerRow.line);
   for (let i = start; i < rows.length; i++) {
-    const { line, cells, colours } = rows[i];
+    const row = rows[i];
+    if (row === undefined) continue;
+    const { line, cells, colours } = row;
     const again = mapColumns(cells);
     if (again.title !== undefined && cells[again.title.index] === again.title.header) {
-      const repeated = subHeader(rows[i + 1], again) ? combineHeaders(cells, rows[++i].cells) : cells;
-      header = headerFrom(repeated, { ...plan, warnings: [] }, line);
+      const next = rows[i + 1];
+      const twoRows = next !== undefined && subHeader(next, again);
+      if (twoRows) i++;
+      header = headerFrom(twoRows ? combineHeaders(cells, next.cells) : cells, { ...plan, warnings: [] }, line);
       continue;
     }
     const { columns, extras } = header;
     const filled = cells.filter((c) => c !== '');
-    if (rows[i].paragraph) {
-      if (looksLikeHeading(filled[0])) theme = filled[0];
-      else plan.warnings.push(`Line ${line}: text outside a table was not imported: "${filled[0].slice(0, 60)}".`);
+    const [first = ''] = filled;
+    if (row.paragraph) {
+      if (looksLikeHeading(first)) theme = first;
+      else plan.warnings.push(`Line ${line}: text outside a table was not imported: "${first.slice(0, 60)}".`);
       continue;
     }
-    if (columns.theme === undefined && filled.length === 1 && cells[0] !== '' && looksLikeHeading(cells[0])) {
-      theme = cells[0];
+    if (columns.theme === undefined && filled.length === 1 && cells[0] === first && looksLikeHeading(first)) {
+      theme = first;
       continue;
     }
     const section = isSectionRow(rows, i, columns);

@@ -31,7 +31,7 @@ function wholeNumbers(cells: RefCell[], warnings: string[]): AssignedRef[] {
     next = Math.max(next, ...used) + 1;
     used.add(next);
     const cell = cells[i];
-    if (cell.text !== null) {
+    if (cell !== undefined && cell.text !== null) {
       const problem =
         cell.text.trim() === ''
           ? 'has no number'

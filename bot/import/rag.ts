@@ -41,7 +41,7 @@ export function parseRag(text: string, extra: Record<string, Rag> = {}): Rag | n
   const known = extra[word] ?? WORDS[word];
   if (known !== undefined) return known;
   const colour = word.match(COLOUR_FIRST);
-  return colour ? WORDS[colour[1]] : null;
+  return colour?.[1] ? (WORDS[colour[1]] ?? null) : null;
 }
 
 /** Every word the importer reads as a rating, for error messages: "Red, Amber, Green, Blue, Complete, On track, ...". */

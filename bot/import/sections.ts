@@ -14,9 +14,10 @@ const tidy = (text: string): string => text.replace(/\s+/g, ' ').replace(/[:;]$/
  * a whole number with one text and nothing else when the next row's number is under it ("1", then "1.1").
  */
 export function isSectionRow(rows: GridRow[], at: number, columns: ColumnMap): string | null {
-  const { cells } = rows[at];
+  const cells = rows[at]?.cells ?? [];
   const filled = cells.filter((c) => c !== '');
-  if (filled.length === 1 && SECTION_WORDS.test(filled[0]) && !filled[0].includes('\n') && filled[0].length <= 120) return tidy(filled[0]);
+  const [only = ''] = filled;
+  if (filled.length === 1 && SECTION_WORDS.test(only) && !only.includes('\n') && only.length <= 120) return tidy(only);
   const whole = cellOf(cells, columns, 'ref').match(/^(\d+)\.?$/);
   if (whole === null || filled.length !== 2) return null;
   if (['deadline', 'rag', 'leads'].some((f) => cellOf(cells, columns, f as keyof ColumnMap) !== '')) return null;

@@ -28,6 +28,15 @@ export async function savePlan(db: Db, input: SaveInput): Promise<SaveResult> {
   );
 }
 
+/** Rows per statement: well inside SQLite's and PostgreSQL's limits on bound parameters, for plans of thousands of actions. */
+const BATCH = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /** Moves actions whose place in the order changes out of the way first, so the unique (plan, ref) never clashes mid-way. */
 async function clearRefs(tx: Tx, ids: number[]): Promise<void> {
   for (const id of ids) await tx.action.update({ where: { id }, data: { ref: -id } });
@@ -76,6 +85,8 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     diff,
   };
   const history: { actionId: number; ragFrom: Rag; ragTo: Rag; note: string }[] = [];
+  /** leads of actions this import creates, and of existing actions whose leads change (replaced) */
+  const fresh: { actionId: number; leadIds: number[] }[] = [];
   const leads: { actionId: number; leadIds: number[] }[] = [];
 
   const fileRefs = new Set(plan.actions.map((a) => a.ref));
@@ -95,7 +106,7 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
   for (const a of diff.created) {
     const actionId = createdIds.get(a.ref) as number;
     history.push({ actionId, ragFrom: 'UNRATED', ragTo: a.rag, note: `Imported from ${input.sourceFile}` });
-    leads.push({ actionId, leadIds: leadIdsOf(a) });
+    fresh.push({ actionId, leadIds: leadIdsOf(a) });
   }
 
   for (const change of diff.changed) {
@@ -111,14 +122,13 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     if (change.leadsChanged) leads.push({ actionId: before.id, leadIds: leadIdsOf(after) });
   }
 
-  if (history.length)
-    await tx.actionUpdate.createMany({ data: history.map((h) => ({ ...h, actorName: input.actor, at, source: 'import' })) });
-  if (leads.length) {
-    await tx.actionLead.deleteMany({ where: { actionId: { in: leads.map((l) => l.actionId) } } });
-    await tx.actionLead.createMany({
-      data: leads.flatMap((l) => l.leadIds.map((organisationId, position) => ({ actionId: l.actionId, organisationId, position }))),
-    });
-  }
+  for (const part of chunks(history, BATCH))
+    await tx.actionUpdate.createMany({ data: part.map((h) => ({ ...h, actorName: input.actor, at, source: 'import' })) });
+  for (const part of chunks(leads, BATCH)) await tx.actionLead.deleteMany({ where: { actionId: { in: part.map((l) => l.actionId) } } });
+  const leadRows = [...fresh, ...leads].flatMap((l) =>
+    l.leadIds.map((organisationId, position) => ({ actionId: l.actionId, organisationId, position })),
+  );
+  for (const part of chunks(leadRows, BATCH)) await tx.actionLead.createMany({ data: part });
   result.missingRefs = missing.map((a) => a.ref).sort((x, y) => x - y);
   return result;
 }

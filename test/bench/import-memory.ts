@@ -25,7 +25,17 @@ async function xlsx(name: string, actions: number, noteLength: number, random = 
   const sheet = workbook.addWorksheet('Plan');
   sheet.addRow(['No.', 'Theme', 'Key Actions', 'Deadline', 'Lead', 'Notes', 'RAG']).commit();
   for (let i = 0; i < actions; i++)
-    sheet.addRow([i + 1, `Theme ${i % 7}`, `${words} ${i}`, 'Q3 2025/26', 'CoLC CST', `${random ? noise(noteLength) : 'y'.repeat(noteLength)} ${i}`, 'Amber']).commit();
+    sheet
+      .addRow([
+        i + 1,
+        `Theme ${i % 7}`,
+        `${words} ${i}`,
+        'Q3 2025/26',
+        'CoLC CST',
+        `${random ? noise(noteLength) : 'y'.repeat(noteLength)} ${i}`,
+        'Amber',
+      ])
+      .commit();
   await workbook.commit();
   return file;
 }
@@ -38,6 +48,17 @@ const child = `(async () => {
   catch (e) { outcome = 'refused: ' + e.message.slice(0, 90); }
   const ms = performance.now() - started;
   console.log(JSON.stringify({ outcome, ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+})();`;
+
+/** The whole CLI import (read, parse, save in one transaction) into a fresh SQLite database. */
+const saving = `(async () => {
+  const { runCli } = await import(${JSON.stringify(path.resolve('bot/cli/index.ts'))});
+  const url = 'file:' + process.argv[1] + '.db';
+  const out = [];
+  const started = performance.now();
+  const code = await runCli(['import', process.argv[1]], { DATABASE_URL: url, LOG_LEVEL: 'silent' }, (t) => out.push(t), (t) => out.push(t));
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ outcome: code === 0 ? 'saved' : out.join(' ').slice(0, 90), ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 })();`;
 
 let seed = 7;
@@ -63,5 +84,8 @@ for (const [label, made] of cases) {
   const file = await made;
   const size = (statSync(file).size / 1024 / 1024).toFixed(1);
   const result = execFileSync('npx', ['tsx', '--eval', child, file], { encoding: 'utf8' }).trim();
-  console.log(`${label} (${size} MB on disk): ${result}`);
+  console.log(`${label} (${size} MB on disk): read ${result}`);
+  if (label.includes('100,000')) continue;
+  const saved = execFileSync('npx', ['tsx', '--eval', saving, file], { encoding: 'utf8' }).trim();
+  console.log(`${label}: read and saved through the CLI ${saved}`);
 }

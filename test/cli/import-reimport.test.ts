@@ -156,6 +156,13 @@ describe('limits and bad choices', () => {
     expect((await cli('export', '--format', 'json')).out).toBe(before);
   });
 
+  it('saves a plan of 1,200 actions (more rows than one statement may bind on SQLite)', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `${i + 1},Action ${i + 1},Ongoing,CST,Amber`).join('\n');
+    const first = await cli('import', file('large.csv', `No.,Action,Deadline,Lead,RAG\n${rows}\n`));
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toContain('New plan: 1200 actions created.');
+  }, 60_000);
+
   it('refuses more than 5,000 actions in a small file', async () => {
     const rows = Array.from({ length: 5001 }, (_, i) => `${i + 1},Action ${i + 1},Ongoing`).join('\n');
     const r = await cli('import', file('many.csv', `No.,Action,Deadline\n${rows}\n`));

@@ -5,9 +5,7 @@ import { describeImport, readPlanFileWithInfo } from '../import/index.js';
 import { describeDiff } from '../import/describe-diff.js';
 import { parseRagMap } from '../import/options.js';
 import { dateIn } from '../plan/dates.js';
-import { previewImport } from '../store/current-actions.js';
 import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../import/known-organisations.js';
-import { loadOrganisations, savePlan } from '../store/plans.js';
 import type { CliCommand } from './context.js';
 
 export { mergeOrganisations };
@@ -34,7 +32,7 @@ export const importCommand: CliCommand = async (args, ctx) => {
     return 2;
   }
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
-  const known = mergeOrganisations(await loadOrganisations(ctx.store.db, partnership), DEFAULT_ORGANISATIONS);
+  const known = mergeOrganisations(await ctx.store.plans.organisations(partnership), DEFAULT_ORGANISATIONS);
   const started = performance.now();
   const options = { ragWords: parseRagMap(values.map ?? []), today: dateIn(ctx.now(), 'Europe/London') };
   const { plan, format, encoding } = await readPlanFileWithInfo(file, known, options);
@@ -43,10 +41,10 @@ export const importCommand: CliCommand = async (args, ctx) => {
   if (values['dry-run']) {
     ctx.out(`Preview of "${plan.title}" for ${partnership} from ${path.basename(file)} (${read}); nothing was saved.`);
     ctx.out(describeImport(plan));
-    ctx.out(describeDiff(await previewImport(ctx.store.db, partnership, plan, prefer)).join('\n'));
+    ctx.out(describeDiff(await ctx.store.plans.preview(partnership, plan, prefer)).join('\n'));
     return 0;
   }
-  const saved = await savePlan(ctx.store.db, {
+  const saved = await ctx.store.plans.save({
     partnership,
     plan,
     sourceFile: path.basename(file),

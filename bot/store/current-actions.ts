@@ -1,7 +1,7 @@
 import { type CurrentAction, diffImport, type ImportPreview, type Prefer } from '../import/reconcile.js';
 import type { ImportedPlan } from '../import/types.js';
 import type { Rag, Recurrence } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /**
  * The plan's actions as the importer compares them with a file: leads by name, and whether a person changed each since an import

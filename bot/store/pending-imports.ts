@@ -1,5 +1,5 @@
 import type { ImportedPlan } from '../import/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** A plan file waiting for its coordinator to press Import or Cancel. */
 export interface PendingImportRow {

@@ -2,7 +2,7 @@ import { diffImport, type ImportDiff, type Prefer } from '../import/reconcile.js
 import type { ImportedAction, ImportedPlan } from '../import/types.js';
 import { loadCurrentActions } from './current-actions.js';
 import type { OrganisationInfo, Rag } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 
 /** What saving an imported plan changed. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../bot/cli/index.js';
-import { openStore, type Store } from '../../bot/store/database.js';
+import { type OpenStore, openStore } from '../../bot/store/database.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { applyUpdate, listHistory } from '../../bot/store/updates.js';
 import { northshireXlsx } from '../import/partner-plans.js';
@@ -31,7 +31,7 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-async function withStore<T>(run: (store: Store) => Promise<T>): Promise<T> {
+async function withStore<T>(run: (store: OpenStore) => Promise<T>): Promise<T> {
   const store = await openStore(db.url);
   try {
     return await run(store);

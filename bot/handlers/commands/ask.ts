@@ -3,7 +3,7 @@ import { describeFilter, findActions } from '../../plan/query.js';
 import { summarisePlan } from '../../plan/summary.js';
 import { buildHelpCard } from '../../../cards/help-card.js';
 import { buildSummaryCard } from '../../../cards/summary-card.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { planAndToday } from '../plan-source.js';
 import { listReply, showActionReply } from '../replies.js';
 

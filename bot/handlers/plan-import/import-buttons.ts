@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { buildMessageCard } from '../../../cards/message-card.js';
-import { AppError } from '../../errors.js';
-import { deletePendingImport, findPendingImport } from '../../store/pending-imports.js';
-import { savePlan } from '../../store/plans.js';
-import type { CardActionResult } from '../card-actions/index.js';
-import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
-import type { CardActionInput } from '../context.js';
+import type { CardActionInput, CardActionResult } from '../../core/context.js';
 
-const ImportButtonSchema = z.object({ importId: z.coerce.number().int().positive(), prefer: z.enum(['plan', 'file']).default('plan') });
+/** The data on a preview card's buttons: which pending import, and whose ratings win where chat changes conflict. */
+export const ImportButtonData = z.object({ importId: z.coerce.number().int().positive(), prefer: z.enum(['plan', 'file']).default('plan') });
+type ImportButton = z.infer<typeof ImportButtonData>;
 
 const gone = (): CardActionResult => ({
   replaceCard: buildMessageCard({
@@ -15,24 +12,15 @@ const gone = (): CardActionResult => ({
   }),
 });
 
-function buttonOf(input: CardActionInput): z.infer<typeof ImportButtonSchema> {
-  const parsed = ImportButtonSchema.safeParse(input.data);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'That button did not say which file to import. Please send the file again.');
-  return parsed.data;
-}
-
-/** Import on a preview card: the coordinator who sent the file saves it (newer chat changes are kept), then the preview is used up. */
-export async function importPlanHandler(input: CardActionInput): Promise<CardActionResult> {
-  const { db } = input.services.store;
+/** Import on a preview card (coordinators only, by route): the coordinator who sent the file saves it, then the preview is used up. */
+export async function importPlanHandler(input: CardActionInput, { importId, prefer }: ImportButton): Promise<CardActionResult> {
+  const { store } = input.services;
   const now = input.services.now();
-  const { importId, prefer } = buttonOf(input);
-  const pending = await findPendingImport(db, importId, now);
+  const pending = await store.imports.findPending(importId, now);
   if (!pending || pending.partnership !== input.partnership) return gone();
-  const allowed = await coordinatorOrRefusal({ ...input, text: '' }, 'import a plan');
-  if ('refusal' in allowed) return { replaceCard: allowed.refusal };
   if (pending.userChatId !== input.sender.id)
     return { replaceCard: buildMessageCard({ lines: ['Only the coordinator who sent this file can import it.'] }) };
-  const saved = await savePlan(db, {
+  const saved = await store.plans.save({
     partnership: pending.partnership,
     plan: pending.plan,
     sourceFile: pending.fileName,
@@ -40,7 +28,7 @@ export async function importPlanHandler(input: CardActionInput): Promise<CardAct
     at: now,
     prefer,
   });
-  await deletePendingImport(db, pending.id);
+  await store.imports.deletePending(pending.id);
   const { diff } = saved;
   const lines = saved.planCreated
     ? [`New plan: ${diff.created.length} actions created.`]
@@ -57,9 +45,10 @@ export async function importPlanHandler(input: CardActionInput): Promise<CardAct
 }
 
 /** Cancel on a preview card: forgets the file; nothing was or will be saved. */
-export async function cancelImportHandler(input: CardActionInput): Promise<CardActionResult> {
-  const pending = await findPendingImport(input.services.store.db, buttonOf(input).importId, input.services.now());
+export async function cancelImportHandler(input: CardActionInput, { importId }: ImportButton): Promise<CardActionResult> {
+  const { store } = input.services;
+  const pending = await store.imports.findPending(importId, input.services.now());
   if (!pending || pending.userChatId !== input.sender.id) return gone();
-  await deletePendingImport(input.services.store.db, pending.id);
+  await store.imports.deletePending(pending.id);
   return { replaceCard: buildMessageCard({ lines: [`Cancelled: nothing was imported from ${pending.fileName}.`] }) };
 }

@@ -6,11 +6,8 @@ import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../../import/known-or
 import { previewFacts } from '../../import/preview.js';
 import { importFileName, type TeamsFileAttachment } from '../../import/teams-file.js';
 import { dateIn } from '../../plan/dates.js';
-import { previewImport } from '../../store/current-actions.js';
-import { savePendingImport } from '../../store/pending-imports.js';
-import { loadOrganisations } from '../../store/plans.js';
-import { coordinatorOrRefusal } from '../commands/coordinator-only.js';
-import type { Reply, TurnInput } from '../context.js';
+import type { Reply, TurnInput } from '../../core/context.js';
+import { coordinatorsOnly, refusalFor } from '../../routes/route.js';
 
 /** How long a preview's Import button works. */
 export const PREVIEW_TTL_MS = 30 * 60 * 1000;
@@ -19,16 +16,16 @@ export const PREVIEW_TTL_MS = 30 * 60 * 1000;
 export async function receivePlanFileHandler(input: TurnInput, file: TeamsFileAttachment): Promise<Reply[]> {
   if (input.conversation.kind !== 'personal')
     return [buildMessageCard({ lines: ['To import a plan, send me the file in a personal chat (coordinators only).'] })];
-  const allowed = await coordinatorOrRefusal({ ...input, text: '' }, 'import a plan');
-  if ('refusal' in allowed) return [allowed.refusal];
-  const { db } = input.services.store;
+  const refused = refusalFor(coordinatorsOnly('import a plan'), input.person);
+  if (refused) return [refused];
+  const { store } = input.services;
   const now = input.services.now();
   const fileName = importFileName(file);
   const bytes = await downloadFile(file.content.downloadUrl, fileName);
-  const known = mergeOrganisations(await loadOrganisations(db, input.partnership), DEFAULT_ORGANISATIONS);
+  const known = mergeOrganisations(await store.plans.organisations(input.partnership), DEFAULT_ORGANISATIONS);
   const { plan } = await parsePlanBytes(bytes, fileName, known, { today: dateIn(now, 'Europe/London') });
-  const preview = await previewImport(db, input.partnership, plan);
-  const importId = await savePendingImport(db, {
+  const preview = await store.plans.preview(input.partnership, plan);
+  const importId = await store.imports.savePending({
     partnership: input.partnership,
     userChatId: input.sender.id,
     conversationId: input.conversation.id,

@@ -3,7 +3,10 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import type { CardActionInput, CardActionResult } from '../../core/context.js';
 
 /** The data on a preview card's buttons: which pending import, and whose ratings win where chat changes conflict. */
-export const ImportButtonData = z.object({ importId: z.coerce.number().int().positive(), prefer: z.enum(['plan', 'file']).default('plan') });
+export const ImportButtonData = z.object({
+  importId: z.coerce.number().int().positive(),
+  prefer: z.enum(['plan', 'file']).default('plan'),
+});
 type ImportButton = z.infer<typeof ImportButtonData>;
 
 const gone = (): CardActionResult => ({

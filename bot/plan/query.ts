@@ -4,6 +4,19 @@ import type { PlanAction, PlanView } from './types.js';
 
 export { describeFilter } from './questions/describe.js';
 
+const refKey = (ref: string): string =>
+  ref
+    .trim()
+    .replace(/^(?:action\s*)?(?:no\.?\s*)?#?\s*/i, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+
+/** The action with this number as the plan writes it ("2.2", "2.3a", "18"; "#18", "action 18" and any case too), or undefined. */
+export function actionByRef<A extends { label: string }>(actions: readonly A[], ref: string): A | undefined {
+  const key = refKey(ref);
+  return actions.find((action) => action.label.toLowerCase() === key);
+}
+
 /** Whether an action is past its due date and not complete. */
 export function isOverdue(action: PlanAction, today: string): boolean {
   return action.dueDate !== null && action.dueDate < today && action.rag !== 'COMPLETE';

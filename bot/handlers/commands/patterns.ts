@@ -13,7 +13,7 @@ export const PATTERNS = {
     /^(?:what(?:'s| has| have)?\s+(?:changed|been updated|new)|any\s+changes|recent\s+(?:changes|updates)|latest\s+updates)(?:\s+(?:this|in\s+the\s+last)\s+(?:week|month)|\s+lately|\s+recently|\s+since\s+last\s+week)?\??$/i,
   /** "update action 18", "update 18", "update #18 to amber": starts the update conversation */
   startUpdate:
-    /^(?:please\s+)?(?:i(?:['’]d|\s+would)\s+like\s+to\s+|can\s+i\s+)?update\s+(?:action\s*)?#?(\d+)(?:\s+(?:to|as)\s+(.+?))?[.!?]*$/i,
+    /^(?:please\s+)?(?:i(?:['’]d|\s+would)\s+like\s+to\s+|can\s+i\s+)?update\s+(?:action\s*)?#?(\d+(?:\.\d+)*[a-z]?)(?:\s+(?:to|as)\s+(.+?))?[.!?]*$/i,
   /** "I've got an update on faith groups", "here's an update about businesses", "update on action 18" */
   updateTopic: /^(?:(?:i(?:['’]ve|\s+have)(?:\s+got)?|here(?:['’]s|\s+is))\s+)?(?:an?\s+)?update\s+(?:on|for|about)\s+(.+?)[.!?]*$/i,
   /** "start an update round for the board meeting on 4 December [with updates due by 1 December]" */

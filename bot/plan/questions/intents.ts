@@ -88,16 +88,19 @@ export function isCommandOrChanges(s: Sentence): boolean {
   return takePhrase(probe, CHANGES) !== null;
 }
 
-/** The action number asked for: "action 18", "#18", "show 18", "tell me about action 18"; or null. */
-export function showRef(s: Sentence): number | null {
+/** A number as written in the question: whole numbers as numbers, numbers like "2.2" or "2.3a" as written. */
+const asRef = (raw: string): number | string => (/^\d+$/.test(raw) ? Number(raw) : raw);
+
+/** The action number asked for: "action 18", "#18", "show 18", "tell me about action 2.2", "1.1?"; or null. */
+export function showRef(s: Sentence): number | string | null {
   const { tokens } = s;
   for (let i = 0; i + 1 < tokens.length; i += 1) {
-    const isNumber = /^\d{1,4}$/.test(tokens[i + 1].word);
-    if (isNumber && ['action', '#', 'ref', 'reference'].includes(tokens[i].stem)) return Number(tokens[i + 1].word);
+    const isNumber = /^\d{1,4}(?:\.\d{1,3})*[a-z]?$/.test(tokens[i + 1].word);
+    if (isNumber && ['action', '#', 'ref', 'reference'].includes(tokens[i].stem)) return asRef(tokens[i + 1].raw);
   }
   const content = tokens.filter((t) => !isFiller(t.stem) && t.stem !== 'about');
-  const only = content.length === 1 ? content[0].word : '';
-  return /^\d{1,3}$/.test(only) ? Number(only) : null;
+  const only = content.length === 1 ? content[0].raw : '';
+  return /^\d{1,3}(?:\.\d{1,3})*$|^\d{1,3}(?:\.\d{1,3})+[a-z]$/i.test(only) ? asRef(only) : null;
 }
 
 /** Whether the question asks for help, with nothing else of substance in it. */

@@ -20,14 +20,14 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Splits text into words: apostrophes and possessives go, hyphens and slashes separate, '#' is kept. */
+/** Splits text into words: apostrophes and possessives go, hyphens and slashes separate, '#' and numbers like "2.3a" are kept. */
 export function tokenise(text: string): Token[] {
   const cleaned = text
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/'s\b/gi, '')
     .replace(/'/g, '')
     .replace(/#\s*(?=\d)/g, ' # ');
-  return (cleaned.match(/#|[\p{L}\p{N}]+/gu) ?? []).map((raw) => {
+  return (cleaned.match(/#|\d+(?:\.\d+)+[a-z]?(?![\p{L}\p{N}])|[\p{L}\p{N}]+/giu) ?? []).map((raw) => {
     const word = raw.toLowerCase();
     return { raw, word, stem: stem(word) };
   });

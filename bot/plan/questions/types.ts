@@ -17,6 +17,6 @@ export interface ActionFilter {
 export type Question =
   | { kind: 'help' }
   | { kind: 'summary' }
-  | { kind: 'show'; ref: number }
+  | { kind: 'show'; ref: number | string }
   | { kind: 'list'; filter: ActionFilter }
   | { kind: 'unknown'; text: string };

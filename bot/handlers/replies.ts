@@ -1,6 +1,7 @@
 import { buildListCard } from '../../cards/list-card.js';
 import { buildMessageCard } from '../../cards/message-card.js';
 import { canUpdate } from '../plan/permissions.js';
+import { actionByRef } from '../plan/query.js';
 import type { PlanAction, PlanView } from '../plan/types.js';
 import { identifySender } from '../store/people.js';
 import type { Reply, TurnInput } from './context.js';
@@ -24,8 +25,8 @@ export async function listReply(
 }
 
 /** One action with everything (and the update form for those who may update), or a polite "no such action". */
-export async function showActionReply(input: TurnInput, plan: PlanView, ref: number): Promise<Reply> {
-  const action = plan.actions.find((a) => a.ref === ref);
+export async function showActionReply(input: TurnInput, plan: PlanView, ref: string | number): Promise<Reply> {
+  const action = actionByRef(plan.actions, String(ref));
   if (!action) {
     const refs = plan.actions.map((a) => a.ref);
     return buildMessageCard({

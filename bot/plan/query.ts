@@ -1,4 +1,4 @@
-import { matchesWords } from './questions/search-words.js';
+import { rankByWords } from './questions/search-words.js';
 import type { ActionFilter } from './questions/types.js';
 import type { PlanAction, PlanView } from './types.js';
 
@@ -7,6 +7,15 @@ export { describeFilter } from './questions/describe.js';
 /** Whether an action is past its due date and not complete. */
 export function isOverdue(action: PlanAction, today: string): boolean {
   return action.dueDate !== null && action.dueDate < today && action.rag !== 'COMPLETE';
+}
+
+/**
+ * The action a reference as written points at ("18", "2.3a"), or undefined. The one place references
+ * are compared: today with the action's number, once plans keep references as written, with that label.
+ */
+export function actionByRef(actions: PlanAction[], ref: string): PlanAction | undefined {
+  const wanted = ref.trim().toLowerCase();
+  return actions.find((action) => String(action.ref).toLowerCase() === wanted);
 }
 
 function sameName(a: string, b: string): boolean {
@@ -31,11 +40,11 @@ function matches(action: PlanAction, filter: ActionFilter, today: string): boole
   if (filter.rags && !filter.rags.includes(action.rag)) return false;
   if (filter.leads && !filter.leads.some((lead) => action.leads.some((l) => sameName(l, lead)))) return false;
   if (filter.themes && !filter.themes.some((theme) => sameName(action.theme, theme))) return false;
-  if (filter.text && filter.text.length > 0 && !matchesWords(action, filter.text)) return false;
   return dueMatches(action, filter, today);
 }
 
-/** The plan's actions that pass every part of the filter, in ref order. */
+/** The plan's actions that pass every part of the filter: in ref order, or best match first when it searches words. */
 export function findActions(plan: PlanView, filter: ActionFilter, today: string): PlanAction[] {
-  return plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
+  const passing = plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
+  return filter.text && filter.text.length > 0 ? rankByWords(passing, plan.actions, filter.text) : passing;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseQuestion } from '../../plan/questions/index.js';
 import { describeFilter, findActions } from '../../plan/query.js';
 import { AppError } from '../../errors.js';
 import type { CardActionInput } from '../context.js';
+import { understand } from '../commands/ask.js';
 import { planAndToday } from '../plan-source.js';
 import { listReply } from '../replies.js';
 import type { CardActionResult } from './index.js';
@@ -14,7 +14,7 @@ export async function showMoreHandler(input: CardActionInput): Promise<CardActio
   const data = ShowMoreData.safeParse(input.data);
   if (!data.success) throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const { plan, today } = await planAndToday(input.services, input.partnership);
-  const question = parseQuestion(data.data.token, plan, today);
+  const question = await understand(input, data.data.token, plan, today);
   if (question.kind !== 'list')
     throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const actions = findActions(plan, question.filter, today);

@@ -1,21 +1,41 @@
-import { parseQuestion } from '../../plan/questions/index.js';
+import { describeNoLead, parseQuestion, type Question } from '../../plan/questions/index.js';
 import { describeFilter, findActions } from '../../plan/query.js';
 import { summarisePlan } from '../../plan/summary.js';
 import { buildHelpCard } from '../../../cards/help-card.js';
+import { buildMessageCard } from '../../../cards/message-card.js';
 import { buildSummaryCard } from '../../../cards/summary-card.js';
-import type { MessageInput, Reply } from '../context.js';
+import { identifySender } from '../../store/people.js';
+import type { PlanView } from '../../plan/types.js';
+import type { MessageInput, Reply, TurnInput } from '../context.js';
 import { planAndToday } from '../plan-source.js';
 import { listReply, showActionReply } from '../replies.js';
+
+const NO_ORGANISATION =
+  'I don\'t know which organisation you are with yet, so I can\'t tell which actions are yours. A coordinator can add you, e.g. "make <your name> a lead for <organisation>". Meanwhile ask "what is CoLP leading?" with your organisation\'s name.';
+
+/** Understands a question, looking up the speaker's organisation only when it asks about "my actions". */
+export async function understand(input: TurnInput, text: string, plan: PlanView, today: string): Promise<Question> {
+  const question = parseQuestion(text, plan, today);
+  if (question.kind !== 'mine-unknown') return question;
+  const person = await identifySender(input.services.store.db, input.partnership, input.sender);
+  return parseQuestion(text, plan, today, { organisations: person?.organisation ? [person.organisation] : [] });
+}
 
 /** Answers a plan question: "what's amber?", "show action 18", "summary", anything else gets help. */
 export async function askHandler(input: MessageInput): Promise<Reply> {
   const { plan, today } = await planAndToday(input.services, input.partnership);
-  const question = parseQuestion(input.text, plan, today);
+  const question = await understand(input, input.text, plan, today);
   switch (question.kind) {
     case 'help':
-      return buildHelpCard();
+      return buildHelpCard({ topic: question.topic });
+    case 'smalltalk':
+      return buildMessageCard({ lines: [question.reply] });
     case 'unknown':
-      return buildHelpCard({ notUnderstood: input.text });
+      return buildHelpCard({ notUnderstood: input.text, didYouMean: question.suggestions });
+    case 'noLead':
+      return buildMessageCard({ lines: [describeNoLead(question.label, question.leaders)] });
+    case 'mine-unknown':
+      return buildMessageCard({ lines: [NO_ORGANISATION] });
     case 'summary': {
       const summary = summarisePlan(plan, today);
       return buildSummaryCard({ planTitle: plan.title, ...summary });

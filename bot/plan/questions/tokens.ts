@@ -3,6 +3,8 @@ export interface Token {
   raw: string;
   word: string;
   stem: string;
+  /** written joined to the word before by a hyphen, as in "e-learning" */
+  joined?: true;
 }
 
 /** A question being taken apart: its tokens and which of them a parser piece has already used. */
@@ -20,17 +22,29 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Splits text into words: apostrophes and possessives go, hyphens and slashes separate, '#' is kept. */
+/** Words, action references such as "2.3a", and '#'. */
+const WORD = /#|\d{1,3}(?:\.\d{1,3})+[a-z]?\b|[\p{L}\p{N}]+/giu;
+
+/** Splits text into words: apostrophes and possessives go, hyphens and slashes separate ("e-learning" stays marked as joined), '#' is kept. */
 export function tokenise(text: string): Token[] {
   const cleaned = text
+    .slice(0, 2000)
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/'s\b/gi, '')
     .replace(/'/g, '')
+    .replace(/[\u2010\u2011]/g, '-')
     .replace(/#\s*(?=\d)/g, ' # ');
-  return (cleaned.match(/#|[\p{L}\p{N}]+/gu) ?? []).map((raw) => {
+  const tokens: Token[] = [];
+  let end = -1;
+  for (const match of cleaned.matchAll(WORD)) {
+    const raw = match[0];
     const word = raw.toLowerCase();
-    return { raw, word, stem: stem(word) };
-  });
+    const token: Token = { raw, word, stem: stem(word) };
+    if (match.index === end + 1 && cleaned[end] === '-' && tokens.length > 0) token.joined = true;
+    tokens.push(token);
+    end = match.index + raw.length;
+  }
+  return tokens;
 }
 
 /** A sentence with no token used yet. */

@@ -54,13 +54,14 @@ function read(s: Sentence, text: string, plan: PlanView, today: string, speaker:
     .filter((i) => i >= 0);
   const words = takeText(s, plan, searching);
   if (words.length > 0) filter.text = words;
-  if (noLead) {
-    const leaders = plan.organisations.map((o) => o.name).filter((name) => plan.actions.some((a) => a.leads.includes(name)));
-    return { question: { kind: 'noLead', sector: noLead.key, label: noLead.label, leaders }, unplaced };
-  }
+  const leaders = (): string[] => plan.organisations.map((o) => o.name).filter((name) => plan.actions.some((a) => a.leads.includes(name)));
+  if (noLead) return { question: { kind: 'noLead', sector: noLead.key, label: noLead.label, leaders: leaders() }, unplaced };
   if (mine) {
-    const own = speaker ? plan.organisations.filter((o) => speaker.organisations.includes(o.name)).map((o) => o.name) : [];
-    if (own.length === 0) return { question: { kind: 'mine-unknown' }, unplaced };
+    if (!speaker?.organisations.length) return { question: { kind: 'mine-unknown' }, unplaced };
+    const own = leaders().filter((name) => speaker.organisations.includes(name));
+    if (own.length === 0) {
+      return { question: { kind: 'noLead', sector: 'mine', label: speaker.organisations.join(' or '), leaders: leaders() }, unplaced };
+    }
     filter.leads = [...new Set([...(filter.leads ?? []), ...own])];
     filter.mine = true;
     return { question: { kind: 'list', filter }, unplaced };

@@ -147,9 +147,11 @@ export function takeSummary(s: Sentence): boolean {
 }
 
 const EVERYTHING = ['all', 'every', 'everything', 'list', 'how many', 'whole'].map(phraseStems);
+const WHOLE_PLAN = ['everything', 'list everything', 'the whole plan', 'the full plan', 'the whole lot'].map(phraseStems);
 
-/** Whether the question asks for every action: "show all actions", "how many actions are there". */
+/** Whether the question asks for every action: "show all actions", "how many actions are there", "list everything". */
 export function asksForEverything(s: Sentence): boolean {
   const probe: Sentence = { tokens: s.tokens, used: [...s.used] };
+  if (takePhrase(probe, WHOLE_PLAN)) return true;
   return s.tokens.some((t) => t.stem === 'action') && takePhrase(probe, EVERYTHING) !== null;
 }

@@ -12,7 +12,7 @@ const DOING = new Set(['lead', 'leading', 'led', 'doing', 'responsible', 'workin
 /** Words that follow a "doing" word and belong to it: "working on", "responsible for". */
 const DOING_TAIL = new Set(['on', 'for', 'with']);
 /** Words of a sector's name that say nothing as a topic: "faith sector" searches for "faith". */
-const TOPIC_NOISE = new Set(['sector', 'partner', 'service', 'the']);
+const TOPIC_NOISE = new Set(['sector', 'partner', 'service', 'organisation', 'community', 'the']);
 const LINKS = new Set(['is', 'are', 'be', 'been', 'currently', 'actually', 'really']);
 
 /** Words too common in organisation names to pick one out on their own. */
@@ -110,6 +110,7 @@ function sectorAt(s: Sentence, i: number): { sector: Sector; length: number } | 
     const length = matchAt(s, i, phrase);
     if (length > (best?.length ?? 0)) best = { sector, length };
   }
+  if (best) while (TOPIC_NOISE.has(stemAt(s, i + best.length)) && stemAt(s, i + best.length) !== 'the') best.length += 1;
   return best;
 }
 
@@ -158,7 +159,8 @@ export function takeLeads(s: Sentence, plan: PlanView, searching: boolean): Lead
       for (const organisation of organisations) if (!found.includes(organisation)) found.push(organisation);
       continue;
     }
-    const mentioned = s.tokens.slice(i, end).some((t) => !isFiller(t.stem) && inPlanVocabulary(plan, t.raw));
+    const namedWords = s.tokens.slice(i, end).filter((t) => !TOPIC_NOISE.has(t.stem));
+    const mentioned = namedWords.length > 0 && inPlanVocabulary(plan, namedWords.map((t) => t.raw).join(' '));
     if (strong || (!mentioned && (!searching || markedAsLead(s, i, end, false)))) {
       use(s, i, end);
       useDoing(s, end);

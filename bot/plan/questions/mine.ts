@@ -2,7 +2,7 @@ import { phraseStems, takePhrase, type Sentence } from './tokens.js';
 
 /** Ways of saying "the actions of my organisation". */
 const MINE = [
-  'my actions',
+  'my',
   'my action',
   'my organisation',
   'my organization',
@@ -21,6 +21,9 @@ const MINE = [
   'our team',
   'our org',
   'we lead',
+  'do we lead',
+  'are we leading',
+  'are we responsible for',
   'we are leading',
   'were leading',
   'i lead',

@@ -5,6 +5,9 @@ import { stem } from './tokens.js';
 /** Short words that may sit inside a name without giving it a letter, as in "Violence Against Women and Girls". */
 const MINOR = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'to', '&']);
 
+/** Short forms people type for words plans spell out. */
+const SHORT_FORMS: Record<string, string> = { comm: 'communication', comms: 'communication', org: 'organisation', info: 'information' };
+
 /** What text search knows about an action: its stems and acronyms, and its words in order (title, then the rest). */
 export interface ActionText {
   words: Set<string>;
@@ -92,7 +95,7 @@ function found(text: ActionText, entry: string): boolean {
   if (parts.length > 1) {
     return text.sequence.includes(` ${parts.join(' ')} `) || text.words.has(parts.join('')) || found(text, parts.join(''));
   }
-  const lower = parts[0];
+  const lower = SHORT_FORMS[parts[0]] ?? parts[0];
   if (text.words.has(lower)) return true;
   const expansion = expansionOf(lower);
   if (expansion && text.sequence.includes(` ${expansion.join(' ')} `)) return true;
@@ -111,8 +114,9 @@ export function inPlanVocabulary(plan: PlanView, word: string): boolean {
   const parts = partsOf(word);
   if (parts.length === 1 && !expansionOf(parts[0])) {
     const all = planWords(plan);
-    if (all.has(parts[0])) return true;
-    if (!all.has(`^${parts[0]}`)) return false;
+    const single = SHORT_FORMS[parts[0]] ?? parts[0];
+    if (all.has(single)) return true;
+    if (!all.has(`^${single}`)) return false;
   }
   return plan.actions.some((action) => found(actionText(action), word));
 }

@@ -1,7 +1,7 @@
 import type { PlanView } from '../types.js';
 import { isFiller } from './filler.js';
 import { inPlanVocabulary } from './search-words.js';
-import { ACRONYMS } from './acronyms.js';
+import { ACRONYMS, expansionOf } from './acronyms.js';
 import { phraseStems, takePhrase, type Sentence } from './tokens.js';
 
 const MINOR = new Set(['and', 'of', 'for', 'the', 'to', 'in', 'on']);
@@ -83,7 +83,7 @@ export function takeText(s: Sentence, plan: PlanView, searching: boolean): strin
       continue;
     }
     if (s.used[i] || token.word === '#' || isFiller(token.stem)) continue;
-    if (!searching && !inPlanVocabulary(plan, token.raw)) continue;
+    if (!searching && !inPlanVocabulary(plan, token.raw) && !expansionOf(token.word)) continue;
     s.used[i] = true;
     if (!words.some((w) => w.toLowerCase() === token.word)) words.push(token.raw);
   }

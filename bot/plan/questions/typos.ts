@@ -37,7 +37,7 @@ function vocabulary(plan: PlanView): Vocabulary {
     0,
   );
   add(
-    SECTORS.flatMap((s) => s.phrases.flat()),
+    SECTORS.flatMap((s) => s.phrases.filter((p) => p.length === 1).flat()),
     1,
   );
   add(

@@ -25,6 +25,8 @@ export const CST = [1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 
 export const ALL_STAKEHOLDERS = [3, 6, 15, 16];
 /** Actions whose text says "referral(s)": action 13, the referrals action, is the best match. */
 export const REFERRALS = [13, 1, 2, 3, 6, 9, 15, 16, 18, 19];
+/** "Prevent referrals": the referrals action first, then "Prevent" in a title, then the rest in ref order. */
+export const PREVENT_REFERRALS = [13, 9, 15, 1, 2, 3, 6, 16, 18, 19];
 /** Actions whose text says "training", in ref order. */
 export const TRAINING_WORD = [1, 2, 3, 4, 5, 6, 8, 10, 15, 16, 19, 20, 21, 23];
 

@@ -7,6 +7,7 @@ import {
   GREEN,
   OVERDUE,
   POLICY,
+  PREVENT_REFERRALS,
   RED,
   RED_OR_AMBER,
   REFERRALS,
@@ -67,7 +68,8 @@ export const FRESH_SET: [string, Answer, Speaker?][] = [
   ['CTLP', [24]],
   ['counter terrorism local profile', [24]],
   ['referrals', REFERRALS],
-  ['Prevent referrals', REFERRALS],
+  // written as REFERRALS before the change; the ranking puts "Prevent" in a title ahead (see answers.ts)
+  ['Prevent referrals', PREVENT_REFERRALS],
   ['anything on mental health', [21]],
   ['radicalisation', [21, 22]],
   ['the ECINs system', [13]],

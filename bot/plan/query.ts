@@ -46,5 +46,5 @@ function matches(action: PlanAction, filter: ActionFilter, today: string): boole
 /** The plan's actions that pass every part of the filter: in ref order, or best match first when it searches words. */
 export function findActions(plan: PlanView, filter: ActionFilter, today: string): PlanAction[] {
   const passing = plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
-  return filter.text && filter.text.length > 0 ? rankByWords(passing, plan.actions, filter.text) : passing;
+  return filter.text && filter.text.length > 0 ? rankByWords(passing, plan.actions, filter.text, filter.rankBy) : passing;
 }

@@ -59,7 +59,7 @@ describe('words shared by organisations and themes', () => {
       kind: 'noLead',
       sector: 'faith',
       label: 'faith groups',
-      leaders: ['Channel members', 'Council training team'],
+      leaders: ['Council training team', 'Channel members'],
     });
     expect(filterOf('find faith groups')).toEqual({ text: ['faith', 'groups'] });
   });

@@ -37,6 +37,7 @@ export function describeFilter(filter: ActionFilter, count: number): string {
   const notes = [
     filter.status?.length ? `${either(filter.status.map((w) => `"${w}"`))} read as ${ragPhrase(filter.rags ?? [], false)}` : '',
     filter.mine ? 'your organisation' : '',
+    filter.rankBy?.length ? `best matches for "${filter.rankBy.join(' ')}" first` : '',
     ...(filter.corrections ?? []).map(
       ({ written, read, others }) => `"${written}" read as "${read}"${others?.length ? `; did you mean "${others.join('" or "')}"?` : ''}`,
     ),

@@ -5,7 +5,7 @@ import { asksForEverything, helpAsked, isCommandOrChanges, showRef, takeSummary 
 import { takeLeads } from './leads.js';
 import { takeMine } from './mine.js';
 import { takeRags } from './rag-words.js';
-import { inPlanVocabulary } from './search-words.js';
+import { inPlanVocabulary, splitByFrequency } from './search-words.js';
 import { sectorOrganisations } from './sectors.js';
 import { smallTalk } from './small-talk.js';
 import { takeText, takeSearchTrigger } from './text-search.js';
@@ -53,12 +53,16 @@ function read(s: Sentence, text: string, plan: PlanView, today: string, speaker:
     .map((t, i) => (s.used[i] || isFiller(t.stem) || t.joined || s.tokens[i + 1]?.joined || inPlanVocabulary(plan, t.raw) ? -1 : i))
     .filter((i) => i >= 0);
   const words = takeText(s, plan, searching);
-  if (words.length > 0) filter.text = words;
-  const leaders = (): string[] => plan.organisations.map((o) => o.name).filter((name) => plan.actions.some((a) => a.leads.includes(name)));
+  if (words.length > 0) {
+    const { required, ranking } = splitByFrequency(plan, words);
+    filter.text = required;
+    if (ranking.length > 0) filter.rankBy = ranking;
+  }
+  const leaders = (): string[] => leadersOf(plan);
   if (noLead) return { question: { kind: 'noLead', sector: noLead.key, label: noLead.label, leaders: leaders() }, unplaced };
   if (mine) {
     if (!speaker?.organisations.length) return { question: { kind: 'mine-unknown' }, unplaced };
-    const own = leaders().filter((name) => speaker.organisations.includes(name));
+    const own = leaders().filter((name) => speaker.organisations.some((o) => o.toLowerCase() === name.toLowerCase()));
     if (own.length === 0) {
       return { question: { kind: 'noLead', sector: 'mine', label: speaker.organisations.join(' or '), leaders: leaders() }, unplaced };
     }
@@ -69,6 +73,13 @@ function read(s: Sentence, text: string, plan: PlanView, today: string, speaker:
   if (summary && !structured && !searching && words.length === 0) return { question: { kind: 'summary' }, unplaced };
   if (Object.keys(filter).length > 0 || (!searching && asksForEverything(s))) return { question: { kind: 'list', filter }, unplaced };
   return { question: { kind: 'unknown', text }, unplaced };
+}
+
+/** The organisations that lead actions, most actions first: "CoLC Community Safety Team (22)". */
+function leadersOf(plan: PlanView): string[] {
+  const counts = new Map<string, number>();
+  for (const action of plan.actions) for (const lead of action.leads) counts.set(lead, (counts.get(lead) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
 
 /**

@@ -133,28 +133,33 @@ function planWords(plan: PlanView): Set<string> {
 }
 
 /**
- * Text search with the best match first. Words found in more than half of the actions ("Prevent") help
- * rank but are not required, unless every word is that common; every other word must be found.
- * A word counts more the fewer actions have it, and twice in an action's title.
+ * Splits search words into those an action must have and those that only rank: a word found in more than
+ * half of the plan's actions ("Prevent") only ranks, unless every word is that common.
  */
-export function rankByWords(actions: PlanAction[], all: PlanAction[], words: string[]): PlanAction[] {
-  const texts = new Map(all.map((a) => [a, actionText(a)]));
-  const textOf = (a: PlanAction): ActionText => texts.get(a) ?? actionText(a);
-  const frequency = new Map(words.map((w) => [w, all.filter((a) => found(textOf(a), w)).length]));
-  const rare = words.filter((w) => (frequency.get(w) ?? 0) * 2 <= all.length);
-  const required = all.length >= 4 && rare.length > 0 ? rare : words;
+export function splitByFrequency(plan: PlanView, words: string[]): { required: string[]; ranking: string[] } {
+  const all = plan.actions;
+  const common = (w: string): boolean => all.filter((a) => found(actionText(a), w)).length * 2 > all.length;
+  const ranking = all.length >= 4 ? words.filter(common) : [];
+  return ranking.length < words.length ? { required: words.filter((w) => !ranking.includes(w)), ranking } : { required: words, ranking: [] };
+}
+
+/**
+ * Text search with the best match first: actions with every required word, scored by all the words.
+ * A word counts more the fewer of the plan's actions have it, and twice in an action's title; ties in ref order.
+ */
+export function rankByWords(actions: PlanAction[], all: PlanAction[], required: string[], ranking: string[] = []): PlanAction[] {
+  const words = [...required, ...ranking];
+  const frequency = new Map(words.map((w) => [w, all.filter((a) => found(actionText(a), w)).length]));
   const weight = (w: string): number => Math.log((all.length + 1) / ((frequency.get(w) ?? 0) + 0.5));
-  const score = (a: PlanAction): number => {
-    const text = textOf(a);
-    return words.reduce((sum, w) => {
+  const score = (text: ActionText): number =>
+    words.reduce((sum, w) => {
       if (!found(text, w)) return sum;
       const inTitle = partsOf(w).every((p) => text.titleWords.has(p));
       return sum + weight(w) * (inTitle ? 2 : 1);
     }, 0);
-  };
   return actions
-    .filter((a) => required.every((w) => found(textOf(a), w)))
-    .map((a) => ({ a, score: score(a) }))
+    .filter((a) => required.every((w) => found(actionText(a), w)))
+    .map((a) => ({ a, score: score(actionText(a)) }))
     .sort((x, y) => y.score - x.score || x.a.ref - y.a.ref)
     .map((x) => x.a);
 }

@@ -11,6 +11,8 @@ export interface ActionFilter {
   themes?: string[];
   /** search words or phrases, each must match (phrases as written, e.g. "e-learning") */
   text?: string[];
+  /** search words too common to require ("Prevent"): they only put the best matches first */
+  rankBy?: string[];
   /** the status words that were read as RAG ratings ("behind" for RED or AMBER) */
   status?: string[];
   /** the leads are the speaker's own organisation(s) */

@@ -98,7 +98,9 @@ export function parseQuestion(text: string, plan: PlanView, today: string, speak
   const second = read(s, text, plan, today, speaker).question;
   const suggestions = corrections.flatMap((c) => [c.read, ...c.others]);
   if (second.kind === 'list') {
-    second.filter.corrections = corrections.map(({ written, read, others }) => (others.length ? { written, read, others } : { written, read }));
+    second.filter.corrections = corrections.map(({ written, read, others }) =>
+      others.length ? { written, read, others } : { written, read },
+    );
     return second;
   }
   if (second.kind === 'unknown') return first.question.kind === 'unknown' ? { ...first.question, suggestions } : first.question;

@@ -140,7 +140,9 @@ export function splitByFrequency(plan: PlanView, words: string[]): { required: s
   const all = plan.actions;
   const common = (w: string): boolean => all.filter((a) => found(actionText(a), w)).length * 2 > all.length;
   const ranking = all.length >= 4 ? words.filter(common) : [];
-  return ranking.length < words.length ? { required: words.filter((w) => !ranking.includes(w)), ranking } : { required: words, ranking: [] };
+  return ranking.length < words.length
+    ? { required: words.filter((w) => !ranking.includes(w)), ranking }
+    : { required: words, ranking: [] };
 }
 
 /**

@@ -41,8 +41,18 @@ export const SECTORS: Sector[] = [
     ['school', 'education', 'college', 'university'],
   ),
   sector('probation', 'probation', ['probation', 'nps', 'probation service', 'offender management'], ['probation']),
-  sector('faith', 'faith groups', ['faith', 'faith groups', 'faith sector', 'church', 'churches', 'mosque', 'mosques', 'synagogue', 'places of worship'], ['faith', 'worship']),
-  sector('business', 'businesses', ['business', 'businesses', 'business sector', 'business community', 'local businesses', 'employers', 'employer', 'private sector'], ['business']),
+  sector(
+    'faith',
+    'faith groups',
+    ['faith', 'faith groups', 'faith sector', 'church', 'churches', 'mosque', 'mosques', 'synagogue', 'places of worship'],
+    ['faith', 'worship'],
+  ),
+  sector(
+    'business',
+    'businesses',
+    ['business', 'businesses', 'business sector', 'business community', 'local businesses', 'employers', 'employer', 'private sector'],
+    ['business'],
+  ),
   sector(
     'voluntary',
     'voluntary and community groups',

@@ -4,11 +4,37 @@ import { phraseStems, takePhrase, type Sentence } from './tokens.js';
 /** Greetings, thanks and "who are you?", each with a short friendly answer. */
 const SMALL_TALK: [string[], string][] = [
   [
-    ['hello', 'hi', 'hiya', 'hey', 'good morning', 'good afternoon', 'good evening', 'morning', 'afternoon', 'evening', 'hello there', 'hi there'],
+    [
+      'hello',
+      'hi',
+      'hiya',
+      'hey',
+      'good morning',
+      'good afternoon',
+      'good evening',
+      'morning',
+      'afternoon',
+      'evening',
+      'hello there',
+      'hi there',
+    ],
     'Hello! Ask me about the plan, for example "what\'s overdue?" or "what is CoLP leading?". Say "help" for more.',
   ],
   [
-    ['thanks', 'thank you', 'thankyou', 'thx', 'ta', 'cheers', 'many thanks', 'thanks a lot', 'much appreciated', 'great thanks', 'brilliant thanks', 'perfect'],
+    [
+      'thanks',
+      'thank you',
+      'thankyou',
+      'thx',
+      'ta',
+      'cheers',
+      'many thanks',
+      'thanks a lot',
+      'much appreciated',
+      'great thanks',
+      'brilliant thanks',
+      'perfect',
+    ],
     "You're welcome. Ask me anything else about the plan whenever you like.",
   ],
   [
@@ -22,7 +48,23 @@ const SMALL_TALK: [string[], string][] = [
 const PHRASES = SMALL_TALK.map(([phrases, reply]) => ({ stems: phrases.map(phraseStems), reply }));
 
 /** Words that may go with small talk without making it a question: "hi all", "thanks team", "morning everyone". */
-const COMPANY = new Set(['all', 'everyone', 'everybody', 'team', 'folks', 'there', 'bot', 'mate', 'again', 'very', 'much', 'so', 'lot', 'guys', 'both']);
+const COMPANY = new Set([
+  'all',
+  'everyone',
+  'everybody',
+  'team',
+  'folks',
+  'there',
+  'bot',
+  'mate',
+  'again',
+  'very',
+  'much',
+  'so',
+  'lot',
+  'guys',
+  'both',
+]);
 
 /** The friendly answer to small talk with nothing else of substance in it, or null. */
 export function smallTalk(s: Sentence): string | null {

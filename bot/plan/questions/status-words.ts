@@ -39,9 +39,10 @@ export const STATUS_WORDS: [string, Rag[]][] = [
     'not going to plan',
     'issue',
   ].map((w): [string, Rag[]] => [w, AT_RISK]),
-  ...['on track', 'ontrack', 'fine', 'going well', 'going fine', 'progressing well', 'in good shape', 'good'].map(
-    (w): [string, Rag[]] => [w, ['GREEN']],
-  ),
+  ...['on track', 'ontrack', 'fine', 'going well', 'going fine', 'progressing well', 'in good shape', 'good'].map((w): [string, Rag[]] => [
+    w,
+    ['GREEN'],
+  ]),
   ...['done', 'finished', 'closed', 'complete', 'completed', 'delivered', 'achieved', 'signed off', 'wrapped up', 'ended'].map(
     (w): [string, Rag[]] => [w, ['COMPLETE']],
   ),

@@ -77,7 +77,10 @@ export function takeText(s: Sentence, plan: PlanView, searching: boolean): strin
     const token = s.tokens[i];
     if (end - i > 1 && !s.used[i]) {
       for (let k = i; k < end; k += 1) s.used[k] = true;
-      const compound = s.tokens.slice(i, end).map((t) => t.raw).join('-');
+      const compound = s.tokens
+        .slice(i, end)
+        .map((t) => t.raw)
+        .join('-');
       if (!words.some((w) => w.toLowerCase() === compound.toLowerCase())) words.push(compound);
       i = end - 1;
       continue;

@@ -68,7 +68,16 @@ function listedWithTheme(s: Sentence, end: number, themeStems: Set<string>): boo
  * or one outside a search), words around it that say so ("in training", "the training theme", "training
  * actions"), or nothing else in the question to search for. Otherwise it is a word to search for.
  */
-function meantAsTheme(s: Sentence, plan: PlanView, t: ThemeWords, phrase: string[], start: number, end: number, searching: boolean, themeStems: Set<string>): boolean {
+function meantAsTheme(
+  s: Sentence,
+  plan: PlanView,
+  t: ThemeWords,
+  phrase: string[],
+  start: number,
+  end: number,
+  searching: boolean,
+  themeStems: Set<string>,
+): boolean {
   if (t.weak) return clearlyTheme(s, start, end);
   const whole = phrase === t.phrase && (phrase.length > 1 || !searching);
   if (whole || marked(s, start, end) || listedWithTheme(s, end, themeStems)) return true;

@@ -22,6 +22,9 @@ export function stem(word: string): string {
   return word;
 }
 
+/** A question longer than this many words is read from its first words only: real questions are far shorter. */
+export const MAX_TOKENS = 80;
+
 /** Words, action references such as "2.3a", and '#'. */
 const WORD = /#|\d{1,3}(?:\.\d{1,3})+[a-z]?\b|[\p{L}\p{N}]+/giu;
 
@@ -43,6 +46,7 @@ export function tokenise(text: string): Token[] {
     if (match.index === end + 1 && cleaned[end] === '-' && tokens.length > 0) token.joined = true;
     tokens.push(token);
     end = match.index + raw.length;
+    if (tokens.length >= MAX_TOKENS) break;
   }
   return tokens;
 }

@@ -20,6 +20,8 @@ export function allowedDistance(length: number): number {
 interface Vocabulary {
   byLength: Map<number, { word: string; rank: number }[]>;
   known: Set<string>;
+  /** answers already worked out, by word */
+  closest: Map<string, string[]>;
 }
 
 const vocabularies = new WeakMap<PlanView, Vocabulary>();
@@ -55,7 +57,7 @@ function vocabulary(plan: PlanView): Vocabulary {
     list.push({ word, rank });
     byLength.set(word.length, list);
   }
-  const made = { byLength, known: new Set(ranked.keys()) };
+  const made = { byLength, known: new Set(ranked.keys()), closest: new Map<string, string[]>() };
   vocabularies.set(plan, made);
   return made;
 }
@@ -70,8 +72,18 @@ function swapped(a: string, b: string): boolean {
 
 /** The closest words to a stem within the allowed distance (a swap of two letters counts as one), best first. */
 export function closestWords(plan: PlanView, word: string): string[] {
-  const { byLength, known } = vocabulary(plan);
+  const { known, closest } = vocabulary(plan);
   if (known.has(word)) return [];
+  let found = closest.get(word);
+  if (!found) {
+    found = searchClosest(vocabulary(plan).byLength, word);
+    if (closest.size >= 5_000) closest.clear();
+    closest.set(word, found);
+  }
+  return found;
+}
+
+function searchClosest(byLength: Vocabulary['byLength'], word: string): string[] {
   const limit = allowedDistance(word.length);
   if (limit === 0) return [];
   let best = Number.POSITIVE_INFINITY;

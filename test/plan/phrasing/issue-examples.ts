@@ -1,4 +1,17 @@
-import { AMBER, COLP, COMPLETE, CST, GREEN, RED, RED_OR_AMBER, PREVENT_REFERRALS, REFERRALS, TRAINING, type Answer, type Speaker } from './answers.js';
+import {
+  AMBER,
+  COLP,
+  COMPLETE,
+  CST,
+  GREEN,
+  RED,
+  RED_OR_AMBER,
+  PREVENT_REFERRALS,
+  REFERRALS,
+  TRAINING,
+  type Answer,
+  type Speaker,
+} from './answers.js';
 
 const POLICE: Speaker = { organisations: ['City of London Police Prevent team'] };
 

@@ -24,7 +24,7 @@ export interface ActionCardInput {
 }
 
 const MAX_REFRESH_USERS = 60;
-const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300];
+const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300] as const;
 
 function lastUpdateWords(action: PlanAction, timeZone: string): string {
   if (!action.lastUpdate) return 'No updates recorded yet';

@@ -22,7 +22,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
   }
 }
 times.sort((a, b) => a - b);
-const at = (q: number): string => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+const at = (q: number): string => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
 console.log(`parse: ${times.length} calls, median ${at(0.5)} µs, p99 ${at(0.99)} µs`);
 
 let exact = 0;

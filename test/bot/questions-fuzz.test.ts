@@ -5,6 +5,7 @@ import { findActions } from '../../bot/plan/query.js';
 import { validateCard } from '../../cards/validate.js';
 import { demoPlanView } from '../factories/demo-plan.js';
 import { makeMessage, TEAMS } from '../support/activities.js';
+import { at } from '../support/at.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
 
 /** Words the parser keys on, to build adversarial questions that are nearly real ones. */
@@ -68,6 +69,7 @@ const adversarial = fc.oneof(
     '1; SELECT * FROM Person',
     '<at>Prevent plan</at> <script>alert(1)</script>',
     '[log in](https://evil.example)',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: template-injection text, on purpose
     '${process.exit(1)}',
     '{"__proto__": {"polluted": true}}',
   ),
@@ -113,10 +115,11 @@ describe('the real bot, over HTTP, on random and adversarial text', () => {
         expect(res.status).toBe(200);
         const replies = bot.connector.to(TEAMS.channel.id);
         expect(replies).toHaveLength(1);
-        const card = cardOf(replies[0]!.activity);
+        const reply = at(replies, 0).activity;
+        const card = cardOf(reply);
         expect(card).toBeTruthy();
         expect(validateCard(card)).toEqual([]);
-        expect(replies[0]!.activity.text ?? '').not.toMatch(/something went wrong/i);
+        expect(reply.text ?? '').not.toMatch(/something went wrong/i);
         expect(took).toBeLessThan(5_000);
       }),
       { numRuns: 150, seed: 15 },

@@ -3,6 +3,7 @@ import { HELP_TOPIC_EXAMPLES, MORE_HELP } from '../../cards/help-card.js';
 import { validateCard } from '../../cards/validate.js';
 import { grantRole } from '../../bot/store/people.js';
 import { makeMessage, TEAMS } from '../support/activities.js';
+import { at } from '../support/at.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
 
 let bot: TestBot;
@@ -20,10 +21,11 @@ async function ask(text: string, from = TEAMS.user()) {
   expect(res.status).toBe(200);
   const replies = bot.connector.to(TEAMS.channel.id);
   expect(replies).toHaveLength(1);
-  const card = cardOf(replies[0]!.activity);
+  const reply = at(replies, 0).activity;
+  const card = cardOf(reply);
   expect(card, 'every answer carries a card').toBeTruthy();
   expect(validateCard(card)).toEqual([]);
-  return { text: replies[0]!.activity.text ?? '', json: JSON.stringify(card) };
+  return { text: reply.text ?? '', json: JSON.stringify(card) };
 }
 
 const refsIn = (text: string) => [...text.matchAll(/Action (\d+) ·/g)].map((m) => Number(m[1]));

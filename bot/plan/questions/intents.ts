@@ -114,10 +114,11 @@ const REF = /^\d{1,4}(?:\.\d{1,3})*[a-z]?$/;
 export function showRef(s: Sentence): string | null {
   const { tokens } = s;
   for (let i = 0; i + 1 < tokens.length; i += 1) {
-    if (REF.test(tokens[i + 1].word) && ['action', '#', 'ref', 'reference', 'number'].includes(tokens[i].stem)) return tokens[i + 1].word;
+    const next = tokens[i + 1]?.word ?? '';
+    if (REF.test(next) && ['action', '#', 'ref', 'reference', 'number'].includes(tokens[i]?.stem ?? '')) return next;
   }
   const content = tokens.filter((t) => !isFiller(t.stem) && t.stem !== 'about' && t.stem !== 'number' && t.stem !== 'no');
-  const only = content.length === 1 ? content[0].word : '';
+  const only = content.length === 1 ? (content[0]?.word ?? '') : '';
   return /^\d{1,3}(?:\.\d{1,3})*[a-z]?$/.test(only) && !/^\d{4}$/.test(only) ? only : null;
 }
 

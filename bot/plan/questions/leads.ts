@@ -61,7 +61,7 @@ function candidates(s: Sentence, plan: PlanView): Name[] {
 function soleOwner(plan: PlanView, word: string): string | null {
   if (isFiller(word) || GENERIC.has(word) || word.length < 3) return null;
   const owners = plan.organisations.filter((o) => [o.name, ...o.aliases].some((t) => phraseStems(t).includes(word)));
-  return owners.length === 1 ? owners[0].name : null;
+  return owners.length === 1 ? (owners[0]?.name ?? null) : null;
 }
 
 /** Whether the words around a matched name mark it as a lead rather than a word to search for. */
@@ -98,15 +98,16 @@ export interface LeadReading {
 const SECTOR_PHRASES = new Map<string, { sector: Sector; phrase: string[] }[]>();
 for (const sector of SECTORS) {
   for (const phrase of sector.phrases) {
-    const list = SECTOR_PHRASES.get(phrase[0]) ?? [];
+    const first = phrase[0] ?? '';
+    const list = SECTOR_PHRASES.get(first) ?? [];
     list.push({ sector, phrase });
-    SECTOR_PHRASES.set(phrase[0], list);
+    SECTOR_PHRASES.set(first, list);
   }
 }
 
 function sectorAt(s: Sentence, i: number): { sector: Sector; length: number } | null {
   let best: { sector: Sector; length: number } | null = null;
-  for (const { sector, phrase } of SECTOR_PHRASES.get(s.tokens[i].stem) ?? []) {
+  for (const { sector, phrase } of SECTOR_PHRASES.get(stemAt(s, i)) ?? []) {
     const length = matchAt(s, i, phrase);
     if (length > (best?.length ?? 0)) best = { sector, length };
   }
@@ -125,7 +126,10 @@ export function takeLeads(s: Sentence, plan: PlanView, searching: boolean): Lead
   const found: string[] = [];
   let noLead: Sector | undefined;
   let leading: Set<string> | undefined;
-  const leads = (name: string): boolean => (leading ??= new Set(plan.actions.flatMap((a) => a.leads))).has(name);
+  const leads = (name: string): boolean => {
+    leading ??= new Set(plan.actions.flatMap((a) => a.leads));
+    return leading.has(name);
+  };
   const take = (organisation: string, start: number, end: number): void => {
     use(s, start, end);
     useDoing(s, end);

@@ -71,9 +71,9 @@ export function takeRags(s: Sentence, searching = false): RagReading {
         ['isnt', name],
       ])
     )
-      others.forEach((r) => wanted.add(r));
+      for (const r of others) wanted.add(r);
   }
-  while (takePhrase(s, OPEN_PHRASES)) NOT_COMPLETE.forEach((r) => wanted.add(r));
+  while (takePhrase(s, OPEN_PHRASES)) for (const r of NOT_COMPLETE) wanted.add(r);
   for (const [name, rag] of RAG_NAMES) {
     while (takePhrase(s, [[name]])) wanted.add(rag);
   }

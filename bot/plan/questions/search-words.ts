@@ -31,7 +31,7 @@ function acronyms(words: string[]): string[] {
     run = [];
   };
   for (const word of words) {
-    if (/^\p{Lu}/u.test(word)) run.push(word[0].toLowerCase());
+    if (/^\p{Lu}/u.test(word)) run.push(word.charAt(0).toLowerCase());
     else if (!MINOR.has(word.toLowerCase())) flush();
   }
   flush();
@@ -95,7 +95,8 @@ function found(text: ActionText, entry: string): boolean {
   if (parts.length > 1) {
     return text.sequence.includes(` ${parts.join(' ')} `) || text.words.has(parts.join('')) || found(text, parts.join(''));
   }
-  const lower = SHORT_FORMS[parts[0]] ?? parts[0];
+  const first = parts[0] ?? '';
+  const lower = SHORT_FORMS[first] ?? first;
   if (text.words.has(lower)) return true;
   const expansion = expansionOf(lower);
   if (expansion && text.sequence.includes(` ${expansion.join(' ')} `)) return true;
@@ -112,9 +113,10 @@ export function matchesWords(action: PlanAction, words: string[]): boolean {
 /** Whether a word appears anywhere in the plan's actions, so that it is worth searching for. */
 export function inPlanVocabulary(plan: PlanView, word: string): boolean {
   const parts = partsOf(word);
-  if (parts.length === 1 && !expansionOf(parts[0])) {
+  const first = parts[0] ?? '';
+  if (parts.length === 1 && !expansionOf(first)) {
     const all = planWords(plan);
-    const single = SHORT_FORMS[parts[0]] ?? parts[0];
+    const single = SHORT_FORMS[first] ?? first;
     if (all.has(single)) return true;
     if (!all.has(`^${single}`)) return false;
   }

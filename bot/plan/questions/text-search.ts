@@ -2,7 +2,7 @@ import type { PlanView } from '../types.js';
 import { isFiller } from './filler.js';
 import { inPlanVocabulary } from './search-words.js';
 import { ACRONYMS, expansionOf } from './acronyms.js';
-import { phraseStems, takePhrase, type Sentence } from './tokens.js';
+import { phraseStems, stemAt, takePhrase, type Sentence } from './tokens.js';
 
 const MINOR = new Set(['and', 'of', 'for', 'the', 'to', 'in', 'on']);
 
@@ -10,12 +10,12 @@ const MINOR = new Set(['and', 'of', 'for', 'the', 'to', 'in', 'on']);
 function takeExpansions(s: Sentence, words: string[]): void {
   for (let i = 0; i < s.tokens.length; i += 1) {
     for (const { acronym, stems } of ACRONYMS) {
-      if (stems.length < 2 || s.used[i] || s.tokens[i].stem !== stems[0]) continue;
+      if (stems.length < 2 || stemAt(s, i) !== stems[0]) continue;
       let k = i;
       let matched = 0;
       while (k < s.tokens.length && matched < stems.length && !s.used[k]) {
-        if (s.tokens[k].stem === stems[matched]) matched += 1;
-        else if (!MINOR.has(s.tokens[k].stem)) break;
+        if (stemAt(s, k) === stems[matched]) matched += 1;
+        else if (!MINOR.has(stemAt(s, k))) break;
         k += 1;
       }
       if (matched < stems.length) continue;
@@ -73,8 +73,9 @@ export function takeText(s: Sentence, plan: PlanView, searching: boolean): strin
   takeExpansions(s, words);
   for (let i = 0; i < s.tokens.length; i += 1) {
     let end = i + 1;
-    while (end < s.tokens.length && s.tokens[end].joined && !s.used[end]) end += 1;
+    while (end < s.tokens.length && s.tokens[end]?.joined && !s.used[end]) end += 1;
     const token = s.tokens[i];
+    if (!token) break;
     if (end - i > 1 && !s.used[i]) {
       for (let k = i; k < end; k += 1) s.used[k] = true;
       const compound = s.tokens

@@ -31,10 +31,11 @@ function themeWords(themes: string[]): ThemeWords[] {
 function readThemeWords(themes: string[]): ThemeWords[] {
   const stems = themes.map((theme) => phraseStems(theme));
   return themes.map((theme, i) => {
-    const own = stems[i].filter((w) => !isFiller(w) && w !== 'other');
+    const phrase = stems[i] ?? [];
+    const own = phrase.filter((w) => !isFiller(w) && w !== 'other');
     const words = own.filter((w) => stems.every((other, j) => j === i || !other.includes(w)));
     const weak = own.length === 0;
-    return { theme, phrase: stems[i], words: weak ? stems[i].filter((w) => w !== 'and') : words, weak };
+    return { theme, phrase, words: weak ? phrase.filter((w) => w !== 'and') : words, weak };
   });
 }
 
@@ -106,7 +107,7 @@ function take(s: Sentence, plan: PlanView, t: ThemeWords, phrase: string[], sear
 export function takeThemes(s: Sentence, plan: PlanView, searching: boolean): string[] {
   const { themes } = plan;
   const all = themeWords(themes);
-  const themeStems = new Set(all.flatMap((t) => [...t.words, t.phrase[0]]));
+  const themeStems = new Set(all.flatMap((t) => [...t.words, ...t.phrase.slice(0, 1)]));
   const found = new Set<string>();
   for (const t of [...all].sort((a, b) => b.phrase.length - a.phrase.length)) {
     if (take(s, plan, t, t.phrase, searching, themeStems)) found.add(t.theme);

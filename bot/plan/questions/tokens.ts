@@ -66,7 +66,7 @@ export function use(s: Sentence, start: number, end: number): void {
 export function matchAt(s: Sentence, start: number, phrase: string[]): number {
   if (start + phrase.length > s.tokens.length) return 0;
   for (let k = 0; k < phrase.length; k += 1) {
-    if (s.used[start + k] || s.tokens[start + k].stem !== phrase[k]) return 0;
+    if (s.used[start + k] || s.tokens[start + k]?.stem !== phrase[k]) return 0;
   }
   return phrase.length;
 }
@@ -99,5 +99,5 @@ export function takePhrase(s: Sentence, phrases: string[][]): { start: number; e
 
 /** The stem of the token at i, or '' outside the sentence or when another piece has used it. */
 export function stemAt(s: Sentence, i: number): string {
-  return i >= 0 && i < s.tokens.length && !s.used[i] ? s.tokens[i].stem : '';
+  return i >= 0 && !s.used[i] ? (s.tokens[i]?.stem ?? '') : '';
 }

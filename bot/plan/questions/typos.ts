@@ -67,7 +67,8 @@ function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < a.length && diff.length <= 2; i += 1) if (a[i] !== b[i]) diff.push(i);
-  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  const [i = 0, j = 0] = diff;
+  return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 /** The closest words to a stem within the allowed distance (a swap of two letters counts as one), best first. */
@@ -118,7 +119,7 @@ export function correctTokens(plan: PlanView, tokens: Token[], indexes: number[]
   const corrections: Correction[] = [];
   for (const index of indexes) {
     const token = tokens[index];
-    if (!/^\p{L}+$/u.test(token.word)) continue;
+    if (!token || !/^\p{L}+$/u.test(token.word)) continue;
     const [read, ...others] = closestWords(plan, token.stem);
     if (!read) continue;
     corrections.push({ index, written: token.raw, read, others: others.slice(0, 2) });

@@ -3,7 +3,6 @@ import {
   AMBER,
   AWARENESS,
   COLP,
-  CST,
   GREEN,
   OTHER,
   OVERDUE,

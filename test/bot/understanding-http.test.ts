@@ -106,5 +106,12 @@ describe('questions in partners’ own words, over HTTP', () => {
   it('"show action 2.2" asks for a reference as written and says there is none', async () => {
     const r = await ask('show action 2.2');
     expect(r.text).toBe('There is no action 2.2 in City of London Prevent Strategic Action Plan. Actions are numbered 1 to 24.');
+    for (const [text, answer] of [
+      ['update 1.1', 'There is no action 1.1 in City of London Prevent Strategic Action Plan.'],
+      ['history of action 2.3a', 'There is no action 2.3a in City of London Prevent Strategic Action Plan.'],
+    ]) {
+      bot.connector.clear();
+      expect((await ask(text ?? '')).text).toContain(answer);
+    }
   });
 });

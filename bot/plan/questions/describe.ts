@@ -8,6 +8,8 @@ function either(items: string[]): string {
 }
 
 function ragPhrase(rags: Rag[], beforeNoun: boolean): string {
+  const outstanding = ['RED', 'AMBER', 'GREEN', 'UNRATED'].every((r) => rags.includes(r as Rag)) && !rags.includes('COMPLETE');
+  if (outstanding) return 'outstanding (not COMPLETE)';
   const unrated = beforeNoun ? 'not-yet-rated' : 'not yet rated';
   return either(rags.map((rag) => (rag === 'UNRATED' ? unrated : rag)));
 }

@@ -96,12 +96,16 @@ const CHANGES = [
 ].map(phraseStems);
 /** "the latest on the Act Early campaign" asks about a topic, not about what changed. */
 const LATEST_ON = ['latest on', 'latest with', 'news on', 'updates on', 'update on'].map(phraseStems);
+/** "remind me what is overdue" asks a question; "remind me about action 7 again" is a command. */
+const QUESTION_WORDS = new Set(['what', 'whats', 'which', 'how', 'who', 'when', 'where']);
 const POLITE = new Set(['please', 'pls', 'can', 'could', 'would', 'you', 'i', 'want', 'to', 'like', 'id', 'let', 'u']);
 
 /** Whether the question is a command ("update action 3") or asks what changed: not a plan question. */
 export function isCommandOrChanges(s: Sentence): boolean {
-  const first = s.tokens.find((t) => !POLITE.has(t.stem));
-  if (first && COMMANDS.has(first.stem)) return true;
+  const at = s.tokens.findIndex((t) => !POLITE.has(t.stem));
+  const first = s.tokens[at];
+  const asking = first?.stem === 'remind' && s.tokens[at + 1]?.stem === 'me' && QUESTION_WORDS.has(s.tokens[at + 2]?.stem ?? '');
+  if (first && COMMANDS.has(first.stem) && !asking) return true;
   const probe: Sentence = { tokens: s.tokens, used: [...s.used] };
   for (let on = takePhrase(probe, LATEST_ON); on; on = takePhrase(probe, LATEST_ON));
   return takePhrase(probe, CHANGES) !== null;

@@ -100,7 +100,7 @@ describe('the first line of an answer says how the question was read', () => {
     [{ text: ['referrals'], rankBy: ['Prevent'] }, 10, '10 actions match "referrals" (best matches for "Prevent" first)'],
     [{ text: ['e-learning'] }, 0, 'No actions match "e-learning"'],
   ] as const)('%j with %i', (filter, count, expected) => {
-    expect(describeFilter(filter as Parameters<typeof describeFilter>[0], count)).toBe(expected);
+    expect(describeFilter(filter as unknown as Parameters<typeof describeFilter>[0], count)).toBe(expected);
   });
 
   it('and a kind of partner that leads nothing gets who does lead', () => {

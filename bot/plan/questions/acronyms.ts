@@ -35,7 +35,9 @@ export const ACRONYMS: { acronym: string; stems: string[] }[] = Object.entries(K
   stems: core(words),
 }));
 
+const BY_ACRONYM = new Map(ACRONYMS.map((a) => [a.acronym, a.stems]));
+
 /** The stems an acronym stands for, or undefined when it is not a known acronym. */
 export function expansionOf(word: string): string[] | undefined {
-  return ACRONYMS.find((a) => a.acronym === word)?.stems;
+  return BY_ACRONYM.get(word);
 }

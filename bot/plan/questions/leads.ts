@@ -47,14 +47,19 @@ interface Name {
 /** The names and aliases whose every word occurs in the question: the only ones worth matching. */
 function candidates(s: Sentence, plan: PlanView): Name[] {
   const present = new Set(s.tokens.map((t) => t.stem));
-  const found: Name[] = [];
-  for (const o of plan.organisations) {
-    for (const text of [o.name, ...o.aliases]) {
-      const stems = phraseStems(text);
-      if (stems.length > 0 && stems.every((w) => present.has(w))) found.push({ organisation: o.name, stems });
-    }
+  return namesOf(plan).filter(({ stems }) => stems.length > 0 && stems.every((w) => present.has(w)));
+}
+
+const namesByOrganisations = new WeakMap<PlanView['organisations'], Name[]>();
+
+/** Every organisation's name and aliases as stems (remembered while the plan's organisations stay the same). */
+function namesOf(plan: PlanView): Name[] {
+  let names = namesByOrganisations.get(plan.organisations);
+  if (!names) {
+    names = plan.organisations.flatMap((o) => [o.name, ...o.aliases].map((text) => ({ organisation: o.name, stems: phraseStems(text) })));
+    namesByOrganisations.set(plan.organisations, names);
   }
-  return found;
+  return names;
 }
 
 /** The one organisation whose names contain this word ("police"), or null if none or several do. */

@@ -123,6 +123,24 @@ export function inPlanVocabulary(plan: PlanView, word: string): boolean {
   return plan.actions.some((action) => found(actionText(action), word));
 }
 
+const frequencies = new WeakMap<PlanAction[], Map<string, number>>();
+
+/** How many of the actions a search word or phrase is found in (remembered while the list of actions stays the same). */
+function frequencyOf(actions: PlanAction[], word: string): number {
+  let counts = frequencies.get(actions);
+  if (!counts) {
+    counts = new Map();
+    frequencies.set(actions, counts);
+  }
+  let count = counts.get(word);
+  if (count === undefined) {
+    count = actions.filter((a) => found(actionText(a), word)).length;
+    if (counts.size >= 5_000) counts.clear();
+    counts.set(word, count);
+  }
+  return count;
+}
+
 const planWordSets = new WeakMap<PlanView, { actions: PlanAction[]; words: Set<string> }>();
 
 /** Every stem and acronym in any of the plan's actions (remembered while the plan's actions stay the same). */
@@ -140,7 +158,7 @@ function planWords(plan: PlanView): Set<string> {
  */
 export function splitByFrequency(plan: PlanView, words: string[]): { required: string[]; ranking: string[] } {
   const all = plan.actions;
-  const common = (w: string): boolean => all.filter((a) => found(actionText(a), w)).length * 2 > all.length;
+  const common = (w: string): boolean => frequencyOf(all, w) * 2 > all.length;
   const ranking = all.length >= 4 ? words.filter(common) : [];
   return ranking.length < words.length
     ? { required: words.filter((w) => !ranking.includes(w)), ranking }
@@ -153,8 +171,7 @@ export function splitByFrequency(plan: PlanView, words: string[]): { required: s
  */
 export function rankByWords(actions: PlanAction[], all: PlanAction[], required: string[], ranking: string[] = []): PlanAction[] {
   const words = [...required, ...ranking];
-  const frequency = new Map(words.map((w) => [w, all.filter((a) => found(actionText(a), w)).length]));
-  const weight = (w: string): number => Math.log((all.length + 1) / ((frequency.get(w) ?? 0) + 0.5));
+  const weight = (w: string): number => Math.log((all.length + 1) / (frequencyOf(all, w) + 0.5));
   const score = (text: ActionText): number =>
     words.reduce((sum, w) => {
       if (!found(text, w)) return sum;

@@ -47,6 +47,9 @@ const SMALL_TALK: [string[], string][] = [
 
 const PHRASES = SMALL_TALK.map(([phrases, reply]) => ({ stems: phrases.map(phraseStems), reply }));
 
+/** The first word of every small-talk phrase: a question with none of them is not small talk. */
+const FIRST_WORDS = new Set(PHRASES.flatMap(({ stems }) => stems.map((phrase) => phrase[0] ?? '')));
+
 /** Words that may go with small talk without making it a question: "hi all", "thanks team", "morning everyone". */
 const COMPANY = new Set([
   'all',
@@ -68,6 +71,7 @@ const COMPANY = new Set([
 
 /** The friendly answer to small talk with nothing else of substance in it, or null. */
 export function smallTalk(s: Sentence): string | null {
+  if (!s.tokens.some((t) => FIRST_WORDS.has(t.stem))) return null;
   for (const { stems, reply } of PHRASES) {
     const probe: Sentence = { tokens: s.tokens, used: [...s.used] };
     let found = false;

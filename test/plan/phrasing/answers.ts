@@ -1,4 +1,4 @@
-import { parseQuestion } from '../../../bot/plan/questions/index.js';
+import { parseQuestion, type Speaker } from '../../../bot/plan/questions/index.js';
 import { findActions } from '../../../bot/plan/query.js';
 import type { PlanView } from '../../../bot/plan/types.js';
 import { demoPlanView } from '../../factories/demo-plan.js';
@@ -33,24 +33,20 @@ export const TRAINING_WORD = [1, 2, 3, 4, 5, 6, 8, 10, 15, 16, 19, 20, 21, 23];
 /** An answer as a partner would judge it. */
 export type Answer = number[] | { show: string } | { noLead: string } | 'summary' | 'help' | 'smalltalk' | 'mine-unknown' | 'unknown';
 
-/** Who is asking: the organisation(s) they are with, for "my actions". */
-export interface Speaker {
-  organisations: string[];
-}
+export type { Speaker } from '../../../bot/plan/questions/index.js';
 
 const plan: PlanView = demoPlanView();
 
 /** What the bot answers on the demo plan, reduced to what a partner would notice. */
 export function answerOf(text: string, speaker?: Speaker, today = TODAY): Answer {
-  // biome-ignore lint/suspicious/noExplicitAny: the baseline parser takes three arguments, the new one four
-  const q = (parseQuestion as any)(text, plan, today, speaker) as { kind: string; [k: string]: unknown };
+  const q = parseQuestion(text, plan, today, speaker);
   switch (q.kind) {
     case 'list':
-      return findActions(plan, q.filter as never, today).map((a) => a.ref);
+      return findActions(plan, q.filter, today).map((a) => a.ref);
     case 'show':
       return { show: String(q.ref) };
     case 'noLead':
-      return { noLead: String(q.sector) };
+      return { noLead: q.sector };
     case 'summary':
     case 'help':
     case 'smalltalk':

@@ -11,10 +11,10 @@ export const HELP_EXAMPLES = [
   'summary',
   'update action 18',
   'history of action 18',
-  'what changed this week?',
+  'which actions are behind?',
 ] as const;
 
-/** What coordinators can ask for, shown under the questions. */
+/** What coordinators can ask for; each is shown under "help updates", "help reminders" or "help reports". */
 export const COORDINATOR_EXAMPLES = [
   'start an update round for the board meeting on 4 December',
   'update round status',
@@ -85,7 +85,7 @@ export function buildHelpCard(
     lines.push(sorry);
   }
   const topic = input.topic ? HELP_TOPIC_EXAMPLES[input.topic] : undefined;
-  const title = topic ? `${topic.title}: you can say` : 'Here are some things you can ask me';
+  const title = topic ? topic.title : 'Here are some things you can ask me';
   body.push(heading(title));
   lines.push(`${title}:`);
   const bullets = (topic?.examples ?? HELP_EXAMPLES).map((example) => `- ${example}`);

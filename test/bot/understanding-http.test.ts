@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HELP_TOPIC_EXAMPLES, MORE_HELP } from '../../cards/help-card.js';
+import { COORDINATOR_EXAMPLES, HELP_TOPIC_EXAMPLES, MORE_HELP } from '../../cards/help-card.js';
 import { validateCard } from '../../cards/validate.js';
 import { grantRole } from '../../bot/store/people.js';
-import { makeMessage, TEAMS } from '../support/activities.js';
+import { makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { at } from '../support/at.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
 
@@ -73,6 +73,8 @@ describe('questions in partners’ own words, over HTTP', () => {
     const help = await ask('help');
     expect(help.text).toContain(MORE_HELP);
     expect(help.text.split('\n').length).toBeLessThanOrEqual(12);
+    const topicExamples: string[] = Object.values(HELP_TOPIC_EXAMPLES).flatMap((t) => [...t.examples]);
+    expect(topicExamples).toEqual(expect.arrayContaining([...COORDINATOR_EXAMPLES]));
     for (const [topic, { title, examples }] of Object.entries(HELP_TOPIC_EXAMPLES)) {
       bot.connector.clear();
       const r = await ask(`help ${topic}`);
@@ -100,7 +102,13 @@ describe('questions in partners’ own words, over HTTP', () => {
     bot.connector.clear();
     const pat = await ask('what do I need to update?', TEAMS.user('Pat Police', '29:pat'));
     expect(pat.text.split('\n')[0]).toBe('19 actions led by City of London Police Prevent team (your organisation)');
-    expect(pat.json).toContain('Show more');
+    const more = pat.json.match(/"data":(\{[^}]*"plan\.showMore"[^}]*\})/) ?? pat.json.match(/"verb":"plan\.showMore","data":(\{[^}]*\})/);
+    expect(more, 'a "Show more" button').toBeTruthy();
+    const res = await bot.post(
+      makeInvoke(bot.connector.url, 'plan.showMore', JSON.parse(more?.[1] ?? '{}'), { from: TEAMS.user('Pat Police', '29:pat') }),
+    );
+    expect(res.status).toBe(200);
+    expect(refsIn(JSON.stringify(res.body.value))).toEqual([21, 22, 23, 24]);
   });
 
   it('"show action 2.2" asks for a reference as written and says there is none', async () => {

@@ -63,6 +63,12 @@ describe('spelling', () => {
     expect(closestWords(plan, 'xyzzy')).toEqual([]);
   });
 
+  it('reads misspelt keywords too, and offers the close word when the question is still not understood', () => {
+    expect(parseQuestion('summery', plan, TODAY)).toEqual({ kind: 'summary' });
+    expect(parseQuestion('remindrs', plan, TODAY)).toEqual({ kind: 'unknown', text: 'remindrs', suggestions: ['reminder'] });
+    expect(parseQuestion("what's the weather like?", plan, TODAY)).toEqual({ kind: 'unknown', text: "what's the weather like?" });
+  });
+
   it('says "did you mean" when two readings are as close', () => {
     const q = parseQuestion('what are the plice doing', plan, TODAY);
     expect(q.kind === 'list' && q.filter.corrections).toEqual([{ written: 'plice', read: 'police', others: ['place'] }]);

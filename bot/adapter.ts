@@ -2,7 +2,8 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { logger } from './logger.js';
-import { errorReply, toActivity } from './turn.js';
+import { errorReply } from './core/error-reply.js';
+import { replyFor } from './teams/render.js';
 
 const log = logger('adapter');
 
@@ -25,15 +26,7 @@ async function onTurnError(context: TurnContext, error: Error): Promise<void> {
   if (error instanceof AppError) log.warn({ code, msg: error.message }, 'Turn refused');
   else log.error({ code, err: error }, 'Turn failed');
   try {
-    const reply = errorReply(error);
-    if (context.activity.type === 'invoke') {
-      await context.sendActivity({
-        type: 'invokeResponse',
-        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } },
-      });
-    } else {
-      await context.sendActivity(toActivity(reply));
-    }
+    await context.sendActivity(replyFor(context.activity.type, errorReply(error)));
   } catch (sendError) {
     log.error({ err: sendError }, 'Could not tell the user about a failed turn');
   }

@@ -1,11 +1,10 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from './config.js';
 import { createAdapter } from './adapter.js';
-import type { Services } from './handlers/context.js';
+import type { Services } from './core/context.js';
 import { buildMessageCard } from '../cards/message-card.js';
 import { createNotifier } from './notify/notifier.js';
 import { tellCoordinators } from './notify/coordinators.js';
-import { markConversationInactive } from './store/conversations.js';
 import type { Store } from './store/database.js';
 
 /** The bot's parts wired together once: adapter, notifier and the services handlers receive. */
@@ -21,17 +20,14 @@ export function createBot(input: { config: Config; store: Store; now: () => Date
     rateLimits: { perSecond: input.config.SEND_RATE_PER_SECOND },
     sleep: input.sleep,
     async onGone(conversation, reason) {
-      await markConversationInactive(input.store.db, conversation.conversationId);
+      await input.store.conversations.markInactive(conversation.conversationId);
       if (conversation.kind === 'personal') return;
-      const row = await input.store.db.conversationRef.findUnique({
-        where: { conversationId: conversation.conversationId },
-        include: { partnership: true },
-      });
-      if (!row) return;
+      const partnership = await input.store.conversations.partnershipOf(conversation.conversationId);
+      if (!partnership) return;
       await tellCoordinators(
-        input.store.db,
+        input.store,
         services.notifier,
-        row.partnership.name,
+        partnership,
         buildMessageCard({
           title: 'I can no longer post to a channel',
           lines: [

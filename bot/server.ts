@@ -5,13 +5,10 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Config } from './config.js';
 import { activityProblem } from './activity.js';
 import { logger } from './logger.js';
-import type { Services } from './handlers/context.js';
-import { createTurnHandler } from './turn.js';
+import type { Services } from './core/context.js';
+import { createTurnHandler } from './teams/turn.js';
 import { createTabRouter, type TabDeps } from './tab/router.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
-import { requirePlanView } from './store/plans.js';
-import { listPartnershipChanges } from './store/updates.js';
-import { partnershipForTenant } from './store/partnerships.js';
 import { AppError } from './errors.js';
 
 const log = logger('server');
@@ -23,7 +20,7 @@ export function createHttpApp(services: Services, adapter: CloudAdapter): expres
   app.disable('x-powered-by');
   app.get('/healthz', async (_req, res) => {
     try {
-      await services.store.db.partnership.count();
+      await services.store.ping();
       res.json({ status: 'ok', database: services.store.kind });
     } catch (err) {
       log.error({ err }, 'Health check: database unreachable');
@@ -61,11 +58,11 @@ function tabDeps(services: Services): TabDeps {
     loadBoard: async (partnership, tenantId) => {
       // signed in through Teams: only the partnership of the user's own tenant; locally: the one asked for
       const name = tenantId
-        ? await partnershipForTenant(store.db, tenantId, config.DEFAULT_PARTNERSHIP)
+        ? await store.partnerships.forTenant(tenantId, config.DEFAULT_PARTNERSHIP)
         : (partnership ?? config.DEFAULT_PARTNERSHIP);
       if (!name) throw new AppError('NOT_FOUND', 'Your organisation is not linked to a Prevent partnership yet.');
-      const plan = await requirePlanView(store.db, name);
-      const changes = await listPartnershipChanges(store.db, name);
+      const plan = await store.plans.require(name);
+      const changes = await store.actions.partnershipChanges(name);
       return buildBoardData(plan, changes, dayIn(services.now().toISOString(), plan.timeZone));
     },
     auth: { localMode: config.localMode, appId: config.MicrosoftAppId, tenantId: config.MicrosoftAppTenantId, host: config.PUBLIC_HOST },

@@ -1,5 +1,5 @@
 import { ragWords, type PlanAction } from '../bot/plan/types.js';
-import { fits } from './budget.js';
+import { fits, MAX_REFRESH_USERS } from './budget.js';
 import { actionLabel, deadlineWords, progressWords } from './describe.js';
 import { updateFormButtons, updateFormInputs, type UpdateDraft } from './action-form.js';
 import { adaptiveCard, button, factSet, heading, ragText, text, type CardResult, type Element } from './elements.js';
@@ -23,7 +23,6 @@ export interface ActionCardInput {
   timeZone?: string;
 }
 
-const MAX_REFRESH_USERS = 60;
 const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300] as const;
 
 function lastUpdateWords(action: PlanAction, timeZone: string): string {

@@ -6,6 +6,9 @@ export const CARD_SIZE_LIMIT = 28 * 1024;
 /** What builders aim for: card and text together, in UTF-8 bytes, with room for the activity around them. */
 export const CARD_BUDGET = 26 * 1024;
 
+/** Teams refreshes a card automatically (Universal Actions) for at most 60 listed users. */
+export const MAX_REFRESH_USERS = 60;
+
 /** UTF-8 size of a card plus its text fallback. */
 export function resultSize(result: CardResult): number {
   return Buffer.byteLength(JSON.stringify(result.card), 'utf8') + Buffer.byteLength(result.text, 'utf8');

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { CARD_SIZE_LIMIT } from './budget.js';
+import { CARD_SIZE_LIMIT, MAX_REFRESH_USERS } from './budget.js';
 import { CARD_VERSION } from './elements.js';
 
 type AdaptiveCardsModule = typeof import('adaptivecards');
@@ -8,7 +8,6 @@ type AdaptiveCardsModule = typeof import('adaptivecards');
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsModule;
 
 const PHASES = ['Parse', 'ToJSON', 'Validation'] as const;
-const MAX_REFRESH_USERS = 60;
 
 function describeEvent(event: { phase: number; message: string }): string {
   return `${PHASES[event.phase] ?? 'Unknown'}: ${event.message}`;

@@ -1,10 +1,8 @@
 import { buildCaseReviewCard } from '../cards/reminder-card.js';
 import { addDays } from '../bot/plan/dates.js';
 import { localDate, resolveLocal } from '../bot/plan/schedule/local-time.js';
-import { findCaseReview, openCaseReviewsDueBy } from '../bot/store/case-reviews.js';
-import { listPanelMembers } from '../bot/store/panel.js';
 import type { Job } from './job.js';
-import { describeDeliveries, sendEach } from './pool.js';
+import { describeDeliveries, sendEach } from '../bot/notify/fan-out.js';
 import { personalRecipients, reportUnreached } from './recipients.js';
 
 /** Panel members hear about a case review this many days before it is due. */
@@ -19,7 +17,7 @@ export const caseReviewsJob: Job = {
   name: 'case-reviews',
   async occurrences(services, from, to) {
     const lastDue = addDays(localDate(to, 'UTC'), Math.max(...CASE_REVIEW_NOTICE_DAYS) + 2);
-    const reviews = await openCaseReviewsDueBy(services.store.db, lastDue);
+    const reviews = await services.store.caseReviews.openDueBy(lastDue);
     return reviews.flatMap((r) =>
       CASE_REVIEW_NOTICE_DAYS.map((daysAhead) => ({
         daysAhead,
@@ -35,9 +33,9 @@ export const caseReviewsJob: Job = {
   },
   async run(services, occurrence) {
     const { caseId, daysAhead } = occurrence.payload as Payload;
-    const review = await findCaseReview(services.store.db, caseId);
+    const review = await services.store.caseReviews.find(caseId);
     if (!review || review.closed) return 'case review closed; nothing sent';
-    const members = await listPanelMembers(services.store.db, review.partnership);
+    const members = await services.store.panel.list(review.partnership);
     const reply = buildCaseReviewCard({ caseRef: review.caseRef, reviewDue: review.reviewDue, daysAhead });
     const deliveries = await sendEach(services.notifier, await personalRecipients(services, members), reply);
     return `panel members: ${describeDeliveries(deliveries)}${await reportUnreached(services, review.partnership, 'a Channel case review reminder', deliveries)}`;

@@ -1,17 +1,12 @@
 import { buildLeadReminderCard } from '../cards/reminder-card.js';
-import type { Services } from '../bot/handlers/context.js';
+import type { Services } from '../bot/core/context.js';
 import { leadReminderItems, withoutMuted, type LeadItem } from '../bot/plan/schedule/lead-reminders.js';
 import { localTimesBetween } from '../bot/plan/schedule/local-time.js';
 import { logger } from '../bot/logger.js';
 import type { PlanView } from '../bot/plan/types.js';
-import { personalConversation } from '../bot/store/conversations.js';
-import { claimRun, existingRuns } from '../bot/store/job-runs.js';
-import { activeMutes } from '../bot/store/mutes.js';
-import { listPeople, type PersonInfo } from '../bot/store/people.js';
-import { loadPlanView } from '../bot/store/plans.js';
-import { listPartnershipZones } from '../bot/store/reach.js';
+import { type PersonInfo } from '../bot/store/people.js';
 import type { Job } from './job.js';
-import { runPool } from './pool.js';
+import { runPool } from '../bot/notify/fan-out.js';
 
 /** Leads' reminders go out once a day at this local time. */
 export const LEAD_REMINDER_TIME = '09:00';
@@ -30,16 +25,15 @@ async function remindLead(
   date: string,
   at: Date,
 ): Promise<Outcome> {
-  const { db } = services.store;
+  const { store } = services;
   const due = withoutMuted(leadReminderItems(plan, lead.organisation!, date, at), muted);
-  const sent = await existingRuns(
-    db,
+  const sent = await store.jobRuns.existing(
     SENT,
     due.map((i) => `${lead.id}:${i.key}`),
   );
   const fresh: LeadItem[] = due.filter((i) => !sent.has(`${lead.id}:${i.key}`));
   if (fresh.length === 0) return 'nothing';
-  const conversation = await personalConversation(db, lead.chatId);
+  const conversation = await store.conversations.personal(lead.chatId);
   if (!conversation) return 'unreachable';
   const reply = buildLeadReminderCard({
     name: lead.displayName,
@@ -55,7 +49,7 @@ async function remindLead(
   const outcome = await services.notifier.send(conversation, reply);
   if (outcome === 'sent') {
     for (const i of fresh)
-      await claimRun(db, {
+      await store.jobRuns.claim({
         jobKey: SENT,
         occurrence: `${lead.id}:${i.key}`,
         claimedBy: 'deadline-reminders',
@@ -70,7 +64,7 @@ async function remindLead(
 export const deadlineRemindersJob: Job = {
   name: 'deadline-reminders',
   async occurrences(services, from, to) {
-    const partnerships = await listPartnershipZones(services.store.db);
+    const partnerships = await services.store.partnerships.zones();
     return partnerships.flatMap((p) =>
       localTimesBetween(from, to, p.timeZone, LEAD_REMINDER_TIME, () => true).map(({ date, at }) => ({
         key: `deadlines:${p.id}:${date}`,
@@ -81,11 +75,10 @@ export const deadlineRemindersJob: Job = {
   },
   async run(services, occurrence) {
     const { partnership, date } = occurrence.payload as Payload;
-    const plan = await loadPlanView(services.store.db, partnership);
+    const plan = await services.store.plans.current(partnership);
     if (!plan) return 'no plan; nothing sent';
-    const leads = (await listPeople(services.store.db, partnership)).filter((p) => p.role === 'lead' && p.organisation);
-    const mutes = await activeMutes(
-      services.store.db,
+    const leads = (await services.store.people.list(partnership)).filter((p) => p.role === 'lead' && p.organisation);
+    const mutes = await services.store.mutes.active(
       leads.map((l) => l.id),
       date,
     );

@@ -1,4 +1,4 @@
-import type { Services } from '../bot/handlers/context.js';
+import type { Services } from '../bot/core/context.js';
 
 /** One occurrence of a job: a stable key (unique per job) and the instant it is due. */
 export interface Occurrence {

@@ -1,14 +1,13 @@
-import type { Services } from '../bot/handlers/context.js';
+import type { Services } from '../bot/core/context.js';
 import { tellCoordinators } from '../bot/notify/coordinators.js';
-import { personalConversation } from '../bot/store/conversations.js';
 import { buildUnreachableCard } from '../cards/reminder-card.js';
-import type { Delivery, Recipient } from './pool.js';
+import type { Delivery, Recipient } from '../bot/notify/fan-out.js';
 
 /** People's personal chats with the bot (never a channel or group chat); null for people the bot has never talked to. */
 export async function personalRecipients(services: Services, people: { displayName: string; chatId: string }[]): Promise<Recipient[]> {
   return Promise.all(
     people.map(async (p) => {
-      const conversation = await personalConversation(services.store.db, p.chatId);
+      const conversation = await services.store.conversations.personal(p.chatId);
       return { name: p.displayName, conversation: conversation?.kind === 'personal' ? conversation : null };
     }),
   );
@@ -23,6 +22,6 @@ export async function reportUnreached(
 ): Promise<string> {
   const missed = deliveries.filter((d) => d.outcome !== 'sent').map((d) => d.name);
   if (missed.length === 0) return '';
-  const told = await tellCoordinators(services.store.db, services.notifier, partnership, buildUnreachableCard({ what, people: missed }));
+  const told = await tellCoordinators(services.store, services.notifier, partnership, buildUnreachableCard({ what, people: missed }));
   return told.reached.length ? `; coordinators told (${told.reached.join(', ')})` : '; no coordinator could be told';
 }

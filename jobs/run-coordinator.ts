@@ -1,10 +1,9 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../bot/handlers/context.js';
+import type { Services } from '../bot/core/context.js';
 import { logger } from '../bot/logger.js';
-import { claimRun, existingRuns, finishRun } from '../bot/store/job-runs.js';
 import type { Job, Occurrence } from './job.js';
-import { runPool } from './pool.js';
+import { runPool } from '../bot/notify/fan-out.js';
 
 const log = logger('jobs');
 const HOUR = 3_600_000;
@@ -67,7 +66,7 @@ export class RunCoordinator {
     for (const job of this.jobs) {
       for (const occurrence of await this.unclaimed(job, new Date(now.getTime() - this.lookbackMs), graceStart)) {
         const detail = `Missed by more than ${Math.round(this.graceMs / 60_000)} minutes while no instance was running; not sent.`;
-        const id = await claimRun(this.services.store.db, {
+        const id = await this.services.store.jobRuns.claim({
           jobKey: job.name,
           occurrence: occurrence.key,
           claimedBy: this.instanceId,
@@ -96,8 +95,7 @@ export class RunCoordinator {
       return [];
     }
     const staleBefore = new Date(this.services.now().getTime() - this.leaseMs);
-    const seen = await existingRuns(
-      this.services.store.db,
+    const seen = await this.services.store.jobRuns.existing(
       job.name,
       occurrences.map((o) => o.key),
       staleBefore,
@@ -111,9 +109,9 @@ export class RunCoordinator {
   }
 
   private async runOne(job: Job, occurrence: Occurrence): Promise<RunReport> {
-    const { db } = this.services.store;
+    const { store } = this.services;
     const base = { job: job.name, key: occurrence.key, at: occurrence.at.toISOString() };
-    const id = await claimRun(db, {
+    const id = await store.jobRuns.claim({
       jobKey: job.name,
       occurrence: occurrence.key,
       claimedBy: this.instanceId,
@@ -123,13 +121,15 @@ export class RunCoordinator {
     if (id === null) return { ...base, status: 'taken', detail: 'claimed by another instance' };
     try {
       const detail = await job.run(this.services, occurrence);
-      await finishRun(db, id, 'done', detail, this.services.now());
+      await store.jobRuns.finish(id, 'done', detail, this.services.now());
       log.info({ ...base, detail }, 'Job occurrence done');
       return { ...base, status: 'done', detail };
     } catch (err) {
       const detail = `Failed: ${(err as Error)?.message ?? String(err)}`;
       log.error({ ...base, err }, 'Job occurrence failed');
-      await finishRun(db, id, 'failed', detail, this.services.now()).catch((e) => log.error({ err: e }, 'Could not record the failure'));
+      await store.jobRuns
+        .finish(id, 'failed', detail, this.services.now())
+        .catch((e) => log.error({ err: e }, 'Could not record the failure'));
       return { ...base, status: 'failed', detail };
     }
   }

@@ -1,14 +1,11 @@
 import { buildMessageCard } from '../cards/message-card.js';
 import { buildMeetingReminderCard } from '../cards/reminder-card.js';
-import type { Services } from '../bot/handlers/context.js';
+import type { Services } from '../bot/core/context.js';
 import { tellCoordinators } from '../bot/notify/coordinators.js';
 import { describeRecurrence, formatWhen } from '../bot/plan/schedule/describe.js';
 import { reminderOccurrences, type ScheduleView } from '../bot/plan/schedule/occurrences.js';
-import { announcementConversation, findConversation } from '../bot/store/conversations.js';
-import { listPanelMembers } from '../bot/store/panel.js';
-import { findSchedule, listAllActiveSchedules } from '../bot/store/schedules.js';
 import type { Job } from './job.js';
-import { describeDeliveries, sendEach } from './pool.js';
+import { describeDeliveries, sendEach } from '../bot/notify/fan-out.js';
 import { personalRecipients, reportUnreached } from './recipients.js';
 
 type Payload = { scheduleId: number; meetingAt: string; leadMinutes: number };
@@ -20,10 +17,10 @@ async function remindPanel(
   reply: ReturnType<typeof buildMeetingReminderCard>,
   when: string,
 ): Promise<string> {
-  const members = await listPanelMembers(services.store.db, schedule.partnership);
+  const members = await services.store.panel.list(schedule.partnership);
   if (members.length === 0) {
     await tellCoordinators(
-      services.store.db,
+      services.store,
       services.notifier,
       schedule.partnership,
       buildMessageCard({
@@ -45,12 +42,12 @@ async function remindChannel(
   reply: ReturnType<typeof buildMeetingReminderCard>,
   when: string,
 ): Promise<string> {
-  const { db } = services.store;
-  const chosen = schedule.conversationId ? await findConversation(db, schedule.conversationId) : null;
-  const channel = chosen?.active ? chosen : await announcementConversation(db, schedule.partnership);
+  const { store } = services;
+  const chosen = schedule.conversationId ? await store.conversations.find(schedule.conversationId) : null;
+  const channel = chosen?.active ? chosen : await store.conversations.announcement(schedule.partnership);
   if (!channel) {
     await tellCoordinators(
-      db,
+      store,
       services.notifier,
       schedule.partnership,
       buildMessageCard({
@@ -69,7 +66,7 @@ async function remindChannel(
 export const scheduleRemindersJob: Job = {
   name: 'schedule-reminders',
   async occurrences(services, from, to) {
-    const schedules = await listAllActiveSchedules(services.store.db);
+    const schedules = await services.store.schedules.allActive();
     return schedules.flatMap((s) =>
       reminderOccurrences(s, from, to).map((o) => ({
         key: o.key,
@@ -80,7 +77,7 @@ export const scheduleRemindersJob: Job = {
   },
   async run(services, occurrence) {
     const payload = occurrence.payload as Payload;
-    const schedule = await findSchedule(services.store.db, payload.scheduleId);
+    const schedule = await services.store.schedules.find(payload.scheduleId);
     if (!schedule?.active) return 'schedule cancelled; nothing sent';
     const meetingAt = new Date(payload.meetingAt);
     const when = formatWhen(meetingAt, schedule.timeZone);

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Services } from '../bot/handlers/context.js';
+import type { Services } from '../bot/core/context.js';
 import { logger } from '../bot/logger.js';
 import type { Job } from './job.js';
 import { JOBS } from './index.js';

@@ -1,7 +1,6 @@
-import type { Services } from '../bot/handlers/context.js';
-import { closeDueRound, remindRound } from '../bot/handlers/rounds/deadline.js';
+import type { Services } from '../bot/core/context.js';
+import { closeDueRound, remindRound } from '../bot/features/rounds/deadline.js';
 import { reminderTime } from '../bot/plan/rounds.js';
-import { openRounds } from '../bot/store/rounds.js';
 import type { Job, Occurrence } from './job.js';
 
 type Payload = { roundId: number; kind: 'reminder' | 'close' };
@@ -19,7 +18,7 @@ export const updateRoundsJob: Job = {
   name: 'update-rounds',
   async occurrences(services: Services, from: Date, to: Date) {
     const found: Occurrence[] = [];
-    for (const round of await openRounds(services.store.db)) {
+    for (const round of await services.store.rounds.open()) {
       const remindAt = reminderTime(round.deadline, round.timeZone);
       if (!round.reminderSentAt && remindAt > round.createdAt && remindAt < round.deadline && remindAt > from && remindAt <= to) {
         found.push(occurrence(`round:${round.id}:reminder`, remindAt, { roundId: round.id, kind: 'reminder' }));

@@ -1,7 +1,5 @@
 import { localTimesBetween, weekdayOf } from '../bot/plan/schedule/local-time.js';
-import { personalConversation } from '../bot/store/conversations.js';
-import { findDigestRecipient, listDigestRecipients } from '../bot/store/digest-settings.js';
-import { composeDigestOnce } from './digest-reply.js';
+import { composeDigestOnce } from '../bot/features/digests/compose.js';
 import type { Job } from './job.js';
 
 type Payload = { personId: number; date: string };
@@ -10,7 +8,7 @@ type Payload = { personId: number; date: string };
 export const weeklyDigestJob: Job = {
   name: 'weekly-digest',
   async occurrences(services, from, to) {
-    const recipients = await listDigestRecipients(services.store.db);
+    const recipients = await services.store.digests.recipients();
     return recipients.flatMap((r) =>
       localTimesBetween(from, to, r.timeZone, r.time, (date) => weekdayOf(date) === r.day).map(({ date, at }) => ({
         key: `digest:person:${r.personId}:${date}`,
@@ -20,13 +18,13 @@ export const weeklyDigestJob: Job = {
     );
   },
   async run(services, occurrence) {
-    const { db } = services.store;
+    const { store } = services;
     const payload = occurrence.payload as Payload;
-    const person = await findDigestRecipient(db, payload.personId);
+    const person = await store.digests.recipient(payload.personId);
     if (!person?.enabled || person.role !== 'coordinator') return 'digest switched off; nothing sent';
-    const conversation = await personalConversation(db, person.chatId);
+    const conversation = await store.conversations.personal(person.chatId);
     if (!conversation) return `${person.displayName} has no personal chat with the bot; nothing sent`;
-    const composed = await composeDigestOnce(db, person.partnership, occurrence.at);
+    const composed = await composeDigestOnce(store, person.partnership, occurrence.at);
     if (!composed) return `${person.partnership} has no plan; nothing sent`;
     const outcome = await services.notifier.send(conversation, composed.reply);
     return `digest for ${person.displayName}: ${outcome}`;

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { formatDay } from '../plan/schedule/describe.js';
 import { parseDay } from '../plan/schedule/phrases.js';
 import { addMonths } from '../plan/schedule/recurrence.js';
-import { addCaseReview, closeCaseReview, listCaseReviews } from '../store/case-reviews.js';
 import type { CliCommand } from './context.js';
 
 const USAGE =
@@ -23,7 +22,7 @@ export const caseCommand: CliCommand = async (args, ctx) => {
       ctx.out('Give the intervention start date like 2026-11-03 or "3 November 2026".');
       return 2;
     }
-    const review = await addCaseReview(ctx.store.db, {
+    const review = await ctx.store.caseReviews.add({
       partnership,
       caseRef: ref,
       interventionStart: started,
@@ -34,14 +33,14 @@ export const caseCommand: CliCommand = async (args, ctx) => {
     return 0;
   }
   if (action === 'list') {
-    const reviews = await listCaseReviews(ctx.store.db, partnership);
+    const reviews = await ctx.store.caseReviews.list(partnership);
     ctx.out(
       reviews.length ? reviews.map((r) => `${r.caseRef}: review due ${formatDay(r.reviewDue)}`).join('\n') : 'No case reviews are open.',
     );
     return 0;
   }
   if (action === 'close' && ref) {
-    const review = await closeCaseReview(ctx.store.db, partnership, ref);
+    const review = await ctx.store.caseReviews.close(partnership, ref);
     ctx.out(`Closed the review of case ${review.caseRef}.`);
     return 0;
   }

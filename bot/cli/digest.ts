@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { composeDigest } from '../../jobs/digest-reply.js';
+import { composeDigest } from '../features/digests/compose.js';
 import { weekdayName } from '../plan/schedule/describe.js';
 import { parseTime, weekdayNumber } from '../plan/schedule/phrases.js';
-import { findDigestRecipient, setDigestSettings } from '../store/digest-settings.js';
-import { findPerson } from '../store/people.js';
 import type { CliCommand } from './context.js';
 
 const USAGE = `Usage:
@@ -33,7 +31,7 @@ export const digestCommand: CliCommand = async (args, ctx) => {
       ctx.out(`"${values.at}" is not a date and time. Use ISO 8601, e.g. 2026-11-23T09:00:00Z.`);
       return 2;
     }
-    const composed = await composeDigest(ctx.store.db, partnership, at);
+    const composed = await composeDigest(ctx.store, partnership, at);
     if (!composed) {
       ctx.out(`There is no plan for ${partnership} yet. Import one with: npm run cli -- import <file>`);
       return 1;
@@ -43,7 +41,7 @@ export const digestCommand: CliCommand = async (args, ctx) => {
   }
   const [action, ...rest] = positionals;
   if (action === 'set' && rest.length) {
-    const person = await findPerson(ctx.store.db, partnership, rest.join(' '));
+    const person = await ctx.store.people.find(partnership, rest.join(' '));
     const day = values.day ? weekdayNumber(values.day) : undefined;
     const time = values.time ? parseTime(values.time) : undefined;
     if (!person || day === null || time === null) {
@@ -52,12 +50,12 @@ export const digestCommand: CliCommand = async (args, ctx) => {
       );
       return 2;
     }
-    await setDigestSettings(ctx.store.db, person.id, {
+    await ctx.store.digests.setSettings(person.id, {
       day,
       time,
       enabled: values.off ? false : values.on || day !== undefined || time !== undefined ? true : undefined,
     });
-    const s = (await findDigestRecipient(ctx.store.db, person.id))!;
+    const s = (await ctx.store.digests.recipient(person.id))!;
     ctx.out(
       s.enabled
         ? `${s.displayName} gets the weekly digest on ${weekdayName(s.day)}s at ${s.time} (${s.timeZone}).${s.role === 'coordinator' ? '' : ' Only coordinators get it: make them one with "role grant".'}`

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { exportCsv, exportJson, exportMarkdown } from '../plan/export.js';
-import { listPartnerships, loadPlanView } from '../store/plans.js';
 import type { PlanView } from '../plan/types.js';
 import type { CliCommand } from './context.js';
 
@@ -12,8 +11,8 @@ export const exportCommand: CliCommand = async (args, ctx) => {
     ctx.out(`Unknown format "${format}": use json, csv or md.`);
     return 2;
   }
-  const names = values.partnership ? [values.partnership] : await listPartnerships(ctx.store.db);
-  const plans = (await Promise.all(names.map((n) => loadPlanView(ctx.store.db, n)))).filter((p): p is PlanView => p !== null);
+  const names = values.partnership ? [values.partnership] : await ctx.store.plans.partnershipsWithPlans();
+  const plans = (await Promise.all(names.map((n) => ctx.store.plans.current(n)))).filter((p): p is PlanView => p !== null);
   if (format === 'json') {
     ctx.out(exportJson(plans));
     return 0;

@@ -4,7 +4,7 @@ import { generatePartnership } from '../generate/partnership.js';
 import { areaFor } from '../generate/places.js';
 import type { GeneratedPartnership } from '../generate/types.js';
 import { openBulkLoader } from '../store/bulk.js';
-import { existingPartnerships, saveGeneratedPartnerships } from '../store/generate.js';
+import { saveGeneratedPartnerships } from '../store/generate.js';
 import type { CliCommand } from './context.js';
 
 const USAGE =
@@ -50,7 +50,7 @@ export const generateCommand: CliCommand = async (args, ctx) => {
   const serviceUrl = values['service-url'] ?? 'https://smba.trafficmanager.net/uk/';
 
   const names = Array.from({ length: partnerships }, (_, i) => areaFor(i).place);
-  const clash = await existingPartnerships(ctx.store.db, names);
+  const clash = await ctx.store.partnerships.existing(names);
   if (clash.length)
     throw new AppError(
       'INVALID_INPUT',

@@ -3,7 +3,6 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { readPlanFile, describeImport } from '../import/index.js';
 import { DEFAULT_ORGANISATIONS } from '../import/known-organisations.js';
-import { loadOrganisations, savePlan } from '../store/plans.js';
 import type { OrganisationInfo } from '../plan/types.js';
 import type { CliCommand } from './context.js';
 
@@ -26,11 +25,11 @@ export const importCommand: CliCommand = async (args, ctx) => {
     return 2;
   }
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
-  const known = mergeOrganisations(await loadOrganisations(ctx.store.db, partnership), DEFAULT_ORGANISATIONS);
+  const known = mergeOrganisations(await ctx.store.plans.organisations(partnership), DEFAULT_ORGANISATIONS);
   const started = performance.now();
   const plan = await readPlanFile(file, known);
   const parsedMs = performance.now() - started;
-  const saved = await savePlan(ctx.store.db, {
+  const saved = await ctx.store.plans.save({
     partnership,
     plan,
     sourceFile: path.basename(file),

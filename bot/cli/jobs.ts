@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { JOBS } from '../../jobs/index.js';
 import { RunCoordinator } from '../../jobs/run-coordinator.js';
 import { createBot } from '../app.js';
-import { recentRuns } from '../store/job-runs.js';
 import type { CliCommand } from './context.js';
 
 const USAGE = `Usage:
@@ -31,7 +30,7 @@ export const jobsCommand: CliCommand = async (args, ctx) => {
     return reports.some((r) => r.status === 'failed') ? 1 : 0;
   }
   if (action === 'runs') {
-    const runs = await recentRuns(ctx.store.db, Number(values.limit ?? 50));
+    const runs = await ctx.store.jobRuns.recent(Number(values.limit ?? 50));
     if (!runs.length) ctx.out('No job has run yet.');
     for (const r of runs)
       ctx.out(`${r.claimedAt.toISOString()} ${r.jobKey} ${r.occurrence}: ${r.status} by ${r.claimedBy}${r.detail ? ` (${r.detail})` : ''}`);

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { listPanelMembers, setPanelMember } from '../store/panel.js';
 import type { CliCommand } from './context.js';
 
 const USAGE =
@@ -12,7 +11,7 @@ export const panelCommand: CliCommand = async (args, ctx) => {
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   const who = rest.join(' ').trim();
   if ((action === 'add' || action === 'remove') && who) {
-    const person = await setPanelMember(ctx.store.db, { partnership, who, member: action === 'add' });
+    const person = await ctx.store.panel.set({ partnership, who, member: action === 'add' });
     ctx.out(
       action === 'add'
         ? `${person.displayName} is now on the Channel panel in ${partnership}.`
@@ -21,7 +20,7 @@ export const panelCommand: CliCommand = async (args, ctx) => {
     return 0;
   }
   if (action === 'list') {
-    const members = await listPanelMembers(ctx.store.db, partnership);
+    const members = await ctx.store.panel.list(partnership);
     ctx.out(
       members.length
         ? members.map((m) => `${m.displayName} (${m.chatId})`).join('\n')

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { linkPartnershipToTenant } from '../store/partnerships.js';
 import type { CliCommand } from './context.js';
 
 const USAGE = 'Usage: partnership link <name> --tenant <Microsoft 365 tenant id>';
@@ -17,7 +16,7 @@ export const partnershipCommand: CliCommand = async (args, ctx) => {
     ctx.out(`"${values.tenant}" is not a tenant id: it looks like 72f988bf-86f1-41af-91ab-2d7cd011db47.`);
     return 2;
   }
-  await linkPartnershipToTenant(ctx.store.db, name, values.tenant);
+  await ctx.store.partnerships.linkToTenant(name, values.tenant);
   ctx.out(`${name} is linked to tenant ${values.tenant}: teams and chats there now belong to it.`);
   return 0;
 };

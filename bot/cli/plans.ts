@@ -1,9 +1,8 @@
-import { listPlans } from '../store/plans.js';
 import type { CliCommand } from './context.js';
 
 /** `plans`: every partnership's plans with their action counts. */
 export const plansCommand: CliCommand = async (_args, ctx) => {
-  const plans = await listPlans(ctx.store.db);
+  const plans = await ctx.store.plans.list();
   if (!plans.length) ctx.out('No plans yet. Import one with: npm run cli -- import <file>');
   for (const p of plans)
     ctx.out(

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { RoleSchema } from '../plan/types.js';
-import { grantRole, revokeRole } from '../store/people.js';
 import type { CliCommand } from './context.js';
 
 const USAGE =
@@ -21,12 +20,12 @@ export const roleCommand: CliCommand = async (args, ctx) => {
       ctx.out(`Unknown role "${roleText}": use coordinator, lead or member.`);
       return 2;
     }
-    const person = await grantRole(ctx.store.db, { partnership, who, role: role.data, organisation: values.org });
+    const person = await ctx.store.people.grantRole({ partnership, who, role: role.data, organisation: values.org });
     ctx.out(`${person.displayName} is now a ${person.role}${person.organisation ? ` for ${person.organisation}` : ''} in ${partnership}.`);
     return 0;
   }
   if (action === 'revoke' && who) {
-    const person = await revokeRole(ctx.store.db, partnership, who);
+    const person = await ctx.store.people.revokeRole(partnership, who);
     ctx.out(`${person.displayName} is now a member (no update rights) in ${partnership}.`);
     return 0;
   }

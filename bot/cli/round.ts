@@ -1,13 +1,10 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createBot } from '../app.js';
-import { describeOpenedRound, openUpdateRound } from '../handlers/rounds/open-round.js';
-import { roundStatusReply } from '../handlers/rounds/progress.js';
+import { describeOpenedRound, openUpdateRound } from '../features/rounds/open-round.js';
+import { roundStatusReply } from '../features/rounds/progress.js';
 import { todayIn } from '../handlers/plan-source.js';
 import { parseMeetingDate } from '../plan/rounds.js';
-import { findPerson } from '../store/people.js';
-import { requirePlanView } from '../store/plans.js';
-import { latestRound } from '../store/rounds.js';
 import type { CliCommand } from './context.js';
 
 const USAGE = `Usage: round start --meeting DATE [--due DATE] [--title "board meeting"] [--by NAME] [--partnership NAME]
@@ -30,7 +27,7 @@ export const roundCommand: CliCommand = async (args, ctx) => {
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   const { services } = createBot({ config: ctx.config, store: ctx.store, now: ctx.now });
   if (positionals[0] === 'status') {
-    const round = await latestRound(ctx.store.db, partnership);
+    const round = await ctx.store.rounds.latest(partnership);
     ctx.out(round ? (await roundStatusReply(services, round)).text : `There has been no update round in ${partnership} yet.`);
     return 0;
   }
@@ -38,7 +35,7 @@ export const roundCommand: CliCommand = async (args, ctx) => {
     ctx.out(USAGE);
     return 2;
   }
-  const plan = await requirePlanView(ctx.store.db, partnership);
+  const plan = await ctx.store.plans.require(partnership);
   const today = todayIn(plan.timeZone, ctx.now());
   const meetingDate = parseMeetingDate(values.meeting, today);
   const dueDate = values.due ? parseMeetingDate(values.due, today) : null;
@@ -46,7 +43,7 @@ export const roundCommand: CliCommand = async (args, ctx) => {
     ctx.out(`I couldn't read "${meetingDate ? values.due : values.meeting}" as a date.\n${USAGE}`);
     return 2;
   }
-  const person = values.by ? await findPerson(ctx.store.db, partnership, values.by) : null;
+  const person = values.by ? await ctx.store.people.find(partnership, values.by) : null;
   const createdBy = person?.displayName ?? values.by ?? userInfo().username;
   const opened = await openUpdateRound(services, {
     partnership,

@@ -18,14 +18,14 @@ export const scheduleCommand: CliCommand = async (args, ctx) => {
   });
   const [action, ...rest] = positionals;
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
-  const db = ctx.store.db;
+  const { store } = ctx;
   let lines: string[] | null = null;
   if (action === 'add' && rest.length)
-    lines = await addScheduleFromText(db, { partnership, text: rest.join(' '), now: ctx.now(), conversationId: values.channel ?? null });
-  else if (action === 'list') lines = await listScheduleLines(db, partnership, ctx.now());
+    lines = await addScheduleFromText(store, { partnership, text: rest.join(' '), now: ctx.now(), conversationId: values.channel ?? null });
+  else if (action === 'list') lines = await listScheduleLines(store, partnership, ctx.now());
   else if (action === 'move' && rest.length === 2)
-    lines = await moveNextMeeting(db, { partnership, which: rest[0]!, to: rest[1]!, time: values.time, now: ctx.now() });
-  else if (action === 'cancel' && rest.length === 1) lines = await cancelScheduleByName(db, partnership, rest[0]!);
+    lines = await moveNextMeeting(store, { partnership, which: rest[0]!, to: rest[1]!, time: values.time, now: ctx.now() });
+  else if (action === 'cancel' && rest.length === 1) lines = await cancelScheduleByName(store, partnership, rest[0]!);
   if (!lines) {
     ctx.out(USAGE);
     return 2;

@@ -1,7 +1,6 @@
 import { dateIn } from '../plan/dates.js';
-import { requirePlanView } from '../store/plans.js';
 import type { PlanView } from '../plan/types.js';
-import type { Services } from './context.js';
+import type { Services } from '../core/context.js';
 
 /** Today's date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now: Date): string {
@@ -10,6 +9,6 @@ export function todayIn(timeZone: string, now: Date): string {
 
 /** The partnership's current plan and today's date in its time zone. */
 export async function planAndToday(services: Services, partnership: string): Promise<{ plan: PlanView; today: string }> {
-  const plan = await requirePlanView(services.store.db, partnership);
+  const plan = await services.store.plans.require(partnership);
   return { plan, today: todayIn(plan.timeZone, services.now()) };
 }

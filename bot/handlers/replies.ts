@@ -3,8 +3,7 @@ import { buildMessageCard } from '../../cards/message-card.js';
 import { canUpdate } from '../plan/permissions.js';
 import { actionByRef } from '../plan/query.js';
 import type { PlanAction, PlanView } from '../plan/types.js';
-import { identifySender } from '../store/people.js';
-import type { Reply, TurnInput } from './context.js';
+import type { Reply, TurnInput } from '../core/context.js';
 import { actionCardFor } from './updates/action-view.js';
 
 /** Actions per card: a typical answer (up to 15) fits on one card; longer ones page with "Show more". */
@@ -15,7 +14,7 @@ export async function listReply(
   input: TurnInput,
   list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string },
 ): Promise<Reply> {
-  const person = await identifySender(input.services.store.db, input.partnership, input.sender);
+  const person = input.person;
   return buildListCard({
     ...list,
     pageSize: LIST_PAGE_SIZE,
@@ -33,5 +32,5 @@ export async function showActionReply(input: TurnInput, plan: PlanView, ref: str
       lines: [`There is no action ${ref} in ${plan.title}. Actions are numbered ${Math.min(...refs)} to ${Math.max(...refs)}.`],
     });
   }
-  return actionCardFor(input.services, input.partnership, input.sender, action, { timeZone: plan.timeZone });
+  return actionCardFor(input.services, input.partnership, input.person, action, { timeZone: plan.timeZone });
 }

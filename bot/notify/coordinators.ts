@@ -1,23 +1,19 @@
-import type { Reply } from '../handlers/context.js';
-import type { Db } from '../store/database.js';
-import { personalConversation } from '../store/conversations.js';
+import type { Reply } from '../core/types.js';
+import type { Store } from '../store/database.js';
 import type { Notifier, SendOutcome } from './notifier.js';
 
 /** Sends a message to every coordinator of a partnership in personal chat; returns who could not be reached. */
 export async function tellCoordinators(
-  db: Db,
+  store: Store,
   notifier: Notifier,
   partnership: string,
   reply: Reply,
 ): Promise<{ reached: string[]; unreachable: string[] }> {
-  const coordinators = await db.person.findMany({
-    where: { partnership: { name: partnership }, role: 'coordinator' },
-    orderBy: { displayName: 'asc' },
-  });
+  const coordinators = await store.people.coordinators(partnership);
   const reached: string[] = [];
   const unreachable: string[] = [];
   for (const person of coordinators) {
-    const conversation = await personalConversation(db, person.chatId);
+    const conversation = await store.conversations.personal(person.chatId);
     const outcome: SendOutcome = conversation ? await notifier.send(conversation, reply) : 'gone';
     (outcome === 'sent' ? reached : unreachable).push(person.displayName);
   }

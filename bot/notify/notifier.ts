@@ -1,9 +1,9 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { ConversationReference } from 'botbuilder';
-import type { Reply } from '../handlers/context.js';
+import type { Reply } from '../core/types.js';
 import { logger } from '../logger.js';
 import type { StoredConversation } from '../store/conversations.js';
-import { toActivity } from '../turn.js';
+import { toActivity } from '../teams/render.js';
 import { ownRetries } from './own-retries.js';
 import { createSendPacer, type RateLimits } from './rate-limit.js';
 import { retryDelayMs, sendFailure } from './send-errors.js';

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import { checkCaseRef } from '../plan/privacy.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** A Channel case review: an opaque reference and dates, nothing else. */
 export interface CaseReviewView {

@@ -1,5 +1,5 @@
-import type { ConversationKind } from '../handlers/context.js';
-import type { Db } from './database.js';
+import type { ConversationKind } from '../core/types.js';
+import type { Db } from './client.js';
 
 /** A stored conversation reference, as the notifier needs it. */
 export interface StoredConversation {
@@ -20,31 +20,36 @@ const toStored = (r: Row): StoredConversation => ({
   active: r.active,
 });
 
-/** What this process last stored per conversation (per database), so most turns write nothing. */
-const seenByDb = new WeakMap<Db, Map<string, string>>();
-function seenFor(db: Db): Map<string, string> {
-  let seen = seenByDb.get(db);
-  if (!seen) seenByDb.set(db, (seen = new Map()));
-  return seen;
+/** What a turn tells the store about the conversation it came from. */
+export interface ConversationSeen {
+  conversationId: string;
+  kind: ConversationKind;
+  reference: Record<string, unknown>;
+  serviceUrl: string;
+  tenantId?: string;
+  userChatId?: string;
+  now: Date;
+}
+
+/**
+ * The partnership a conversation belongs to, remembering the conversation on the way: the one it was first
+ * seen with, else the one `forNew` picks (its tenant's); null when it belongs to none. One indexed read per
+ * turn and a write only when something changed: new conversation, moved serviceUrl, or inactive after a 403.
+ * No per-process cache, so a conversation marked inactive by any instance is re-activated by the next turn on any other.
+ */
+export async function enterConversation(db: Db, seen: ConversationSeen, forNew: () => Promise<string | null>): Promise<string | null> {
+  const row = await db.conversationRef.findUnique({
+    where: { conversationId: seen.conversationId },
+    select: { serviceUrl: true, active: true, partnership: { select: { name: true } } },
+  });
+  const partnership = row?.partnership.name ?? (await forNew());
+  if (!partnership) return null;
+  if (!row || !row.active || row.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
+  return partnership;
 }
 
 /** Stores or refreshes a conversation reference (new conversation, changed serviceUrl, or re-activated after a 403). */
-export async function rememberConversation(
-  db: Db,
-  input: {
-    partnership: string;
-    conversationId: string;
-    kind: ConversationKind;
-    reference: Record<string, unknown>;
-    serviceUrl: string;
-    tenantId?: string;
-    userChatId?: string;
-    now: Date;
-  },
-): Promise<void> {
-  const stamp = `${input.serviceUrl}|${input.partnership}`;
-  const seen = seenFor(db);
-  if (seen.get(input.conversationId) === stamp) return;
+export async function rememberConversation(db: Db, input: ConversationSeen & { partnership: string }): Promise<void> {
   const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
   if (!partnership) return;
   const data = {
@@ -61,7 +66,6 @@ export async function rememberConversation(
     create: { ...data, partnershipId: partnership.id, conversationId: input.conversationId, createdAt: input.now },
     update: data,
   });
-  seen.set(input.conversationId, stamp);
 }
 
 /** Where RAG changes are announced: the channel chosen with "post updates here", else the channel the bot was first installed in. */
@@ -96,5 +100,10 @@ export async function findConversation(db: Db, conversationId: string): Promise<
 /** Marks a conversation inactive after a final send failure (403: bot removed or blocked). */
 export async function markConversationInactive(db: Db, conversationId: string): Promise<void> {
   await db.conversationRef.updateMany({ where: { conversationId }, data: { active: false } });
-  seenFor(db).delete(conversationId);
+}
+
+/** The partnership a stored conversation belongs to, or null when the conversation is unknown. */
+export async function conversationPartnership(db: Db, conversationId: string): Promise<string | null> {
+  const row = await db.conversationRef.findUnique({ where: { conversationId }, select: { partnership: { select: { name: true } } } });
+  return row?.partnership.name ?? null;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 
 /** A stored conversation in progress with one person in one conversation. */

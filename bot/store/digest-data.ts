@@ -1,6 +1,6 @@
 import type { DigestChange, DigestRound } from '../plan/digest.js';
 import type { Rag, UpdateSource } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** What the weekly digest needs besides the plan: recent history, each action's first entry, open rounds. */
 export async function loadDigestData(

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** A coordinator who gets the weekly digest: when, in their partnership's time zone. */
 export interface DigestRecipient {

@@ -1,6 +1,5 @@
 import type { GeneratedPartnership } from '../generate/types.js';
 import type { BulkColumn, BulkLoader } from './bulk.js';
-import type { Db } from './database.js';
 
 const cols = (spec: string): BulkColumn[] =>
   spec.split(' ').map((c) => {
@@ -23,12 +22,6 @@ const COLUMNS = {
   ),
   ActionUpdate: cols('actionId:int actorName actorChatId at:timestamp(3) ragFrom ragTo note progress:int source'),
 };
-
-/** Names among these that are already partnerships in the database. */
-export async function existingPartnerships(db: Db, names: string[]): Promise<string[]> {
-  const rows = await db.partnership.findMany({ where: { name: { in: names } }, select: { name: true } });
-  return rows.map((r) => r.name);
-}
 
 /** Writes generated partnerships (plans, organisations, people, conversations, history) in one transaction; returns the rows written per table. */
 export async function saveGeneratedPartnerships(loader: BulkLoader, partnerships: GeneratedPartnership[]): Promise<Record<string, number>> {

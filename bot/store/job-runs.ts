@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 
 /** running | done | failed | skipped */

@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** A pause on reminders: for one action, or all (actionId null), until a date (exclusive). */
 export interface Mute {

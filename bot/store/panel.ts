@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { findPerson } from './people.js';
 
 /** A Channel panel member as the reminder jobs need them. */

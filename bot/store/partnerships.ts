@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /**
  * The partnership a new conversation belongs to: the one linked to its Microsoft 365 tenant, else the
@@ -11,6 +11,12 @@ export async function partnershipForTenant(db: Db, tenantId: string | undefined,
   }
   const anyLinked = await db.partnership.count({ where: { tenantId: { not: null } } });
   return anyLinked === 0 ? defaultPartnership : null;
+}
+
+/** Names among these that are already partnerships in the database. */
+export async function existingPartnerships(db: Db, names: string[]): Promise<string[]> {
+  const rows = await db.partnership.findMany({ where: { name: { in: names } }, select: { name: true } });
+  return rows.map((r) => r.name);
 }
 
 /** Links a partnership (created if new) to a tenant, so conversations from that tenant belong to it. */

@@ -1,6 +1,15 @@
 import type { Role } from '../plan/types.js';
-import type { Db } from './database.js';
-import type { PersonInfo } from './people.js';
+import type { Db } from './client.js';
+
+/** A person as the bot layer sees them. */
+export interface PersonInfo {
+  id: number;
+  chatId: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  organisation: string | null;
+}
 
 type Row = { id: number; chatId: string; displayName: string; email: string | null; role: string; organisation: string | null };
 const toInfo = (r: Row): PersonInfo => ({

@@ -1,17 +1,9 @@
 import type { Role } from '../plan/types.js';
 import { AppError } from '../errors.js';
-import type { Db } from './database.js';
-import { peopleOf, senderCandidates } from './people-rows.js';
+import type { Db } from './client.js';
+import { peopleOf, senderCandidates, type PersonInfo } from './people-rows.js';
 
-/** A person as the bot layer sees them. */
-export interface PersonInfo {
-  id: number;
-  chatId: string;
-  displayName: string;
-  email: string | null;
-  role: Role;
-  organisation: string | null;
-}
+export type { PersonInfo } from './people-rows.js';
 
 type PersonRow = {
   id: number;
@@ -134,4 +126,14 @@ export async function identifySender(db: Db, partnership: string, sender: { id: 
 /** Everyone in a partnership with a role, for permission messages and card refresh lists. */
 export async function listPeople(db: Db, partnership: string): Promise<PersonInfo[]> {
   return peopleOf(db, partnership);
+}
+
+/** A partnership's coordinators, by display name (who hears about problems with the partnership's channels). */
+export async function listCoordinators(db: Db, partnership: string): Promise<PersonInfo[]> {
+  const rows = await db.person.findMany({
+    where: { partnership: { name: partnership }, role: 'coordinator' },
+    include: { organisation: { select: { name: true } } },
+    orderBy: { displayName: 'asc' },
+  });
+  return rows.map(toInfo);
 }

@@ -1,5 +1,5 @@
 import type { PlanView } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { readPlanStamp } from './plan-stamp.js';
 import { readPlanView } from './plan-view.js';
 

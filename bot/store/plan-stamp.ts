@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** A partnership's current plan in brief: its ids and headline fields, and a stamp that changes whenever its PlanView would. */
 export interface PlanStamp {

@@ -1,5 +1,5 @@
 import type { PlanAction, PlanView, Rag, Recurrence } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import type { PlanStamp } from './plan-stamp.js';
 
 /** One row per action and lead (actions without a lead once), with the action's latest history entry. */

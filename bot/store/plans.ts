@@ -1,6 +1,6 @@
 import type { OrganisationInfo, PlanView } from '../plan/types.js';
 import { AppError } from '../errors.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { cachedPlanView } from './plan-cache.js';
 
 export { savePlan, type SaveResult } from './save-plan.js';

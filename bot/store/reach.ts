@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 /** People of a partnership with a role or a panel seat whom the bot cannot reach in personal chat. */
 export async function unreachablePeople(db: Db, partnership: string): Promise<string[]> {

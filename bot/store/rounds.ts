@@ -1,5 +1,5 @@
 import type { RoundItemView, RoundUpdateView } from '../plan/rounds.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 
 /** An update round as handlers see it. */

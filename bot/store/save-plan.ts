@@ -1,6 +1,6 @@
 import type { ImportedAction, ImportedPlan } from '../import/types.js';
 import type { OrganisationInfo, Rag } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 
 /** What saving an imported plan changed. */

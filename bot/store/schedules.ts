@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import type { ScheduleKind, ScheduleView } from '../plan/schedule/occurrences.js';
 import { RecurrenceSchema, type Recurrence } from '../plan/schedule/recurrence.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 
 type Row = {
   id: number;

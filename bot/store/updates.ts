@@ -1,5 +1,5 @@
 import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
-import type { Db } from './database.js';
+import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 
 /** A change someone asks for: the version they saw, the new RAG, a note and progress. */

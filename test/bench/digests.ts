@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Store } from '../../bot/store/database.js';
+import type { OpenStore as Store } from '../../bot/store/database.js';
 import { listPartnerships } from '../../bot/store/plans.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,11 +18,11 @@ export type DigestTiming =
 export async function timeDigests(store: Store, at: Date, concurrency: number): Promise<DigestTiming> {
   if (!existsSync(path.join(root, 'bot/plan/digest.ts')) || !existsSync(path.join(root, 'jobs/digest-reply.ts')))
     return { available: false };
-  const { composeDigest } = await import('../../jobs/digest-reply.js');
-  const { runPool } = await import('../../jobs/pool.js');
+  const { composeDigest } = await import('../../bot/features/digests/compose.js');
+  const { runPool } = await import('../../bot/notify/fan-out.js');
   const partnerships = await listPartnerships(store.db);
   const started = performance.now();
-  const built = await runPool(partnerships, concurrency, async (name) => (await composeDigest(store.db, name, at)) !== null);
+  const built = await runPool(partnerships, concurrency, async (name) => (await composeDigest(store, name, at)) !== null);
   return {
     available: true,
     partnerships: partnerships.length,

@@ -1,4 +1,4 @@
-import type { Store } from '../../bot/store/database.js';
+import type { OpenStore as Store } from '../../bot/store/database.js';
 import type { Asker } from './questions.js';
 import type { Updater } from './updates.js';
 

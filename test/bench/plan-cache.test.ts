@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { readPlanFile } from '../../bot/import/index.js';
 import { DEFAULT_ORGANISATIONS } from '../../bot/import/known-organisations.js';
-import { openStore, type Store } from '../../bot/store/database.js';
+import { openStore, type OpenStore as Store } from '../../bot/store/database.js';
 import { loadPlanView, savePlan } from '../../bot/store/plans.js';
 import { applyUpdate } from '../../bot/store/updates.js';
 import { DEMO_PLAN_FILE } from '../../bot/demo.js';

@@ -1,5 +1,5 @@
 import { VERBS } from '../../cards/verbs.js';
-import type { Store } from '../../bot/store/database.js';
+import type { OpenStore as Store } from '../../bot/store/database.js';
 import { makeInvoke } from '../support/activities.js';
 import type { FakeConnector } from '../support/fake-connector.js';
 import { runLoad, type LoadResult } from './load.js';

@@ -42,7 +42,7 @@ describe('configuration', () => {
   });
 });
 
-describe('start-up', () => {
+describe('start-up', { timeout: 90_000 }, () => {
   it('a bad configuration stops the server with the problem on one line and a non-zero exit', async () => {
     await expect(startBotProcess({ NODE_ENV: 'production', DATABASE_URL: 'file:/tmp/never-used.db' })).rejects.toThrow(
       /exited \(1\): Configuration: MicrosoftAppId is required when NODE_ENV=production/,

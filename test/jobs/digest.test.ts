@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../bot/cli/index.js';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
-import { openStore, type Store } from '../../bot/store/database.js';
+import { openStore, type OpenStore as Store } from '../../bot/store/database.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { applyUpdate } from '../../bot/store/updates.js';
 import { validateCard } from '../../cards/validate.js';

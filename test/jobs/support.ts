@@ -1,5 +1,5 @@
 import { createBot } from '../../bot/app.js';
-import type { Services } from '../../bot/handlers/context.js';
+import type { Services } from '../../bot/core/context.js';
 import { setPanelMember } from '../../bot/store/panel.js';
 import { grantRole } from '../../bot/store/people.js';
 import type { Role } from '../../bot/plan/types.js';

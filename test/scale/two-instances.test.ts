@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
-import { openStore, type Store } from '../../bot/store/database.js';
+import { openStore, type OpenStore as Store } from '../../bot/store/database.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
@@ -114,5 +114,40 @@ describe('two bot processes on one database', () => {
     const reminders = connector.to(TEAMS.channel.id).filter((x) => /forum/i.test(x.activity.text ?? ''));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.activity.text).toMatch(/Tuesday 15 December 2026 at 10:00/);
+  });
+
+  it('a channel marked inactive after a 403 on one instance is active again as soon as it talks to the other', async () => {
+    const [a, b] = instances;
+    const ali = TEAMS.user('Ali Burlington', '29:ali');
+    const channelActive = async () => (await store.db.conversationRef.findUnique({ where: { conversationId: TEAMS.channel.id } }))!.active;
+    const update = async (url: string, ref: number, rag: string, note: string) => {
+      const action = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === ref)!;
+      const invoke = makeInvoke(
+        connector.url,
+        VERBS.submitUpdate,
+        { actionId: action.id, version: action.version, rag, note },
+        { from: ali },
+      );
+      const r = await post(url, invoke);
+      expect(JSON.stringify(r.body)).toContain(`Saved: action ${ref}`);
+    };
+    // Both instances have seen the channel.
+    await post(a!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
+    await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
+    // The bot is removed from the team: instance A's announcement is refused with 403 and the channel is marked inactive.
+    connector.clear();
+    connector.failNext({
+      status: 403,
+      body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
+    });
+    await update(a!.url, 5, 'RED', 'Announced while the bot was removed');
+    expect(await channelActive()).toBe(false);
+    // The team adds the bot back and talks to it on instance B: the channel is active again...
+    await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
+    expect(await channelActive()).toBe(true);
+    // ...so the next change, saved on A, is announced there again.
+    connector.clear();
+    await update(a!.url, 5, 'AMBER', 'Announced after the bot was added back');
+    expect(connector.to(TEAMS.channel.id).map((x) => x.activity.text ?? '')).toEqual([expect.stringContaining('RED → AMBER')]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../../bot/store/database.js';
+import { openStore, type OpenStore as Store } from '../../bot/store/database.js';
 
 /** The PostgreSQL server to test against, when the run is a PostgreSQL run (npm run test:postgres). */
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? process.env.TEST_DATABASE_URL : undefined;

@@ -1,28 +1,27 @@
 import { z } from 'zod';
 import { describeFilter, findActions } from '../../plan/query.js';
 import { AppError } from '../../errors.js';
-import type { CardActionInput } from '../context.js';
+import type { CardActionInput } from '../../core/context.js';
 import { understand } from '../commands/ask.js';
 import { planAndToday } from '../plan-source.js';
 import { listReply } from '../replies.js';
-import type { CardActionResult } from './index.js';
+import type { CardActionResult } from '../../core/context.js';
 
-const ShowMoreData = z.object({ token: z.string().min(1).max(500), offset: z.coerce.number().int().min(0).max(100_000) });
+/** What Show more sends: the original question and where the next page starts. */
+export const ShowMoreData = z.object({ token: z.string().min(1).max(500), offset: z.coerce.number().int().min(0).max(100_000) });
 
 /** "Show more": asks the original question again and shows the next page. */
-export async function showMoreHandler(input: CardActionInput): Promise<CardActionResult> {
-  const data = ShowMoreData.safeParse(input.data);
-  if (!data.success) throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
+export async function showMoreHandler(input: CardActionInput, data: z.infer<typeof ShowMoreData>): Promise<CardActionResult> {
   const { plan, today } = await planAndToday(input.services, input.partnership);
-  const question = await understand(input, data.data.token, plan, today);
+  const question = understand(input, data.token, plan, today);
   if (question.kind !== 'list')
     throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const actions = findActions(plan, question.filter, today);
   const page = await listReply(input, {
     heading: describeFilter(question.filter, actions.length),
     actions,
-    offset: data.data.offset,
-    moreToken: data.data.token,
+    offset: data.offset,
+    moreToken: data.token,
   });
   return { replaceCard: page };
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { SubmitUpdateDataSchema } from '../../../cards/action-data.js';
 import { AppError } from '../../errors.js';
 import { ragWords, SETTABLE_RAGS, type Rag } from '../../plan/types.js';
-import type { CardActionInput } from '../context.js';
+import type { CardActionInput } from '../../core/context.js';
 import { actionCardFor } from '../updates/action-view.js';
 import { actionOfPartnership, submitUpdate } from '../updates/update-service.js';
-import type { CardActionResult } from './index.js';
+import type { CardActionResult } from '../../core/context.js';
 
 /** Keys a card may send: the button's data, the form's inputs, and what Teams itself adds. */
 const ALLOWED_KEYS = new Set(['verb', 'actionId', 'version', 'rag', 'note', 'progress', 'msteams']);
@@ -37,7 +37,7 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
     const action = await actionOfPartnership(input.services, input.partnership, actionId.data);
     const draft = { note: typeof input.data.note === 'string' ? input.data.note.slice(0, 2000) : undefined };
     return {
-      replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+      replaceCard: await actionCardFor(input.services, input.partnership, input.person, action, {
         notice: { kind: 'error', message },
         draft,
       }),
@@ -49,6 +49,7 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
     const result = await submitUpdate(input.services, {
       partnership: input.partnership,
       sender: input.sender,
+      person: input.person,
       actionId: data.actionId,
       expectedVersion: data.version,
       rag: data.rag,
@@ -60,7 +61,7 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
     if (outcome.status === 'stale') {
       const message = `Someone else updated action ${action.ref} since you opened this card, so your update was not saved. It is now ${ragWords(action.rag)}. Your note is kept below: check it and save again.`;
       return {
-        replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+        replaceCard: await actionCardFor(input.services, input.partnership, input.person, action, {
           notice: { kind: 'warning', message },
           draft,
           permission,
@@ -72,7 +73,7 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
       outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
     const message = `Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel has been told.' : ''}`;
     return {
-      replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+      replaceCard: await actionCardFor(input.services, input.partnership, input.person, action, {
         notice: { kind: 'success', message },
         showForm: false,
         permission,
@@ -82,7 +83,7 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
     if (!(err instanceof AppError) || err.code !== 'FORBIDDEN') throw err;
     const action = await actionOfPartnership(input.services, input.partnership, data.actionId);
     return {
-      replaceCard: await actionCardFor(input.services, input.partnership, input.sender, action, {
+      replaceCard: await actionCardFor(input.services, input.partnership, input.person, action, {
         notice: { kind: 'error', message: err.message },
       }),
     };

@@ -1,30 +1,27 @@
 import { describeNoLead, parseQuestion, type Question } from '../../plan/questions/index.js';
 import { describeFilter, findActions } from '../../plan/query.js';
 import { summarisePlan } from '../../plan/summary.js';
+import type { PlanView } from '../../plan/types.js';
 import { buildHelpCard } from '../../../cards/help-card.js';
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { buildSummaryCard } from '../../../cards/summary-card.js';
-import { identifySender } from '../../store/people.js';
-import type { PlanView } from '../../plan/types.js';
-import type { MessageInput, Reply, TurnInput } from '../context.js';
+import type { MessageInput, Reply, TurnInput } from '../../core/context.js';
 import { planAndToday } from '../plan-source.js';
 import { listReply, showActionReply } from '../replies.js';
 
 const NO_ORGANISATION =
   'I don\'t know which organisation you are with yet, so I can\'t tell which actions are yours. A coordinator can add you, e.g. "make <your name> a lead for <organisation>". Meanwhile ask "what is CoLP leading?" with your organisation\'s name.';
 
-/** Understands a question, looking up the speaker's organisation only when it asks about "my actions". */
-export async function understand(input: TurnInput, text: string, plan: PlanView, today: string): Promise<Question> {
-  const question = parseQuestion(text, plan, today);
-  if (question.kind !== 'mine-unknown') return question;
-  const person = await identifySender(input.services.store.db, input.partnership, input.sender);
-  return parseQuestion(text, plan, today, { organisations: person?.organisation ? [person.organisation] : [] });
+/** Understands a question; "my actions" is read for the speaker's organisation, as the turn resolved them. */
+export function understand(input: TurnInput, text: string, plan: PlanView, today: string): Question {
+  const organisation = input.person?.organisation;
+  return parseQuestion(text, plan, today, { organisations: organisation ? [organisation] : [] });
 }
 
 /** Answers a plan question: "what's amber?", "show action 18", "summary", anything else gets help. */
 export async function askHandler(input: MessageInput): Promise<Reply> {
   const { plan, today } = await planAndToday(input.services, input.partnership);
-  const question = await understand(input, input.text, plan, today);
+  const question = understand(input, input.text, plan, today);
   switch (question.kind) {
     case 'help':
       return buildHelpCard({ topic: question.topic });

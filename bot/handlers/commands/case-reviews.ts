@@ -4,11 +4,7 @@ import { formatDay } from '../../plan/schedule/describe.js';
 import { localDate } from '../../plan/schedule/local-time.js';
 import { parseDay } from '../../plan/schedule/phrases.js';
 import { addMonths } from '../../plan/schedule/recurrence.js';
-import { addCaseReview, closeCaseReview, listCaseReviews } from '../../store/case-reviews.js';
-import { isPanelMember } from '../../store/panel.js';
-import { identifySender } from '../../store/people.js';
-import { partnershipTimeZone } from '../../store/schedules.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 
 const CONFIDENTIAL =
   'Channel cases are confidential: I only deal with case reviews in a personal chat with a coordinator or a Channel panel member. Nothing was saved or shown here.';
@@ -16,8 +12,8 @@ const CONFIDENTIAL =
 /** Case reviews only in personal chat, and only for coordinators and panel members; otherwise the refusal. */
 async function refusal(input: MessageInput): Promise<Reply | null> {
   if (input.conversation.kind !== 'personal') return buildMessageCard({ lines: [CONFIDENTIAL] });
-  const me = await identifySender(input.services.store.db, input.partnership, input.sender);
-  if (me?.role === 'coordinator' || (me && (await isPanelMember(input.services.store.db, input.partnership, me.chatId)))) return null;
+  const me = input.person;
+  if (me?.role === 'coordinator' || (me && (await input.services.store.panel.isMember(input.partnership, me.chatId)))) return null;
   return buildMessageCard({ lines: [CONFIDENTIAL] });
 }
 
@@ -25,14 +21,14 @@ async function refusal(input: MessageInput): Promise<Reply | null> {
 export async function addCaseReviewHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const refused = await refusal(input);
   if (refused) return refused;
-  const { db } = input.services.store;
-  const today = localDate(input.services.now(), await partnershipTimeZone(db, input.partnership));
+  const { store } = input.services;
+  const today = localDate(input.services.now(), await store.partnerships.timeZone(input.partnership));
   const start = parseDay(match[2]!, addDays(today, -364));
   if (!start || start > today)
     return buildMessageCard({
       lines: ['I could not read when the intervention started. Write the date like "3 November 2026". Nothing was saved.'],
     });
-  const review = await addCaseReview(db, {
+  const review = await store.caseReviews.add({
     partnership: input.partnership,
     caseRef: match[1]!,
     interventionStart: start,
@@ -50,7 +46,7 @@ export async function addCaseReviewHandler(input: MessageInput, match: RegExpMat
 export async function listCaseReviewsHandler(input: MessageInput): Promise<Reply> {
   const refused = await refusal(input);
   if (refused) return refused;
-  const reviews = await listCaseReviews(input.services.store.db, input.partnership);
+  const reviews = await input.services.store.caseReviews.list(input.partnership);
   if (!reviews.length) return buildMessageCard({ lines: ['No case reviews are open.'] });
   return buildMessageCard({
     title: 'Open Channel case reviews',
@@ -64,6 +60,6 @@ export async function listCaseReviewsHandler(input: MessageInput): Promise<Reply
 export async function closeCaseReviewHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const refused = await refusal(input);
   if (refused) return refused;
-  const review = await closeCaseReview(input.services.store.db, input.partnership, match[1]!);
+  const review = await input.services.store.caseReviews.close(input.partnership, match[1]!);
   return buildMessageCard({ lines: [`Closed the review of case ${review.caseRef}. No more reminders will be sent for it.`] });
 }

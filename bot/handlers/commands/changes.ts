@@ -1,8 +1,7 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { formatInstant } from '../../../cards/format.js';
 import { ragWords } from '../../plan/types.js';
-import { listPartnershipChanges } from '../../store/updates.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { planAndToday } from '../plan-source.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -15,7 +14,7 @@ export async function changesHandler(input: MessageInput, match: RegExpMatchArra
   const { plan } = await planAndToday(input.services, input.partnership);
   const since = new Date(input.services.now().getTime() - days * DAY_MS);
   // a plan's first import is where it came from, not a change
-  const changes = (await listPartnershipChanges(input.services.store.db, input.partnership, since))
+  const changes = (await input.services.store.actions.partnershipChanges(input.partnership, since))
     .filter((c) => !(c.source === 'import' && c.ragFrom === 'UNRATED'))
     .reverse();
   const period = days === 7 ? 'in the last 7 days' : 'in the last 30 days';

@@ -1,8 +1,7 @@
 import { buildHistoryCard } from '../../../cards/history-card.js';
 import { buildMessageCard } from '../../../cards/message-card.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { actionByRef } from '../../plan/query.js';
-import { listHistory } from '../../store/updates.js';
-import type { MessageInput, Reply } from '../context.js';
 import { planAndToday } from '../plan-source.js';
 
 /** "history of action 18": every change to the action, newest first. */
@@ -11,6 +10,6 @@ export async function historyHandler(input: MessageInput, match: RegExpMatchArra
   const { plan } = await planAndToday(input.services, input.partnership);
   const action = actionByRef(plan.actions, ref);
   if (!action) return buildMessageCard({ lines: [`There is no action ${ref} in ${plan.title}.`] });
-  const entries = await listHistory(input.services.store.db, action.id);
+  const entries = await input.services.store.actions.history(action.id);
   return buildHistoryCard({ action, entries, timeZone: plan.timeZone });
 }

@@ -4,13 +4,10 @@ import { formatDay } from '../../plan/schedule/describe.js';
 import { localDate } from '../../plan/schedule/local-time.js';
 import { actionByRef } from '../../plan/query.js';
 import { parseUntil } from '../../plan/schedule/phrases.js';
-import { muteReminders, unmuteReminders } from '../../store/mutes.js';
-import { identifySender } from '../../store/people.js';
-import { requirePlanView } from '../../store/plans.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 
 async function actionIdOf(input: MessageInput, ref: string | undefined): Promise<{ id: number | null; label: string; zone: string }> {
-  const plan = await requirePlanView(input.services.store.db, input.partnership);
+  const plan = await input.services.store.plans.require(input.partnership);
   if (!ref) return { id: null, label: 'any action', zone: plan.timeZone };
   const action = actionByRef(plan.actions, ref);
   if (!action) throw new AppError('NOT_FOUND', `There is no action ${ref} in the plan.`);
@@ -19,7 +16,7 @@ async function actionIdOf(input: MessageInput, ref: string | undefined): Promise
 
 /** "stop reminding me about action 7 until January": pauses deadline reminders for the sender. */
 export async function muteHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await identifySender(input.services.store.db, input.partnership, input.sender);
+  const me = input.person;
   if (!me) return buildMessageCard({ lines: ['I only send reminders to people with a role, and I have none for you to stop.'] });
   const action = await actionIdOf(input, match[1]);
   if (!match[2])
@@ -33,7 +30,7 @@ export async function muteHandler(input: MessageInput, match: RegExpMatchArray):
     return buildMessageCard({
       lines: [`I could not read "${match[2]}" as a date after today. Say, for example, "until January" or "until 12 March".`],
     });
-  await muteReminders(input.services.store.db, { personId: me.id, actionId: action.id, until });
+  await input.services.store.mutes.mute({ personId: me.id, actionId: action.id, until });
   return buildMessageCard({
     lines: [
       `I won't remind you about ${action.label} until ${formatDay(until)}. Say "remind me about ${action.label === 'any action' ? 'actions' : action.label} again" to undo this.`,
@@ -43,10 +40,10 @@ export async function muteHandler(input: MessageInput, match: RegExpMatchArray):
 
 /** "remind me about action 7 again": lifts a pause. */
 export async function unmuteHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await identifySender(input.services.store.db, input.partnership, input.sender);
+  const me = input.person;
   if (!me) return buildMessageCard({ lines: ['You have no paused reminders.'] });
   const action = await actionIdOf(input, match[1]);
-  const lifted = await unmuteReminders(input.services.store.db, me.id, action.id);
+  const lifted = await input.services.store.mutes.unmute(me.id, action.id);
   return buildMessageCard({
     lines: [
       lifted

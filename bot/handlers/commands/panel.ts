@@ -1,13 +1,9 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
-import { listPanelMembers, setPanelMember } from '../../store/panel.js';
-import type { MessageInput, Reply } from '../context.js';
-import { coordinatorOrRefusal } from './coordinator-only.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 
 /** "add Ali Burlington to the Channel panel": coordinators only. */
 export async function addToPanelHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'change the Channel panel');
-  if ('refusal' in me) return me.refusal;
-  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who: match[1]!.trim(), member: true });
+  const person = await input.services.store.panel.set({ partnership: input.partnership, who: match[1]!.trim(), member: true });
   const pending = person.chatId.startsWith('pending:')
     ? ` I will recognise ${person.displayName} by name when they first talk to me; panel reminders need a personal chat with me.`
     : '';
@@ -18,17 +14,13 @@ export async function addToPanelHandler(input: MessageInput, match: RegExpMatchA
 
 /** "remove Ali Burlington from the Channel panel": coordinators only. */
 export async function removeFromPanelHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'change the Channel panel');
-  if ('refusal' in me) return me.refusal;
-  const person = await setPanelMember(input.services.store.db, { partnership: input.partnership, who: match[1]!.trim(), member: false });
+  const person = await input.services.store.panel.set({ partnership: input.partnership, who: match[1]!.trim(), member: false });
   return buildMessageCard({ lines: [`${person.displayName} is no longer on the Channel panel.`] });
 }
 
 /** "who is on the Channel panel?": coordinators only. */
 export async function listPanelHandler(input: MessageInput): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'see who is on the Channel panel');
-  if ('refusal' in me) return me.refusal;
-  const members = await listPanelMembers(input.services.store.db, input.partnership);
+  const members = await input.services.store.panel.list(input.partnership);
   return buildMessageCard({
     lines: [
       members.length

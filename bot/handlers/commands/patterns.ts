@@ -56,4 +56,6 @@ export const PATTERNS = {
   listCaseReviews: /^(?:(?:list|show)\s+(?:the\s+)?)?(?:channel\s+)?case\s+reviews\??$/i,
   /** "close case CH-2026-014" */
   closeCaseReview: /^close\s+(?:the\s+)?(?:channel\s+)?case(?:\s+review)?\s+(\S+)\.?$/i,
+  /** "thanks", "thank you very much!", "cheers" */
+  thanks: /^(?:many\s+)?(?:thanks|thank\s+you|cheers)(?:\s+(?:very\s+much|so\s+much|a\s+lot|again))?[\s.!]*$/i,
 } as const;

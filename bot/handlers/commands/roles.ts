@@ -1,21 +1,12 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { RoleSchema } from '../../plan/types.js';
-import { grantRole, identifySender, listRoleHolders } from '../../store/people.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 
 /** "make Ali Burlington a lead for CST": coordinators only. */
 export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await identifySender(input.services.store.db, input.partnership, input.sender);
-  if (me?.role !== 'coordinator') {
-    return buildMessageCard({
-      lines: [
-        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <person> <role>.',
-      ],
-    });
-  }
   const who = match[1]!.trim();
   const role = RoleSchema.parse(match[2]!.toLowerCase());
-  const person = await grantRole(input.services.store.db, { partnership: input.partnership, who, role, organisation: match[3]?.trim() });
+  const person = await input.services.store.people.grantRole({ partnership: input.partnership, who, role, organisation: match[3]?.trim() });
   const pending = person.chatId.startsWith('pending:')
     ? ` When ${person.displayName} first talks to me, I will recognise them by name.`
     : '';
@@ -26,7 +17,7 @@ export async function makeRoleHandler(input: MessageInput, match: RegExpMatchArr
 
 /** "who are the leads?": coordinators and leads with their organisations. */
 export async function whoAreLeadsHandler(input: MessageInput): Promise<Reply> {
-  const people = await listRoleHolders(input.services.store.db, input.partnership);
+  const people = await input.services.store.people.roleHolders(input.partnership);
   if (!people.length)
     return buildMessageCard({ lines: ['Nobody has a role yet. A coordinator can say "make Ali Burlington a lead for CST".'] });
   const coordinators = people.filter((p) => p.role === 'coordinator').map((p) => p.displayName);

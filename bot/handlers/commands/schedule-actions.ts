@@ -5,15 +5,7 @@ import { meetingStart, type ScheduleView } from '../../plan/schedule/occurrences
 import { parseScheduleRequest } from '../../plan/schedule/parse.js';
 import { parseDay, parseTime } from '../../plan/schedule/phrases.js';
 import { nextMeeting } from '../../plan/schedule/recurrence.js';
-import type { Db } from '../../store/database.js';
-import {
-  cancelSchedule,
-  createSchedule,
-  listSchedules,
-  partnershipTimeZone,
-  resolveSchedule,
-  updateRecurrence,
-} from '../../store/schedules.js';
+import type { Store } from '../../store/database.js';
 
 /** Schedule management shared by chat and the CLI: each returns the lines to tell the coordinator. */
 
@@ -34,14 +26,14 @@ export function describeSchedule(s: ScheduleView, now: Date): string {
 
 /** "schedule the Channel panel monthly on the first Tuesday at 10:00": saves it and says when it next meets. */
 export async function addScheduleFromText(
-  db: Db,
+  store: Store,
   input: { partnership: string; text: string; now: Date; conversationId: string | null },
 ): Promise<string[]> {
-  const zone = await partnershipTimeZone(db, input.partnership);
+  const zone = await store.partnerships.timeZone(input.partnership);
   const parsed = parseScheduleRequest(input.text, localDate(input.now, zone));
   if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.problem);
   const r = parsed.value;
-  const schedule = await createSchedule(db, {
+  const schedule = await store.schedules.create({
     partnership: input.partnership,
     kind: r.kind,
     name: r.name,
@@ -58,8 +50,8 @@ export async function addScheduleFromText(
 }
 
 /** "list schedules". */
-export async function listScheduleLines(db: Db, partnership: string, now: Date): Promise<string[]> {
-  const schedules = await listSchedules(db, partnership);
+export async function listScheduleLines(store: Store, partnership: string, now: Date): Promise<string[]> {
+  const schedules = await store.schedules.list(partnership);
   if (!schedules.length)
     return [
       'There are no schedules yet. A coordinator can say, for example, "schedule the Channel panel monthly on the first Tuesday at 10:00".',
@@ -69,10 +61,10 @@ export async function listScheduleLines(db: Db, partnership: string, now: Date):
 
 /** "move the forum to 12 March [at 14:00]": moves the next meeting only. */
 export async function moveNextMeeting(
-  db: Db,
+  store: Store,
   input: { partnership: string; which: string; to: string; time?: string; now: Date },
 ): Promise<string[]> {
-  const schedule = await resolveSchedule(db, input.partnership, input.which);
+  const schedule = await store.schedules.resolve(input.partnership, input.which);
   const today = localDate(input.now, schedule.timeZone);
   const next = nextMeeting(schedule.recurrence, today);
   if (!next) throw new AppError('NOT_FOUND', `${schedule.name} has no meeting to come to move.`);
@@ -89,15 +81,15 @@ export async function moveNextMeeting(
     ...(schedule.recurrence.moves ?? []).filter((m) => m.from !== original),
     { from: original, to, ...(time !== schedule.time ? { time } : {}) },
   ];
-  const updated = await updateRecurrence(db, schedule.id, { ...schedule.recurrence, moves });
+  const updated = await store.schedules.updateRecurrence(schedule.id, { ...schedule.recurrence, moves });
   const before = formatWhen(meetingStart(schedule, next).at, schedule.timeZone);
   const after = formatWhen(resolveLocal(to, time, schedule.timeZone), schedule.timeZone);
   return [`Moved ${updated.name} from ${before} to ${after}. Reminders will follow the new date; later meetings are unchanged.`];
 }
 
 /** "cancel schedule 3". */
-export async function cancelScheduleByName(db: Db, partnership: string, which: string): Promise<string[]> {
-  const schedule = await resolveSchedule(db, partnership, which);
-  await cancelSchedule(db, schedule.id);
+export async function cancelScheduleByName(store: Store, partnership: string, which: string): Promise<string[]> {
+  const schedule = await store.schedules.resolve(partnership, which);
+  await store.schedules.cancel(schedule.id);
   return [`Cancelled schedule ${schedule.id} (${schedule.name}). No more reminders will be sent for it.`];
 }

@@ -1,14 +1,11 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
-import type { MessageInput, Reply } from '../context.js';
-import { coordinatorOrRefusal } from './coordinator-only.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { addScheduleFromText, cancelScheduleByName, listScheduleLines, moveNextMeeting } from './schedule-actions.js';
 
 /** "schedule the Channel panel monthly on the first Tuesday at 10:00": coordinators only. */
 export async function scheduleHandler(input: MessageInput): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'schedule meetings');
-  if ('refusal' in me) return me.refusal;
   const here = input.conversation.kind === 'channel' ? input.conversation.id : null;
-  const lines = await addScheduleFromText(input.services.store.db, {
+  const lines = await addScheduleFromText(input.services.store, {
     partnership: input.partnership,
     text: input.text,
     now: input.services.now(),
@@ -21,15 +18,13 @@ export async function scheduleHandler(input: MessageInput): Promise<Reply> {
 export async function listSchedulesHandler(input: MessageInput): Promise<Reply> {
   return buildMessageCard({
     title: 'Schedules',
-    lines: await listScheduleLines(input.services.store.db, input.partnership, input.services.now()),
+    lines: await listScheduleLines(input.services.store, input.partnership, input.services.now()),
   });
 }
 
 /** "move the forum to 12 March [at 14:00]": coordinators only. */
 export async function moveScheduleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'move meetings');
-  if ('refusal' in me) return me.refusal;
-  const lines = await moveNextMeeting(input.services.store.db, {
+  const lines = await moveNextMeeting(input.services.store, {
     partnership: input.partnership,
     which: match[1]!,
     to: match[2]!,
@@ -41,7 +36,5 @@ export async function moveScheduleHandler(input: MessageInput, match: RegExpMatc
 
 /** "cancel schedule 3", "cancel the forum schedule": coordinators only. */
 export async function cancelScheduleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const me = await coordinatorOrRefusal(input, 'cancel schedules');
-  if ('refusal' in me) return me.refusal;
-  return buildMessageCard({ lines: await cancelScheduleByName(input.services.store.db, input.partnership, (match[1] ?? match[2])!) });
+  return buildMessageCard({ lines: await cancelScheduleByName(input.services.store, input.partnership, (match[1] ?? match[2])!) });
 }

@@ -2,7 +2,7 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import type { Notice } from '../../../cards/notice.js';
 import type { DialogResult } from '../../plan/dialog/update-dialog.js';
 import type { StoredDialog } from '../../store/dialogs.js';
-import type { Reply, TurnInput } from '../context.js';
+import type { Reply, TurnInput } from '../../core/context.js';
 import { crossedReplies, questionReply, saveRecord } from './persist.js';
 import type { DialogRecord } from './record.js';
 import { saveDialogUpdate } from './save.js';

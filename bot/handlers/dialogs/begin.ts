@@ -3,8 +3,7 @@ import type { Notice } from '../../../cards/notice.js';
 import type { SettableRag } from '../../plan/dialog/answers.js';
 import { startUpdateDialog } from '../../plan/dialog/update-dialog.js';
 import type { PlanAction } from '../../plan/types.js';
-import { loadDialog, startDialog } from '../../store/dialogs.js';
-import type { Reply, TurnInput } from '../context.js';
+import type { Reply, TurnInput } from '../../core/context.js';
 import { updatePermission } from '../updates/update-service.js';
 import { questionReply } from './persist.js';
 import { expiryFrom, isExpired, readRecord, UPDATE_DIALOG_KIND, type DialogRecord } from './record.js';
@@ -17,10 +16,10 @@ export async function beginUpdateDialog(
   rag: SettableRag | null = null,
 ): Promise<Reply[]> {
   const { services } = input;
-  const { allowed, whoCan } = await updatePermission(services, input.partnership, input.sender, action);
+  const { allowed, whoCan } = await updatePermission(services, input.partnership, input.person, action);
   if (!allowed) return [buildMessageCard({ lines: [`You can't update action ${action.ref}. Who can: ${whoCan}.`] })];
   const key = { conversationId: input.conversation.id, userChatId: input.sender.id };
-  const earlier = await loadDialog(services.store.db, key);
+  const earlier = await services.store.dialogs.load(key);
   const earlierRecord = earlier && readRecord(earlier);
   let notice: Notice | undefined;
   if (
@@ -37,7 +36,7 @@ export async function beginUpdateDialog(
   }
   const record: DialogRecord = { dialog: startUpdateDialog(action, rag), timeZone, lastActivityId: input.activityId, finished: null };
   const now = services.now();
-  const stored = await startDialog(services.store.db, {
+  const stored = await services.store.dialogs.start({
     ...key,
     partnership: input.partnership,
     kind: UPDATE_DIALOG_KIND,

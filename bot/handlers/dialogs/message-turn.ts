@@ -1,8 +1,7 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { answerUpdateDialog } from '../../plan/dialog/update-dialog.js';
-import { deleteDialog, loadDialog } from '../../store/dialogs.js';
 import { PATTERNS } from '../commands/patterns.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { applyDialogResult } from './advance.js';
 import { expiredReply, questionReply } from './persist.js';
 import { isExpired, readRecord } from './record.js';
@@ -22,21 +21,21 @@ function startsAnother(text: string): boolean {
 
 /** Gives a message to the person's conversation in progress, if they have one: it takes the message first. */
 export async function dialogMessageTurn(input: MessageInput): Promise<DialogTurn> {
-  const { db } = input.services.store;
-  const stored = await loadDialog(db, { conversationId: input.conversation.id, userChatId: input.sender.id });
+  const { store } = input.services;
+  const stored = await store.dialogs.load({ conversationId: input.conversation.id, userChatId: input.sender.id });
   if (!stored) return PASS;
   const record = readRecord(stored);
   if (!record) {
-    await deleteDialog(db, stored.id, stored.version);
+    await store.dialogs.delete(stored.id, stored.version);
     return PASS;
   }
   if (record.finished) {
     if (record.lastActivityId === input.activityId) return { handled: true, replies: [buildMessageCard(record.finished)] };
-    await deleteDialog(db, stored.id, stored.version);
+    await store.dialogs.delete(stored.id, stored.version);
     return PASS;
   }
   if (isExpired(stored, input.services.now())) {
-    await deleteDialog(db, stored.id, stored.version);
+    await store.dialogs.delete(stored.id, stored.version);
     return { handled: false, replies: [expiredReply(record.dialog)] };
   }
   const text = input.text.trim();

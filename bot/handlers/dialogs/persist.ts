@@ -2,8 +2,8 @@ import { buildDialogQuestionCard } from '../../../cards/dialog-question.js';
 import { buildMessageCard } from '../../../cards/message-card.js';
 import type { Notice } from '../../../cards/notice.js';
 import type { UpdateDialog } from '../../plan/dialog/update-dialog.js';
-import { loadDialog, saveDialog, type StoredDialog } from '../../store/dialogs.js';
-import type { Reply, TurnInput } from '../context.js';
+import { type StoredDialog } from '../../store/dialogs.js';
+import type { Reply, TurnInput } from '../../core/context.js';
 import { expiryFrom, isExpired, readRecord, type DialogRecord } from './record.js';
 
 /** The question a dialog is at, as a card. */
@@ -28,7 +28,7 @@ export function saveRecord(
   ended = false,
 ): Promise<number | null> {
   const now = input.services.now();
-  return saveDialog(input.services.store.db, stored.id, stored.version, {
+  return input.services.store.dialogs.save(stored.id, stored.version, {
     state: { ...record, lastActivityId: input.activityId },
     now,
     expiresAt: ended ? now : expiryFrom(now),
@@ -48,7 +48,7 @@ export async function finishDialog(
 
 /** When two answers raced (two clicks, two instances): where the conversation is now, from the database. */
 export async function crossedReplies(input: TurnInput): Promise<Reply[]> {
-  const stored = await loadDialog(input.services.store.db, { conversationId: input.conversation.id, userChatId: input.sender.id });
+  const stored = await input.services.store.dialogs.load({ conversationId: input.conversation.id, userChatId: input.sender.id });
   const record = stored && readRecord(stored);
   if (!stored || !record || isExpired(stored, input.services.now()))
     return [buildMessageCard({ lines: ['That conversation has already ended. Say "update action" and its number to start again.'] })];

@@ -2,7 +2,7 @@ import { AppError } from '../../errors.js';
 import { rebaseUpdateDialog } from '../../plan/dialog/update-dialog.js';
 import { ragWords } from '../../plan/types.js';
 import type { StoredDialog } from '../../store/dialogs.js';
-import type { Reply, TurnInput } from '../context.js';
+import type { Reply, TurnInput } from '../../core/context.js';
 import { submitUpdate } from '../updates/update-service.js';
 import { crossedReplies, finishDialog, questionReply, saveRecord } from './persist.js';
 import type { DialogRecord } from './record.js';
@@ -19,6 +19,7 @@ export async function saveDialogUpdate(
     result = await submitUpdate(input.services, {
       partnership: input.partnership,
       sender: input.sender,
+      person: input.person,
       actionId: dialog.actionId,
       expectedVersion: dialog.version,
       rag: dialog.rag!,

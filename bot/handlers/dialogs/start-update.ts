@@ -4,9 +4,7 @@ import { parseRagAnswer } from '../../plan/dialog/answers.js';
 import { findTopicActions } from '../../plan/dialog/topic.js';
 import { canUpdate } from '../../plan/permissions.js';
 import { actionByRef } from '../../plan/query.js';
-import { identifySender } from '../../store/people.js';
-import { requirePlanView } from '../../store/plans.js';
-import type { MessageInput, Reply } from '../context.js';
+import type { MessageInput, Reply } from '../../core/context.js';
 import { beginUpdateDialog } from './begin.js';
 
 /** "update action 18", "update 18", "update 18 to amber": starts the conversation about that action. */
@@ -15,7 +13,7 @@ export async function startUpdateHandler(input: MessageInput, match: RegExpMatch
 }
 
 async function startByRef(input: MessageInput, ref: string, ragText?: string): Promise<Reply[]> {
-  const plan = await requirePlanView(input.services.store.db, input.partnership);
+  const plan = await input.services.store.plans.require(input.partnership);
   const action = actionByRef(plan.actions, ref);
   if (!action) return [buildMessageCard({ lines: [`There is no action ${ref} in ${plan.title}. Ask "summary" to see the plan.`] })];
   const rag = ragText ? parseRagAnswer(ragText, action.rag) : null;
@@ -27,10 +25,10 @@ export async function updateTopicHandler(input: MessageInput, match: RegExpMatch
   const topic = match[1]!.trim();
   const byRef = topic.match(/^(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)$/i);
   if (byRef) return startByRef(input, byRef[1] ?? '');
-  const { db } = input.services.store;
-  const plan = await requirePlanView(db, input.partnership);
+  const { store } = input.services;
+  const plan = await store.plans.require(input.partnership);
   const found = findTopicActions(plan, topic);
-  const person = await identifySender(db, input.partnership, input.sender);
+  const person = input.person;
   const mine = found.filter((a) => person !== null && canUpdate(person, a));
   if (mine.length === 1) return beginUpdateDialog(input, mine[0]!, plan.timeZone);
   if (mine.length > 1) return [buildDialogChoiceCard({ topic, actions: mine })];

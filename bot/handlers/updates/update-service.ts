@@ -3,12 +3,11 @@ import { buildAnnouncementCard } from '../../../cards/announcement-card.js';
 import { AppError } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { canUpdate, whoCanUpdate } from '../../plan/permissions.js';
+import { actionAfterUpdate } from '../../plan/action-update.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
-import { announcementConversation } from '../../store/conversations.js';
-import { identifySender, listPeople, type PersonInfo } from '../../store/people.js';
-import { requirePlanView } from '../../store/plans.js';
-import { applyUpdate, type UpdateOutcome } from '../../store/updates.js';
-import type { Sender, Services } from '../context.js';
+import { type PersonInfo } from '../../store/people.js';
+import { type UpdateOutcome } from '../../store/updates.js';
+import type { Sender, Services } from '../../core/context.js';
 
 const log = logger('updates');
 
@@ -16,6 +15,8 @@ const log = logger('updates');
 export interface UpdateRequest {
   partnership: string;
   sender: Sender;
+  /** the sender as the partnership knows them (resolved once per turn), null for someone the bot does not know */
+  person: PersonInfo | null;
   actionId: number;
   expectedVersion: number;
   rag: Rag;
@@ -48,7 +49,7 @@ export async function planAndAction(
   partnership: string,
   actionId: number,
 ): Promise<{ plan: PlanView; action: PlanAction }> {
-  const plan = await requirePlanView(services.store.db, partnership);
+  const plan = await services.store.plans.require(partnership);
   const action = plan.actions.find((a) => a.id === actionId);
   if (!action) throw new AppError('NOT_FOUND', 'That action is not in your partnership’s plan. Ask "summary" to see the plan.');
   return { plan, action };
@@ -62,50 +63,46 @@ export function shortName(plan: PlanView, organisation: string): string {
 }
 
 /** Who may update an action, and the words to tell someone who may not. */
-export async function updatePermission(services: Services, partnership: string, sender: Sender, action: PlanAction) {
-  const person = await identifySender(services.store.db, partnership, sender);
+export async function updatePermission(services: Services, partnership: string, person: PersonInfo | null, action: PlanAction) {
   const allowed = person !== null && canUpdate(person, action);
-  const people = await listPeople(services.store.db, partnership);
+  const people = await services.store.people.list(partnership);
   return { person, allowed, whoCan: whoCanUpdate(action, people), people };
 }
 
 /** The one update path for cards, chat and rounds: permission, concurrency, idempotency, history, announcement. */
 export async function submitUpdate(services: Services, req: UpdateRequest): Promise<UpdateResult> {
-  const before = await actionOfPartnership(services, req.partnership, req.actionId);
-  const permission = await updatePermission(services, req.partnership, req.sender, before);
+  const { plan, action: before } = await planAndAction(services, req.partnership, req.actionId);
+  const permission = await updatePermission(services, req.partnership, req.person, before);
   const { person, allowed, whoCan } = permission;
   if (!person || !allowed) {
     throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });
   }
+  const note = req.note.trim();
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([req.rag, req.note.trim(), req.progress]))
+    .update(JSON.stringify([req.rag, note, req.progress]))
     .digest('hex')
     .slice(0, 16);
-  const outcome = await applyUpdate(services.store.db, {
+  const at = services.now();
+  const outcome = await services.store.actions.applyUpdate({
     actionId: before.id,
     expectedVersion: req.expectedVersion,
     rag: req.rag,
-    note: req.note.trim(),
+    note,
     progress: req.progress,
     actor: { name: person.displayName, chatId: req.sender.id },
     source: req.source,
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
-    at: services.now(),
+    at,
   });
-  const { plan, action } = await planAndAction(services, req.partnership, req.actionId);
+  // Applied here: the action is known without reading the plan again. Otherwise someone else changed it: read it.
+  const action =
+    outcome.status === 'applied'
+      ? actionAfterUpdate(before, { rag: req.rag, progress: req.progress, version: outcome.version, by: person.displayName, at, note })
+      : (await planAndAction(services, req.partnership, req.actionId)).action;
   let announced = false;
   if (outcome.status === 'applied' && outcome.ragFrom !== outcome.ragTo) {
     const organisation = person.organisation ? shortName(plan, person.organisation) : undefined;
-    announced = await announce(
-      services,
-      req.partnership,
-      action,
-      outcome.ragFrom,
-      outcome.ragTo,
-      person.displayName,
-      organisation,
-      req.note.trim(),
-    );
+    announced = await announce(services, req.partnership, action, outcome.ragFrom, outcome.ragTo, person.displayName, organisation, note);
   }
   return { outcome, action, person, announced, permission };
 }
@@ -120,7 +117,7 @@ async function announce(
   byOrganisation: string | undefined,
   note: string,
 ): Promise<boolean> {
-  const channel = await announcementConversation(services.store.db, partnership);
+  const channel = await services.store.conversations.announcement(partnership);
   if (!channel) {
     log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
     return false;

@@ -35,7 +35,7 @@ const SMALL_TALK: [string[], string][] = [
       'brilliant thanks',
       'perfect',
     ],
-    "You're welcome. Ask me anything else about the plan whenever you like.",
+    'You\'re welcome! Ask me about the plan any time, or say "help" to see what I can do.',
   ],
   [
     ['who are you', 'what are you', 'are you a bot', 'are you a person', 'are you human', 'what is this bot', 'whats your name'],
@@ -52,21 +52,8 @@ const FIRST_WORDS = new Set(PHRASES.flatMap(({ stems }) => stems.map((phrase) =>
 
 /** Words that may go with small talk without making it a question: "hi all", "thanks team", "morning everyone". */
 const COMPANY = new Set([
-  'all',
-  'everyone',
-  'everybody',
-  'team',
-  'folks',
-  'there',
-  'bot',
-  'mate',
-  'again',
-  'very',
-  'much',
-  'so',
-  'lot',
-  'guys',
-  'both',
+  ...['all', 'everyone', 'everybody', 'team', 'folks', 'there', 'bot', 'mate', 'again', 'very', 'much', 'so', 'lot', 'guys', 'both'],
+  ...['useful', 'helpful', 'great', 'brilliant', 'lovely', 'perfect', 'excellent', 'good', 'fab', 'awesome', 'nice', 'spot', 'really'],
 ]);
 
 /** The friendly answer to small talk with nothing else of substance in it, or null. */

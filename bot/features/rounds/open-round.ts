@@ -1,11 +1,9 @@
 import { roundName, timeAndDay } from '../../../cards/round-words.js';
 import { AppError } from '../../errors.js';
 import { reminderTime, roundDatesProblem, roundDeadline } from '../../plan/rounds.js';
-import { listPeople } from '../../store/people.js';
-import { requirePlanView } from '../../store/plans.js';
-import { createRound, latestRound, type RoundInfo } from '../../store/rounds.js';
-import type { Services } from '../context.js';
-import { todayIn } from '../plan-source.js';
+import { type RoundInfo } from '../../store/rounds.js';
+import type { Services } from '../../core/context.js';
+import { todayIn } from '../../handlers/plan-source.js';
 import { closeDueRound } from './deadline.js';
 import { sendRoundRequests, type RequestsSent } from './requests.js';
 
@@ -39,8 +37,8 @@ function alreadyOpen(round: RoundInfo): AppError {
 
 /** Opens a round: every lead is asked about their organisation's actions that are not COMPLETE, in personal chat. */
 export async function openUpdateRound(services: Services, req: OpenRoundRequest): Promise<OpenedRound> {
-  const { db } = services.store;
-  const plan = await requirePlanView(db, req.partnership);
+  const { store } = services;
+  const plan = await store.plans.require(req.partnership);
   const now = services.now();
   const deadline = roundDeadline({ meetingDate: req.meetingDate, dueDate: req.dueDate, timeZone: plan.timeZone });
   const problem = roundDatesProblem({
@@ -51,10 +49,10 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
     now,
   });
   if (problem) throw new AppError('INVALID_INPUT', problem);
-  const open = await latestRound(db, req.partnership, { open: true });
+  const open = await store.rounds.latest(req.partnership, { open: true });
   if (open && open.deadline <= now) await closeDueRound(services, open.id);
   else if (open) throw alreadyOpen(open);
-  const leads = (await listPeople(db, req.partnership)).filter((p) => p.role === 'lead' && p.organisation);
+  const leads = (await store.people.list(req.partnership)).filter((p) => p.role === 'lead' && p.organisation);
   const needing = plan.actions.filter((a) => a.rag !== 'COMPLETE');
   const items = leads.flatMap((lead) =>
     needing.filter((a) => a.leads.includes(lead.organisation!)).map((a) => ({ actionId: a.id, personId: lead.id })),
@@ -64,8 +62,8 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
       'INVALID_INPUT',
       'No lead has an action that needs an update, so there is nobody to ask. Name leads first, e.g. "make Ali Burlington a lead for CST".',
     );
-  const round = await createRound(db, { ...req, deadline, createdAt: now, items });
-  if (!round) throw alreadyOpen((await latestRound(db, req.partnership, { open: true }))!);
+  const round = await store.rounds.create({ ...req, deadline, createdAt: now, items });
+  if (!round) throw alreadyOpen((await store.rounds.latest(req.partnership, { open: true }))!);
   const requests = await sendRoundRequests(services, round);
   const asked = new Set(items.map((i) => i.actionId));
   return { round, requests, actions: asked.size, uncovered: needing.filter((a) => !asked.has(a.id)).map((a) => a.ref) };

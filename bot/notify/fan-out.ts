@@ -1,7 +1,7 @@
-import type { Reply } from '../bot/handlers/context.js';
-import { logger } from '../bot/logger.js';
-import type { Notifier, SendOutcome } from '../bot/notify/notifier.js';
-import type { StoredConversation } from '../bot/store/conversations.js';
+import type { Reply } from '../core/types.js';
+import { logger } from '../logger.js';
+import type { Notifier, SendOutcome } from './notifier.js';
+import type { StoredConversation } from '../store/conversations.js';
 
 const log = logger('jobs');
 

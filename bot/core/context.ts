@@ -1,8 +1,12 @@
 import type { Config } from '../config.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Store } from '../store/database.js';
+import type { PersonInfo } from '../store/people-rows.js';
+import type { ConversationKind, Reply, Sender } from './types.js';
 
-/** What every handler needs from the outside world, passed down from the entry point. */
+export type { ConversationKind, Reply, Sender } from './types.js';
+
+/** What every handler, feature service and job needs from the outside world, passed down from the entry point. */
 export interface Services {
   config: Config;
   store: Store;
@@ -12,27 +16,13 @@ export interface Services {
   notifier: Notifier;
 }
 
-/** The person who sent an activity. */
-export interface Sender {
-  /** the channel's user id (Teams: 29:...) */
-  id: string;
-  name: string;
-  aadObjectId?: string;
-}
-
-export type ConversationKind = 'personal' | 'channel' | 'groupChat';
-
-/** One answer: plain text that says everything, and optionally an Adaptive Card that says it better. */
-export interface Reply {
-  text: string;
-  card?: object;
-}
-
 /** A turn as handlers see it: no botbuilder types. */
 export interface TurnInput {
   services: Services;
   partnership: string;
   sender: Sender;
+  /** who the sender is in the partnership, resolved once per turn (null: someone the bot does not know) */
+  person: PersonInfo | null;
   conversation: { id: string; kind: ConversationKind };
   /** the activity id: the key for idempotent side effects */
   activityId: string;
@@ -47,4 +37,12 @@ export interface MessageInput extends TurnInput {
 export interface CardActionInput extends TurnInput {
   verb: string;
   data: Record<string, unknown>;
+}
+
+/** What a card action produces: a card to replace the one clicked, and/or new messages. */
+export interface CardActionResult {
+  replaceCard?: Reply;
+  messages?: Reply[];
+  /** a short line Teams shows when the card is not replaced */
+  toast?: string;
 }

@@ -1,10 +1,9 @@
 import { buildRoundRequestCard } from '../../../cards/round-request.js';
-import { runPool } from '../../../jobs/pool.js';
+import { runPool } from '../../notify/fan-out.js';
 import { logger } from '../../logger.js';
 import type { PlanView } from '../../plan/types.js';
-import { requirePlanView } from '../../store/plans.js';
-import { markUnreachable, roundItems, type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
-import type { Services } from '../context.js';
+import { type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
+import type { Services } from '../../core/context.js';
 import { sendPersonal, type UnreachableReason } from './reach.js';
 
 const log = logger('rounds');
@@ -33,8 +32,8 @@ export async function sendRoundRequests(
   round: RoundInfo,
   options: { reminder?: boolean; waiting?: Set<number> } = {},
 ): Promise<RequestsSent> {
-  const plan: PlanView = await requirePlanView(services.store.db, round.partnership);
-  const items = (await roundItems(services.store.db, round.id)).filter((i) => !options.waiting || options.waiting.has(i.itemId));
+  const plan: PlanView = await services.store.plans.require(round.partnership);
+  const items = (await services.store.rounds.items(round.id)).filter((i) => !options.waiting || options.waiting.has(i.itemId));
   const leads = byLead(items).filter((group) => !(options.reminder && group[0]!.unreachable));
   const outcomes = await runPool(leads, SEND_CONCURRENCY, (group) => {
     const lead = group[0]!;
@@ -59,7 +58,7 @@ export async function sendRoundRequests(
       unreachableIds.push(lead.personId);
     }
   });
-  if (!options.reminder) await markUnreachable(services.store.db, round.id, unreachableIds);
+  if (!options.reminder) await services.store.rounds.markUnreachable(round.id, unreachableIds);
   log.info(
     { round: round.id, reminder: Boolean(options.reminder), sent: result.sent.length, unreachable: result.unreachable.length },
     'Round requests sent',

@@ -1,5 +1,4 @@
-import type { Reply, Services } from '../context.js';
-import { personalConversation } from '../../store/conversations.js';
+import type { Reply, Services } from '../../core/context.js';
 
 /** Why a lead could not be sent a message, in words for the coordinator. */
 export type UnreachableReason = 'has not added me in personal chat' | 'has removed or blocked me' | 'could not be sent a message just now';
@@ -7,7 +6,7 @@ export type UnreachableReason = 'has not added me in personal chat' | 'has remov
 /** Sends a personal message to a person: 'sent', or why not. */
 export async function sendPersonal(services: Services, chatId: string, reply: Reply): Promise<'sent' | UnreachableReason> {
   if (chatId.startsWith('pending:')) return 'has not added me in personal chat';
-  const conversation = await personalConversation(services.store.db, chatId);
+  const conversation = await services.store.conversations.personal(chatId);
   if (!conversation) return 'has not added me in personal chat';
   if (!conversation.active) return 'has removed or blocked me';
   const outcome = await services.notifier.send(conversation, reply);

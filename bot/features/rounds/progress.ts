@@ -1,7 +1,7 @@
 import { buildRoundStatusCard } from '../../../cards/round-status.js';
 import { reminderTime, roundProgress, type RoundProgress, type RoundUpdateView } from '../../plan/rounds.js';
-import { roundItems, updatesSince, type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
-import type { Reply, Services } from '../context.js';
+import { type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
+import type { Reply, Services } from '../../core/context.js';
 
 /** A round's items, the updates made since it started, and who has answered. */
 export interface LoadedProgress {
@@ -12,8 +12,8 @@ export interface LoadedProgress {
 
 /** Works out where a round stands from its items and the actions' history. */
 export async function loadRoundProgress(services: Services, round: RoundInfo): Promise<LoadedProgress> {
-  const items = await roundItems(services.store.db, round.id);
-  const updates = await updatesSince(services.store.db, [...new Set(items.map((i) => i.actionId))], round.createdAt);
+  const items = await services.store.rounds.items(round.id);
+  const updates = await services.store.rounds.updatesSince([...new Set(items.map((i) => i.actionId))], round.createdAt);
   return { items, updates, progress: roundProgress(items, updates, round.createdAt.toISOString()) };
 }
 

@@ -1,22 +1,17 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import { parseMeetingDate } from '../../plan/rounds.js';
-import { identifySender } from '../../store/people.js';
-import { requirePlanView } from '../../store/plans.js';
-import { findRound, latestRound } from '../../store/rounds.js';
-import type { MessageInput, Reply } from '../context.js';
-import { todayIn } from '../plan-source.js';
+import type { MessageInput, Reply } from '../../core/context.js';
+import type { WithPerson } from '../../routes/route.js';
+import { todayIn } from '../../handlers/plan-source.js';
 import { closeDueRound } from './deadline.js';
 import { describeOpenedRound, openUpdateRound } from './open-round.js';
 import { roundStatusReply } from './progress.js';
 
-const COORDINATORS_ONLY = buildMessageCard({ lines: ['Only a coordinator can run update rounds. Ask your Prevent coordinator.'] });
-
 /** "start an update round for the board meeting on 4 December [with updates due by 1 December]": coordinators only. */
-export async function startRoundHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  const { db } = input.services.store;
-  const me = await identifySender(db, input.partnership, input.sender);
-  if (me?.role !== 'coordinator') return COORDINATORS_ONLY;
-  const plan = await requirePlanView(db, input.partnership);
+export async function startRoundHandler(input: WithPerson<MessageInput>, match: RegExpMatchArray): Promise<Reply> {
+  const { store } = input.services;
+  const me = input.person;
+  const plan = await store.plans.require(input.partnership);
   const today = todayIn(plan.timeZone, input.services.now());
   const meetingDate = parseMeetingDate(match[2]!, today);
   const dueDate = match[3] ? parseMeetingDate(match[3], today) : null;
@@ -41,13 +36,11 @@ export async function startRoundHandler(input: MessageInput, match: RegExpMatchA
 
 /** "update round status": who has and has not replied, per action, in the open (or latest) round; an overdue round is closed first. Coordinators only. */
 export async function roundStatusHandler(input: MessageInput): Promise<Reply> {
-  const { db } = input.services.store;
-  const me = await identifySender(db, input.partnership, input.sender);
-  if (me?.role !== 'coordinator') return COORDINATORS_ONLY;
-  let round = (await latestRound(db, input.partnership, { open: true })) ?? (await latestRound(db, input.partnership));
+  const { store } = input.services;
+  let round = (await store.rounds.latest(input.partnership, { open: true })) ?? (await store.rounds.latest(input.partnership));
   if (round?.status === 'open' && round.deadline <= input.services.now()) {
     await closeDueRound(input.services, round.id);
-    round = await findRound(db, round.id);
+    round = await store.rounds.find(round.id);
   }
   if (!round)
     return buildMessageCard({

@@ -1,8 +1,7 @@
 import { roundName } from '../../../cards/round-words.js';
 import { logger } from '../../logger.js';
 import { tellCoordinators } from '../../notify/coordinators.js';
-import { claimReminder, closeRound, findRound } from '../../store/rounds.js';
-import type { Services } from '../context.js';
+import type { Services } from '../../core/context.js';
 import { loadRoundProgress, roundStatusReply } from './progress.js';
 import { sendPersonal } from './reach.js';
 import { sendRoundRequests } from './requests.js';
@@ -11,22 +10,22 @@ const log = logger('rounds');
 
 /** Reminds, once, the leads of an open round who have not answered, about the actions still waiting. */
 export async function remindRound(services: Services, roundId: number): Promise<string> {
-  const round = await findRound(services.store.db, roundId);
+  const round = await services.store.rounds.find(roundId);
   if (!round || round.status !== 'open') return `Round ${roundId} is not open: no reminder`;
   const { items, progress } = await loadRoundProgress(services, round);
   const waitingLeads = new Set(progress.leads.filter((l) => !l.answered && !l.unreachable).map((l) => l.personId));
   const updated = new Set(progress.leads.flatMap((l) => l.actions.filter((a) => a.update).map((a) => a.actionId)));
   const waiting = new Set(items.filter((i) => waitingLeads.has(i.personId) && !updated.has(i.actionId)).map((i) => i.itemId));
   if (!waiting.size) return `Round ${roundId}: everyone reachable has replied, no reminder needed`;
-  if (!(await claimReminder(services.store.db, roundId, services.now()))) return `Round ${roundId}: reminder already sent`;
+  if (!(await services.store.rounds.claimReminder(roundId, services.now()))) return `Round ${roundId}: reminder already sent`;
   const sent = await sendRoundRequests(services, round, { reminder: true, waiting });
   return `Round ${roundId}: reminded ${sent.sent.length}, could not reach ${sent.unreachable.length}`;
 }
 
 /** Closes an open round at its deadline and sends the summary to the coordinator who started it (else to every coordinator). */
 export async function closeDueRound(services: Services, roundId: number): Promise<string> {
-  const { db } = services.store;
-  const round = await findRound(db, roundId);
+  const { store } = services;
+  const round = await store.rounds.find(roundId);
   if (!round || round.status !== 'open') return `Round ${roundId} is already closed`;
   const { items, updates, progress } = await loadRoundProgress(services, round);
   const latest = new Map(updates.map((u) => [u.actionId, u]));
@@ -34,11 +33,11 @@ export async function closeDueRound(services: Services, roundId: number): Promis
     .filter((i) => latest.has(i.actionId))
     .map((i) => ({ itemId: i.itemId, answeredAt: new Date(latest.get(i.actionId)!.at), updateId: latest.get(i.actionId)!.historyId }));
   const now = services.now();
-  if (!(await closeRound(db, roundId, now, answered))) return `Round ${roundId} is already closed`;
+  if (!(await store.rounds.close(roundId, now, answered))) return `Round ${roundId} is already closed`;
   const summary = await roundStatusReply(services, { ...round, status: 'closed', closedAt: now }, true);
   const toCreator = round.createdByChatId ? await sendPersonal(services, round.createdByChatId, summary) : 'no creator in chat';
   if (toCreator !== 'sent') {
-    const told = await tellCoordinators(db, services.notifier, round.partnership, summary);
+    const told = await tellCoordinators(store, services.notifier, round.partnership, summary);
     if (!told.reached.length)
       log.warn({ round: roundId, name: roundName(round) }, 'Round closed but no coordinator could be sent its summary');
     return `Round ${roundId} closed (${progress.leadsAnswered} of ${progress.leads.length} replied); summary to coordinators: ${told.reached.length} reached`;

@@ -1,0 +1,18 @@
+// The shared vocabulary of the bot layer: plain types with no imports, so every layer (store, notify, handlers, jobs,
+// renderers) can use them without importing a layer above it.
+
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+/** The person who sent an activity. */
+export interface Sender {
+  /** the channel's user id (Teams: 29:...) */
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+
+/** One answer: plain text that says everything, and optionally an Adaptive Card that says it better. */
+export interface Reply {
+  text: string;
+  card?: object;
+}

@@ -1,0 +1,42 @@
+import { VERBS } from '../../cards/verbs.js';
+import { ActionIdData, cancelUpdateHandler, openUpdateHandler, refreshActionHandler } from '../handlers/card-actions/open-update.js';
+import { ShowActionData, showActionHandler } from '../handlers/card-actions/show-action.js';
+import { ShowMoreData, showMoreHandler } from '../handlers/card-actions/show-more.js';
+import { submitUpdateHandler } from '../handlers/card-actions/submit-update.js';
+import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../handlers/dialogs/dialog-buttons.js';
+import { cardAction, type CardRoute } from './route.js';
+
+const WHICH_ACTION = 'That button does not say which action it is for. Try "show action 18".';
+
+/** Every card verb the bot answers, from Action.Execute (desktop) and Action.Submit (mobile) alike. */
+export const CARD_ACTIONS: CardRoute[] = [
+  cardAction({
+    verb: VERBS.showMore,
+    schema: ShowMoreData,
+    invalid: 'That "Show more" button is out of date. Please ask the question again.',
+    handle: showMoreHandler,
+  }),
+  cardAction({
+    verb: VERBS.showAction,
+    schema: ShowActionData,
+    invalid: 'That button does not say which action to show. Try "show action 18".',
+    handle: showActionHandler,
+  }),
+  cardAction({ verb: VERBS.openUpdate, schema: ActionIdData, invalid: WHICH_ACTION, handle: openUpdateHandler }),
+  // Save explains bad input on the card itself (which field, with the note kept), so it parses its own data.
+  { verb: VERBS.submitUpdate, handle: submitUpdateHandler },
+  cardAction({ verb: VERBS.refreshAction, schema: ActionIdData, invalid: WHICH_ACTION, handle: refreshActionHandler }),
+  cardAction({ verb: VERBS.cancelUpdate, schema: ActionIdData, invalid: WHICH_ACTION, handle: cancelUpdateHandler }),
+  cardAction({
+    verb: VERBS.dialogStart,
+    schema: StartData,
+    invalid: 'That button does not say which action it is for. Say "update action" and its number.',
+    handle: dialogStartHandler,
+  }),
+  cardAction({
+    verb: VERBS.dialogAnswer,
+    schema: AnswerData,
+    invalid: 'That button is out of date. Say "update action" and its number to start again.',
+    handle: dialogAnswerHandler,
+  }),
+];

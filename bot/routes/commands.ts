@@ -1,0 +1,107 @@
+import { PATTERNS } from '../handlers/commands/patterns.js';
+import { changesHandler } from '../handlers/commands/changes.js';
+import { historyHandler } from '../handlers/commands/history.js';
+import { postUpdatesHereHandler } from '../handlers/commands/post-here.js';
+import { makeRoleHandler, whoAreLeadsHandler } from '../handlers/commands/roles.js';
+import { addCaseReviewHandler, closeCaseReviewHandler, listCaseReviewsHandler } from '../handlers/commands/case-reviews.js';
+import { digestPreviewHandler, digestSwitchHandler, digestWhenHandler } from '../handlers/commands/digest-settings.js';
+import { muteHandler, unmuteHandler } from '../handlers/commands/mutes.js';
+import { addToPanelHandler, listPanelHandler, removeFromPanelHandler } from '../handlers/commands/panel.js';
+import { cancelScheduleHandler, listSchedulesHandler, moveScheduleHandler, scheduleHandler } from '../handlers/commands/schedules.js';
+import { thanksHandler } from '../handlers/commands/thanks.js';
+import { startUpdateHandler, updateTopicHandler } from '../handlers/dialogs/start-update.js';
+import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-commands.js';
+import { command, coordinatorsOnly, type CommandRoute } from './route.js';
+
+/** Every typed command, tried in order before the text is treated as a plan question. One line each: name, pattern, role, handler. */
+export const COMMANDS: CommandRoute[] = [
+  command({ name: 'history', pattern: PATTERNS.history, handle: historyHandler }),
+  command({ name: 'what changed', pattern: PATTERNS.changes, handle: changesHandler }),
+  command({
+    name: 'make role',
+    pattern: PATTERNS.makeRole,
+    needs: {
+      role: 'coordinator',
+      refusal:
+        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <person> <role>.',
+    },
+    handle: makeRoleHandler,
+  }),
+  command({ name: 'who are the leads', pattern: PATTERNS.whoAreLeads, handle: whoAreLeadsHandler }),
+  command({ name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler }),
+  command({ name: 'update conversation', pattern: PATTERNS.startUpdate, handle: startUpdateHandler }),
+  command({ name: 'update conversation about a topic', pattern: PATTERNS.updateTopic, handle: updateTopicHandler }),
+  command({
+    name: 'start an update round',
+    pattern: PATTERNS.startRound,
+    needs: coordinatorsOnly('run update rounds'),
+    handle: startRoundHandler,
+  }),
+  command({
+    name: 'update round status',
+    pattern: PATTERNS.roundStatus,
+    needs: coordinatorsOnly('run update rounds'),
+    handle: roundStatusHandler,
+  }),
+  command({
+    name: 'schedule a meeting',
+    pattern: PATTERNS.schedule,
+    needs: coordinatorsOnly('schedule meetings'),
+    handle: scheduleHandler,
+  }),
+  command({ name: 'list schedules', pattern: PATTERNS.listSchedules, handle: listSchedulesHandler }),
+  command({
+    name: 'move a meeting',
+    pattern: PATTERNS.moveSchedule,
+    needs: coordinatorsOnly('move meetings'),
+    handle: moveScheduleHandler,
+  }),
+  command({
+    name: 'cancel a schedule',
+    pattern: PATTERNS.cancelSchedule,
+    needs: coordinatorsOnly('cancel schedules'),
+    handle: cancelScheduleHandler,
+  }),
+  command({
+    name: 'add to the Channel panel',
+    pattern: PATTERNS.addToPanel,
+    needs: coordinatorsOnly('change the Channel panel'),
+    handle: addToPanelHandler,
+  }),
+  command({
+    name: 'remove from the Channel panel',
+    pattern: PATTERNS.removeFromPanel,
+    needs: coordinatorsOnly('change the Channel panel'),
+    handle: removeFromPanelHandler,
+  }),
+  command({
+    name: 'who is on the Channel panel',
+    pattern: PATTERNS.listPanel,
+    needs: coordinatorsOnly('see who is on the Channel panel'),
+    handle: listPanelHandler,
+  }),
+  command({
+    name: 'digest day and time',
+    pattern: PATTERNS.digestWhen,
+    needs: coordinatorsOnly('get the weekly digest'),
+    handle: digestWhenHandler,
+  }),
+  command({
+    name: 'digest on or off',
+    pattern: PATTERNS.digestSwitch,
+    needs: coordinatorsOnly('get the weekly digest'),
+    handle: digestSwitchHandler,
+  }),
+  command({
+    name: 'show the digest',
+    pattern: PATTERNS.digestPreview,
+    needs: coordinatorsOnly('see the weekly digest'),
+    handle: digestPreviewHandler,
+  }),
+  command({ name: 'stop reminding me', pattern: PATTERNS.muteReminders, handle: muteHandler }),
+  command({ name: 'remind me again', pattern: PATTERNS.unmuteReminders, handle: unmuteHandler }),
+  command({ name: 'add a case review', pattern: PATTERNS.addCaseReview, handle: addCaseReviewHandler }),
+  command({ name: 'list case reviews', pattern: PATTERNS.listCaseReviews, handle: listCaseReviewsHandler }),
+  command({ name: 'close a case review', pattern: PATTERNS.closeCaseReview, handle: closeCaseReviewHandler }),
+  command({ name: 'thanks', pattern: PATTERNS.thanks, handle: thanksHandler }),
+];

@@ -1,0 +1,31 @@
+import { askHandler } from '../handlers/commands/ask.js';
+import { dialogMessageTurn } from '../handlers/dialogs/message-turn.js';
+import type { CardActionInput, CardActionResult, MessageInput, Reply } from '../core/context.js';
+import { AppError } from '../errors.js';
+import { CARD_ACTIONS } from './card-actions.js';
+import { COMMANDS } from './commands.js';
+import { refusalFor } from './route.js';
+
+const byVerb = new Map(CARD_ACTIONS.map((route) => [route.verb, route]));
+
+/** Routes a message: a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
+export async function handleText(input: MessageInput): Promise<Reply[]> {
+  const dialog = await dialogMessageTurn(input);
+  if (dialog.handled) return dialog.replies;
+  const text = input.text.trim();
+  for (const route of COMMANDS) {
+    const match = text.match(route.pattern);
+    if (!match) continue;
+    const refused = refusalFor(route.needs, input.person);
+    return [...dialog.replies, ...(refused ? [refused] : [await route.handle(input, match)].flat())];
+  }
+  return [...dialog.replies, await askHandler(input)];
+}
+
+/** Routes a card action by its verb; an unknown verb (an old card) is an INVALID_INPUT error. */
+export async function handleCardAction(input: CardActionInput): Promise<CardActionResult> {
+  const route = byVerb.get(input.verb);
+  if (!route) throw new AppError('INVALID_INPUT', 'I do not recognise that button. It may be from an older card: please ask again.');
+  const refused = refusalFor(route.needs, input.person);
+  return refused ? { replaceCard: refused } : route.handle(input);
+}

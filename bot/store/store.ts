@@ -1,0 +1,155 @@
+import { addCaseReview, closeCaseReview, findCaseReview, listCaseReviews, openCaseReviewsDueBy } from './case-reviews.js';
+import {
+  announcementConversation,
+  conversationPartnership,
+  enterConversation,
+  findConversation,
+  markConversationInactive,
+  personalConversation,
+  setAnnouncementConversation,
+} from './conversations.js';
+import type { Db } from './client.js';
+import { deleteDialog, loadDialog, saveDialog, startDialog } from './dialogs.js';
+import { loadDigestData } from './digest-data.js';
+import { findDigestRecipient, listDigestRecipients, setDigestSettings } from './digest-settings.js';
+import { claimRun, existingRuns, finishRun, recentRuns } from './job-runs.js';
+import { activeMutes, muteReminders, unmuteReminders } from './mutes.js';
+import { isPanelMember, listPanelMembers, setPanelMember } from './panel.js';
+import { existingPartnerships, linkPartnershipToTenant, partnershipForTenant } from './partnerships.js';
+import {
+  findPerson,
+  grantRole,
+  identifySender,
+  listCoordinators,
+  listPeople,
+  listRoleHolders,
+  resolveOrganisation,
+  revokeRole,
+} from './people.js';
+import { listPartnerships, listPlans, loadOrganisations, loadPlanView, requirePlanView, savePlan } from './plans.js';
+import { listPartnershipZones, unreachablePeople } from './reach.js';
+import {
+  claimReminder,
+  closeRound,
+  createRound,
+  findRound,
+  latestRound,
+  markUnreachable,
+  openRounds,
+  roundItems,
+  updatesSince,
+} from './rounds.js';
+import {
+  cancelSchedule,
+  createSchedule,
+  findSchedule,
+  listAllActiveSchedules,
+  listSchedules,
+  partnershipTimeZone,
+  resolveSchedule,
+  updateRecurrence,
+} from './schedules.js';
+import { applyUpdate, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
+
+type Bound<F> = { [K in keyof F]: F[K] extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+/** Binds store functions that take the database first to one database: the methods of a repository. */
+function bind<F extends Record<string, (db: Db, ...args: never[]) => unknown>>(db: Db, fns: F): Bound<F> {
+  return Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, (...args: never[]) => fn(db, ...args)])) as Bound<F>;
+}
+
+/**
+ * The store port: repositories with intention-revealing methods over one open database. The Prisma client stays
+ * inside bot/store; handlers, feature services, jobs and the CLI see only these methods.
+ */
+export function repositories(db: Db) {
+  return {
+    plans: bind(db, {
+      /** the partnership's current plan (cached per store instance, checked against a stamp on every call), or null */
+      current: loadPlanView,
+      /** like current, but NOT_FOUND when the partnership has no plan */
+      require: requirePlanView,
+      save: savePlan,
+      list: listPlans,
+      organisations: loadOrganisations,
+      partnershipsWithPlans: listPartnerships,
+    }),
+    actions: bind(db, {
+      applyUpdate,
+      history: listHistory,
+      planChanges: listPlanChanges,
+      partnershipChanges: listPartnershipChanges,
+    }),
+    people: bind(db, {
+      identify: identifySender,
+      find: findPerson,
+      grantRole,
+      revokeRole,
+      roleHolders: listRoleHolders,
+      coordinators: listCoordinators,
+      list: listPeople,
+      resolveOrganisation,
+      unreachable: unreachablePeople,
+    }),
+    conversations: bind(db, {
+      /** the partnership of the conversation a turn came from, remembering the conversation (see enterConversation) */
+      enter: enterConversation,
+      announcement: announcementConversation,
+      setAnnouncement: setAnnouncementConversation,
+      personal: personalConversation,
+      find: findConversation,
+      partnershipOf: conversationPartnership,
+      markInactive: markConversationInactive,
+    }),
+    partnerships: bind(db, {
+      forTenant: partnershipForTenant,
+      existing: existingPartnerships,
+      linkToTenant: linkPartnershipToTenant,
+      zones: listPartnershipZones,
+      timeZone: partnershipTimeZone,
+    }),
+    rounds: bind(db, {
+      latest: latestRound,
+      find: findRound,
+      open: openRounds,
+      create: createRound,
+      items: roundItems,
+      updatesSince,
+      markUnreachable,
+      claimReminder,
+      close: closeRound,
+    }),
+    schedules: bind(db, {
+      create: createSchedule,
+      list: listSchedules,
+      allActive: listAllActiveSchedules,
+      find: findSchedule,
+      resolve: resolveSchedule,
+      updateRecurrence,
+      cancel: cancelSchedule,
+    }),
+    digests: bind(db, {
+      data: loadDigestData,
+      recipients: listDigestRecipients,
+      recipient: findDigestRecipient,
+      setSettings: setDigestSettings,
+    }),
+    panel: bind(db, { set: setPanelMember, list: listPanelMembers, isMember: isPanelMember }),
+    caseReviews: bind(db, {
+      add: addCaseReview,
+      list: listCaseReviews,
+      openDueBy: openCaseReviewsDueBy,
+      find: findCaseReview,
+      close: closeCaseReview,
+    }),
+    mutes: bind(db, { mute: muteReminders, unmute: unmuteReminders, active: activeMutes }),
+    dialogs: bind(db, { load: loadDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
+    jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
+    /** resolves when the database answers (the health check) */
+    async ping(): Promise<void> {
+      await db.partnership.count();
+    },
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;

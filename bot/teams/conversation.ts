@@ -1,0 +1,35 @@
+import { type Activity, TurnContext } from 'botbuilder';
+import type { ConversationKind } from '../core/types.js';
+import type { Services } from '../core/context.js';
+
+/** The kind of conversation an activity comes from. */
+export function conversationKind(activity: Activity): ConversationKind {
+  const t = activity.conversation?.conversationType;
+  return t === 'channel' ? 'channel' : t === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+/** The Microsoft 365 tenant an activity comes from. */
+function tenantOf(activity: Activity): string | undefined {
+  return activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+}
+
+/**
+ * The partnership a conversation belongs to: the one it was first seen with, else the one linked to its
+ * tenant (see partnershipForTenant); null when it belongs to none. Also stores or refreshes the
+ * conversation reference, so proactive messages can reach it.
+ */
+export async function partnershipForTurn(services: Services, activity: Activity): Promise<string | null> {
+  const tenantId = tenantOf(activity);
+  return services.store.conversations.enter(
+    {
+      conversationId: activity.conversation.id,
+      kind: conversationKind(activity),
+      reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+      serviceUrl: activity.serviceUrl,
+      tenantId,
+      userChatId: activity.from?.id,
+      now: services.now(),
+    },
+    () => services.store.partnerships.forTenant(tenantId, services.config.DEFAULT_PARTNERSHIP),
+  );
+}

@@ -24,7 +24,7 @@ export async function listReply(
 }
 
 /** One action with everything (and the update form for those who may update), or a polite "no such action". */
-export async function showActionReply(input: TurnInput, plan: PlanView, ref: number | string): Promise<Reply> {
+export async function showActionReply(input: TurnInput, plan: PlanView, ref: string | number): Promise<Reply> {
   const action = actionByRef(plan.actions, String(ref));
   if (!action) {
     const first = plan.actions[0]?.label ?? '1';

@@ -1,4 +1,4 @@
-import { matchesWords } from './questions/search-words.js';
+import { rankByWords } from './questions/search-words.js';
 import type { ActionFilter } from './questions/types.js';
 import type { PlanAction, PlanView } from './types.js';
 
@@ -44,11 +44,11 @@ function matches(action: PlanAction, filter: ActionFilter, today: string): boole
   if (filter.rags && !filter.rags.includes(action.rag)) return false;
   if (filter.leads && !filter.leads.some((lead) => action.leads.some((l) => sameName(l, lead)))) return false;
   if (filter.themes && !filter.themes.some((theme) => sameName(action.theme, theme))) return false;
-  if (filter.text && filter.text.length > 0 && !matchesWords(action, filter.text)) return false;
   return dueMatches(action, filter, today);
 }
 
-/** The plan's actions that pass every part of the filter, in ref order. */
+/** The plan's actions that pass every part of the filter: in ref order, or best match first when it searches words. */
 export function findActions(plan: PlanView, filter: ActionFilter, today: string): PlanAction[] {
-  return plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
+  const passing = plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
+  return filter.text && filter.text.length > 0 ? rankByWords(passing, plan.actions, filter.text, filter.rankBy) : passing;
 }

@@ -9,7 +9,7 @@ import { beginUpdateDialog } from './begin.js';
 
 /** "update action 18", "update 18", "update 18 to amber": starts the conversation about that action. */
 export async function startUpdateHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply[]> {
-  return startByRef(input, match[1], match[2]);
+  return startByRef(input, match[1] ?? '', match[2]);
 }
 
 async function startByRef(input: MessageInput, ref: string, ragText?: string): Promise<Reply[]> {
@@ -23,8 +23,8 @@ async function startByRef(input: MessageInput, ref: string, ragText?: string): P
 /** "I've got an update on faith groups": finds the action the person can update, or asks which one. */
 export async function updateTopicHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply[]> {
   const topic = match[1]!.trim();
-  const byRef = topic.match(/^(?:action\s*)?#?(\d+(?:\.\d+)*[a-z]?)$/i);
-  if (byRef?.[1]) return startByRef(input, byRef[1]);
+  const byRef = topic.match(/^(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)$/i);
+  if (byRef) return startByRef(input, byRef[1] ?? '');
   const { store } = input.services;
   const plan = await store.plans.require(input.partnership);
   const found = findTopicActions(plan, topic);

@@ -74,6 +74,12 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
     const page = members.slice(start, start + size);
     res.json({ members: page, ...(start + size < members.length ? { continuationToken: String(start + size) } : {}) });
   });
+  // stands in for the OneDrive upload session Teams gives a bot when a user accepts a file consent card
+  const uploads = new Map<string, { body: Buffer; contentRange: string | undefined }>();
+  app.put('/uploads/:name', express.raw({ type: () => true, limit: '20mb' }), (req, res) => {
+    uploads.set(req.params.name as string, { body: req.body as Buffer, contentRange: req.get('content-range') });
+    res.status(201).json({ id: req.params.name });
+  });
   app.post('/v3/conversations', (req, res) => {
     const member = req.body?.members?.[0]?.id ?? 'someone';
     res.status(200).json({ id: `a:personal-${member}` });
@@ -89,6 +95,8 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
     setMembers(list: RosterEntry[]) {
       members.splice(0, members.length, ...list);
     },
+    /** files uploaded through the file consent flow, by name */
+    uploads,
     /** queue failures for the next requests, in order */
     failNext(...f: typeof failures) {
       failures.push(...f);

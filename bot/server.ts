@@ -8,6 +8,7 @@ import { logger } from './logger.js';
 import type { Services } from './core/context.js';
 import { createTurnHandler } from './teams/turn.js';
 import { createTabRouter, type TabDeps } from './tab/router.js';
+import { tabReportsSource } from './tab/reports-source.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
 import { partnershipForTabUser } from './identity/tenancy.js';
 import { AppError } from './errors.js';
@@ -80,6 +81,7 @@ function tabDeps(services: Services, jwksUrl?: string): TabDeps {
       host: config.PUBLIC_HOST,
       jwksUrl,
     },
+    reports: tabReportsSource(services),
   };
 }
 

@@ -17,6 +17,7 @@ import { jobsCommand } from './jobs.js';
 import { panelCommand } from './panel.js';
 import { scheduleCommand } from './schedule.js';
 import { roundCommand } from './round.js';
+import { reportCommand } from './report.js';
 
 /** Every CLI command, by name. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -33,6 +34,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   digest: digestCommand,
   jobs: jobsCommand,
   case: caseCommand,
+  report: reportCommand,
   migrate: async (_args, ctx) => {
     const applied = await applyMigrations(ctx.config.DATABASE_URL);
     ctx.out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
@@ -58,6 +60,9 @@ const HELP = `Prevent partnership bot: operator commands
   digest --preview [--at ISO]            print the weekly digest; digest set <user> --day friday --time 16:00 | --off
   jobs tick --at <ISO time>              run every job due at that instant, as the scheduler would; jobs runs
   case add <ref> --started <date>        track a Channel case review by opaque reference; case list; case close <ref>
+  report --meeting DATE [--since DATE] [--format md|docx --out FILE] [--sessions N --attendees N --channel-referrals N --open-cases N]
+                                         draft the board report (saved as the next version); report list | approve N --by NAME
+  report settings --committee ... --author ... --report-of ...   the report's header; report toolkit | quarter [last] | annual [YEAR]
   migrate                                apply database migrations`;
 
 /** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */

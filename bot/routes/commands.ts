@@ -12,6 +12,7 @@ import { cancelScheduleHandler, listSchedulesHandler, moveScheduleHandler, sched
 import { thanksHandler } from '../handlers/commands/thanks.js';
 import { startUpdateHandler, updateTopicHandler } from '../handlers/dialogs/start-update.js';
 import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-commands.js';
+import { REPORT_COMMANDS } from '../features/reports/index.js';
 import { command, coordinatorsOnly, type CommandRoute } from './route.js';
 
 /** Every typed command, tried in order before the text is treated as a plan question. One line each: name, pattern, role, handler. */
@@ -118,4 +119,5 @@ export const COMMANDS: CommandRoute[] = [
   command({ name: 'list case reviews', pattern: PATTERNS.listCaseReviews, handle: listCaseReviewsHandler }),
   command({ name: 'close a case review', pattern: PATTERNS.closeCaseReview, handle: closeCaseReviewHandler }),
   command({ name: 'thanks', pattern: PATTERNS.thanks, handle: thanksHandler }),
+  ...REPORT_COMMANDS,
 ];

@@ -5,6 +5,9 @@ import type { CardActionResult, Services, TurnInput } from '../core/context.js';
 import { errorReply } from '../core/error-reply.js';
 import { AppError } from '../errors.js';
 import { botAddedReplies } from '../handlers/lifecycle/index.js';
+import { FILE_CONSENT_INVOKE, fileConsentHandler } from '../features/reports/file-consent.js';
+import { receivePlanFileHandler } from '../handlers/plan-import/receive-file.js';
+import { fileAttachmentOf } from '../import/teams-file.js';
 import { logger } from '../logger.js';
 import { handleCardAction, handleText } from '../routes/dispatch.js';
 import { resolveTurn } from '../routes/turn-context.js';
@@ -37,6 +40,12 @@ export function createTurnHandler(services: Services) {
       case ActivityTypes.Message:
         return onMessage(context, await turnOf(services, activity, partnership));
       case ActivityTypes.Invoke:
+        if (activity.name === FILE_CONSENT_INVOKE) {
+          const turn = await turnOf(services, activity, partnership);
+          for (const reply of await fileConsentHandler(turn, activity.value)) await context.sendActivity(toActivity(reply));
+          await context.sendActivity(emptyInvokeResponse());
+          return;
+        }
         if (activity.name !== 'adaptiveCard/action') {
           await context.sendActivity(emptyInvokeResponse());
           return;
@@ -69,11 +78,16 @@ async function notLinked(context: TurnContext, services: Services): Promise<void
   }
 }
 
-/** A message: typed text, or (Teams mobile, Action.Submit) empty text with a card's verb and inputs in `value`. */
+/** A message: a file sent in chat (a plan to import), typed text, or (Teams mobile, Action.Submit) empty text with a card's verb and inputs in `value`. */
 async function onMessage(context: TurnContext, turn: TurnInput): Promise<void> {
   const activity = context.activity;
   const value = activity.value as Record<string, unknown> | undefined;
   const { text, mentions } = readMentions(activity);
+  const file = fileAttachmentOf(activity.attachments);
+  if (file) {
+    for (const reply of await receivePlanFileHandler(turn, file)) await context.sendActivity(toActivity(reply));
+    return;
+  }
   if (!text && value && typeof value === 'object' && typeof value.verb === 'string') {
     const result = await handleCardAction({ ...turn, verb: value.verb, data: value });
     const replies = [...(result.replaceCard ? [result.replaceCard] : []), ...(result.messages ?? [])];

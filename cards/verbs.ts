@@ -9,6 +9,8 @@ export const VERBS = {
   dialogStart: 'dialog.start',
   dialogAnswer: 'dialog.answer',
   approveReport: 'report.approve',
+  importPlan: 'plan.import',
+  cancelImport: 'plan.cancelImport',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -5,7 +5,8 @@ import { ShowMoreData, showMoreHandler } from '../handlers/card-actions/show-mor
 import { submitUpdateHandler } from '../handlers/card-actions/submit-update.js';
 import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../handlers/dialogs/dialog-buttons.js';
 import { REPORT_CARD_ACTIONS } from '../features/reports/index.js';
-import { cardAction, type CardRoute } from './route.js';
+import { cancelImportHandler, ImportButtonData, importPlanHandler } from '../handlers/plan-import/import-buttons.js';
+import { cardAction, type CardRoute, coordinatorsOnly } from './route.js';
 
 const WHICH_ACTION = 'That button does not say which action it is for. Try "show action 18".';
 
@@ -41,4 +42,17 @@ export const CARD_ACTIONS: CardRoute[] = [
     handle: dialogAnswerHandler,
   }),
   ...REPORT_CARD_ACTIONS,
+  cardAction({
+    verb: VERBS.importPlan,
+    schema: ImportButtonData,
+    invalid: 'That button did not say which file to import. Please send the file again.',
+    needs: coordinatorsOnly('import a plan'),
+    handle: importPlanHandler,
+  }),
+  cardAction({
+    verb: VERBS.cancelImport,
+    schema: ImportButtonData,
+    invalid: 'That button did not say which file it is for. Please send the file again.',
+    handle: cancelImportHandler,
+  }),
 ];

@@ -26,6 +26,8 @@ import {
   resolveOrganisation,
   revokeRole,
 } from './people.js';
+import { previewImport } from './current-actions.js';
+import { deletePendingImport, findPendingImport, savePendingImport } from './pending-imports.js';
 import { listPartnerships, listPlans, loadOrganisations, loadPlanView, requirePlanView, savePlan } from './plans.js';
 import { listPartnershipZones, unreachablePeople } from './reach.js';
 import {
@@ -101,6 +103,14 @@ export function repositories(db: Db) {
       list: listPlans,
       organisations: loadOrganisations,
       partnershipsWithPlans: listPartnerships,
+      /** what importing a plan would change, without saving anything */
+      preview: previewImport,
+    }),
+    imports: bind(db, {
+      /** a plan file sent in chat, kept until its coordinator presses Import or Cancel */
+      savePending: savePendingImport,
+      findPending: findPendingImport,
+      deletePending: deletePendingImport,
     }),
     actions: bind(db, {
       applyUpdate,

@@ -6,6 +6,8 @@ import { errorReply } from '../core/error-reply.js';
 import { AppError } from '../errors.js';
 import { botAddedReplies } from '../handlers/lifecycle/index.js';
 import { FILE_CONSENT_INVOKE, fileConsentHandler } from '../features/reports/file-consent.js';
+import { receivePlanFileHandler } from '../handlers/plan-import/receive-file.js';
+import { fileAttachmentOf } from '../import/teams-file.js';
 import { logger } from '../logger.js';
 import { handleCardAction, handleText } from '../routes/dispatch.js';
 import { resolveTurn } from '../routes/turn-context.js';
@@ -76,11 +78,16 @@ async function notLinked(context: TurnContext, services: Services): Promise<void
   }
 }
 
-/** A message: typed text, or (Teams mobile, Action.Submit) empty text with a card's verb and inputs in `value`. */
+/** A message: a file sent in chat (a plan to import), typed text, or (Teams mobile, Action.Submit) empty text with a card's verb and inputs in `value`. */
 async function onMessage(context: TurnContext, turn: TurnInput): Promise<void> {
   const activity = context.activity;
   const value = activity.value as Record<string, unknown> | undefined;
   const { text, mentions } = readMentions(activity);
+  const file = fileAttachmentOf(activity.attachments);
+  if (file) {
+    for (const reply of await receivePlanFileHandler(turn, file)) await context.sendActivity(toActivity(reply));
+    return;
+  }
   if (!text && value && typeof value === 'object' && typeof value.verb === 'string') {
     const result = await handleCardAction({ ...turn, verb: value.verb, data: value });
     const replies = [...(result.replaceCard ? [result.replaceCard] : []), ...(result.messages ?? [])];

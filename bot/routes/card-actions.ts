@@ -3,7 +3,7 @@ import { ActionIdData, cancelUpdateHandler, openUpdateHandler, refreshActionHand
 import { ShowActionData, showActionHandler } from '../handlers/card-actions/show-action.js';
 import { ShowMoreData, showMoreHandler } from '../handlers/card-actions/show-more.js';
 import { submitUpdateHandler } from '../handlers/card-actions/submit-update.js';
-import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../handlers/dialogs/dialog-buttons.js';
+import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../features/update-dialog/handlers.js';
 import { cardAction, type CardRoute } from './route.js';
 
 const WHICH_ACTION = 'That button does not say which action it is for. Try "show action 18".';

@@ -4,12 +4,12 @@ import { historyHandler } from '../handlers/commands/history.js';
 import { postUpdatesHereHandler } from '../handlers/commands/post-here.js';
 import { makeRoleHandler, whoAreLeadsHandler } from '../handlers/commands/roles.js';
 import { addCaseReviewHandler, closeCaseReviewHandler, listCaseReviewsHandler } from '../handlers/commands/case-reviews.js';
-import { digestPreviewHandler, digestSwitchHandler, digestWhenHandler } from '../handlers/commands/digest-settings.js';
+import { digestPreviewHandler, digestSwitchHandler, digestWhenHandler } from '../features/digests/commands.js';
 import { muteHandler, unmuteHandler } from '../handlers/commands/mutes.js';
 import { addToPanelHandler, listPanelHandler, removeFromPanelHandler } from '../handlers/commands/panel.js';
-import { cancelScheduleHandler, listSchedulesHandler, moveScheduleHandler, scheduleHandler } from '../handlers/commands/schedules.js';
+import { cancelScheduleHandler, listSchedulesHandler, moveScheduleHandler, scheduleHandler } from '../features/schedules/commands.js';
 import { thanksHandler } from '../handlers/commands/thanks.js';
-import { startUpdateHandler, updateTopicHandler } from '../handlers/dialogs/start-update.js';
+import { startUpdateHandler, updateTopicHandler } from '../features/update-dialog/handlers.js';
 import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-commands.js';
 import { command, coordinatorsOnly, type CommandRoute } from './route.js';
 

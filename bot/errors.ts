@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'DATABASE_BUSY',
   'PERSONAL_DATA_REFUSED',
+  'DATABASE_NEWER',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -6,12 +6,14 @@ import { openStore } from './store/database.js';
 import { createHttpApp, listen } from './server.js';
 import { createBot } from './app.js';
 import { startScheduler } from '../jobs/scheduler.js';
+import { describeStartupFailure } from './startup-errors.js';
+import type { Config } from './config.js';
 
 const log = logger('main');
 
-/** Entry point: read configuration, open (and migrate) the database, load the demo plan on first start, listen. */
+/** Entry point: read configuration, then start; any failure is one line on stderr and a non-zero exit. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -22,6 +24,18 @@ async function main(): Promise<void> {
     throw err;
   }
   configureLogging(config.LOG_LEVEL ?? 'info');
+  try {
+    await start(config);
+  } catch (err) {
+    const line = describeStartupFailure(err, { databaseUrl: config.DATABASE_URL, port: config.PORT });
+    process.stderr.write(`${line ?? `The bot could not start: ${(err as Error)?.message ?? String(err)}`}\n`);
+    if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    process.exit(1);
+  }
+}
+
+/** Opens (and migrates) the database, loads the demo plan on first start, listens, starts the scheduler. */
+async function start(config: Config): Promise<void> {
   const store = await openStore(config.DATABASE_URL);
   const loaded = config.DEMO_PLAN === 'on' ? await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, new Date()) : 0;
   const migrations = store.migrationsApplied;
@@ -33,15 +47,15 @@ async function main(): Promise<void> {
   } else if (migrations.length) {
     log.info({ migrations }, `Applied ${migrations.length} database migrations`);
   }
+  const { services, adapter } = createBot({ config, store, now: () => new Date() });
+  const app = createHttpApp(services, adapter);
+  const server = await listen(app, config);
+  log.info({ url: server.url, database: store.kind }, `Listening on ${server.url}/api/messages`);
   if (config.localMode) {
     log.warn(
       'Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.',
     );
   }
-  const { services, adapter } = createBot({ config, store, now: () => new Date() });
-  const app = createHttpApp(services, adapter);
-  const server = await listen(app, config);
-  log.info({ url: server.url, database: store.kind }, `Listening on ${server.url}/api/messages`);
   const scheduler = await startScheduler(services);
   const stop = async (signal: string) => {
     log.info({ signal }, 'Shutting down');

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { CloudAdapter } from 'botbuilder';
@@ -71,9 +72,13 @@ function tabDeps(services: Services): TabDeps {
 /** Starts listening: loopback only in local mode. Resolves with the base URL and a close function. */
 export async function listen(app: express.Express, config: Config, port = config.PORT): Promise<{ url: string; close(): Promise<void> }> {
   const host = config.localMode ? '127.0.0.1' : '0.0.0.0';
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.on('error', reject);
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;

@@ -23,7 +23,7 @@ export interface ActionCardInput {
   timeZone?: string;
 }
 
-const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300];
+const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300] as const;
 
 function lastUpdateWords(action: PlanAction, timeZone: string): string {
   if (!action.lastUpdate) return 'No updates recorded yet';

@@ -9,7 +9,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(kind: 'day' | 'time', timeZone: string): Intl.DateTimeFormat {
   const key = `${kind}|${timeZone}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat('en-GB', { ...(kind === 'day' ? DAY_MONTH_YEAR : TIME_OF_DAY), timeZone })));
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { ...(kind === 'day' ? DAY_MONTH_YEAR : TIME_OF_DAY), timeZone });
+    formatters.set(key, f);
+  }
   return f;
 }
 

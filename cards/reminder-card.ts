@@ -81,7 +81,7 @@ export function buildCaseReviewCard(input: { caseRef: string; reviewDue: string;
   return card(
     'Channel case review due',
     [`Case ${input.caseRef} is due for its six-month review on ${formatDay(input.reviewDue)} (${when}).`],
-    ['Sent to Channel panel members only, in personal chat. Say "close case ' + input.caseRef + '" when the review is done.'],
+    [`Sent to Channel panel members only, in personal chat. Say "close case ${input.caseRef}" when the review is done.`],
   );
 }
 

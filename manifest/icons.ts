@@ -5,7 +5,7 @@ export const ACCENT = { r: 0x1f, g: 0x5c, b: 0x7a };
 
 const SAMPLES = 4;
 
-function nearSegment(px: number, py: number, [ax, ay, bx, by]: number[], halfWidth: number): boolean {
+function nearSegment(px: number, py: number, [ax, ay, bx, by]: [number, number, number, number], halfWidth: number): boolean {
   const dx = bx - ax;
   const dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));

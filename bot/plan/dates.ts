@@ -17,7 +17,7 @@ const MONTH_NAMES = [
 
 /** The parts of a 'YYYY-MM-DD' date as numbers (month 1-12). */
 export function dateParts(iso: string): { year: number; month: number; day: number } {
-  const [year, month, day] = iso.split('-').map(Number);
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = iso.split('-').map(Number);
   return { year, month, day };
 }
 
@@ -84,7 +84,9 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateIn(instant: Date, timeZone: string): string {
   let format = dayFormats.get(timeZone);
-  if (!format)
-    dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
   return format.format(instant);
 }

@@ -47,7 +47,8 @@ const RECURRENCE_PATTERNS: [RegExp, Recurrence][] = [
   [/\b(?:annual(?:ly)?|yearly|every year|each year|once a year)\b/, 'annual'],
 ];
 
-function isoDate(year: number, month: number, day: number | null): string | null {
+function isoDate(year: number, month: number | undefined, day: number | null): string | null {
+  if (month === undefined) return null;
   const start = DateTime.fromObject({ year, month, day: day ?? 1 }, { zone: 'utc' });
   if (!start.isValid) return null;
   return (day === null ? start.endOf('month') : start).toISODate();
@@ -58,19 +59,25 @@ function fullYear(text: string): number {
   return text.length === 2 ? 2000 + n : n;
 }
 
+/** A match's first three groups ('' for a group that did not take part). */
+type Groups = [a: string, b: string, c: string];
+
 /** Date patterns, most specific first; each returns an ISO date or null when the match is not a real date. */
-const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray) => string | null][] = [
+const DATE_PATTERNS: [RegExp, (groups: Groups) => string | null][] = [
   [
     new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`),
-    (m) => isoDate(Number(m[3]), MONTHS[m[2]], Number(m[1])),
+    ([day, month, year]) => isoDate(Number(year), MONTHS[month], Number(day)),
   ],
-  [new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,\\s+(\\d{4})\\b`), (m) => isoDate(Number(m[3]), MONTHS[m[1]], Number(m[2]))],
-  [/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, (m) => isoDate(fullYear(m[3]), Number(m[2]), Number(m[1]))],
-  [/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => isoDate(Number(m[1]), Number(m[2]), Number(m[3]))],
-  [new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`), (m) => isoDate(Number(m[2]), MONTHS[m[1]], null)],
-  [new RegExp(`\\b${MONTH}\\s?(?:-|'|’)\\s?(\\d{2})\\b`), (m) => isoDate(fullYear(m[2]), MONTHS[m[1]], null)],
-  [/\b((?:19|20)\d{2})\s?[–—/-]\s?((?:19|20)?\d{2})\b/, (m) => financialYearEnd(Number(m[1]), m[2])],
-  [/\b((?:19|20)\d{2})\b/, (m) => isoDate(Number(m[1]), 12, 31)],
+  [
+    new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,\\s+(\\d{4})\\b`),
+    ([month, day, year]) => isoDate(Number(year), MONTHS[month], Number(day)),
+  ],
+  [/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, ([day, month, year]) => isoDate(fullYear(year), Number(month), Number(day))],
+  [/\b(\d{4})-(\d{2})-(\d{2})\b/, ([year, month, day]) => isoDate(Number(year), Number(month), Number(day))],
+  [new RegExp(`\\b${MONTH}\\.?,?\\s+(\\d{4})\\b`), ([month, year]) => isoDate(Number(year), MONTHS[month], null)],
+  [new RegExp(`\\b${MONTH}\\s?(?:-|'|’)\\s?(\\d{2})\\b`), ([month, year]) => isoDate(fullYear(year), MONTHS[month], null)],
+  [/\b((?:19|20)\d{2})\s?[–—/-]\s?((?:19|20)?\d{2})\b/, ([first, second]) => financialYearEnd(Number(first), second)],
+  [/\b((?:19|20)\d{2})\b/, ([year]) => isoDate(Number(year), 12, 31)],
 ];
 
 /** "2021–22" and "2021/2022" mean the UK financial year, which ends on 31 March of the second year. */
@@ -82,7 +89,10 @@ function financialYearEnd(first: number, second: string): string | null {
 function findDate(text: string): string | null {
   for (const [pattern, toDate] of DATE_PATTERNS) {
     const match = text.match(pattern);
-    if (match) return toDate(match);
+    if (match) {
+      const [, a = '', b = '', c = ''] = match;
+      return toDate([a, b, c]);
+    }
   }
   return null;
 }

@@ -98,11 +98,13 @@ export function buildDigest(input: DigestInput): Digest {
         Date.parse(c.at) >= weekAgo &&
         Date.parse(c.at) <= input.at.getTime() &&
         c.from !== c.to &&
-        input.firstRecorded[c.actionId] !== c.at &&
-        byId.has(c.actionId),
+        input.firstRecorded[c.actionId] !== c.at,
     )
     .sort((a, b) => a.at.localeCompare(b.at))
-    .map((c) => ({ ref: byId.get(c.actionId)!.ref, title: byId.get(c.actionId)!.title, from: c.from, to: c.to, by: c.by, at: c.at }));
+    .flatMap((c) => {
+      const action = byId.get(c.actionId);
+      return action ? [{ ref: action.ref, title: action.title, from: c.from, to: c.to, by: c.by, at: c.at }] : [];
+    });
   const open = plan.actions.filter((a) => a.rag !== 'COMPLETE');
   const horizon = addDays(today, DIGEST_LOOKAHEAD_DAYS);
   const staleBefore = input.at.getTime() - STALE_DAYS * 86_400_000;
@@ -114,12 +116,12 @@ export function buildDigest(input: DigestInput): Digest {
     changes,
     overdue: open.filter((a) => isOverdue(a, today)).map(item),
     dueSoon: open
-      .filter((a) => a.dueDate !== null && a.dueDate >= today && a.dueDate <= horizon)
-      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!))
+      .filter((a): a is PlanAction & { dueDate: string } => a.dueDate !== null && a.dueDate >= today && a.dueDate <= horizon)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .map(item),
-    stale: open
-      .filter((a) => a.lastUpdate !== null && Date.parse(a.lastUpdate.at) < staleBefore)
-      .map((a) => ({ ...item(a), lastUpdate: a.lastUpdate!.at })),
+    stale: open.flatMap((a) =>
+      a.lastUpdate !== null && Date.parse(a.lastUpdate.at) < staleBefore ? [{ ...item(a), lastUpdate: a.lastUpdate.at }] : [],
+    ),
     rounds: input.rounds,
     unreachable: input.unreachable,
   };

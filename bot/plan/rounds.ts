@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, isRealDate, isoDate } from './dates.js';
+import { addDays, dateIn, isRealDate, isoDate } from './dates.js';
 
 /** England and Wales bank holidays, 2025-2027 (gov.uk). Outside these years only weekends are skipped. */
 export const BANK_HOLIDAYS: ReadonlySet<string> = new Set([
@@ -63,12 +63,25 @@ export function roundDeadline(input: { meetingDate: string; dueDate?: string | n
 
 /** When leads who have not answered are reminded: 10:00 local, two working days before the deadline's day. */
 export function reminderTime(deadline: Date, timeZone: string): Date {
-  const day = DateTime.fromJSDate(deadline, { zone: timeZone }).toISODate()!;
-  return localInstant(addWorkingDays(day, -2), REMINDER_TIME, timeZone);
+  return localInstant(addWorkingDays(dateIn(deadline, timeZone), -2), REMINDER_TIME, timeZone);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const monthOf = (word: string) => MONTHS.indexOf(word.slice(0, 3)) + 1;
+
+/** Day, month (0 when the word is not a month) and year, if given, of a cleaned-up meeting date; null for any other shape. */
+function meetingDateParts(t: string): { day: number; month: number; year: number | null } | null {
+  const yearOf = (text: string | undefined) => (text ? Number(text) : null);
+  const iso = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const slashed = t.match(/^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/);
+  if (slashed) return { day: Number(slashed[1]), month: Number(slashed[2]), year: yearOf(slashed[3]) };
+  const dayFirst = t.match(/^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?$/);
+  if (dayFirst) return { day: Number(dayFirst[1]), month: monthOf(dayFirst[2] ?? ''), year: yearOf(dayFirst[3]) };
+  const monthFirst = t.match(/^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/);
+  if (monthFirst) return { day: Number(monthFirst[2]), month: monthOf(monthFirst[1] ?? ''), year: yearOf(monthFirst[3]) };
+  return null;
+}
 
 /** A date people write: "4 December", "4th Dec 2026", "December 4", "Friday 4 December", "04/12/2026", "2026-12-04". Without a year, the next such day from today. */
 export function parseMeetingDate(text: string, today: string): string | null {
@@ -78,16 +91,9 @@ export function parseMeetingDate(text: string, today: string): string | null {
     .replace(/\bthe\b|\bof\b|,/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  let day: number, month: number, year: number | null;
-  let m: RegExpMatchArray | null;
-  if ((m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = t.match(/^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/)))
-    [day, month, year] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null];
-  else if ((m = t.match(/^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)(?: (\d{4}))?$/)))
-    [day, month, year] = [Number(m[1]), monthOf(m[2]!), m[3] ? Number(m[3]) : null];
-  else if ((m = t.match(/^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/)))
-    [day, month, year] = [Number(m[2]), monthOf(m[1]!), m[3] ? Number(m[3]) : null];
-  else return null;
+  const parts = meetingDateParts(t);
+  if (!parts) return null;
+  const { day, month, year } = parts;
   if (month < 1) return null;
   const thisYear = Number(today.slice(0, 4));
   const y = year ?? (isoDate(thisYear, month, day) >= today ? thisYear : thisYear + 1);
@@ -159,18 +165,17 @@ export function roundProgress(items: RoundItemView[], updates: RoundUpdateView[]
   const byPerson = new Map<number, LeadProgress>();
   for (const item of [...items].sort((a, b) => a.ref - b.ref)) {
     let lead = byPerson.get(item.personId);
-    if (!lead)
-      byPerson.set(
-        item.personId,
-        (lead = {
-          personId: item.personId,
-          name: item.personName,
-          organisation: item.organisation,
-          unreachable: item.unreachable,
-          actions: [],
-          answered: false,
-        }),
-      );
+    if (!lead) {
+      lead = {
+        personId: item.personId,
+        name: item.personName,
+        organisation: item.organisation,
+        unreachable: item.unreachable,
+        actions: [],
+        answered: false,
+      };
+      byPerson.set(item.personId, lead);
+    }
     lead.actions.push({ actionId: item.actionId, ref: item.ref, title: item.title, update: latest.get(item.actionId) ?? null });
   }
   const leads = [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));

@@ -17,13 +17,16 @@ function zeroes(): Record<Rag, number> {
 export function summarisePlan(plan: PlanView, today: string): PlanSummary {
   const summary: PlanSummary = { total: 0, byRag: zeroes(), byTheme: [], overdue: 0 };
   const themes = [...plan.themes, ...plan.actions.map((a) => a.theme).filter((t) => !plan.themes.includes(t))];
-  for (const theme of new Set(themes)) summary.byTheme.push({ theme, total: 0, byRag: zeroes() });
+  const byTheme = new Map(themes.map((theme) => [theme, { theme, total: 0, byRag: zeroes() }]));
+  summary.byTheme.push(...byTheme.values());
   for (const action of plan.actions) {
     summary.total += 1;
     summary.byRag[action.rag] += 1;
-    const theme = summary.byTheme.find((t) => t.theme === action.theme)!;
-    theme.total += 1;
-    theme.byRag[action.rag] += 1;
+    const theme = byTheme.get(action.theme);
+    if (theme) {
+      theme.total += 1;
+      theme.byRag[action.rag] += 1;
+    }
     if (isOverdue(action, today)) summary.overdue += 1;
   }
   return summary;

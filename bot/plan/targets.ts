@@ -51,13 +51,14 @@ const ANY_NUMBER = new RegExp(`\\d|\\b${NUMBER_WORD}\\b`);
 function toNumber(text: string): number | null {
   if (/^[\d,]+$/.test(text)) return Number(text.replace(/,/g, ''));
   if (/hundred$/.test(text)) return 100;
-  const [tens, unit] = text.split(/[- ]/);
-  if (unit !== undefined) return TENS[tens] + UNITS[unit];
-  return TENS[tens] ?? UNITS[tens] ?? null;
+  const [tens = '', unit] = text.split(/[- ]/);
+  if (unit === undefined) return TENS[tens] ?? UNITS[tens] ?? null;
+  const [ten, one] = [TENS[tens], UNITS[unit]];
+  return ten !== undefined && one !== undefined ? ten + one : null;
 }
 
-function isDateLike(match: RegExpMatchArray, text: string): boolean {
-  const number = match[1];
+/** Whether the number (group 1 of the match) is part of a date or a year rather than a target. */
+function isDateLike(match: RegExpMatchArray, number: string, text: string): boolean {
   const next = match[2];
   if (/^(?:19|20)\d{2}$/.test(number)) return true;
   if (next !== undefined && MONTH_WORDS.test(next)) return true;
@@ -71,8 +72,9 @@ export function parseTarget(text: string): number | null {
   if (!ANY_NUMBER.test(lower)) return null;
   for (const pattern of PATTERNS) {
     for (const match of lower.matchAll(pattern)) {
-      if (isDateLike(match, lower)) continue;
-      const value = toNumber(match[1]);
+      const number = match[1];
+      if (number === undefined || isDateLike(match, number, lower)) continue;
+      const value = toNumber(number);
       if (value !== null && value > 0) return value;
     }
   }

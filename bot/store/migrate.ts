@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { AppError } from '../errors.js';
 import { logger } from '../logger.js';
 
 const log = logger('migrate');
@@ -23,6 +24,18 @@ export function listMigrations(kind: 'sqlite' | 'postgres'): Migration[] {
     .map((name) => ({ name, sql: readFileSync(path.join(MIGRATIONS_DIR, name, `${kind}.sql`), 'utf8') }));
 }
 
+/** Refuses a database that a newer version of the bot has migrated: this version would misread it. */
+function refuseNewerDatabase(applied: string[], known: Migration[]): void {
+  const names = new Set(known.map((m) => m.name));
+  const unknown = applied.filter((name) => !names.has(name));
+  if (unknown.length) {
+    throw new AppError(
+      'DATABASE_NEWER',
+      `The database has ${unknown.length === 1 ? 'a migration' : 'migrations'} this version of the bot does not know (${unknown.join(', ')}): a newer version has used it. Run that version, or restore a backup taken before the upgrade.`,
+    );
+  }
+}
+
 /** Applies pending migrations, each in its own transaction; returns the names applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
   return url.startsWith('file:') ? migrateSqlite(url) : migratePostgres(url);
@@ -33,8 +46,11 @@ function migrateSqlite(url: string): string[] {
   try {
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)');
+    const known = listMigrations('sqlite');
+    const done = (db.prepare('SELECT "name" FROM "_app_migrations"').all() as { name: string }[]).map((r) => r.name);
+    refuseNewerDatabase(done, known);
     const applied: string[] = [];
-    for (const m of listMigrations('sqlite')) {
+    for (const m of known) {
       // BEGIN IMMEDIATE takes the write lock first, so two processes cannot both apply a migration.
       const apply = db.transaction(() => {
         if (db.prepare('SELECT 1 FROM "_app_migrations" WHERE "name" = ?').get(m.name)) return false;
@@ -58,8 +74,10 @@ async function migratePostgres(url: string): Promise<string[]> {
     await client.query('SELECT pg_advisory_lock($1)', [PG_LOCK_KEY]);
     await client.query('CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)');
     const done = new Set((await client.query('SELECT "name" FROM "_app_migrations"')).rows.map((r) => r.name as string));
+    const known = listMigrations('postgres');
+    refuseNewerDatabase([...done], known);
     const applied: string[] = [];
-    for (const m of listMigrations('postgres')) {
+    for (const m of known) {
       if (done.has(m.name)) continue;
       await client.query('BEGIN');
       try {

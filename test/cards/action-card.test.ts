@@ -4,6 +4,7 @@ import { validateCard } from '../../cards/validate.js';
 import { VERBS } from '../../cards/verbs.js';
 import { allObjects, buttonsWithVerb, firstBodyElement, visibleText } from './card-walk.js';
 import { makeAction, manyLongActions } from './factories.js';
+import { at } from '../support/at.js';
 
 const input = (id: string) => (card: object) => allObjects(card).find((o) => o.id === id);
 
@@ -49,7 +50,7 @@ describe('buildActionCard', () => {
     expect(input('rag')(card)).toMatchObject({ type: 'Input.ChoiceSet', value: 'AMBER' });
     const choices = input('rag')(card)?.choices as { title: string; value: string }[];
     expect(choices.map((c) => c.value)).toEqual(['RED', 'AMBER', 'GREEN', 'COMPLETE']);
-    expect(choices[0].title).toBe('RED – off track');
+    expect(choices[0]?.title).toBe('RED – off track');
     expect(input('note')(card)).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
     expect(input('progress')(card)).toMatchObject({ type: 'Input.Number', label: 'Progress so far (target 6)', value: 3 });
     const [save] = buttonsWithVerb(card, VERBS.submitUpdate);
@@ -80,7 +81,7 @@ describe('buildActionCard', () => {
     expect(visibleText(top)).toBe(`Error: ${notice.message}`);
     expect(allObjects(top).some((o) => o.color === 'attention')).toBe(true);
     expect(text.split('\n')[0]).toBe(`Error: ${notice.message}`);
-    expect(buttonsWithVerb(card, VERBS.submitUpdate)[0].data).toMatchObject({ version: 4 });
+    expect(buttonsWithVerb(card, VERBS.submitUpdate)[0]?.data).toMatchObject({ version: 4 });
   });
 
   it('says when there are no updates, and leaves the rating unchosen for an unrated action', () => {
@@ -93,7 +94,7 @@ describe('buildActionCard', () => {
   it('offers an Update button instead of the form when showForm is false', () => {
     const { card } = buildActionCard({ action: makeAction(), canUpdate: true, showForm: false });
     expect(input('rag')(card)).toBeUndefined();
-    expect(buttonsWithVerb(card, VERBS.openUpdate)[0].data).toEqual({ verb: VERBS.openUpdate, actionId: 118 });
+    expect(buttonsWithVerb(card, VERBS.openUpdate)[0]?.data).toEqual({ verb: VERBS.openUpdate, actionId: 118 });
   });
 
   it('adds Universal Actions refresh for at most 60 users, and none without users', () => {
@@ -109,7 +110,7 @@ describe('buildActionCard', () => {
 
   it('shortens very long notes and outcomes so the card stays under 28 KB', () => {
     const action = {
-      ...manyLongActions(1)[0],
+      ...at(manyLongActions(1), 0),
       notes: 'Weekly sessions delivered. '.repeat(2000),
       outcome: 'Outcome text. '.repeat(1000),
       target: 6,

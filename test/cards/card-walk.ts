@@ -39,7 +39,9 @@ export function visibleText(card: object): string {
   return words.join('\n');
 }
 
-/** The body's first element. */
+/** The body's first element; throws when the card has no body. */
 export function firstBodyElement(card: object): Json {
-  return ((card as { body: Json[] }).body ?? [])[0];
+  const first = ((card as { body?: Json[] }).body ?? [])[0];
+  if (first === undefined) throw new Error('The card has no body elements.');
+  return first;
 }

@@ -11,6 +11,7 @@ import { validateCard } from '../../cards/validate.js';
 import { ALL_VERBS } from '../../cards/verbs.js';
 import { buttons, ofType, visibleText } from './card-walk.js';
 import { citySummary, cityPlanActions, makeAction, makeHistory, manyLongActions } from './factories.js';
+import { at } from '../support/at.js';
 
 const plan = cityPlanActions();
 const long = manyLongActions(200);
@@ -31,13 +32,13 @@ const cards: [string, { card: object; text: string }][] = [
   ...listPages(plan).map((r, i) => [`24-action list, page ${i + 1}`, r] as [string, typeof r]),
   ...listPages(long).map((r, i) => [`200 long actions, page ${i + 1}`, r] as [string, typeof r]),
   ['empty list', buildListCard({ heading: '0 actions are RED', actions: [], offset: 0, moreToken: 't', canUpdate: allowed })],
-  ['action with target, can update', buildActionCard({ action: plan[2], canUpdate: true, userIds: ['29:a', '29:b'] })],
-  ['action without target, can update', buildActionCard({ action: plan[17], canUpdate: true })],
-  ['action, read-only', buildActionCard({ action: plan[17], canUpdate: false, whoCanUpdate: 'its leads or the coordinator' })],
+  ['action with target, can update', buildActionCard({ action: at(plan, 2), canUpdate: true, userIds: ['29:a', '29:b'] })],
+  ['action without target, can update', buildActionCard({ action: at(plan, 17), canUpdate: true })],
+  ['action, read-only', buildActionCard({ action: at(plan, 17), canUpdate: false, whoCanUpdate: 'its leads or the coordinator' })],
   [
     'long action with notice and draft',
     buildActionCard({
-      action: { ...long[0], target: 25, progress: 7 },
+      action: { ...at(long, 0), target: 25, progress: 7 },
       canUpdate: true,
       notice: { kind: 'warning', message: 'Someone else saved first.' },
       draft: { rag: 'GREEN', note: 'Draft', progress: 8 },
@@ -46,8 +47,8 @@ const cards: [string, { card: object; text: string }][] = [
   ['help', buildHelpCard()],
   ['help, not understood', buildHelpCard({ notUnderstood: 'what about the thing?' })],
   ['summary', buildSummaryCard(citySummary())],
-  ['history of 50', buildHistoryCard({ action: plan[17], entries: makeHistory(50), timeZone: 'Europe/London' })],
-  ['history, none', buildHistoryCard({ action: plan[17], entries: [], timeZone: 'Europe/London' })],
+  ['history of 50', buildHistoryCard({ action: at(plan, 17), entries: makeHistory(50), timeZone: 'Europe/London' })],
+  ['history, none', buildHistoryCard({ action: at(plan, 17), entries: [], timeZone: 'Europe/London' })],
   [
     'announcement',
     buildAnnouncementCard({

@@ -1,4 +1,5 @@
 import { RAGS, type HistoryEntry, type PlanAction, type Rag, type UpdateSource } from '../../bot/plan/types.js';
+import { at } from '../support/at.js';
 
 /** One action with sensible defaults; override any field. */
 export function makeAction(overrides: Partial<PlanAction> = {}): PlanAction {
@@ -176,11 +177,11 @@ export function makeHistory(count: number, noteLength = 200): HistoryEntry[] {
   return Array.from({ length: count }, (_, index) => ({
     by: index % 2 === 0 ? 'Ali Burlington' : 'Sam Okafor',
     at: new Date(Date.UTC(2026, 10, 22, 14, 5) - index * 86_400_000).toISOString(),
-    ragFrom: RAG_CYCLE[(index + 1) % 4],
-    ragTo: RAG_CYCLE[index % 4],
+    ragFrom: at(RAG_CYCLE, (index + 1) % 4),
+    ragTo: at(RAG_CYCLE, index % 4),
     note: `Update ${count - index}: ${'sessions delivered and partners engaged. '.repeat(Math.ceil(noteLength / 40))}`.slice(0, noteLength),
     progress: index % 3 === 0 ? index : null,
-    source: SOURCES[index % SOURCES.length],
+    source: at(SOURCES, index % SOURCES.length),
   }));
 }
 

@@ -51,7 +51,7 @@ describe('buildAnnouncementCard', () => {
     expect(firstBodyElement(card)).toMatchObject({ text: headline });
     expect(text).toBe(`${headline}\nMet two faith groups in November.`);
     expect(visibleText(card)).toContain('Met two faith groups in November.');
-    expect(buttonsWithVerb(card, VERBS.showAction)[0].data).toEqual({ verb: VERBS.showAction, actionId: 118 });
+    expect(buttonsWithVerb(card, VERBS.showAction)[0]?.data).toEqual({ verb: VERBS.showAction, actionId: 118 });
   });
 
   it('works without an organisation or a note', () => {

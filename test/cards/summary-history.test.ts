@@ -4,6 +4,7 @@ import { buildSummaryCard } from '../../cards/summary-card.js';
 import { validateCard } from '../../cards/validate.js';
 import { firstBodyElement, visibleText } from './card-walk.js';
 import { citySummary, makeAction, makeHistory } from './factories.js';
+import { at } from '../support/at.js';
 
 describe('buildSummaryCard', () => {
   it('counts by RAG in words, overdue, and by theme', () => {
@@ -29,7 +30,7 @@ describe('buildSummaryCard', () => {
   });
 
   it('keeps many themes under the size limit', () => {
-    const one = citySummary().byTheme[0];
+    const one = at(citySummary().byTheme, 0);
     const byTheme = Array.from({ length: 400 }, (_, i) => ({ ...one, theme: `Theme ${i} ${'with a long name '.repeat(5)}` }));
     const { card, text } = buildSummaryCard({ ...citySummary(), byTheme });
     expect(validateCard(card)).toEqual([]);
@@ -49,7 +50,7 @@ describe('buildHistoryCard', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe(title);
     expect(lines[1]).toBe(
-      `22 November 2026 14:05 · Ali Burlington · AMBER → RED · from a card · progress 0 of 6 · ${entries[0].note.trim()}`,
+      `22 November 2026 14:05 · Ali Burlington · AMBER → RED · from a card · progress 0 of 6 · ${at(entries, 0).note.trim()}`,
     );
     expect(lines[2]).toMatch(/^21 November 2026 14:05 · Sam Okafor · GREEN → AMBER · in chat · /);
     expect(lines[3]).toMatch(/· by import · /);

@@ -49,4 +49,8 @@ describe('parseDeadline', () => {
   it.each(['31/02/2022', '30 February 2021', '2021–23'])('gives no date for the impossible %j', (text) => {
     expect(parseDeadline(text).dueDate).toBeNull();
   });
+
+  it.each(['Sepember 2021', '3 sepember 2021'])('gives no date for the misspelt month in %j rather than reading it as January', (text) => {
+    expect(parseDeadline(text).dueDate).toBeNull();
+  });
 });

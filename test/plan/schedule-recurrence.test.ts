@@ -84,7 +84,7 @@ describe('reminder occurrences', () => {
       ['2026-11-24T10:00:00.000Z', 10080],
       ['2026-11-30T10:00:00.000Z', 1440],
     ]);
-    expect(found[0].key).toBe('schedule:3:2026-12-01T10:00:00.000Z:10080');
+    expect(found[0]?.key).toBe('schedule:3:2026-12-01T10:00:00.000Z:10080');
   });
 
   it('across 29 March 2026: a reminder a week before a BST meeting is at the same local time in GMT', () => {
@@ -97,7 +97,7 @@ describe('reminder occurrences', () => {
     });
     const found = reminderOccurrences(board, new Date('2026-03-20T00:00:00Z'), new Date('2026-04-01T00:00:00Z'));
     expect(found.map((o) => o.at.toISOString())).toEqual(['2026-03-24T14:00:00.000Z', '2026-03-30T13:00:00.000Z']);
-    expect(found[0].meeting.at.toISOString()).toBe('2026-03-31T13:00:00.000Z');
+    expect(found[0]?.meeting.at.toISOString()).toBe('2026-03-31T13:00:00.000Z');
   });
 
   it('across 25 October 2026: a forum on 27 October at 10:00 is reminded at 10:00 BST a week before and 10:00 GMT the day before', () => {

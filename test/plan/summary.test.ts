@@ -17,7 +17,7 @@ describe('summarisePlan on the demo plan', () => {
       ['Awareness', 5],
       ['Other', 4],
     ]);
-    expect(summary.byTheme[1].byRag).toEqual({ RED: 0, AMBER: 1, GREEN: 1, COMPLETE: 2, UNRATED: 0 });
+    expect(summary.byTheme[1]?.byRag).toEqual({ RED: 0, AMBER: 1, GREEN: 1, COMPLETE: 2, UNRATED: 0 });
   });
 
   it('counts overdue actions on the given day', () => {

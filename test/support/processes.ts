@@ -60,3 +60,21 @@ export async function runCliProcess(args: string[], env: Record<string, string>)
     child.on('exit', (code) => resolve({ code: code ?? 1, output }));
   });
 }
+
+/** Starts `npm start`'s entry point and waits for it to exit (for start-up failures); resolves with the exit code and output. */
+export async function runBotUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+      env: { ...process.env, LOG_LEVEL: 'warn', DEMO_PLAN: 'off', ...env, TEST_DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBoardData, dayIn } from '../../bot/tab/board-data.js';
 import type { Rag } from '../../bot/plan/types.js';
 import { makeAction, makePlan as planAround } from '../factories/demo-plan.js';
+import { at } from '../support/at.js';
 
 const THEMES = ['Training and engagement', 'Policy/Processes'];
 const PLAN = { partnership: 'City of London', title: 'Prevent Action Plan 2020–2024', period: '2020–2024', themes: THEMES };
@@ -40,8 +41,8 @@ describe('buildBoardData', () => {
       lastUpdate: { by: 'Sam', at: '2025-03-01T10:00:00Z' },
     });
     expect(data.actions[1]).toMatchObject({ dueDate: '2025-10-31', deadlineText: 'October 2025', lastUpdate: null });
-    plan.actions[1].lastUpdate = { by: 'Jo', at: '2025-03-02T10:00:00Z', note: 'Moved to October after the forum.' };
-    expect(buildBoardData(plan, [], '2025-03-10').actions[1].latestNote).toBe('Moved to October after the forum.');
+    at(plan.actions, 1).lastUpdate = { by: 'Jo', at: '2025-03-02T10:00:00Z', note: 'Moved to October after the forum.' };
+    expect(buildBoardData(plan, [], '2025-03-10').actions[1]?.latestNote).toBe('Moved to October after the forum.');
     expect(data).toMatchObject({ partnership: 'City of London', planTitle: 'Prevent Action Plan 2020–2024', period: '2020–2024' });
   });
 
@@ -62,9 +63,9 @@ describe('buildBoardData', () => {
     ];
     const { timeline } = buildBoardData(plan, history, '2025-03-10');
     expect(timeline.map((p) => p.date)).toEqual(['2025-01-05', '2025-02-01', '2025-03-10']);
-    expect(timeline[0].counts).toEqual({ RED: 1, AMBER: 1, GREEN: 1, COMPLETE: 0, UNRATED: 0 });
-    expect(timeline[1].counts).toEqual({ RED: 0, AMBER: 1, GREEN: 2, COMPLETE: 0, UNRATED: 0 });
-    expect(timeline[2].counts).toEqual({ RED: 0, AMBER: 1, GREEN: 1, COMPLETE: 1, UNRATED: 0 });
+    expect(timeline[0]?.counts).toEqual({ RED: 1, AMBER: 1, GREEN: 1, COMPLETE: 0, UNRATED: 0 });
+    expect(timeline[1]?.counts).toEqual({ RED: 0, AMBER: 1, GREEN: 2, COMPLETE: 0, UNRATED: 0 });
+    expect(timeline[2]?.counts).toEqual({ RED: 0, AMBER: 1, GREEN: 1, COMPLETE: 1, UNRATED: 0 });
   });
 
   it('orders changes within a day by time, whatever order the history comes in', () => {

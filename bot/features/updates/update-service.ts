@@ -5,8 +5,8 @@ import { logger } from '../../logger.js';
 import { canUpdate, whoCanUpdate } from '../../plan/permissions.js';
 import { actionAfterUpdate } from '../../plan/action-update.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
-import { type PersonInfo } from '../../store/people.js';
-import { type UpdateOutcome } from '../../store/updates.js';
+import type { PersonInfo } from '../../store/people.js';
+import type { UpdateOutcome } from '../../store/updates.js';
 import type { Sender, Services } from '../../core/context.js';
 
 const log = logger('updates');

@@ -101,7 +101,8 @@ export function parseRagAnswer(text: string, current: Rag): SettableRag | null {
   if (words.includes('not') || words.includes("isn't") || words.includes('no')) return null;
   const named = new Set(words.map((w) => RAG_WORDS[w]).filter((r): r is SettableRag => r !== undefined));
   if (named.size !== 1 || words.some((w) => RAG_WORDS[w] === undefined)) return null;
-  return [...named][0]!;
+  const [only] = named;
+  return only ?? null;
 }
 
 const SKIP = new Set([
@@ -133,8 +134,9 @@ export function parseProgress(text: string): number | 'skip' | null {
   const t = text.trim().toLowerCase();
   if (/-\s*\d|\d[.,]\d/.test(t)) return null;
   const numbers = t.replace(/\b(\d+)\s*(?:of|\/|out of)\s*\d+\b/, '$1').match(/\d+/g) ?? [];
-  if (numbers.length !== 1 || numbers[0]!.length > 7) return null;
-  return Number(numbers[0]);
+  const [only] = numbers;
+  if (numbers.length !== 1 || only === undefined || only.length > 7) return null;
+  return Number(only);
 }
 
 const YES = new Set([

@@ -64,6 +64,11 @@ function move(dialog: UpdateDialog, by: 1 | -1): UpdateDialog | null {
   return next ? { ...dialog, step: next } : null;
 }
 
+/** The dialog at its next question: confirm is always the last step, so every earlier step has one. */
+function forward(dialog: UpdateDialog): UpdateDialog {
+  return move(dialog, 1) ?? { ...dialog, step: 'confirm' };
+}
+
 const ask = (dialog: UpdateDialog, problem?: string): DialogResult => ({ kind: 'ask', dialog, ...(problem ? { problem } : {}) });
 const quoted = (text: string) => `"${text.trim().slice(0, 60)}${text.trim().length > 60 ? '…' : ''}"`;
 
@@ -79,7 +84,7 @@ export function answerUpdateDialog(dialog: UpdateDialog, answer: string): Dialog
   switch (dialog.step) {
     case 'rag': {
       const rag = parseRagAnswer(answer, dialog.currentRag);
-      return rag ? ask(move({ ...dialog, rag }, 1)!) : ask(dialog, `I couldn't read ${quoted(answer)} as a RAG rating.`);
+      return rag ? ask(forward({ ...dialog, rag })) : ask(dialog, `I couldn't read ${quoted(answer)} as a RAG rating.`);
     }
     case 'note': {
       if (!answer.trim()) return ask(dialog, 'I did not get a note. Type what has happened, or say "skip".');
@@ -88,12 +93,12 @@ export function answerUpdateDialog(dialog: UpdateDialog, answer: string): Dialog
           dialog,
           `That note is ${answer.length.toLocaleString('en-GB')} characters long: please keep it under ${DIALOG_NOTE_MAX.toLocaleString('en-GB')}.`,
         );
-      return ask(move({ ...dialog, note: isSkip(answer) ? '' : answer.trim() }, 1)!);
+      return ask(forward({ ...dialog, note: isSkip(answer) ? '' : answer.trim() }));
     }
     case 'progress': {
       const progress = parseProgress(answer);
       if (progress === null) return ask(dialog, `I couldn't read ${quoted(answer)} as one whole number.`);
-      return ask(move({ ...dialog, progress: progress === 'skip' ? null : progress }, 1)!);
+      return ask(forward({ ...dialog, progress: progress === 'skip' ? null : progress }));
     }
     case 'confirm': {
       const yes = parseConfirm(answer);

@@ -26,8 +26,8 @@ function offsetMinutes(ms: number, zone: string): number {
 
 /** Milliseconds of a wall-clock date and time, as if it were UTC. */
 function wallMillis(date: string, time: string): number {
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
+  const [y = Number.NaN, mo = Number.NaN, d = Number.NaN] = date.split('-').map(Number);
+  const [h = Number.NaN, mi = Number.NaN] = time.split(':').map(Number);
   return Date.UTC(y, mo - 1, d, h, mi);
 }
 
@@ -39,7 +39,8 @@ export function resolveLocal(date: string, time: string, zone: string): Date {
     .map((offset) => wall - offset * MINUTE)
     .filter((ms) => ms + offsetMinutes(ms, zone) * MINUTE === wall)
     .sort((a, b) => a - b);
-  if (valid.length > 0) return new Date(valid[0]);
+  const earliest = valid[0];
+  if (earliest !== undefined) return new Date(earliest);
   let before = wall - Math.max(...offsets) * MINUTE;
   let after = wall - Math.min(...offsets) * MINUTE;
   const offsetBefore = offsetMinutes(before, zone);
@@ -59,7 +60,8 @@ export function localDate(instant: Date, zone: string): string {
 /** The local date and time ('HH:MM') of an instant in a zone. */
 export function localWall(instant: Date, zone: string): { date: string; time: string } {
   const dt = DateTime.fromJSDate(instant, { zone });
-  return { date: dt.toISODate()!, time: dt.toFormat('HH:mm') };
+  if (!dt.isValid) throw new RangeError(`No local time for ${String(instant)} in ${zone}: ${dt.invalidExplanation ?? dt.invalidReason}`);
+  return { date: dt.toISODate(), time: dt.toFormat('HH:mm') };
 }
 
 /** A wall-clock date and time moved back by some minutes on the calendar, ignoring clock changes. */

@@ -67,8 +67,10 @@ function findRule(text: string, today: string): RuleMatch | null {
     'i',
   ).exec(text);
   if (monthly) {
-    const nth = NTH[(monthly[1] ?? monthly[3]).toLowerCase()];
-    const weekday = weekdayNumber(monthly[2] ?? monthly[4])!;
+    const nth = NTH[(monthly[1] ?? monthly[3] ?? '').toLowerCase()];
+    const weekday = weekdayNumber(monthly[2] ?? monthly[4] ?? '');
+    if (nth === undefined || weekday === null)
+      return { index: monthly.index, length: monthly[0].length, problem: 'Say which week and day, e.g. "monthly on the first Tuesday".' };
     return { index: monthly.index, length: monthly[0].length, rule: { type: 'monthly-weekday', weekday, nth } };
   }
   const weekly = new RegExp(
@@ -94,7 +96,7 @@ function findRule(text: string, today: string): RuleMatch | null {
     'i',
   ).exec(text);
   if (months) {
-    const count = months[1] ? countOf(months[1]) : MONTH_COUNTS[months[2].toLowerCase().replace(/\s+/g, ' ')];
+    const count = months[1] ? countOf(months[1]) : MONTH_COUNTS[(months[2] ?? '').toLowerCase().replace(/\s+/g, ' ')];
     const start = months[3] ? parseDay(months[3], today) : null;
     if (!count || count > 24)
       return { index: months.index, length: months[0].length, problem: 'I can repeat a meeting every 1 to 24 months.' };
@@ -107,8 +109,9 @@ function findRule(text: string, today: string): RuleMatch | null {
     return { index: months.index, length: months[0].length, rule: { type: 'every-months', months: count, start } };
   }
   const list = new RegExp(`\\bon\\s+(${DAY_PHRASE}(?:\\s*(?:,|\\band\\b)\\s*${DAY_PHRASE})*)`, 'i').exec(text);
-  if (list) {
-    const dates = list[1]
+  const listed = list?.[1];
+  if (list && listed) {
+    const dates = listed
       .split(/\s*(?:,(?!\s*\d{4})|\band\b)\s*/i)
       .filter(Boolean)
       .map((d) => parseDay(d, today));
@@ -138,14 +141,15 @@ export function parseScheduleRequest(input: string, today: string): Parsed<Sched
   let leadMinutes = DEFAULT_LEAD_MINUTES;
   const remind = /[\s,]+(?:with\s+reminders?|remind(?:ing)?(?:\s+(?:people|us|members|everyone))?)\s+(.+?)\s+before$/i.exec(text);
   if (remind) {
-    const leads = parseDurations(remind[1]);
+    const leads = parseDurations(remind[1] ?? '');
     if (!leads)
       return { ok: false, problem: 'I could not read the reminder times. Say, for example, "reminding a week and a day before".' };
     leadMinutes = [...new Set(leads)].sort((a, b) => b - a);
     text = text.slice(0, remind.index);
   }
   const timeMatch = new RegExp(`\\s+at\\s+(${TIME_PHRASE})(?=\\s|$)`, 'i').exec(text);
-  const time = timeMatch ? parseTime(timeMatch[1]) : null;
+  const timeText = timeMatch?.[1];
+  const time = timeText ? parseTime(timeText) : null;
   if (!timeMatch || !time) return { ok: false, problem: `Say what time the meeting starts, e.g. "at 10:00". ${EXAMPLE}` };
   text = `${text.slice(0, timeMatch.index)} ${text.slice(timeMatch.index + timeMatch[0].length)}`.replace(/\s+/g, ' ').trim();
   const found = findRule(text, today);

@@ -59,8 +59,8 @@ export function weekdayNumber(word: string): number | null {
   return index === -1 ? null : index + 1;
 }
 
-function monthNumber(word: string): number {
-  return MONTHS[word.toLowerCase().slice(0, 3)];
+function monthNumber(word: string): number | null {
+  return MONTHS[word.toLowerCase().slice(0, 3)] ?? null;
 }
 
 /** A time phrase as 'HH:MM', or null when it is not a real time. */
@@ -87,21 +87,34 @@ export function parseDay(text: string, today: string): string | null {
     .replace(/(\d)(st|nd|rd|th)\b/, '$1')
     .replace(/\bof\s+/, '')
     .replace(',', '');
-  const withYear = (day: number, month: number, year: number | null): string | null => {
+  const withYear = (day: number, month: number | null, year: number | null): string | null => {
+    if (month === null) return null;
     if (year !== null) return isRealDate(year, month, day) ? isoDate(year, month, day) : null;
     const { year: y } = dateParts(today);
     for (const candidate of [y, y + 1])
       if (isRealDate(candidate, month, day) && isoDate(candidate, month, day) >= today) return isoDate(candidate, month, day);
     return null;
   };
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (m) return withYear(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(t);
-  if (m) return withYear(Number(m[1]), Number(m[2]), m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]));
-  m = new RegExp(`^(\\d{1,2})\\s+(${MONTH_WORD})(?:\\s+(\\d{4}))?$`).exec(t);
-  if (m) return withYear(Number(m[1]), monthNumber(m[2]), m[3] ? Number(m[3]) : null);
-  m = new RegExp(`^(${MONTH_WORD})\\s+(\\d{1,2})(?:\\s+(\\d{4}))?$`).exec(t);
-  if (m) return withYear(Number(m[2]), monthNumber(m[1]), m[3] ? Number(m[3]) : null);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) {
+    const [, year = '', month = '', day = ''] = iso;
+    return withYear(Number(day), Number(month), Number(year));
+  }
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(t);
+  if (slashed) {
+    const [, day = '', month = '', year = ''] = slashed;
+    return withYear(Number(day), Number(month), year.length === 2 ? 2000 + Number(year) : Number(year));
+  }
+  const dayFirst = new RegExp(`^(\\d{1,2})\\s+(${MONTH_WORD})(?:\\s+(\\d{4}))?$`).exec(t);
+  if (dayFirst) {
+    const [, day = '', month = '', year] = dayFirst;
+    return withYear(Number(day), monthNumber(month), year ? Number(year) : null);
+  }
+  const monthFirst = new RegExp(`^(${MONTH_WORD})\\s+(\\d{1,2})(?:\\s+(\\d{4}))?$`).exec(t);
+  if (monthFirst) {
+    const [, month = '', day = '', year] = monthFirst;
+    return withYear(Number(day), monthNumber(month), year ? Number(year) : null);
+  }
   return null;
 }
 
@@ -113,9 +126,11 @@ export function parseUntil(text: string, today: string): string | null {
     .replace(/^(?:the\s+)?(?:start|beginning)\s+of\s+/, '');
   const month = new RegExp(`^(${MONTH_WORD})(?:\\s+(\\d{4}))?$`).exec(t);
   if (month) {
-    const number = monthNumber(month[1]);
-    if (!month[2]) return nextMonthStart(number, today);
-    const date = isoDate(Number(month[2]), number, 1);
+    const [, name = '', year] = month;
+    const number = monthNumber(name);
+    if (number === null) return null;
+    if (!year) return nextMonthStart(number, today);
+    const date = isoDate(Number(year), number, 1);
     return date > today ? date : null;
   }
   const day = parseDay(t, today);
@@ -132,9 +147,12 @@ export function parseDurations(text: string): number[] | null {
   const out: number[] = [];
   for (const part of parts) {
     const m = new RegExp(`^(${COUNT_WORD})\\s+(week|day|hour|minute)s?$`).exec(part.trim());
-    const count = m ? countOf(m[1]) : null;
-    if (!m || count === null || count < 0) return null;
-    out.push(count * sizes[m[2]]);
+    if (!m) return null;
+    const [, countWord = '', unit = ''] = m;
+    const count = countOf(countWord);
+    const size = sizes[unit];
+    if (count === null || count < 0 || size === undefined) return null;
+    out.push(count * size);
   }
   return out.length > 0 ? out : null;
 }

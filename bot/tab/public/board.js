@@ -4,9 +4,18 @@ import { renderChart } from './chart.js';
 import { connectToTeams, getSsoToken, userName, useTeamsTheme } from './teams-host.js';
 import { filterActions, renderActions, renderCounts, renderFilterOptions } from './render.js';
 import { applyTheme, themeFromUrl } from './theme.js';
+import { byId, field } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
+/** @typedef {import('../browser-types.js').BoardData} BoardData */
+/** @typedef {import('../browser-types.js').TeamsHost} TeamsHost */
 
+/** @param {string} id */
+const $ = (id) => byId(id, HTMLElement);
+
+/**
+ * @param {string} text
+ * @param {boolean} [isError]
+ */
 function setStatus(text, isError = false) {
   const status = $('status');
   status.textContent = text;
@@ -14,9 +23,22 @@ function setStatus(text, isError = false) {
   status.hidden = !text;
 }
 
+/**
+ * The error message in a JSON error body, or an empty string.
+ * @param {unknown} body
+ */
+function errorIn(body) {
+  return typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' ? body.error : '';
+}
+
+/**
+ * @param {TeamsHost | null} host
+ * @returns {Promise<BoardData>}
+ */
 async function loadPlan(host) {
   const partnership = new URLSearchParams(window.location.search).get('partnership');
   const url = partnership ? `/api/plan?partnership=${encodeURIComponent(partnership)}` : '/api/plan';
+  /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json' };
   if (host) {
     const token = await getSsoToken(host.teams).catch((err) => {
@@ -27,23 +49,25 @@ async function loadPlan(host) {
     headers.Authorization = `Bearer ${token}`;
   }
   const res = await fetch(url, { headers });
+  /** @type {unknown} */
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.error || `The plan could not be loaded (error ${res.status}).`);
-  return body;
+  if (!res.ok) throw new Error(errorIn(body) || `The plan could not be loaded (error ${res.status}).`);
+  return /** @type {BoardData} */ (body);
 }
 
+/** @param {BoardData} data */
 function showBoard(data) {
   document.title = `${data.planTitle} – Prevent plan board`;
   $('plan-title').textContent = data.planTitle;
   $('plan-meta').textContent = [data.partnership, data.period].filter(Boolean).join(' · ');
   renderCounts($('counts'), data.counts);
-  const form = $('filters');
+  const form = byId('filters', HTMLFormElement);
   renderFilterOptions(form, data);
   const update = () => {
     const shown = filterActions(data.actions, {
-      theme: form.elements.theme.value,
-      lead: form.elements.lead.value,
-      rag: form.elements.rag.value,
+      theme: field(form, 'theme', HTMLSelectElement).value,
+      lead: field(form, 'lead', HTMLSelectElement).value,
+      rag: field(form, 'rag', HTMLSelectElement).value,
     });
     renderActions($('actions'), shown);
     $('showing').textContent = `Showing ${shown.length} of ${data.actions.length} actions.`;

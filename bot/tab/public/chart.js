@@ -2,10 +2,18 @@
 
 import { el, formatDay, RAG_ORDER, ragWords, svg } from './dom.js';
 
+/** @typedef {import('../browser-types.js').Rag} Rag */
+/** @typedef {import('../browser-types.js').BoardData['timeline']} Timeline */
+/** @typedef {Timeline[number]} TimelinePoint */
+/** @typedef {'circle' | 'square' | 'triangle' | 'diamond'} MarkerKind */
+
 const W = 640;
 const H = 260;
 const M = { top: 16, right: 120, bottom: 36, left: 40 };
-/** Each rating has its own line pattern and marker, so colour is never the only cue. */
+/**
+ * Each rating has its own line pattern and marker, so colour is never the only cue.
+ * @type {Record<Rag, { dash: string, marker: MarkerKind, pattern: string }>}
+ */
 const STYLE = {
   RED: { dash: '', marker: 'circle', pattern: 'solid line, circles' },
   AMBER: { dash: '8 4', marker: 'square', pattern: 'dashed line, squares' },
@@ -14,6 +22,11 @@ const STYLE = {
   UNRATED: { dash: '1 5', marker: 'circle', pattern: 'sparse dotted line, circles' },
 };
 
+/**
+ * @param {MarkerKind} kind
+ * @param {number} x
+ * @param {number} y
+ */
 function marker(kind, x, y) {
   const r = 4;
   if (kind === 'square') return svg('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r });
@@ -22,22 +35,33 @@ function marker(kind, x, y) {
   return svg('circle', { cx: x, cy: y, r });
 }
 
+/** @param {string} day */
 function shortDay(day) {
   return formatDay(day).replace(/ (\w{3})\w* /, ' $1 ');
 }
 
-function drawSvg(timeline, ratings) {
-  const times = timeline.map((p) => Date.parse(`${p.date}T00:00:00Z`));
-  const [t0, t1] = [times[0], times[times.length - 1]];
+/**
+ * @param {TimelinePoint} first
+ * @param {TimelinePoint} last
+ * @param {Timeline} timeline every point, first to last
+ * @param {Rag[]} ratings
+ */
+function drawSvg(first, last, timeline, ratings) {
+  /** @param {TimelinePoint} p */
+  const time = (p) => Date.parse(`${p.date}T00:00:00Z`);
+  const [t0, t1] = [time(first), time(last)];
   const max = Math.max(1, ...timeline.flatMap((p) => ratings.map((r) => p.counts[r])));
+  /** @param {number} t */
   const x = (t) => (t1 === t0 ? M.left + (W - M.left - M.right) / 2 : M.left + ((t - t0) / (t1 - t0)) * (W - M.left - M.right));
+  /** @param {number} v */
   const y = (v) => H - M.bottom - (v / max) * (H - M.top - M.bottom);
   const grid = [0, Math.round(max / 2), max].filter((v, i, all) => all.indexOf(v) === i);
-  const last = timeline[timeline.length - 1];
   const labels = ratings.map((r) => ({ r, y: y(last.counts[r]) })).sort((a, b) => a.y - b.y);
-  labels.forEach((l, i) => {
-    if (i > 0 && l.y - labels[i - 1].y < 14) l.y = labels[i - 1].y + 14;
-  });
+  let above = Number.NEGATIVE_INFINITY;
+  for (const l of labels) {
+    if (l.y - above < 14) l.y = above + 14;
+    above = l.y;
+  }
   return svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', role: 'img', 'aria-labelledby': 'chart-title chart-desc', 'data-testid': 'chart-svg' },
@@ -45,23 +69,23 @@ function drawSvg(timeline, ratings) {
     svg(
       'desc',
       { id: 'chart-desc' },
-      `From ${formatDay(timeline[0].date)} to ${formatDay(last.date)}. Now: ${ratings.map((r) => `${ragWords(r)} ${last.counts[r]}`).join(', ')}. The table below has every figure.`,
+      `From ${formatDay(first.date)} to ${formatDay(last.date)}. Now: ${ratings.map((r) => `${ragWords(r)} ${last.counts[r]}`).join(', ')}. The table below has every figure.`,
     ),
     grid.map((v) => [
       svg('line', { class: 'grid', x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }),
       svg('text', { class: 'axis-label', x: M.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, v),
     ]),
-    svg('text', { class: 'axis-label', x: x(t0), y: H - 12, 'text-anchor': t1 === t0 ? 'middle' : 'start' }, shortDay(timeline[0].date)),
+    svg('text', { class: 'axis-label', x: x(t0), y: H - 12, 'text-anchor': t1 === t0 ? 'middle' : 'start' }, shortDay(first.date)),
     t1 === t0 ? null : svg('text', { class: 'axis-label', x: x(t1), y: H - 12, 'text-anchor': 'end' }, shortDay(last.date)),
     ratings.map((r) =>
       svg(
         'g',
         { class: `series rag-${r.toLowerCase()}`, 'data-rag': r },
         svg('polyline', {
-          points: timeline.map((p, i) => `${x(times[i])},${y(p.counts[r])}`).join(' '),
+          points: timeline.map((p) => `${x(time(p))},${y(p.counts[r])}`).join(' '),
           'stroke-dasharray': STYLE[r].dash || null,
         }),
-        timeline.map((p, i) => marker(STYLE[r].marker, x(times[i]), y(p.counts[r]))),
+        timeline.map((p) => marker(STYLE[r].marker, x(time(p)), y(p.counts[r]))),
       ),
     ),
     labels.map((l) =>
@@ -70,6 +94,7 @@ function drawSvg(timeline, ratings) {
   );
 }
 
+/** @param {Rag[]} ratings */
 function legend(ratings) {
   return el(
     'ul',
@@ -94,6 +119,10 @@ function legend(ratings) {
   );
 }
 
+/**
+ * @param {Timeline} timeline
+ * @param {Rag[]} ratings
+ */
 function table(timeline, ratings) {
   return el(
     'details',
@@ -129,12 +158,18 @@ function table(timeline, ratings) {
   );
 }
 
-/** Draws the timeline into the container: chart, legend and table. */
+/**
+ * Draws the timeline into the container: chart, legend and table.
+ * @param {HTMLElement} container
+ * @param {Timeline} timeline
+ */
 export function renderChart(container, timeline) {
-  if (!timeline.length) {
+  const first = timeline[0];
+  const last = timeline[timeline.length - 1];
+  if (!first || !last) {
     container.replaceChildren(el('p', {}, 'No ratings have been recorded yet.'));
     return;
   }
   const ratings = RAG_ORDER.filter((r) => r !== 'UNRATED' || timeline.some((p) => p.counts.UNRATED > 0));
-  container.replaceChildren(drawSvg(timeline, ratings), legend(ratings), table(timeline, ratings));
+  container.replaceChildren(drawSvg(first, last, timeline, ratings), legend(ratings), table(timeline, ratings));
 }

@@ -2,11 +2,18 @@
 
 import { connectToTeams, useTeamsTheme } from './teams-host.js';
 import { applyTheme, themeFromUrl } from './theme.js';
+import { byId, field } from './dom.js';
 
-const form = document.getElementById('config-form');
-const status = document.getElementById('status');
+const form = byId('config-form', HTMLFormElement);
+const status = byId('status', HTMLElement);
 
-/** The tab's content URL for a partnership (blank means the bot's default). */
+/** @param {string} name */
+const text = (name) => field(form, name, HTMLInputElement).value.trim();
+
+/**
+ * The tab's content URL for a partnership (blank means the bot's default).
+ * @param {string} partnership
+ */
 function boardUrl(partnership) {
   const url = new URL('/tab', window.location.origin);
   if (partnership) url.searchParams.set('partnership', partnership);
@@ -22,16 +29,16 @@ async function main() {
   }
   useTeamsTheme(host.context);
   const config = host.teams.pages.config;
-  const isValid = () => form.elements.tabName.value.trim() !== '';
+  const isValid = () => text('tabName') !== '';
   config.registerOnSaveHandler((saveEvent) => {
-    const partnership = form.elements.partnership.value.trim();
+    const partnership = text('partnership');
     const url = boardUrl(partnership);
     config
       .setConfig({
         entityId: `plan-board:${partnership || 'default'}`,
         contentUrl: url,
         websiteUrl: url,
-        suggestedDisplayName: form.elements.tabName.value.trim(),
+        suggestedDisplayName: text('tabName'),
       })
       .then(
         () => saveEvent.notifySuccess(),

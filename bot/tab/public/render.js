@@ -1,18 +1,34 @@
 // Renders the board's counts, filter options and action list from the /api/plan data.
 
-import { el, formatDay, formatInstant, RAG_ORDER, ragWords } from './dom.js';
+import { el, field, formatDay, formatInstant, RAG_ORDER, ragWords } from './dom.js';
 
-/** Ratings worth showing: the four settable ones, plus "not yet rated" when any action is. */
+/** @typedef {import('../browser-types.js').BoardAction} BoardAction */
+/** @typedef {import('../browser-types.js').BoardData} BoardData */
+/** @typedef {import('../browser-types.js').Rag} Rag */
+/** @typedef {BoardData['counts']} Counts */
+/** @typedef {{ theme: string, lead: string, rag: string }} Filters */
+
+/**
+ * Ratings worth showing: the four settable ones, plus "not yet rated" when any action is.
+ * @param {Counts} counts
+ */
 export function shownRatings(counts) {
   return RAG_ORDER.filter((rag) => rag !== 'UNRATED' || counts.UNRATED > 0);
 }
 
-/** The RAG badge: the rating in words, styled per rating (never colour alone). */
+/**
+ * The RAG badge: the rating in words, styled per rating (never colour alone).
+ * @param {Rag} rag
+ */
 export function ragBadge(rag) {
   return el('span', { class: `badge rag-${rag.toLowerCase()}`, 'data-testid': 'rag-badge', 'data-rag': rag }, ragWords(rag));
 }
 
-/** The counts by rating, e.g. "AMBER 12". */
+/**
+ * The counts by rating, e.g. "AMBER 12".
+ * @param {HTMLElement} list
+ * @param {Counts} counts
+ */
 export function renderCounts(list, counts) {
   list.replaceChildren(
     ...shownRatings(counts).map((rag) =>
@@ -27,26 +43,40 @@ export function renderCounts(list, counts) {
   );
 }
 
-/** Fills the filter selects, keeping the first "All …" option. */
+/**
+ * Fills the filter selects, keeping the first "All …" option.
+ * @param {HTMLFormElement} form
+ * @param {BoardData} data
+ */
 export function renderFilterOptions(form, data) {
-  const fill = (select, options) => {
-    select.replaceChildren(select.options[0], ...options.map(([value, text]) => el('option', { value }, text)));
+  /**
+   * @param {string} name
+   * @param {[value: string, text: string][]} options
+   */
+  const fill = (name, options) => {
+    const select = field(form, name, HTMLSelectElement);
+    const all = select.options[0];
+    select.replaceChildren(...(all ? [all] : []), ...options.map(([value, text]) => el('option', { value }, text)));
   };
   fill(
-    form.elements.theme,
+    'theme',
     data.themes.map((t) => [t, t]),
   );
   fill(
-    form.elements.lead,
+    'lead',
     data.leads.map((l) => [l, l]),
   );
   fill(
-    form.elements.rag,
+    'rag',
     shownRatings(data.counts).map((r) => [r, `${ragWords(r)} (${data.counts[r]})`]),
   );
 }
 
-/** The actions matching the filters { theme, lead, rag } (empty string means any). */
+/**
+ * The actions matching the filters { theme, lead, rag } (empty string means any).
+ * @param {BoardAction[]} actions
+ * @param {Filters} filters
+ */
 export function filterActions(actions, filters) {
   return actions.filter(
     (a) =>
@@ -56,10 +86,16 @@ export function filterActions(actions, filters) {
   );
 }
 
+/**
+ * @param {string} term
+ * @param {string} value
+ * @param {string} testId
+ */
 function detail(term, value, testId) {
   return [el('dt', {}, term), el('dd', { 'data-testid': testId }, value)];
 }
 
+/** @param {BoardAction} action */
 function renderAction(action) {
   const deadline = action.dueDate ? `${action.deadlineText} (due ${formatDay(action.dueDate)})` : action.deadlineText;
   const update = action.lastUpdate ? `${action.lastUpdate.by}, ${formatInstant(action.lastUpdate.at)}` : 'No updates yet';
@@ -94,7 +130,11 @@ function renderAction(action) {
   );
 }
 
-/** Replaces the action list with the given actions. */
+/**
+ * Replaces the action list with the given actions.
+ * @param {HTMLElement} list
+ * @param {BoardAction[]} actions
+ */
 export function renderActions(list, actions) {
   list.replaceChildren(...actions.map(renderAction));
 }

@@ -3,7 +3,11 @@
 /** Themes the board knows; anything else falls back to default. */
 export const THEMES = ['default', 'dark', 'contrast'];
 
-/** Applies a theme by name to the page and tells listeners. */
+/**
+ * Applies a theme by name to the page and tells listeners.
+ * @param {string} name
+ * @returns {string} the theme applied
+ */
 export function applyTheme(name) {
   const theme = THEMES.includes(name) ? name : 'default';
   document.documentElement.dataset.theme = theme;

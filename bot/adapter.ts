@@ -1,4 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { AuthenticatingAdapter } from './auth/authenticating-adapter.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { logger } from './logger.js';
@@ -7,15 +8,45 @@ import { replyFor } from './teams/render.js';
 
 const log = logger('adapter');
 
+/** Where botbuilder discovers the Bot Service's signing keys, and how it signs outgoing calls: Microsoft's by default; tests point these at local stand-ins. */
+export interface AdapterAuthOptions {
+  /** OpenID configuration URL for tokens from the Bot Service (and for emulator-issued tokens) */
+  openIdMetadataUrl?: string;
+  credentialsFactory?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
+}
+
+/**
+ * botbuilder's public-cloud settings with another key-discovery URL. botframework-connector takes the
+ * settings as a whole once any one is given, so the others are spelled out (its AuthenticationConstants).
+ */
+function publicCloudWith(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+  };
+}
+
 /** The botbuilder adapter with Bot Framework authentication from the configuration (none in local mode). */
-export function createAdapter(config: Config): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  });
-  const adapter = new CloudAdapter(auth);
+export function createAdapter(config: Config, options: AdapterAuthOptions = {}): AuthenticatingAdapter {
+  const discovery = options.openIdMetadataUrl ? publicCloudWith(options.openIdMetadataUrl) : {};
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.MicrosoftAppId ?? '',
+      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+      // local mode has no app id to be single-tenant with: botbuilder then runs unauthenticated
+      MicrosoftAppType: config.localMode ? 'MultiTenant' : config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+      ...discovery,
+    },
+    options.credentialsFactory,
+  );
+  const adapter = new AuthenticatingAdapter(auth);
   adapter.onTurnError = onTurnError;
   return adapter;
 }

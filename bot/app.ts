@@ -1,6 +1,6 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { AuthenticatingAdapter } from './auth/authenticating-adapter.js';
 import type { Config } from './config.js';
-import { createAdapter } from './adapter.js';
+import { createAdapter, type AdapterAuthOptions } from './adapter.js';
 import type { Services } from './core/context.js';
 import { buildMessageCard } from '../cards/message-card.js';
 import { createNotifier } from './notify/notifier.js';
@@ -8,11 +8,17 @@ import { tellCoordinators } from './notify/coordinators.js';
 import type { Store } from './store/database.js';
 
 /** The bot's parts wired together once: adapter, notifier and the services handlers receive. */
-export function createBot(input: { config: Config; store: Store; now: () => Date; sleep?: (ms: number) => Promise<void> }): {
+export function createBot(input: {
+  config: Config;
+  store: Store;
+  now: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  auth?: AdapterAuthOptions;
+}): {
   services: Services;
-  adapter: CloudAdapter;
+  adapter: AuthenticatingAdapter;
 } {
-  const adapter = createAdapter(input.config);
+  const adapter = createAdapter(input.config, input.auth);
   const services: Services = { config: input.config, store: input.store, now: input.now, notifier: undefined as never };
   services.notifier = createNotifier({
     adapter,

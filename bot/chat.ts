@@ -16,7 +16,14 @@ async function main(): Promise<void> {
   const connector = await startLocalConnector({ onActivity: (s) => process.stdout.write(`\nbot> ${s.activity.text ?? '(a card)'}\n`) });
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   const server = await listen(createHttpApp(services, adapter), config, 0);
-  const user = { id: process.env.CHAT_USER_ID ?? '29:local-user', name: process.env.CHAT_USER_NAME ?? 'Local user' };
+  const user = {
+    id: process.env.CHAT_USER_ID ?? '29:local-user',
+    name: process.env.CHAT_USER_NAME ?? 'Local user',
+    aadObjectId: process.env.CHAT_USER_OBJECT_ID ?? '00000000-0000-4000-8000-00000000c4a7',
+  };
+  // the local roster confirms this address, so `npm run cli -- role grant local.user@example.org coordinator` binds to you
+  const email = process.env.CHAT_USER_EMAIL ?? 'local.user@example.org';
+  connector.setMembers([{ id: user.id, name: user.name, objectId: user.aadObjectId, email, userPrincipalName: email, userRole: 'user' }]);
   const conversation = { id: `a:personal-${user.id}`, conversationType: 'personal' };
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   process.stdout.write(

@@ -19,8 +19,15 @@ const ConfigSchema = z.object({
   ),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant')),
   MicrosoftAppTenantId: optionalText,
+  /** the address the server binds with an app id set (local mode always binds 127.0.0.1) */
+  HOST: z.preprocess(
+    blankToUndefined,
+    z.union([z.ipv4(), z.ipv6()], { error: 'must be an IP address such as 0.0.0.0 or 127.0.0.1' }).default('0.0.0.0'),
+  ),
+  /** how long a role granted by email or user principal name waits for the Teams roster to confirm it */
+  PENDING_GRANT_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   PUBLIC_HOST: z.preprocess(
     blankToUndefined,
     z
@@ -43,8 +50,11 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push('MicrosoftAppId is required when NODE_ENV=production (local mode is for development only)');
   if (set('MicrosoftAppId') && env.MicrosoftAppType !== 'UserAssignedMSI' && !set('MicrosoftAppPassword'))
     problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
-  if (env.MicrosoftAppType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId'))
-    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
+  const appType = env.MicrosoftAppType?.trim() || 'SingleTenant';
+  if (appType === 'SingleTenant' && set('MicrosoftAppId') && !set('MicrosoftAppTenantId'))
+    problems.push(
+      'MicrosoftAppTenantId is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant (the default; new multi-tenant bots cannot be created since 31 July 2025)',
+    );
   return problems;
 }
 

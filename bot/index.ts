@@ -50,7 +50,12 @@ async function start(config: Config): Promise<void> {
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   const app = createHttpApp(services, adapter);
   const server = await listen(app, config);
-  log.info({ url: server.url, database: store.kind }, `Listening on ${server.url}/api/messages`);
+  log.info(
+    { bound: server.bound, publicHost: config.PUBLIC_HOST, database: store.kind },
+    config.localMode
+      ? `Listening on ${server.url}/api/messages (bound to ${server.bound})`
+      : `Listening on ${server.bound} (bound address); Teams reaches it as https://${config.PUBLIC_HOST}/api/messages`,
+  );
   if (config.localMode) {
     log.warn(
       'Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.',

@@ -13,6 +13,19 @@ export interface SentActivity {
   };
 }
 
+/** A team member as the Bot Connector returns one for Teams (TeamsChannelAccount on the wire). */
+export interface RosterEntry {
+  id: string;
+  name: string;
+  objectId: string;
+  givenName?: string;
+  surname?: string;
+  email?: string;
+  userPrincipalName?: string;
+  tenantId?: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
+}
+
 /**
  * A local stand-in for the Bot Connector service, shaped like the real one: the bot POSTs replies to
  * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and gets { id } back.
@@ -45,6 +58,28 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
   app.post('/v3/conversations/:conversationId/activities', record);
   app.post('/v3/conversations/:conversationId/activities/:replyToId', record);
   app.put('/v3/conversations/:conversationId/activities/:activityId', record);
+  // The roster, shaped as the Bot Connector answers for Teams: GET .../members/{userId} and .../pagedmembers
+  const members: RosterEntry[] = [];
+  app.get('/v3/conversations/:conversationId/members/:userId', (req, res) => {
+    const member = members.find((m) => m.id === req.params.userId || m.objectId === req.params.userId);
+    if (!member) {
+      res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } });
+      return;
+    }
+    res.json(member);
+  });
+  app.get('/v3/conversations/:conversationId/pagedmembers', (req, res) => {
+    const size = Math.max(1, Number(req.query.pageSize) || 200);
+    const start = Number(req.query.continuationToken) || 0;
+    const page = members.slice(start, start + size);
+    res.json({ members: page, ...(start + size < members.length ? { continuationToken: String(start + size) } : {}) });
+  });
+  // stands in for the OneDrive upload session Teams gives a bot when a user accepts a file consent card
+  const uploads = new Map<string, { body: Buffer; contentRange: string | undefined }>();
+  app.put('/uploads/:name', express.raw({ type: () => true, limit: '20mb' }), (req, res) => {
+    uploads.set(req.params.name as string, { body: req.body as Buffer, contentRange: req.get('content-range') });
+    res.status(201).json({ id: req.params.name });
+  });
   app.post('/v3/conversations', (req, res) => {
     const member = req.body?.members?.[0]?.id ?? 'someone';
     res.status(200).json({ id: `a:personal-${member}` });
@@ -56,6 +91,12 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
   return {
     url,
     sent,
+    /** the team roster the connector reports (replaces any earlier one) */
+    setMembers(list: RosterEntry[]) {
+      members.splice(0, members.length, ...list);
+    },
+    /** files uploaded through the file consent flow, by name */
+    uploads,
     /** queue failures for the next requests, in order */
     failNext(...f: typeof failures) {
       failures.push(...f);

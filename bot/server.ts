@@ -1,23 +1,28 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { CloudAdapter } from 'botbuilder';
+import type { AuthenticatingAdapter } from './auth/authenticating-adapter.js';
 import type { Config } from './config.js';
 import { activityProblem } from './activity.js';
 import { logger } from './logger.js';
 import type { Services } from './core/context.js';
 import { createTurnHandler } from './teams/turn.js';
 import { createTabRouter, type TabDeps } from './tab/router.js';
+import { tabReportsSource } from './tab/reports-source.js';
 import { buildBoardData, dayIn } from './tab/board-data.js';
+import { partnershipForTabUser } from './identity/tenancy.js';
 import { AppError } from './errors.js';
+import { processBotRequest } from './auth/bot-requests.js';
+import { requireLoopbackHost } from './auth/local-host.js';
 
 const log = logger('server');
 
 /** The HTTP app: POST /api/messages for the Bot Service, GET /healthz. */
-export function createHttpApp(services: Services, adapter: CloudAdapter): express.Express {
+export function createHttpApp(services: Services, adapter: AuthenticatingAdapter, options: { tabJwksUrl?: string } = {}): express.Express {
   const onTurn = createTurnHandler(services);
   const app = express();
   app.disable('x-powered-by');
+  if (services.config.localMode) app.use(requireLoopbackHost());
   app.get('/healthz', async (_req, res) => {
     try {
       await services.store.ping();
@@ -34,9 +39,9 @@ export function createHttpApp(services: Services, adapter: CloudAdapter): expres
       res.status(400).json({ error: problem });
       return;
     }
-    await adapter.process(req, res, onTurn);
+    await processBotRequest(adapter, req, res, onTurn);
   });
-  app.use(createTabRouter(tabDeps(services)));
+  app.use(createTabRouter(tabDeps(services, options.tabJwksUrl)));
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message =
@@ -52,26 +57,49 @@ export function createHttpApp(services: Services, adapter: CloudAdapter): expres
 }
 
 /** What the plan board tab needs: the board for a partnership, and how to check Teams SSO tokens. */
-function tabDeps(services: Services): TabDeps {
+function tabDeps(services: Services, jwksUrl?: string): TabDeps {
   const { config, store } = services;
   return {
-    loadBoard: async (partnership, tenantId) => {
-      // signed in through Teams: only the partnership of the user's own tenant; locally: the one asked for
+    loadBoard: async (partnership, tenantId, objectId) => {
+      // signed in through Teams: only a partnership whose roster or people know the user; locally: the one asked for
       const name = tenantId
-        ? await store.partnerships.forTenant(tenantId, config.DEFAULT_PARTNERSHIP)
+        ? await partnershipForTabUser(store, config, { tenantId, objectId: objectId ?? null })
         : (partnership ?? config.DEFAULT_PARTNERSHIP);
-      if (!name) throw new AppError('NOT_FOUND', 'Your organisation is not linked to a Prevent partnership yet.');
+      if (!name)
+        throw new AppError(
+          'NOT_FOUND',
+          'You are not in a Prevent partnership that uses this plan board. Ask your Prevent coordinator to add you to the partnership’s team.',
+        );
       const plan = await store.plans.require(name);
       const changes = await store.actions.partnershipChanges(name);
       return buildBoardData(plan, changes, dayIn(services.now().toISOString(), plan.timeZone));
     },
-    auth: { localMode: config.localMode, appId: config.MicrosoftAppId, tenantId: config.MicrosoftAppTenantId, host: config.PUBLIC_HOST },
+    auth: {
+      localMode: config.localMode,
+      appId: config.MicrosoftAppId,
+      tenantId: config.MicrosoftAppTenantId,
+      host: config.PUBLIC_HOST,
+      jwksUrl,
+    },
+    reports: tabReportsSource(services),
   };
 }
 
-/** Starts listening: loopback only in local mode. Resolves with the base URL and a close function. */
-export async function listen(app: express.Express, config: Config, port = config.PORT): Promise<{ url: string; close(): Promise<void> }> {
-  const host = config.localMode ? '127.0.0.1' : '0.0.0.0';
+/** The address the server binds: loopback only in local mode, else HOST (0.0.0.0 unless set). */
+export function bindAddress(config: Config): string {
+  return config.localMode ? '127.0.0.1' : config.HOST;
+}
+
+/**
+ * Starts listening on bindAddress(config). Resolves with the address actually bound (for the log),
+ * a URL to reach it from this machine, and a close function.
+ */
+export async function listen(
+  app: express.Express,
+  config: Config,
+  port = config.PORT,
+): Promise<{ url: string; bound: string; close(): Promise<void> }> {
+  const host = bindAddress(config);
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -82,8 +110,11 @@ export async function listen(app: express.Express, config: Config, port = config
   });
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const reachable = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://${reachable}:${address.port}`,
+    bound: address.family === 'IPv6' ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

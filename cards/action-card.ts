@@ -33,7 +33,7 @@ function lastUpdateWords(action: PlanAction, timeZone: string): string {
 }
 
 function updateLine(input: ActionCardInput): string {
-  if (input.canUpdate) return `To update it by chat, say "update action ${input.action.ref}".`;
+  if (input.canUpdate) return `To update it by chat, say "update action ${input.action.label ?? input.action.ref}".`;
   return input.whoCanUpdate
     ? `You can't update this action. Who can: ${shorten(input.whoCanUpdate, 500)}.`
     : "You can't update this action; its leads or the plan coordinator can.";

@@ -56,9 +56,9 @@ export function sourceWords(source: UpdateSource): string {
   return SOURCE_WORDS[source];
 }
 
-/** "Action 18 · Engage with and support faith groups". */
-export function actionLabel(action: Pick<PlanAction, 'ref' | 'title'>): string {
-  return `Action ${action.ref} · ${action.title}`;
+/** "Action 18 · Engage with and support faith groups" (the number as the plan writes it, "Action 2.3a · …", when known). */
+export function actionLabel(action: Pick<PlanAction, 'ref' | 'title'> & { label?: string }): string {
+  return `Action ${action.label ?? action.ref} · ${action.title}`;
 }
 
 /** The deadline as written plus the due date: "October 2021 (due 31 October 2021)". */

@@ -11,10 +11,10 @@ export const HELP_EXAMPLES = [
   'summary',
   'update action 18',
   'history of action 18',
-  'what changed this week?',
+  'which actions are behind?',
 ] as const;
 
-/** What coordinators can ask for, shown under the questions. */
+/** What coordinators can ask for; each is shown under "help updates", "help reminders" or "help reports". */
 export const COORDINATOR_EXAMPLES = [
   'start an update round for the board meeting on 4 December',
   'update round status',
@@ -22,29 +22,78 @@ export const COORDINATOR_EXAMPLES = [
   'list schedules',
   'make Ali Burlington a lead for CST',
   'post updates here',
+  'draft the board report for the 4 December board',
+  'which toolkit areas have no action?',
 ] as const;
+
+/** More help by topic: "help updates", "help reminders", "help reports". */
+export const HELP_TOPIC_EXAMPLES = {
+  updates: {
+    title: 'Updating actions',
+    examples: [
+      'update action 18',
+      'update 18 to amber',
+      "I've got an update on faith groups",
+      'my actions',
+      'what do I need to update?',
+      'history of action 18',
+      'who can update',
+      'make Ali Burlington a lead for CST',
+    ],
+  },
+  reminders: {
+    title: 'Meetings and reminders',
+    examples: [
+      'schedule the Channel panel monthly on the first Tuesday at 10:00',
+      'list schedules',
+      'move the forum to 12 March',
+      'stop reminding me about action 7 until January',
+      'remind me about action 7 again',
+      'send my digest on Fridays at 16:00',
+    ],
+  },
+  reports: {
+    title: 'Reports and update rounds',
+    examples: [
+      'summary',
+      'what changed this week?',
+      'start an update round for the board meeting on 4 December',
+      'update round status',
+      'show the digest',
+      'post updates here',
+    ],
+  },
+} as const;
+
+/** The line that points to the rest of the help. */
+export const MORE_HELP = 'For more, say "help updates", "help reminders" or "help reports".';
 
 const ECHO_LIMIT = 120;
 
-/** A short help card: what was not understood (when given) and example questions. */
-export function buildHelpCard(input: { notUnderstood?: string } = {}): CardResult {
+/**
+ * A short help card: what was not understood (when given, with close words it may have meant) and example
+ * questions, pointing to "help updates", "help reminders" and "help reports"; or the examples of one topic.
+ */
+export function buildHelpCard(
+  input: { notUnderstood?: string; didYouMean?: string[]; topic?: keyof typeof HELP_TOPIC_EXAMPLES } = {},
+): CardResult {
   const echoed = input.notUnderstood ? shorten(plainText(input.notUnderstood), ECHO_LIMIT) : '';
   const lines: string[] = [];
   const body: Element[] = [];
   if (echoed) {
-    const sorry = `I didn't understand "${echoed}".`;
+    const meant = input.didYouMean?.length ? ` Did you mean "${input.didYouMean.slice(0, 3).join('" or "')}"?` : '';
+    const sorry = `I didn't understand "${echoed}".${meant}`;
     body.push(text(sorry));
     lines.push(sorry);
   }
-  const title = 'Here are some things you can ask me';
+  const topic = input.topic ? HELP_TOPIC_EXAMPLES[input.topic] : undefined;
+  const title = topic ? topic.title : 'Here are some things you can ask me';
   body.push(heading(title));
   lines.push(`${title}:`);
-  const bullets = HELP_EXAMPLES.map((example) => `- ${example}`);
+  const bullets = (topic?.examples ?? HELP_EXAMPLES).map((example) => `- ${example}`);
   body.push(text(bullets.join('\n'), { spacing: 'Small' }));
   lines.push(...bullets);
-  const coordinatorTitle = 'Coordinators can also say';
-  const coordinatorBullets = COORDINATOR_EXAMPLES.map((example) => `- ${example}`);
-  body.push(text(coordinatorTitle, { weight: 'Bolder' }), text(coordinatorBullets.join('\n'), { spacing: 'Small', isSubtle: true }));
-  lines.push(`${coordinatorTitle}:`, ...coordinatorBullets);
+  body.push(text(MORE_HELP, { isSubtle: true }));
+  lines.push(MORE_HELP);
   return { card: adaptiveCard(body), text: lines.join('\n') };
 }

@@ -29,7 +29,7 @@ interface Item {
 }
 
 function listItem(action: PlanAction, canUpdate: boolean): Item {
-  const label = actionLabel({ ref: action.ref, title: shorten(action.title, TITLE_LIMIT) });
+  const label = actionLabel({ ref: action.ref, label: action.label, title: shorten(action.title, TITLE_LIMIT) });
   const deadline = `Deadline: ${deadlineWords(action)}`;
   const leads = `Leads: ${shorten(joinLeads(action.leads), LEADS_LIMIT)}`;
   const buttons = [button('Show', VERBS.showAction, { actionId: action.id })];

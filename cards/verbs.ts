@@ -8,6 +8,9 @@ export const VERBS = {
   cancelUpdate: 'action.cancel',
   dialogStart: 'dialog.start',
   dialogAnswer: 'dialog.answer',
+  approveReport: 'report.approve',
+  importPlan: 'plan.import',
+  cancelImport: 'plan.cancelImport',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -15,8 +15,12 @@ export function buildPackage(env: Record<string, string | undefined>): string[] 
       "Set MicrosoftAppId (the bot's Entra app id) in .env or the environment, then run npm run package again.",
     );
   }
-  // Packaging needs no secret: stand in for the password so loadConfig checks everything else.
-  const config = loadConfig({ ...env, MicrosoftAppPassword: env.MicrosoftAppPassword || 'not-needed-for-packaging' });
+  // Packaging needs no secret and no tenant id: stand in for them so loadConfig checks everything else.
+  const config = loadConfig({
+    ...env,
+    MicrosoftAppPassword: env.MicrosoftAppPassword || 'not-needed-for-packaging',
+    MicrosoftAppTenantId: env.MicrosoftAppTenantId || 'not-needed-for-packaging',
+  });
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const manifest = buildManifest(config.MicrosoftAppId ?? '', config.PUBLIC_HOST, pkg.version);
   mkdirSync(new URL('./build/', import.meta.url), { recursive: true });

@@ -1,14 +1,24 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { exportXlsx } from '../plan/export-xlsx.js';
 import { exportCsv, exportJson, exportMarkdown } from '../plan/export.js';
 import type { PlanView } from '../plan/types.js';
 import type { CliCommand } from './context.js';
 
-/** `export --format json|csv|md [--partnership NAME]`: prints the plan with current RAG. */
+/** `export --format json|csv|md|xlsx [--partnership NAME] [--out FILE] [--updates]`: the plan with current RAG (xlsx needs --out). */
 export const exportCommand: CliCommand = async (args, ctx) => {
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'json' }, partnership: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      format: { type: 'string', default: 'json' },
+      partnership: { type: 'string' },
+      out: { type: 'string' },
+      updates: { type: 'boolean', default: false },
+    },
+  });
   const format = values.format ?? 'json';
-  if (!['json', 'csv', 'md'].includes(format)) {
-    ctx.out(`Unknown format "${format}": use json, csv or md.`);
+  if (!['json', 'csv', 'md', 'xlsx'].includes(format) || (format === 'xlsx' && !values.out)) {
+    ctx.out(`Unknown format "${format}": use json, csv, md, or xlsx with --out FILE.xlsx.`);
     return 2;
   }
   const names = values.partnership ? [values.partnership] : await ctx.store.plans.partnershipsWithPlans();
@@ -21,6 +31,13 @@ export const exportCommand: CliCommand = async (args, ctx) => {
     ctx.out('There is no plan to export yet.');
     return 1;
   }
-  ctx.out(plans.map((p) => (format === 'csv' ? exportCsv(p) : exportMarkdown(p))).join('\n'));
+  if (format === 'xlsx' && values.out) {
+    await writeFile(values.out, await exportXlsx(plans));
+    ctx.out(`Wrote ${plans.length === 1 ? 'one sheet' : `${plans.length} sheets`} to ${values.out}.`);
+    return 0;
+  }
+  const text = plans.map((p) => (format === 'csv' ? exportCsv(p, { updates: values.updates }) : exportMarkdown(p))).join('\n');
+  if (values.out) await writeFile(values.out, text);
+  else ctx.out(text);
   return 0;
 };

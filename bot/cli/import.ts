@@ -1,51 +1,71 @@
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import { readPlanFile, describeImport } from '../import/index.js';
-import { DEFAULT_ORGANISATIONS } from '../import/known-organisations.js';
-import type { OrganisationInfo } from '../plan/types.js';
+import { describeImport, readPlanFileWithInfo } from '../import/index.js';
+import { describeDiff } from '../import/describe-diff.js';
+import { parseRagMap } from '../import/options.js';
+import { dateIn } from '../plan/dates.js';
+import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../import/known-organisations.js';
 import type { CliCommand } from './context.js';
 
-/** Known organisations for matching leads: the partnership's own, then the bundled directory. */
-export function mergeOrganisations(own: OrganisationInfo[], defaults: OrganisationInfo[]): OrganisationInfo[] {
-  const seen = new Set(own.map((o) => o.name.toLowerCase()));
-  return [...own, ...defaults.filter((o) => !seen.has(o.name.toLowerCase()))];
-}
+export { mergeOrganisations };
 
-/** `import <file> [--partnership NAME] [--by NAME]`: reads a plan file and saves it in one transaction, attributed to --by (default: the OS user). */
+/** `import <file> [--partnership NAME] [--by NAME] [--dry-run] [--map WORD=RAG]... [--prefer plan|file]`: reads a plan file and saves it in one transaction (or, with --dry-run, says what it would change). */
 export const importCommand: CliCommand = async (args, ctx) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { partnership: { type: 'string' }, by: { type: 'string' } },
+    options: {
+      partnership: { type: 'string' },
+      by: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      map: { type: 'string', multiple: true, default: [] },
+      prefer: { type: 'string', default: 'plan' },
+    },
   });
   const file = positionals[0];
-  if (!file) {
-    ctx.out('Usage: import <file.md|file.csv> [--partnership NAME] [--by "YOUR NAME"]');
+  const prefer = values.prefer;
+  if (!file || (prefer !== 'plan' && prefer !== 'file')) {
+    ctx.out(
+      'Usage: import <file.xlsx|file.docx|file.csv|file.md> [--partnership NAME] [--by "YOUR NAME"] [--dry-run] [--map "Delayed=AMBER"] [--prefer plan|file]',
+    );
     return 2;
   }
   const partnership = values.partnership ?? ctx.config.DEFAULT_PARTNERSHIP;
   const known = mergeOrganisations(await ctx.store.plans.organisations(partnership), DEFAULT_ORGANISATIONS);
   const started = performance.now();
-  const plan = await readPlanFile(file, known);
+  const options = { ragWords: parseRagMap(values.map ?? []), today: dateIn(ctx.now(), 'Europe/London') };
+  const { plan, format, encoding } = await readPlanFileWithInfo(file, known, options);
   const parsedMs = performance.now() - started;
+  const read = `${format === 'xlsx' ? 'Excel' : format === 'docx' ? 'Word' : format === 'csv' ? 'CSV' : 'Markdown'}${encoding ? `, ${encoding}` : ''}`;
+  if (values['dry-run']) {
+    ctx.out(`Preview of "${plan.title}" for ${partnership} from ${path.basename(file)} (${read}); nothing was saved.`);
+    ctx.out(describeImport(plan));
+    ctx.out(describeDiff(await ctx.store.plans.preview(partnership, plan, prefer)).join('\n'));
+    return 0;
+  }
   const saved = await ctx.store.plans.save({
     partnership,
     plan,
     sourceFile: path.basename(file),
     actor: `${values.by ?? userInfo().username} (plan import)`,
     at: ctx.now(),
+    prefer,
   });
   const totalMs = performance.now() - started;
-  ctx.out(`Imported "${plan.title}" for ${partnership} from ${path.basename(file)}.`);
+  ctx.out(`Imported "${plan.title}" for ${partnership} from ${path.basename(file)} (${read}).`);
   ctx.out(describeImport(plan));
   ctx.out(
     saved.planCreated
       ? `New plan: ${saved.actionsCreated} actions created.`
       : `Updated in place: ${saved.actionsUpdated} actions changed, ${saved.actionsCreated} added, ${plan.actions.length - saved.actionsUpdated - saved.actionsCreated} unchanged, ${saved.ragChanges} RAG changes recorded in the history.`,
   );
+  for (const c of saved.diff.conflicts)
+    ctx.out(
+      `Action ${c.label} was changed in chat since it was imported: ${c.kept === 'plan' ? `kept its ${c.plan.rag} rating and notes (--prefer file takes the file's ${c.file.rag})` : `took the file's ${c.file.rag} rating and notes`}.`,
+    );
   if (saved.missingRefs.length)
-    ctx.out(`Kept ${saved.missingRefs.length} actions that are not in this file: ${saved.missingRefs.join(', ')}.`);
+    ctx.out(`Kept ${saved.missingRefs.length} actions that are not in this file: ${saved.diff.missing.join(', ')}.`);
   ctx.out(`Read and parsed in ${parsedMs.toFixed(1)} ms; saved in ${(totalMs - parsedMs).toFixed(1)} ms (one transaction).`);
   return 0;
 };

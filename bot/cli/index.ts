@@ -9,12 +9,14 @@ import { importCommand } from './import.js';
 import { partnershipCommand } from './partnership.js';
 import { plansCommand } from './plans.js';
 import { roleCommand } from './role.js';
+import { auditCommand } from './audit.js';
 import { caseCommand } from './case.js';
 import { digestCommand } from './digest.js';
 import { jobsCommand } from './jobs.js';
 import { panelCommand } from './panel.js';
 import { scheduleCommand } from './schedule.js';
 import { roundCommand } from './round.js';
+import { reportCommand } from './report.js';
 
 /** Every CLI command, by name. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -22,6 +24,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: exportCommand,
   plans: plansCommand,
   role: roleCommand,
+  audit: auditCommand,
   round: roundCommand,
   partnership: partnershipCommand,
   schedule: scheduleCommand,
@@ -29,6 +32,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   digest: digestCommand,
   jobs: jobsCommand,
   case: caseCommand,
+  report: reportCommand,
   migrate: async (_args, ctx) => {
     const applied = await applyMigrations(ctx.config.DATABASE_URL);
     ctx.out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
@@ -41,8 +45,10 @@ const HELP = `Prevent partnership bot: operator commands
                                          import a plan (Markdown or CSV); re-importing updates it in place
   export --format json|csv|md            print the plan with current RAG
   plans                                  list partnerships and their plans
-  role grant <user> <role> [--org ORG]   make someone a coordinator, lead or member
-  role revoke <user>                     take a role away
+  role grant <email> <role> [--org ORG]  make someone a coordinator, lead or member (email or UPN, bound when
+                                         the Teams roster confirms it; or a known Teams user id or object id)
+  role revoke <email>                    take a role away
+  audit [--limit N]                      role changes and bindings: who, when, from -> to, how
   round start --meeting DATE [--due DATE] ask every lead for updates before a meeting
   round status                           who has replied in the latest update round
   partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership
@@ -51,6 +57,9 @@ const HELP = `Prevent partnership bot: operator commands
   digest --preview [--at ISO]            print the weekly digest; digest set <user> --day friday --time 16:00 | --off
   jobs tick --at <ISO time>              run every job due at that instant, as the scheduler would; jobs runs
   case add <ref> --started <date>        track a Channel case review by opaque reference; case list; case close <ref>
+  report --meeting DATE [--since DATE] [--format md|docx --out FILE] [--sessions N --attendees N --channel-referrals N --open-cases N]
+                                         draft the board report (saved as the next version); report list | approve N --by NAME
+  report settings --committee ... --author ... --report-of ...   the report's header; report toolkit | quarter [last] | annual [YEAR]
   migrate                                apply database migrations`;
 
 /** Runs one CLI command and returns the exit code; errors with a user message become one line on stderr. */

@@ -28,9 +28,11 @@ export interface TurnInput {
   activityId: string;
 }
 
-/** A text message, with any @mention of the bot removed. */
+/** A text message, with any @mention of the bot removed (other people's mentions read "@Name"). */
 export interface MessageInput extends TurnInput {
   text: string;
+  /** the people @mentioned, as Teams identified them (ids, never names, say who they are) */
+  mentions?: { chatId: string; displayName: string; aadObjectId?: string | null }[];
 }
 
 /** A card action (Action.Execute invoke, or Action.Submit message) with its verb and data. */

@@ -15,4 +15,14 @@ export interface Sender {
 export interface Reply {
   text: string;
   card?: object;
+  /** other attachments, e.g. a Teams file consent or file info card */
+  attachments?: ReplyAttachment[];
+}
+
+/** A non-Adaptive-Card attachment, shaped as the Bot Framework sends it. */
+export interface ReplyAttachment {
+  contentType: string;
+  name?: string;
+  contentUrl?: string;
+  content?: object;
 }

@@ -1,6 +1,7 @@
 import { buildListCard } from '../../cards/list-card.js';
 import { buildMessageCard } from '../../cards/message-card.js';
 import { canUpdate } from '../plan/permissions.js';
+import { actionByRef } from '../plan/query.js';
 import type { PlanAction, PlanView } from '../plan/types.js';
 import type { Reply, TurnInput } from '../core/context.js';
 import { actionCardFor } from '../features/updates/action-view.js';
@@ -23,12 +24,13 @@ export async function listReply(
 }
 
 /** One action with everything (and the update form for those who may update), or a polite "no such action". */
-export async function showActionReply(input: TurnInput, plan: PlanView, ref: number): Promise<Reply> {
-  const action = plan.actions.find((a) => a.ref === ref);
+export async function showActionReply(input: TurnInput, plan: PlanView, ref: string | number): Promise<Reply> {
+  const action = actionByRef(plan.actions, String(ref));
   if (!action) {
-    const refs = plan.actions.map((a) => a.ref);
+    const first = plan.actions[0]?.label ?? '1';
+    const last = plan.actions.at(-1)?.label ?? '1';
     return buildMessageCard({
-      lines: [`There is no action ${ref} in ${plan.title}. Actions are numbered ${Math.min(...refs)} to ${Math.max(...refs)}.`],
+      lines: [`There is no action ${ref} in ${plan.title}. Actions are numbered ${first} to ${last}.`],
     });
   }
   return actionCardFor(input.services, input.partnership, input.person, action, { timeZone: plan.timeZone });

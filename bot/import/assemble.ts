@@ -4,10 +4,10 @@ import { parseTarget } from '../plan/targets.js';
 import type { OrganisationInfo, Rag } from '../plan/types.js';
 import { appendText } from './cell-text.js';
 import { buildDirectory, knownNameInside, resolveLeads, type Directory } from './leads.js';
-import { assignRefs } from './numbering.js';
-import { parseRag } from './rag.js';
+import { type AssignedRef, assignRefs } from './numbering.js';
+import { parseRag, RAG_WORDS_HELP } from './rag.js';
 import { resolveReferences, type Reference } from './references.js';
-import type { ImportedAction, ImportedPlan, SourcePlan, SourceRow } from './types.js';
+import type { ImportedAction, ImportedPlan, ImportOptions, SourcePlan, SourceRow } from './types.js';
 
 /** The theme given to actions that come before any section heading. */
 export const DEFAULT_THEME = 'General';
@@ -16,6 +16,7 @@ interface Draft {
   row: SourceRow;
   rag: Rag;
   text: { title: string; outcome: string; leads: string; notes: string };
+  extras: Record<string, string>;
 }
 
 const cell = (row: SourceRow, field: keyof SourceRow['cells']): string => row.cells[field]?.trim() ?? '';
@@ -26,20 +27,25 @@ function isContinuation(row: SourceRow): boolean {
   return cell(row, 'ref') === '' && cell(row, 'deadline') === '' && cell(row, 'rag') === '';
 }
 
-function readRag(row: SourceRow, file: string): Rag {
-  const rag = parseRag(cell(row, 'rag'));
-  if (rag !== null) return rag;
-  const word = cell(row, 'rag').replace(/\s+/g, ' ');
+function readRag(row: SourceRow, file: string, options: ImportOptions, warnings: string[]): Rag {
+  const written = cell(row, 'rag');
+  const rag = parseRag(written, options.ragWords);
+  if (rag !== null && !(rag === 'UNRATED' && written === '' && row.ragColour)) return rag;
+  const word = written.replace(/\s+/g, ' ');
+  if (row.ragColour) {
+    if (written !== '') warnings.push(`Line ${row.line}: "${word}" is not a RAG rating; the cell's colour, ${row.ragColour}, was used.`);
+    return row.ragColour;
+  }
   throw new ImportError(
     'IMPORT_BAD_RAG',
     file,
     row.line,
     row.columns.rag?.header ?? 'RAG',
-    `"${word}" is not a RAG rating; use RED, AMBER, GREEN or COMPLETE.`,
+    `"${word}" is not a RAG rating; use ${RAG_WORDS_HELP}.`,
   );
 }
 
-function draftRows(source: SourcePlan): Draft[] {
+function draftRows(source: SourcePlan, options: ImportOptions): Draft[] {
   const drafts: Draft[] = [];
   for (const row of source.rows) {
     if (Object.values(row.cells).every((text) => (text ?? '').trim() === '')) continue;
@@ -52,10 +58,17 @@ function draftRows(source: SourcePlan): Draft[] {
       for (const key of ['title', 'outcome', 'leads', 'notes'] as const) {
         previous.text[key] = appendText(previous.text[key], cell(row, key));
       }
+      for (const [header, more] of Object.entries(row.extras ?? {}))
+        previous.extras[header] = appendText(previous.extras[header] ?? '', more.trim());
       continue;
     }
     const text = { title: cell(row, 'title'), outcome: cell(row, 'outcome'), leads: cell(row, 'leads'), notes: cell(row, 'notes') };
-    drafts.push({ row, rag: readRag(row, source.file), text });
+    const extras = Object.fromEntries(
+      Object.entries(row.extras ?? {})
+        .map(([header, value]) => [header, value.trim()])
+        .filter(([, value]) => value !== ''),
+    );
+    drafts.push({ row, rag: readRag(row, source.file, options, source.warnings), text, extras });
   }
   return drafts;
 }
@@ -68,12 +81,12 @@ function targetOf(...fields: string[]): number | null {
   return null;
 }
 
-function toAction(draft: Draft, ref: number, directory: Directory, warnings: string[]): ImportedAction {
+function toAction(draft: Draft, { ref, label }: AssignedRef, directory: Directory, warnings: string[], today?: string): ImportedAction {
   const { row, text } = draft;
   const deadlineText = cell(row, 'deadline').replace(/\s+/g, ' ');
-  const deadline = parseDeadline(deadlineText);
+  const deadline = parseDeadline(deadlineText, today);
   const title = text.title.replace(/\s+/g, ' ');
-  if (title === '') warnings.push(`Line ${row.line}: action ${ref} has no action text.`);
+  if (title === '') warnings.push(`Line ${row.line}: action ${label} has no action text.`);
   const leads = resolveLeads(text.leads, directory);
   for (const lead of leads.filter((l) => !l.known)) {
     const inside = knownNameInside(lead.name, directory);
@@ -82,6 +95,7 @@ function toAction(draft: Draft, ref: number, directory: Directory, warnings: str
   }
   return {
     ref,
+    label,
     theme: cell(row, 'theme').replace(/\s+/g, ' ') || row.theme || DEFAULT_THEME,
     title,
     deadlineText,
@@ -92,6 +106,7 @@ function toAction(draft: Draft, ref: number, directory: Directory, warnings: str
     notes: text.notes,
     rag: draft.rag,
     target: targetOf(title, text.outcome, text.notes),
+    extras: draft.extras,
     line: row.line,
   };
 }
@@ -111,18 +126,20 @@ function organisationsNamed(actions: ImportedAction[], directory: Directory): Or
 }
 
 /** Turns the rows a file format read into a plan: continuations joined, numbers given, leads and deadlines read. */
-export function assemblePlan(source: SourcePlan, known: OrganisationInfo[]): ImportedPlan {
+export function assemblePlan(source: SourcePlan, known: OrganisationInfo[], options: ImportOptions = {}): ImportedPlan {
   const directory = buildDirectory(known);
   const warnings = source.warnings;
-  const drafts = draftRows(source);
+  const drafts = draftRows(source, options);
   const hasRefs = drafts.some((d) => d.row.columns.ref !== undefined);
   const refs = assignRefs(
     drafts.map((d) => ({ text: hasRefs ? cell(d.row, 'ref') : null, line: d.row.line })),
     warnings,
   );
-  const actions = drafts.map((draft, i) => toAction(draft, refs[i], directory, warnings));
+  const actions = drafts.map((draft, i) =>
+    toAction(draft, refs[i] ?? { ref: i + 1, label: String(i + 1) }, directory, warnings, options.today),
+  );
   const references: Reference[] = actions.flatMap((action) => {
-    const refersTo = parseDeadline(action.deadlineText).refersTo;
+    const refersTo = parseDeadline(action.deadlineText, options.today).refersTo;
     return refersTo === null ? [] : [{ action, refersTo }];
   });
   resolveReferences(actions, references, warnings);

@@ -3,13 +3,25 @@ import type { ColumnMap, Field } from './types.js';
 /** Header names each field answers to, compared in lower case with punctuation and spaces removed. */
 const HEADER_NAMES: Record<Field, string[]> = {
   ref: ['no', 'ref', 'refno', 'number', 'reference', 'actionno', 'actionnumber', 'actionref', 'id'],
-  theme: ['theme', 'section', 'themes', 'area', 'workstream', 'category'],
+  theme: [
+    'theme',
+    'section',
+    'themes',
+    'area',
+    'workstream',
+    'category',
+    'objective',
+    'objectives',
+    'strategicobjective',
+    'priority',
+    'priorityarea',
+  ],
   title: ['keyactions', 'keyaction', 'description', 'action', 'actions', 'actiondescription'],
   deadline: ['deadline', 'bynotlaterthan', 'due', 'duedate', 'deadlines', 'timescale', 'timescales', 'bywhen', 'targetdate'],
   outcome: ['outcome', 'outcomes', 'milestonesoutcomes', 'milestones', 'expectedoutcome', 'expectedoutcomes'],
   leads: ['responsibilitylead', 'partnersandresources', 'lead', 'leads', 'responsibility', 'owner', 'leadorganisation', 'leadagency'],
   notes: ['notes', 'note', 'comments', 'commentary', 'progressnotes', 'updates', 'progressupdate'],
-  rag: ['ragrating', 'rag', 'status', 'ragstatus'],
+  rag: ['ragrating', 'rag', 'status', 'ragstatus', 'brag', 'bragrating', 'bragstatus'],
 };
 
 const LOOKUP = new Map<string, Field>(
@@ -18,6 +30,7 @@ const LOOKUP = new Map<string, Field>(
 
 /** The field a header cell names, or null when it is not one we know. */
 export function fieldForHeader(header: string): Field | null {
+  if (header.length > 80) return null;
   const trimmed = header.trim();
   if (trimmed === '#') return 'ref';
   return LOOKUP.get(trimmed.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? null;

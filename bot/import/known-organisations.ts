@@ -29,3 +29,9 @@ export const DEFAULT_ORGANISATIONS: OrganisationInfo[] = [
   { name: "CoLC Children's Social Care", aliases: ["Children's Social Care", 'Children’s Social Care', 'CSC'] },
   { name: 'Home Office', aliases: ['Home Office Prevent', 'HO'] },
 ];
+
+/** Known organisations for matching leads: the partnership's own, then the bundled directory. */
+export function mergeOrganisations(own: OrganisationInfo[], defaults: OrganisationInfo[]): OrganisationInfo[] {
+  const seen = new Set(own.map((o) => o.name.toLowerCase()));
+  return [...own, ...defaults.filter((o) => !seen.has(o.name.toLowerCase()))];
+}

@@ -1,6 +1,7 @@
 import { ImportError } from '../errors.js';
 import { cleanCell } from './cell-text.js';
 import { cellsFor, mapColumns } from './columns.js';
+import { type ExtraColumn, extraColumns } from './extra-columns.js';
 import { isPeriod, looksLikeHeading, plainText } from './plain-lines.js';
 import type { ColumnMap, SourcePlan } from './types.js';
 
@@ -11,6 +12,7 @@ interface TableLine {
 
 interface Mapping {
   columns: ColumnMap;
+  extras: ExtraColumn[];
   width: number;
 }
 
@@ -39,9 +41,14 @@ export function readMarkdown(text: string, file: string): SourcePlan {
     if (hasHeader || mapping === null) {
       const [header, ...rest] = data;
       const blank = header.cells.every((c) => c === '');
-      const columns = mapColumns(header.cells.map((c) => c.replace(/\n/g, ' ')));
+      const names = header.cells.map((c) => c.replace(/\n/g, ' '));
+      const columns = mapColumns(names);
       if (columns.title !== undefined) {
-        mapping = { columns, width: header.cells.length };
+        mapping = { columns, extras: extraColumns(names, columns).kept, width: header.cells.length };
+        for (const extra of mapping.extras)
+          plan.warnings.push(
+            `Line ${header.line}: the column "${extra.header}" is not one the importer maps; it was kept with each action as an extra field.`,
+          );
         data = rest;
       } else if (mapping === null || !(blank || Object.keys(columns).length === 0)) {
         throw new ImportError(
@@ -62,8 +69,10 @@ export function readMarkdown(text: string, file: string): SourcePlan {
         `Line ${data[0].line}: this table has ${width} columns but the header had ${current.width}; cells were matched by position.`,
       );
     }
-    for (const row of data)
-      plan.rows.push({ line: row.line, theme, cells: cellsFor(current.columns, row.cells), columns: current.columns });
+    for (const row of data) {
+      const extras = Object.fromEntries(current.extras.map((e) => [e.header, row.cells[e.index] ?? '']).filter(([, text]) => text !== ''));
+      plan.rows.push({ line: row.line, theme, cells: cellsFor(current.columns, row.cells), columns: current.columns, extras });
+    }
   };
 
   for (let i = 0; i < lines.length; i++) {

@@ -6,21 +6,21 @@ export interface Reference {
   refersTo: number;
 }
 
-/** Gives each "See N above" action the due date (and repeat, if it has none) of the action it points to. */
+/** Gives each "See N above" action the due date (and repeat, if it has none) of the action it points to, found by its written number. */
 export function resolveReferences(actions: ImportedAction[], references: Reference[], warnings: string[]): void {
-  const byRef = new Map(actions.map((action) => [action.ref, action]));
-  const pointers = new Map(references.map((r) => [r.action.ref, r.refersTo]));
+  const byLabel = new Map(actions.map((action) => [action.label, action]));
+  const pointers = new Map(references.map((r) => [r.action.label, String(r.refersTo)]));
   for (const { action, refersTo } of references) {
-    const seen = new Set<number>([action.ref]);
-    let target = byRef.get(refersTo);
-    while (target !== undefined && pointers.has(target.ref) && !seen.has(target.ref)) {
-      seen.add(target.ref);
-      target = byRef.get(pointers.get(target.ref) as number);
+    const seen = new Set<string>([action.label]);
+    let target = byLabel.get(String(refersTo));
+    while (target !== undefined && pointers.has(target.label) && !seen.has(target.label)) {
+      seen.add(target.label);
+      target = byLabel.get(pointers.get(target.label) as string);
     }
-    if (target === undefined || seen.has(target.ref)) {
+    if (target === undefined || seen.has(target.label)) {
       const why = target === undefined ? `there is no action ${refersTo}` : 'the references go round in a circle';
       warnings.push(
-        `Line ${action.line}: action ${action.ref}'s deadline "${action.deadlineText}" points to action ${refersTo}, but ${why}; it has no due date.`,
+        `Line ${action.line}: action ${action.label}'s deadline "${action.deadlineText}" points to action ${refersTo}, but ${why}; it has no due date.`,
       );
       continue;
     }

@@ -86,8 +86,52 @@ function financialYearEnd(first: number, second: string): string | null {
   return end === first + 1 ? isoDate(end, 3, 31) : null;
 }
 
+const QUARTER_ENDS: [number, number][] = [
+  [0, 6],
+  [0, 9],
+  [0, 12],
+  [1, 3],
+];
+const TERM_ENDS: Record<string, { month: number; secondYear: boolean }> = {
+  autumn: { month: 12, secondYear: false },
+  spring: { month: 3, secondYear: true },
+  summer: { month: 7, secondYear: true },
+};
+
+/** Periods named in the public sector's and schools' calendars, checked before plain dates. */
+const PERIOD_PATTERNS: [RegExp, (groups: Groups) => string | null][] = [
+  [
+    /\bq([1-4])\s*(?:fy\s*)?((?:19|20)\d{2})\s*[/–—-]\s*((?:19|20)?\d{2})\b/,
+    ([quarter, first, second]) => {
+      const end = QUARTER_ENDS[Number(quarter) - 1];
+      if (end === undefined || financialYearEnd(Number(first), second) === null) return null;
+      return isoDate(Number(first) + end[0], end[1], null);
+    },
+  ],
+  [
+    /\b(autumn|spring|summer)\s+term,?\s+((?:19|20)\d{2})(?:\s*[/–—-]\s*((?:19|20)?\d{2}))?\b/,
+    ([name, first, second]) => {
+      const term = TERM_ENDS[name];
+      if (term === undefined) return null;
+      const year = second === '' ? Number(first) : Number(first) + (term.secondYear ? 1 : 0);
+      return isoDate(year, term.month, null);
+    },
+  ],
+];
+
+const MONTH_ONLY = new RegExp(`^(?:by\\s+)?(?:the\\s+)?(?:end\\s+(?:of\\s+)?)?${MONTH}\\.?$`);
+
+/** "end of March", "by March": the end of that month on or after today (a deadline without a year looks ahead). */
+function monthWithoutYear(text: string, today: string | undefined): string | null {
+  const match = text.match(MONTH_ONLY);
+  if (match === null || today === undefined) return null;
+  const month = MONTHS[match[1] ?? ''];
+  const [year = 0, current = 0] = today.split('-').map(Number);
+  return month === undefined ? null : isoDate(month >= current ? year : year + 1, month, null);
+}
+
 function findDate(text: string): string | null {
-  for (const [pattern, toDate] of DATE_PATTERNS) {
+  for (const [pattern, toDate] of [...PERIOD_PATTERNS, ...DATE_PATTERNS]) {
     const match = text.match(pattern);
     if (match) {
       const [, a = '', b = '', c = ''] = match;
@@ -97,11 +141,14 @@ function findDate(text: string): string | null {
   return null;
 }
 
-/** Reads a deadline as written in a plan ("October 2021", "2021–22", "Ongoing – bi-weekly", "See 9 above"). */
-export function parseDeadline(text: string): ParsedDeadline {
+/**
+ * Reads a deadline as written in a plan ("October 2021", "2021–22", "Q3 2025/26", "Summer term 2026", "Ongoing – bi-weekly",
+ * "See 9 above"). A month without a year ("end of March") needs today (YYYY-MM-DD) and means the coming one.
+ */
+export function parseDeadline(text: string, today?: string): ParsedDeadline {
   const lower = text.toLowerCase().replace(/\s+/g, ' ').trim();
   const recurrence = RECURRENCE_PATTERNS.find(([pattern]) => pattern.test(lower))?.[1] ?? null;
   const pointer = lower.match(/\bsee (?:action |no\.? ?|number |ref\.? ?)?(\d{1,3})\b/);
   if (pointer) return { dueDate: null, recurrence, refersTo: Number(pointer[1]) };
-  return { dueDate: findDate(lower), recurrence, refersTo: null };
+  return { dueDate: monthWithoutYear(lower, today) ?? findDate(lower), recurrence, refersTo: null };
 }

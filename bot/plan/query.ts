@@ -1,8 +1,21 @@
-import { matchesWords } from './questions/search-words.js';
+import { rankByWords } from './questions/search-words.js';
 import type { ActionFilter } from './questions/types.js';
 import type { PlanAction, PlanView } from './types.js';
 
 export { describeFilter } from './questions/describe.js';
+
+const refKey = (ref: string): string =>
+  ref
+    .trim()
+    .replace(/^(?:action\s*)?(?:no\.?\s*)?#?\s*/i, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+
+/** The action with this number as the plan writes it ("2.2", "2.3a", "18"; "#18", "action 18" and any case too), or undefined. */
+export function actionByRef<A extends { label: string }>(actions: readonly A[], ref: string): A | undefined {
+  const key = refKey(ref);
+  return actions.find((action) => action.label.toLowerCase() === key);
+}
 
 /** Whether an action is past its due date and not complete. */
 export function isOverdue(action: PlanAction, today: string): boolean {
@@ -31,11 +44,11 @@ function matches(action: PlanAction, filter: ActionFilter, today: string): boole
   if (filter.rags && !filter.rags.includes(action.rag)) return false;
   if (filter.leads && !filter.leads.some((lead) => action.leads.some((l) => sameName(l, lead)))) return false;
   if (filter.themes && !filter.themes.some((theme) => sameName(action.theme, theme))) return false;
-  if (filter.text && filter.text.length > 0 && !matchesWords(action, filter.text)) return false;
   return dueMatches(action, filter, today);
 }
 
-/** The plan's actions that pass every part of the filter, in ref order. */
+/** The plan's actions that pass every part of the filter: in ref order, or best match first when it searches words. */
 export function findActions(plan: PlanView, filter: ActionFilter, today: string): PlanAction[] {
-  return plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
+  const passing = plan.actions.filter((action) => matches(action, filter, today)).sort((a, b) => a.ref - b.ref);
+  return filter.text && filter.text.length > 0 ? rankByWords(passing, plan.actions, filter.text, filter.rankBy) : passing;
 }

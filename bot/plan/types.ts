@@ -45,12 +45,16 @@ export interface ActionFields {
 /** One action of a plan as the plan core sees it: plain data, no database types. */
 export interface PlanAction extends ActionFields {
   id: number;
+  /** the action's number as the plan writes it ("1.1", "2.3a"; the number itself by default); ref is its place in the order */
+  label: string;
   theme: string;
   /** names of lead organisations, in plan order */
   leads: string[];
   progress: number | null;
   version: number;
   lastUpdate: LastUpdate | null;
+  /** columns of the imported plan the importer does not map, by header as written */
+  extras?: Record<string, string>;
 }
 
 export interface OrganisationInfo {

@@ -4,7 +4,9 @@ import { ShowActionData, showActionHandler } from '../handlers/card-actions/show
 import { ShowMoreData, showMoreHandler } from '../handlers/card-actions/show-more.js';
 import { submitUpdateHandler } from '../handlers/card-actions/submit-update.js';
 import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../features/update-dialog/handlers.js';
-import { cardAction, type CardRoute } from './route.js';
+import { REPORT_CARD_ACTIONS } from '../features/reports/index.js';
+import { cancelImportHandler, ImportButtonData, importPlanHandler } from '../handlers/plan-import/import-buttons.js';
+import { cardAction, type CardRoute, coordinatorsOnly } from './route.js';
 
 const WHICH_ACTION = 'That button does not say which action it is for. Try "show action 18".';
 
@@ -38,5 +40,19 @@ export const CARD_ACTIONS: CardRoute[] = [
     schema: AnswerData,
     invalid: 'That button is out of date. Say "update action" and its number to start again.',
     handle: dialogAnswerHandler,
+  }),
+  ...REPORT_CARD_ACTIONS,
+  cardAction({
+    verb: VERBS.importPlan,
+    schema: ImportButtonData,
+    invalid: 'That button did not say which file to import. Please send the file again.',
+    needs: coordinatorsOnly('import a plan'),
+    handle: importPlanHandler,
+  }),
+  cardAction({
+    verb: VERBS.cancelImport,
+    schema: ImportButtonData,
+    invalid: 'That button did not say which file it is for. Please send the file again.',
+    handle: cancelImportHandler,
   }),
 ];

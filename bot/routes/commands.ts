@@ -3,6 +3,7 @@ import { changesHandler } from '../handlers/commands/changes.js';
 import { historyHandler } from '../handlers/commands/history.js';
 import { postUpdatesHereHandler } from '../handlers/commands/post-here.js';
 import { makeRoleHandler, whoAreLeadsHandler } from '../handlers/commands/roles.js';
+import { auditHandler, IDENTITY_PATTERNS, pendingGrantsHandler, rosterHandler } from '../handlers/commands/identity.js';
 import { addCaseReviewHandler, closeCaseReviewHandler, listCaseReviewsHandler } from '../handlers/commands/case-reviews.js';
 import { digestPreviewHandler, digestSwitchHandler, digestWhenHandler } from '../features/digests/commands.js';
 import { muteHandler, unmuteHandler } from '../handlers/commands/mutes.js';
@@ -11,6 +12,7 @@ import { cancelScheduleHandler, listSchedulesHandler, moveScheduleHandler, sched
 import { thanksHandler } from '../handlers/commands/thanks.js';
 import { startUpdateHandler, updateTopicHandler } from '../features/update-dialog/handlers.js';
 import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-commands.js';
+import { REPORT_COMMANDS } from '../features/reports/index.js';
 import { command, coordinatorsOnly, type CommandRoute } from './route.js';
 
 /** Every typed command, tried in order before the text is treated as a plan question. One line each: name, pattern, role, handler. */
@@ -23,11 +25,24 @@ export const COMMANDS: CommandRoute[] = [
     needs: {
       role: 'coordinator',
       refusal:
-        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <person> <role>.',
+        'Only a coordinator can give people roles. Ask your Prevent coordinator, or an operator can run: npm run cli -- role grant <email> <role>.',
     },
     handle: makeRoleHandler,
   }),
   command({ name: 'who are the leads', pattern: PATTERNS.whoAreLeads, handle: whoAreLeadsHandler }),
+  command({
+    name: 'who is waiting to be bound',
+    pattern: IDENTITY_PATTERNS.pendingGrants,
+    needs: coordinatorsOnly('see waiting grants'),
+    handle: pendingGrantsHandler,
+  }),
+  command({ name: 'who is in the partnership', pattern: IDENTITY_PATTERNS.roster, handle: rosterHandler }),
+  command({
+    name: 'who changed roles',
+    pattern: IDENTITY_PATTERNS.audit,
+    needs: coordinatorsOnly('see who changed roles'),
+    handle: auditHandler,
+  }),
   command({ name: 'post updates here', pattern: PATTERNS.postUpdatesHere, handle: postUpdatesHereHandler }),
   command({ name: 'update conversation', pattern: PATTERNS.startUpdate, handle: startUpdateHandler }),
   command({ name: 'update conversation about a topic', pattern: PATTERNS.updateTopic, handle: updateTopicHandler }),
@@ -104,4 +119,5 @@ export const COMMANDS: CommandRoute[] = [
   command({ name: 'list case reviews', pattern: PATTERNS.listCaseReviews, handle: listCaseReviewsHandler }),
   command({ name: 'close a case review', pattern: PATTERNS.closeCaseReview, handle: closeCaseReviewHandler }),
   command({ name: 'thanks', pattern: PATTERNS.thanks, handle: thanksHandler }),
+  ...REPORT_COMMANDS,
 ];

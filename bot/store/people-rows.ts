@@ -1,43 +1,73 @@
 import type { Role } from '../plan/types.js';
 import type { Db } from './client.js';
 
-/** A person as the bot layer sees them. */
+/** A person as the bot layer sees them: keyed by Entra object id; chat id and display name are attributes. */
 export interface PersonInfo {
   id: number;
+  /** null only for a grant still waiting to be bound (and for rows from before object ids were recorded) */
+  aadObjectId: string | null;
+  /** home tenant, as Teams reported it */
+  tenantId: string | null;
+  chatId: string;
+  displayName: string;
+  /** as the Teams roster confirmed it; on a pending grant, the address it waits for */
+  email: string | null;
+  userPrincipalName: string | null;
+  guest: boolean;
+  /** left the partnership's team: no role, no reminders; their history stays theirs */
+  removed: boolean;
+  role: Role;
+  organisation: string | null;
+  createdAt: Date;
+}
+
+type Row = {
+  id: number;
+  aadObjectId: string | null;
+  tenantId: string | null;
   chatId: string;
   displayName: string;
   email: string | null;
-  role: Role;
+  userPrincipalName: string | null;
+  guest: boolean | number;
+  removedAt: Date | string | null;
+  role: string;
   organisation: string | null;
-}
-
-type Row = { id: number; chatId: string; displayName: string; email: string | null; role: string; organisation: string | null };
-const toInfo = (r: Row): PersonInfo => ({
+  createdAt: Date | string;
+};
+/** A person row (Prisma's or plain SQL's) as the bot layer sees it. */
+export const rowToInfo = (r: Row): PersonInfo => ({
   id: Number(r.id),
+  aadObjectId: r.aadObjectId,
+  tenantId: r.tenantId,
   chatId: r.chatId,
   displayName: r.displayName,
   email: r.email,
+  userPrincipalName: r.userPrincipalName,
+  guest: Boolean(r.guest),
+  removed: r.removedAt !== null,
   role: r.role as Role,
   organisation: r.organisation,
+  createdAt: new Date(r.createdAt),
 });
 
 // Plain SQL for the per-message lookups: the same rows as the Prisma queries they replace, one statement each.
 
-/** A partnership's person with this chat id, and everyone still pending (granted a role before first speaking). */
-export async function senderCandidates(db: Db, partnership: string, chatId: string): Promise<PersonInfo[]> {
+/** A partnership's people with this Entra object id or this chat id (at most two rows). */
+export async function senderCandidates(db: Db, partnership: string, aadObjectId: string | null, chatId: string): Promise<PersonInfo[]> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT p."id", p."chatId", p."displayName", p."email", p."role", o."name" AS "organisation"
+    SELECT p."id", p."aadObjectId", p."tenantId", p."chatId", p."displayName", p."email", p."userPrincipalName", p."guest", p."removedAt", p."role", p."createdAt", o."name" AS "organisation"
     FROM "Person" p JOIN "Partnership" s ON s."id" = p."partnershipId" LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
-    WHERE s."name" = ${partnership} AND (p."chatId" = ${chatId} OR p."chatId" LIKE 'pending:%')`;
-  return rows.map(toInfo);
+    WHERE s."name" = ${partnership} AND (p."aadObjectId" = ${aadObjectId ?? ''} OR p."chatId" = ${chatId})`;
+  return rows.map(rowToInfo);
 }
 
 /** Everyone in a partnership, by display name. */
 export async function peopleOf(db: Db, partnership: string): Promise<PersonInfo[]> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT p."id", p."chatId", p."displayName", p."email", p."role", o."name" AS "organisation"
+    SELECT p."id", p."aadObjectId", p."tenantId", p."chatId", p."displayName", p."email", p."userPrincipalName", p."guest", p."removedAt", p."role", p."createdAt", o."name" AS "organisation"
     FROM "Person" p JOIN "Partnership" s ON s."id" = p."partnershipId" LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
     WHERE s."name" = ${partnership}
     ORDER BY p."displayName" ASC`;
-  return rows.map(toInfo);
+  return rows.map(rowToInfo);
 }

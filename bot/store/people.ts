@@ -1,37 +1,34 @@
 import type { Role } from '../plan/types.js';
 import { AppError } from '../errors.js';
+import { classifyGrantee, displayNameRefusal, isPending, pendingChatId } from '../plan/identity.js';
+import { recordAudit, type AuditActor } from './audit.js';
 import type { Db } from './client.js';
-import { peopleOf, senderCandidates, type PersonInfo } from './people-rows.js';
+import { peopleOf, rowToInfo, senderCandidates, type PersonInfo } from './people-rows.js';
 
 export type { PersonInfo } from './people-rows.js';
 
-type PersonRow = {
-  id: number;
+/** A person the platform identified: from an @mention, the Teams roster, or an authenticated activity. */
+export interface PlatformPerson {
   chatId: string;
   displayName: string;
-  email: string | null;
-  role: string;
-  organisation: { name: string } | null;
-};
-const toInfo = (p: PersonRow): PersonInfo => ({
-  id: p.id,
-  chatId: p.chatId,
-  displayName: p.displayName,
-  email: p.email,
-  role: p.role as Role,
-  organisation: p.organisation?.name ?? null,
-});
+  aadObjectId?: string | null;
+  tenantId?: string | null;
+}
 
-/** Finds a person of a partnership by chat id, email or display name (ignoring case). */
+const withOrg = { organisation: { select: { name: true } } } as const;
+/** A person row as Prisma returns it with its organisation's name. */
+type PrismaPerson = Omit<Parameters<typeof rowToInfo>[0], 'organisation'> & { organisation: { name: string } | null };
+const toInfo = (p: PrismaPerson): PersonInfo => rowToInfo({ ...p, organisation: p.organisation?.name ?? null });
+
+const CLI_ACTOR: AuditActor = { label: 'CLI (operator)' };
+
+/** Finds a person of a partnership for an operator's CLI command: by chat id, object id, confirmed email or UPN, or display name. */
 export async function findPerson(db: Db, partnership: string, who: string): Promise<PersonInfo | null> {
-  const people = await db.person.findMany({
-    where: { partnership: { name: partnership } },
-    include: { organisation: { select: { name: true } } },
-  });
+  const people = await db.person.findMany({ where: { partnership: { name: partnership } }, include: withOrg });
   const key = who.trim().toLowerCase();
   const match =
-    people.find((p) => p.chatId.toLowerCase() === key) ??
-    people.find((p) => p.email?.toLowerCase() === key) ??
+    people.find((p) => p.chatId.toLowerCase() === key || p.aadObjectId?.toLowerCase() === key) ??
+    people.find((p) => p.email?.toLowerCase() === key || p.userPrincipalName?.toLowerCase() === key) ??
     people.find((p) => p.displayName.toLowerCase() === key);
   return match ? toInfo(match) : null;
 }
@@ -52,78 +49,211 @@ export async function resolveOrganisation(db: Db, partnership: string, nameOrAli
   return { id: org.id, name: org.name };
 }
 
-/** Gives a person a role (creating them if new, keyed by chat id, email or name); a lead needs an organisation. */
-export async function grantRole(
+/** The person a grant or revocation names, or a pending target (an address no roster has confirmed yet). */
+type Target = { kind: 'person'; row: PrismaPerson | null; person?: PlatformPerson } | { kind: 'pending'; address: string };
+
+async function resolveTarget(
   db: Db,
-  input: { partnership: string; who: string; role: Role; organisation?: string; chatId?: string; displayName?: string },
-): Promise<PersonInfo> {
-  const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
-  if (!partnership) throw new AppError('NOT_FOUND', `There is no partnership called "${input.partnership}".`);
-  const org = input.organisation ? await resolveOrganisation(db, input.partnership, input.organisation) : null;
-  const existing = await findPerson(db, input.partnership, input.chatId ?? input.who);
-  if (input.role === 'lead' && !org && !existing?.organisation) {
-    throw new AppError('INVALID_INPUT', `A lead needs an organisation: say which, e.g. "--org CST" or "make ${input.who} a lead for CST".`);
+  partnershipId: number,
+  input: { who?: string; person?: PlatformPerson },
+  partnership: string,
+): Promise<Target> {
+  if (input.person) {
+    const p = input.person;
+    const row =
+      (p.aadObjectId ? await db.person.findFirst({ where: { partnershipId, aadObjectId: p.aadObjectId }, include: withOrg }) : null) ??
+      (await db.person.findFirst({ where: { partnershipId, chatId: p.chatId }, include: withOrg }));
+    return { kind: 'person', row, person: p };
   }
-  const isEmail = /@/.test(input.who);
-  const data = { role: input.role, ...(org ? { organisationId: org.id } : {}) };
-  const row = existing
-    ? await db.person.update({ where: { id: existing.id }, data, include: { organisation: { select: { name: true } } } })
-    : await db.person.create({
-        data: {
-          ...data,
-          partnershipId: partnership.id,
-          chatId: input.chatId ?? `pending:${input.who.trim().toLowerCase()}`,
-          displayName: input.displayName ?? (isEmail ? input.who.split('@')[0] : input.who.trim()),
-          email: isEmail ? input.who.trim().toLowerCase() : null,
-        },
-        include: { organisation: { select: { name: true } } },
+  const grantee = classifyGrantee(input.who ?? '');
+  const how = 'Grant by @mention in chat, or by work email address or user principal name.';
+  switch (grantee.kind) {
+    case 'displayName':
+      throw new AppError('INVALID_INPUT', displayNameRefusal(grantee.name));
+    case 'teamsUserId': {
+      const row = await db.person.findFirst({ where: { partnershipId, chatId: grantee.id }, include: withOrg });
+      if (!row) throw new AppError('NOT_FOUND', `Nobody with the Teams user id ${grantee.id} is known in ${partnership}. ${how}`);
+      return { kind: 'person', row };
+    }
+    case 'objectId': {
+      const row = await db.person.findFirst({ where: { partnershipId, aadObjectId: grantee.id }, include: withOrg });
+      if (!row) throw new AppError('NOT_FOUND', `Nobody with the Entra object id ${grantee.id} is known in ${partnership}. ${how}`);
+      return { kind: 'person', row };
+    }
+    case 'address': {
+      const address = grantee.address;
+      const confirmed = await db.person.findFirst({
+        where: { partnershipId, aadObjectId: { not: null }, OR: [{ email: address }, { userPrincipalName: address }] },
+        include: withOrg,
       });
-  return toInfo(row);
+      return confirmed ? { kind: 'person', row: confirmed } : { kind: 'pending', address };
+    }
+  }
 }
 
-/** Sets a person back to member; NOT_FOUND when nobody matches. */
-export async function revokeRole(db: Db, partnership: string, who: string): Promise<PersonInfo> {
-  const existing = await findPerson(db, partnership, who);
-  if (!existing) throw new AppError('NOT_FOUND', `Nobody called "${who}" is known in ${partnership}.`);
-  const row = await db.person.update({
-    where: { id: existing.id },
-    data: { role: 'member' },
-    include: { organisation: { select: { name: true } } },
+const label = (p: { displayName: string; aadObjectId: string | null; chatId: string }) => `${p.displayName} (${p.aadObjectId ?? p.chatId})`;
+
+/**
+ * Gives a person a role. The person is named by the platform (`person`: an @mention, the roster; test set-up
+ * may pass `chatId` and `displayName`), or by `who`: a work email or user principal name (bound at once when
+ * the Teams roster has confirmed that address, else pending until it does), a Teams user id or Entra object id
+ * of someone known. A display name alone is refused. Every change is audited.
+ */
+export async function grantRole(
+  db: Db,
+  input: {
+    partnership: string;
+    role: Role;
+    who?: string;
+    person?: PlatformPerson;
+    chatId?: string;
+    displayName?: string;
+    aadObjectId?: string;
+    organisation?: string;
+    actor?: AuditActor;
+    /** how the grant was made, for the audit trail: "@mention", "email", "cli" */
+    how?: string;
+    now?: Date;
+  },
+): Promise<PersonInfo & { pending: boolean }> {
+  const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
+  if (!partnership) throw new AppError('NOT_FOUND', `There is no partnership called "${input.partnership}".`);
+  const given =
+    input.person ??
+    (input.chatId
+      ? { chatId: input.chatId, displayName: input.displayName ?? input.who ?? input.chatId, aadObjectId: input.aadObjectId }
+      : undefined);
+  const person = given ? { ...given, aadObjectId: given.aadObjectId?.toLowerCase() ?? null } : undefined;
+  const target = await resolveTarget(db, partnership.id, { who: input.who, person }, input.partnership);
+  const org = input.organisation ? await resolveOrganisation(db, input.partnership, input.organisation) : null;
+  const existing =
+    target.kind === 'person'
+      ? target.row
+      : await db.person.findFirst({ where: { partnershipId: partnership.id, chatId: pendingChatId(target.address) }, include: withOrg });
+  if (input.role === 'lead' && !org && !existing?.organisation) {
+    const example = person ? `@${person.displayName}` : (input.who ?? 'them');
+    throw new AppError('INVALID_INPUT', `A lead needs an organisation: say which, e.g. "--org CST" or "make ${example} a lead for CST".`);
+  }
+  const now = input.now ?? new Date();
+  // granting again to a waiting address restarts its wait
+  const renewed = existing && isPending(existing) ? { createdAt: now } : {};
+  const data = { role: input.role, removedAt: null, ...renewed, ...(org ? { organisationId: org.id } : {}) };
+  const identity = person
+    ? {
+        chatId: person.chatId,
+        displayName: person.displayName,
+        ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+        ...(person.tenantId ? { tenantId: person.tenantId } : {}),
+      }
+    : {};
+  const row = existing
+    ? await db.person.update({ where: { id: existing.id }, data: { ...data, ...identity }, include: withOrg })
+    : target.kind === 'pending'
+      ? await db.person.create({
+          data: {
+            ...data,
+            partnershipId: partnership.id,
+            chatId: pendingChatId(target.address),
+            displayName: input.displayName ?? target.address,
+            email: target.address,
+            createdAt: now,
+          },
+          include: withOrg,
+        })
+      : await db.person.create({
+          data: {
+            ...data,
+            partnershipId: partnership.id,
+            chatId: person?.chatId ?? '',
+            displayName: person?.displayName ?? '',
+            ...identity,
+          },
+          include: withOrg,
+        });
+  const pending = target.kind === 'pending';
+  await recordAudit(db, {
+    partnershipId: partnership.id,
+    at: now,
+    actor: input.actor ?? CLI_ACTOR,
+    action: pending ? 'role.pending' : 'role.grant',
+    subject: pending ? `${row.email} (waiting for the Teams roster)` : label(row),
+    detail: {
+      from: existing?.role ?? 'none',
+      to: input.role,
+      organisation: row.organisation?.name ?? null,
+      how: input.how ?? (person ? 'platform identity' : 'cli'),
+    },
+  });
+  return { ...toInfo(row), pending };
+}
+
+/** Sets a person (named as for grantRole) back to member; NOT_FOUND when nobody matches. */
+export async function revokeRole(
+  db: Db,
+  partnership: string,
+  who: string | PlatformPerson,
+  options: { actor?: AuditActor; how?: string; now?: Date } = {},
+): Promise<PersonInfo> {
+  const p = await db.partnership.findUnique({ where: { name: partnership } });
+  if (!p) throw new AppError('NOT_FOUND', `There is no partnership called "${partnership}".`);
+  const target = await resolveTarget(db, p.id, typeof who === 'string' ? { who } : { person: who }, partnership);
+  const existing =
+    target.kind === 'person'
+      ? target.row
+      : await db.person.findFirst({ where: { partnershipId: p.id, chatId: pendingChatId(target.address) }, include: withOrg });
+  if (!existing)
+    throw new AppError('NOT_FOUND', `Nobody matching "${typeof who === 'string' ? who : who.displayName}" is known in ${partnership}.`);
+  const row = await db.person.update({ where: { id: existing.id }, data: { role: 'member' }, include: withOrg });
+  await recordAudit(db, {
+    partnershipId: p.id,
+    at: options.now ?? new Date(),
+    actor: options.actor ?? CLI_ACTOR,
+    action: 'role.revoke',
+    subject: isPending(row) ? `${row.email ?? row.displayName} (waiting for the Teams roster)` : label(row),
+    detail: { from: existing.role, to: 'member', how: options.how ?? 'cli' },
   });
   return toInfo(row);
 }
 
-/** Everyone with a role above member, for "who are the leads?". */
+/** Everyone with a role above member (still in the partnership), for "who are the leads?". */
 export async function listRoleHolders(db: Db, partnership: string): Promise<PersonInfo[]> {
   const rows = await db.person.findMany({
-    where: { partnership: { name: partnership }, role: { in: ['coordinator', 'lead'] } },
-    include: { organisation: { select: { name: true } } },
+    where: { partnership: { name: partnership }, role: { in: ['coordinator', 'lead'] }, removedAt: null },
+    include: withOrg,
     orderBy: [{ role: 'asc' }, { displayName: 'asc' }],
   });
   return rows.map(toInfo);
 }
 
 /**
- * The person behind a chat user: by chat id; else a person granted a role before they first spoke
- * (pending, matched by display name), who is then bound to this chat id. Null for people the bot doesn't know.
+ * The person behind a chat user, by Entra object id. A row recorded before object ids were kept (chat id
+ * only, no object id) is recognised by its Teams user id, which Teams asserts, and gets the object id.
+ * Display names never identify anyone. The chat id and name are refreshed when Teams reports new ones.
  */
-export async function identifySender(db: Db, partnership: string, sender: { id: string; name: string }): Promise<PersonInfo | null> {
-  // One query for both: this chat id, and everyone still pending (few); chat ids are unique per partnership.
-  const candidates = await senderCandidates(db, partnership, sender.id);
-  const known = candidates.find((p) => p.chatId === sender.id);
-  if (known) return known;
-  const name = sender.name.trim().toLowerCase();
-  const match = candidates.filter((p) => p.displayName.toLowerCase() === name);
-  if (match.length !== 1) return null;
-  const bound = await db.person.update({
-    where: { id: match[0]!.id },
-    data: { chatId: sender.id, displayName: sender.name },
-    include: { organisation: { select: { name: true } } },
-  });
-  return toInfo(bound);
+export async function identifySender(
+  db: Db,
+  partnership: string,
+  sender: { id: string; name: string; aadObjectId?: string },
+): Promise<PersonInfo | null> {
+  const aad = sender.aadObjectId?.trim() ? sender.aadObjectId.trim().toLowerCase() : null;
+  const candidates = await senderCandidates(db, partnership, aad, sender.id);
+  const byObjectId = aad ? candidates.find((p) => p.aadObjectId === aad) : undefined;
+  const byChatId = candidates.find((p) => p.chatId === sender.id && (p.aadObjectId === null || !aad));
+  const found = byObjectId ?? byChatId;
+  if (!found) return null;
+  const changes = {
+    ...(aad && found.aadObjectId !== aad ? { aadObjectId: aad } : {}),
+    ...(found.chatId !== sender.id && !isPending(found) ? { chatId: sender.id } : {}),
+    ...(sender.name && found.displayName !== sender.name ? { displayName: sender.name } : {}),
+  };
+  if (!Object.keys(changes).length) return found;
+  // another row may hold the chat id (a stale row from before a Teams id change): keep the object-id row, leave the other
+  const clash = changes.chatId ? candidates.some((p) => p.id !== found.id && p.chatId === sender.id) : false;
+  if (clash) delete (changes as { chatId?: string }).chatId;
+  return toInfo(await db.person.update({ where: { id: found.id }, data: changes, include: withOrg }));
 }
 
-/** Everyone in a partnership with a role, for permission messages and card refresh lists. */
+/** Everyone in a partnership, for permission messages and card refresh lists. */
 export async function listPeople(db: Db, partnership: string): Promise<PersonInfo[]> {
   return peopleOf(db, partnership);
 }
@@ -131,8 +261,8 @@ export async function listPeople(db: Db, partnership: string): Promise<PersonInf
 /** A partnership's coordinators, by display name (who hears about problems with the partnership's channels). */
 export async function listCoordinators(db: Db, partnership: string): Promise<PersonInfo[]> {
   const rows = await db.person.findMany({
-    where: { partnership: { name: partnership }, role: 'coordinator' },
-    include: { organisation: { select: { name: true } } },
+    where: { partnership: { name: partnership }, role: 'coordinator', removedAt: null },
+    include: withOrg,
     orderBy: { displayName: 'asc' },
   });
   return rows.map(toInfo);

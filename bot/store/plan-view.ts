@@ -3,7 +3,8 @@ import type { Db } from './client.js';
 import type { PlanStamp } from './plan-stamp.js';
 
 /** One row per action and lead (actions without a lead once), with the action's latest history entry. */
-type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence'> & {
+type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence' | 'extras'> & {
+  extras: string;
   rag: string;
   recurrence: string | null;
   lead: string | null;
@@ -26,7 +27,7 @@ export async function readPlanView(
   const [themes, rows, organisations] = await Promise.all([
     db.$queryRaw<{ name: string }[]>`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`,
     db.$queryRaw<Row[]>`
-      SELECT a."id", a."ref", t."name" AS "theme", a."title", a."deadlineText", a."dueDate", a."recurrence", a."outcome", a."notes",
+      SELECT a."id", a."ref", a."label", a."extras", t."name" AS "theme", a."title", a."deadlineText", a."dueDate", a."recurrence", a."outcome", a."notes",
         a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source"
       FROM "Action" a
       JOIN "Theme" t ON t."id" = a."themeId"
@@ -50,6 +51,7 @@ export async function readPlanView(
     actions.set(id, {
       id,
       ref: Number(r.ref),
+      label: r.label || String(r.ref),
       theme: r.theme,
       title: r.title,
       deadlineText: r.deadlineText,
@@ -62,6 +64,7 @@ export async function readPlanView(
       target: r.target === null ? null : Number(r.target),
       progress: r.progress === null ? null : Number(r.progress),
       version: Number(r.version),
+      ...(r.extras && r.extras !== '{}' ? { extras: JSON.parse(r.extras) as Record<string, string> } : {}),
       lastUpdate:
         r.at === null
           ? null

@@ -1,4 +1,6 @@
+import { diffImport, type ImportDiff, type Prefer } from '../import/reconcile.js';
 import type { ImportedAction, ImportedPlan } from '../import/types.js';
+import { loadCurrentActions } from './current-actions.js';
 import type { OrganisationInfo, Rag } from '../plan/types.js';
 import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
@@ -12,10 +14,12 @@ export interface SaveResult {
   ragChanges: number;
   /** refs in the database that the file no longer has (kept, not deleted) */
   missingRefs: number[];
+  /** what the import did against the plan as it was: conflicts with newer chat changes, and each change */
+  diff: ImportDiff;
 }
 
 type Tx = Db;
-type SaveInput = { partnership: string; plan: ImportedPlan; sourceFile: string; actor: string; at: Date };
+type SaveInput = { partnership: string; plan: ImportedPlan; sourceFile: string; actor: string; at: Date; prefer?: Prefer };
 
 /** Saves an imported plan in one transaction, in a handful of batched statements: a re-import updates in place and keeps the history. */
 export async function savePlan(db: Db, input: SaveInput): Promise<SaveResult> {
@@ -24,10 +28,27 @@ export async function savePlan(db: Db, input: SaveInput): Promise<SaveResult> {
   );
 }
 
+/** Rows per statement: well inside SQLite's and PostgreSQL's limits on bound parameters, for plans of thousands of actions. */
+const BATCH = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Moves actions whose place in the order changes out of the way first, so the unique (plan, ref) never clashes mid-way. */
+async function clearRefs(tx: Tx, ids: number[]): Promise<void> {
+  for (const id of ids) await tx.action.update({ where: { id }, data: { ref: -id } });
+}
+
 async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> {
   const { plan, at } = input;
   const partnership = await tx.partnership.upsert({ where: { name: input.partnership }, create: { name: input.partnership }, update: {} });
   const orgIds = await saveOrganisations(tx, partnership.id, plan.organisations);
+  const previous = await tx.plan.findUnique({ where: { partnershipId_title: { partnershipId: partnership.id, title: plan.title } } });
+  const current = previous ? await loadCurrentActions(tx, previous.id) : [];
+  const diff = diffImport(current, plan, input.prefer);
   const planId = await savePlanRow(tx, partnership.id, input);
   const themeIds = new Map<string, number>();
   for (const [position, name] of plan.themes.entries()) {
@@ -38,14 +59,11 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     });
     themeIds.set(name, theme.id);
   }
-  const existing = new Map(
-    (await tx.action.findMany({ where: { planId: planId.id }, include: { leads: { orderBy: { position: 'asc' } } } })).map((a) => [
-      a.ref,
-      a,
-    ]),
-  );
+  const themeOf = (a: ImportedAction): number => themeIds.get(a.theme) as number;
   const fieldsOf = (a: ImportedAction) => ({
-    themeId: themeIds.get(a.theme)!,
+    themeId: themeOf(a),
+    ref: a.ref,
+    label: a.label,
     title: a.title,
     deadlineText: a.deadlineText,
     dueDate: a.dueDate,
@@ -54,60 +72,64 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     notes: a.notes,
     rag: a.rag,
     target: a.target,
+    extras: JSON.stringify(a.extras),
   });
-  const leadIdsOf = (a: ImportedAction) => [...new Set(a.leads.map((l) => orgIds.get(l.toLowerCase())!))];
+  const leadIdsOf = (a: ImportedAction) => [...new Set(a.leads.map((l) => orgIds.get(l.toLowerCase()) as number))];
   const result: SaveResult = {
     planId: planId.id,
     planCreated: planId.created,
-    actionsCreated: 0,
-    actionsUpdated: 0,
+    actionsCreated: diff.created.length,
+    actionsUpdated: diff.changed.length,
     ragChanges: 0,
     missingRefs: [],
+    diff,
   };
   const history: { actionId: number; ragFrom: Rag; ragTo: Rag; note: string }[] = [];
+  /** leads of actions this import creates, and of existing actions whose leads change (replaced) */
+  const fresh: { actionId: number; leadIds: number[] }[] = [];
   const leads: { actionId: number; leadIds: number[] }[] = [];
 
-  const fresh = plan.actions.filter((a) => !existing.has(a.ref));
-  const created = fresh.length
+  const fileRefs = new Set(plan.actions.map((a) => a.ref));
+  const missing = current.filter((a) => diff.missing.includes(a.label));
+  let nextFree = Math.max(0, ...fileRefs, ...current.map((a) => a.ref));
+  const moved = missing.filter((a) => fileRefs.has(a.ref)).map((a) => ({ id: a.id, ref: ++nextFree }));
+  await clearRefs(tx, [...diff.changed.filter((c) => c.before.ref !== c.after.ref).map((c) => c.before.id), ...moved.map((m) => m.id)]);
+  for (const m of moved) await tx.action.update({ where: { id: m.id }, data: { ref: m.ref } });
+
+  const created = diff.created.length
     ? await tx.action.createManyAndReturn({
-        data: fresh.map((a) => ({ ...fieldsOf(a), planId: planId.id, ref: a.ref, updatedAt: at })),
+        data: diff.created.map((a) => ({ ...fieldsOf(a), planId: planId.id, updatedAt: at })),
         select: { id: true, ref: true },
       })
     : [];
   const createdIds = new Map(created.map((c) => [c.ref, c.id]));
-  for (const a of fresh) {
-    const actionId = createdIds.get(a.ref)!;
+  for (const a of diff.created) {
+    const actionId = createdIds.get(a.ref) as number;
     history.push({ actionId, ragFrom: 'UNRATED', ragTo: a.rag, note: `Imported from ${input.sourceFile}` });
-    leads.push({ actionId, leadIds: leadIdsOf(a) });
-  }
-  result.actionsCreated = fresh.length;
-
-  for (const a of plan.actions) {
-    const before = existing.get(a.ref);
-    if (!before) continue;
-    const fields = fieldsOf(a);
-    const leadIds = leadIdsOf(a);
-    const sameLeads = before.leads.map((l) => l.organisationId).join() === leadIds.join();
-    if (sameLeads && Object.entries(fields).every(([k, v]) => before[k as keyof typeof before] === v)) continue;
-    await tx.action.update({ where: { id: before.id }, data: { ...fields, version: { increment: 1 }, updatedAt: at } });
-    result.actionsUpdated++;
-    if (before.rag !== a.rag) {
-      result.ragChanges++;
-      history.push({ actionId: before.id, ragFrom: before.rag as Rag, ragTo: a.rag, note: `Re-imported from ${input.sourceFile}` });
-    }
-    if (!sameLeads) leads.push({ actionId: before.id, leadIds });
+    fresh.push({ actionId, leadIds: leadIdsOf(a) });
   }
 
-  if (history.length)
-    await tx.actionUpdate.createMany({ data: history.map((h) => ({ ...h, actorName: input.actor, at, source: 'import' })) });
-  if (leads.length) {
-    await tx.actionLead.deleteMany({ where: { actionId: { in: leads.map((l) => l.actionId) } } });
-    await tx.actionLead.createMany({
-      data: leads.flatMap((l) => l.leadIds.map((organisationId, position) => ({ actionId: l.actionId, organisationId, position }))),
+  for (const change of diff.changed) {
+    const { before, after } = change;
+    await tx.action.update({
+      where: { id: before.id },
+      data: { ...fieldsOf(after), rag: change.rag, notes: change.notes, version: { increment: 1 }, updatedAt: at },
     });
+    const others = change.described.filter((d) => !d.startsWith('RAG '));
+    const note = `Re-imported from ${input.sourceFile}${others.length ? `: ${others.join('; ')}` : ''}`;
+    if (before.rag !== change.rag) result.ragChanges++;
+    if (before.rag !== change.rag || others.length) history.push({ actionId: before.id, ragFrom: before.rag, ragTo: change.rag, note });
+    if (change.leadsChanged) leads.push({ actionId: before.id, leadIds: leadIdsOf(after) });
   }
-  const imported = new Set(plan.actions.map((a) => a.ref));
-  result.missingRefs = [...existing.keys()].filter((r) => !imported.has(r)).sort((x, y) => x - y);
+
+  for (const part of chunks(history, BATCH))
+    await tx.actionUpdate.createMany({ data: part.map((h) => ({ ...h, actorName: input.actor, at, source: 'import' })) });
+  for (const part of chunks(leads, BATCH)) await tx.actionLead.deleteMany({ where: { actionId: { in: part.map((l) => l.actionId) } } });
+  const leadRows = [...fresh, ...leads].flatMap((l) =>
+    l.leadIds.map((organisationId, position) => ({ actionId: l.actionId, organisationId, position })),
+  );
+  for (const part of chunks(leadRows, BATCH)) await tx.actionLead.createMany({ data: part });
+  result.missingRefs = missing.map((a) => a.ref).sort((x, y) => x - y);
   return result;
 }
 

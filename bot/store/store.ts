@@ -26,6 +26,8 @@ import {
   resolveOrganisation,
   revokeRole,
 } from './people.js';
+import { previewImport } from './current-actions.js';
+import { deletePendingImport, findPendingImport, savePendingImport } from './pending-imports.js';
 import { listPartnerships, listPlans, loadOrganisations, loadPlanView, requirePlanView, savePlan } from './plans.js';
 import { listPartnershipZones, unreachablePeople } from './reach.js';
 import {
@@ -50,6 +52,30 @@ import {
   updateRecurrence,
 } from './schedules.js';
 import { applyUpdate, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
+import {
+  isKnownMember,
+  listPendingGrants,
+  listRoster,
+  partnershipsKnowing,
+  partnershipTenant,
+  recordMember,
+  removeMember,
+  rosterState,
+} from './roster.js';
+import { listAudit, recordAudit } from './audit.js';
+import {
+  approveReport,
+  findReport,
+  findReportByRequest,
+  lastApprovedReport,
+  listReports,
+  loadReportFile,
+  loadReportHistory,
+  loadReportSettings,
+  saveDraftReport,
+  saveReportSettings,
+} from './reports.js';
+import { loadToolkitTags, setToolkitTag } from './toolkit-tags.js';
 
 type Bound<F> = { [K in keyof F]: F[K] extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never };
 
@@ -73,6 +99,14 @@ export function repositories(db: Db) {
       list: listPlans,
       organisations: loadOrganisations,
       partnershipsWithPlans: listPartnerships,
+      /** what importing a plan would change, without saving anything */
+      preview: previewImport,
+    }),
+    imports: bind(db, {
+      /** a plan file sent in chat, kept until its coordinator presses Import or Cancel */
+      savePending: savePendingImport,
+      findPending: findPendingImport,
+      deletePending: deletePendingImport,
     }),
     actions: bind(db, {
       applyUpdate,
@@ -101,6 +135,18 @@ export function repositories(db: Db) {
       partnershipOf: conversationPartnership,
       markInactive: markConversationInactive,
     }),
+    roster: bind(db, {
+      /** records a member as Teams describes them and binds grants waiting for their confirmed addresses */
+      record: recordMember,
+      remove: removeMember,
+      list: listRoster,
+      pendingGrants: listPendingGrants,
+      state: rosterState,
+      isKnown: isKnownMember,
+      partnershipsKnowing,
+      tenantOf: partnershipTenant,
+    }),
+    audit: bind(db, { record: recordAudit, list: listAudit }),
     partnerships: bind(db, {
       forTenant: partnershipForTenant,
       existing: existingPartnerships,
@@ -143,6 +189,20 @@ export function repositories(db: Db) {
       close: closeCaseReview,
     }),
     mutes: bind(db, { mute: muteReminders, unmute: unmuteReminders, active: activeMutes }),
+    reports: bind(db, {
+      settings: loadReportSettings,
+      saveSettings: saveReportSettings,
+      history: loadReportHistory,
+      saveDraft: saveDraftReport,
+      find: findReport,
+      byRequest: findReportByRequest,
+      /** the Word file exactly as drafted */
+      file: loadReportFile,
+      list: listReports,
+      lastApproved: lastApprovedReport,
+      approve: approveReport,
+    }),
+    toolkit: bind(db, { tags: loadToolkitTags, setTag: setToolkitTag }),
     dialogs: bind(db, { load: loadDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
     /** resolves when the database answers (the health check) */

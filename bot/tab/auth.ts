@@ -17,6 +17,8 @@ export interface TabAuth {
   host: string;
   /** the key set used to verify tokens; Microsoft's by default, injectable for tests */
   jwks?: JWTVerifyGetKey;
+  /** where to fetch the key set when `jwks` is not given: Microsoft's by default, a local stand-in in tests */
+  jwksUrl?: string;
 }
 
 export type TokenCheck = { ok: true; claims: JWTPayload } | { ok: false; error: string };
@@ -31,7 +33,7 @@ export function createTokenCheck(auth: TabAuth): (header: string | undefined) =>
   const appId = auth.appId;
   if (!appId) throw new Error('The tab needs MicrosoftAppId to check sign-in tokens outside local mode.');
   let jwks = auth.jwks;
-  const keys = (): JWTVerifyGetKey => (jwks ??= createRemoteJWKSet(new URL(MICROSOFT_JWKS_URL)));
+  const keys = (): JWTVerifyGetKey => (jwks ??= createRemoteJWKSet(new URL(auth.jwksUrl ?? MICROSOFT_JWKS_URL)));
   return async (header) => {
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (!token) return { ok: false, error: 'Sign-in required: open the plan board in Microsoft Teams.' };

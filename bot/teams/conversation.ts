@@ -1,6 +1,7 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { ConversationKind } from '../core/types.js';
 import type { Services } from '../core/context.js';
+import { defaultPolicy } from '../identity/tenancy.js';
 
 /** The kind of conversation an activity comes from. */
 export function conversationKind(activity: Activity): ConversationKind {
@@ -30,6 +31,6 @@ export async function partnershipForTurn(services: Services, activity: Activity)
       userChatId: activity.from?.id,
       now: services.now(),
     },
-    () => services.store.partnerships.forTenant(tenantId, services.config.DEFAULT_PARTNERSHIP),
+    () => services.store.partnerships.forTenant(tenantId, services.config.DEFAULT_PARTNERSHIP, defaultPolicy(services.config)),
   );
 }

@@ -1,15 +1,20 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { buildHelpCard } from '../../cards/help-card.js';
 import { buildMessageCard } from '../../cards/message-card.js';
-import { stripMentions } from '../activity.js';
 import type { CardActionResult, Services, TurnInput } from '../core/context.js';
 import { errorReply } from '../core/error-reply.js';
 import { AppError } from '../errors.js';
 import { botAddedReplies } from '../handlers/lifecycle/index.js';
+import { FILE_CONSENT_INVOKE, fileConsentHandler } from '../features/reports/file-consent.js';
+import { receivePlanFileHandler } from '../handlers/plan-import/receive-file.js';
+import { fileAttachmentOf } from '../import/teams-file.js';
 import { logger } from '../logger.js';
 import { handleCardAction, handleText } from '../routes/dispatch.js';
 import { resolveTurn } from '../routes/turn-context.js';
 import { conversationKind, partnershipForTurn } from './conversation.js';
+import { recogniseSender, syncMembership } from '../identity/contact.js';
+import { readMentions } from '../identity/mentions.js';
+import { firstRefusal } from '../identity/tenancy.js';
 import { emptyInvokeResponse, invokeResponse, replyFor, toActivity } from './render.js';
 
 const log = logger('turn');
@@ -29,17 +34,25 @@ export function createTurnHandler(services: Services) {
   return async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const partnership = await partnershipForTurn(services, activity);
-    if (!partnership) return notLinked(context);
+    if (!partnership) return notLinked(context, services);
+    await recogniseSender(services, context, partnership);
     switch (activity.type) {
       case ActivityTypes.Message:
         return onMessage(context, await turnOf(services, activity, partnership));
       case ActivityTypes.Invoke:
+        if (activity.name === FILE_CONSENT_INVOKE) {
+          const turn = await turnOf(services, activity, partnership);
+          for (const reply of await fileConsentHandler(turn, activity.value)) await context.sendActivity(toActivity(reply));
+          await context.sendActivity(emptyInvokeResponse());
+          return;
+        }
         if (activity.name !== 'adaptiveCard/action') {
           await context.sendActivity(emptyInvokeResponse());
           return;
         }
         return onCardInvoke(context, await turnOf(services, activity, partnership));
       case ActivityTypes.ConversationUpdate: {
+        await syncMembership(services, context, partnership);
         const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
         for (const reply of botAdded ? botAddedReplies() : []) await context.sendActivity(toActivity(reply));
         return;
@@ -50,8 +63,8 @@ export function createTurnHandler(services: Services) {
   };
 }
 
-/** A conversation from a tenant no partnership is linked to: say so, store nothing, answer invokes. */
-async function notLinked(context: TurnContext): Promise<void> {
+/** A conversation from a tenant no partnership is linked to: say so once, store nothing, answer invokes. */
+async function notLinked(context: TurnContext, services: Services): Promise<void> {
   log.warn({ conversationId: context.activity.conversation.id }, 'Activity from a tenant not linked to any partnership');
   const reply = buildMessageCard({
     title: 'Not linked to a partnership',
@@ -59,16 +72,22 @@ async function notLinked(context: TurnContext): Promise<void> {
       'This team or chat is not linked to a Prevent partnership yet, so I cannot show or change any plan here. Ask your Prevent coordinator to have it linked (npm run cli -- partnership link).',
     ],
   });
-  if (context.activity.type === ActivityTypes.Invoke || context.activity.type === ActivityTypes.Message) {
+  const type = context.activity.type;
+  if (type === ActivityTypes.Invoke || (type === ActivityTypes.Message && firstRefusal(services.store, context.activity.conversation.id))) {
     await context.sendActivity(replyFor(context.activity.type, reply));
   }
 }
 
-/** A message: typed text, or (Teams mobile, Action.Submit) empty text with a card's verb and inputs in `value`. */
+/** A message: a file sent in chat (a plan to import), typed text, or (Teams mobile, Action.Submit) empty text with a card's verb and inputs in `value`. */
 async function onMessage(context: TurnContext, turn: TurnInput): Promise<void> {
   const activity = context.activity;
   const value = activity.value as Record<string, unknown> | undefined;
-  const text = stripMentions(activity.text ?? '');
+  const { text, mentions } = readMentions(activity);
+  const file = fileAttachmentOf(activity.attachments);
+  if (file) {
+    for (const reply of await receivePlanFileHandler(turn, file)) await context.sendActivity(toActivity(reply));
+    return;
+  }
   if (!text && value && typeof value === 'object' && typeof value.verb === 'string') {
     const result = await handleCardAction({ ...turn, verb: value.verb, data: value });
     const replies = [...(result.replaceCard ? [result.replaceCard] : []), ...(result.messages ?? [])];
@@ -79,7 +98,7 @@ async function onMessage(context: TurnContext, turn: TurnInput): Promise<void> {
     await context.sendActivity(toActivity(buildHelpCard({ notUnderstood: '(an empty message)' })));
     return;
   }
-  for (const reply of await handleText({ ...turn, text })) await context.sendActivity(toActivity(reply));
+  for (const reply of await handleText({ ...turn, text, mentions })) await context.sendActivity(toActivity(reply));
 }
 
 /** An Action.Execute invoke: new messages first, then the invoke response (the replacement card, or a short message). */

@@ -29,10 +29,26 @@ describe('configuration', () => {
 
   it('reports each problem on its own line', () => {
     const lines = problems({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MicrosoftAppId: 'abc' });
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines.some((l) => l.startsWith('Configuration: PORT'))).toBe(true);
+    expect(
+      lines.some((l) => l.includes('MicrosoftAppTenantId is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant')),
+    ).toBe(true);
     expect(lines.some((l) => l.includes('DATABASE_URL must start with file: (SQLite) or postgres://'))).toBe(true);
     expect(lines.some((l) => l.includes('MicrosoftAppPassword is required when MicrosoftAppId is set'))).toBe(true);
+  });
+
+  it('defaults to a single-tenant bot: an app id needs its tenant id, unless MultiTenant is chosen', () => {
+    const app = { MicrosoftAppId: 'abc', MicrosoftAppPassword: 'secret' };
+    expect(problems(app)).toEqual([
+      'Configuration: MicrosoftAppTenantId is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant (the default; new multi-tenant bots cannot be created since 31 July 2025)',
+    ]);
+    expect(loadConfig({ ...app, MicrosoftAppTenantId: 't' }).MicrosoftAppType).toBe('SingleTenant');
+    expect(loadConfig({ ...app, MicrosoftAppType: 'MultiTenant' }).MicrosoftAppType).toBe('MultiTenant');
+  });
+
+  it('refuses a bind address that is not an IP address', () => {
+    expect(problems({ HOST: 'example.org' })).toEqual(['Configuration: HOST must be an IP address such as 0.0.0.0 or 127.0.0.1']);
   });
 
   it('refuses production without an app id', () => {
@@ -42,7 +58,7 @@ describe('configuration', () => {
   });
 });
 
-describe('start-up', () => {
+describe('start-up', { timeout: 90_000 }, () => {
   it('a bad configuration stops the server with the problem on one line and a non-zero exit', async () => {
     await expect(startBotProcess({ NODE_ENV: 'production', DATABASE_URL: 'file:/tmp/never-used.db' })).rejects.toThrow(
       /exited \(1\): Configuration: MicrosoftAppId is required when NODE_ENV=production/,

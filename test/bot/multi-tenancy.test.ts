@@ -7,7 +7,7 @@ import { grantRole } from '../../bot/store/people.js';
 import { linkPartnershipToTenant } from '../../bot/store/partnerships.js';
 import { loadPlanView, savePlan } from '../../bot/store/plans.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
+import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 
 const RIVERSIDE_TENANT = '0b9f2f43-1f55-4c4e-a7c2-6a1d8b6f0d2e';
 const UNKNOWN_TENANT = 'ffffffff-1111-2222-3333-444444444444';
@@ -28,8 +28,8 @@ beforeAll(async () => {
   await savePlan(bot.store.db, { partnership: 'Riverside', plan, sourceFile: 'riverside.csv', actor: 'test', at: bot.clock.now() });
   await linkPartnershipToTenant(bot.store.db, 'City of London', TEAMS.tenantId);
   await linkPartnershipToTenant(bot.store.db, 'Riverside', RIVERSIDE_TENANT);
-  await grantRole(bot.store.db, { partnership: 'City of London', who: 'Ali Burlington', role: 'lead', organisation: 'CST' });
-  await grantRole(bot.store.db, { partnership: 'Riverside', who: 'Rio Lead', role: 'lead', organisation: 'Businesses' });
+  await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(ali), role: 'lead', organisation: 'CST' });
+  await grantRole(bot.store.db, { partnership: 'Riverside', person: asPerson(rio), role: 'lead', organisation: 'Businesses' });
 });
 afterAll(async () => {
   await bot.close();

@@ -174,7 +174,13 @@ describe('the server', () => {
 
 describe('authentication', () => {
   it('with MicrosoftAppId set, an unauthenticated POST gets 401 and nothing runs', async () => {
-    const secured = await startTestBot({ env: { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'secret' } });
+    const secured = await startTestBot({
+      env: {
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      },
+    });
     try {
       const res = await secured.post(makeMessage(secured.connector.url, { text: "what's red?" }));
       expect(res.status).toBe(401);

@@ -4,7 +4,7 @@ import { VERBS } from '../../cards/verbs.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
-import { makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
+import { asPerson, makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
 
 let bot: TestBot;
 const ali = TEAMS.user('Ali Burlington', '29:ali');
@@ -12,7 +12,7 @@ const sam = TEAMS.user('Sam Member', '29:sam');
 
 beforeEach(async () => {
   bot = await startTestBot();
-  await grantRole(bot.store.db, { partnership: 'City of London', who: 'Ali Burlington', role: 'lead', organisation: 'CST' });
+  await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(TEAMS.user()), role: 'lead', organisation: 'CST' });
   await bot.post(makeInstall(bot.connector.url));
   bot.connector.clear();
 });
@@ -208,9 +208,15 @@ describe('roles and the announcement channel in chat', () => {
       displayName: 'Cleo Coordinator',
     });
     const cleo = TEAMS.user('Cleo Coordinator', '29:cleo');
-    expect((await ask('make Pat Police a lead for CoLP', cleo))[0]!.text).toContain(
+    const pat = TEAMS.user('Pat Police', '29:pat');
+    bot.connector.clear();
+    await bot.post(
+      makeMessage(bot.connector.url, { text: 'make <at>Pat Police</at> a lead for CoLP', mention: true, from: cleo, mentions: [pat] }),
+    );
+    expect(bot.connector.to(TEAMS.channel.id)[0]?.activity.text).toContain(
       'Pat Police is now a lead for City of London Police Prevent team',
     );
+    expect((await ask('make Pat Police a lead for CoLP', cleo))[0]!.text).toContain('anyone can choose a display name');
     const leads = (await ask('who are the leads?', sam))[0]!.text;
     expect(leads).toContain('Pat Police (City of London Police Prevent team)');
     expect(leads).toContain('Cleo Coordinator');

@@ -6,6 +6,7 @@ export function makeAction(overrides: Partial<PlanAction> = {}): PlanAction {
   return {
     id: 118,
     ref: 18,
+    label: String(overrides.ref ?? 18),
     theme: 'Awareness',
     title: 'Engage with and support faith groups',
     deadlineText: 'Ongoing',

@@ -137,12 +137,24 @@ describe('cli bad input leaves the database unchanged', () => {
 describe('cli roles and migrate', () => {
   it('grants and revokes roles; a lead needs an organisation, matched by alias', async () => {
     await cli('import', DEMO_PLAN_FILE);
-    const noOrg = await cli('role', 'grant', 'Ali Burlington', 'lead');
+    const noOrg = await cli('role', 'grant', 'ali@example.org', 'lead');
     expect(noOrg.code).toBe(1);
     expect(noOrg.err).toContain('organisation');
-    const lead = await cli('role', 'grant', 'Ali Burlington', 'lead', '--org', 'cst');
-    expect(lead.out).toBe('Ali Burlington is now a lead for CoLC Community Safety Team in City of London.');
-    expect((await cli('role', 'revoke', 'ali burlington')).out).toContain('is now a member');
+    const lead = await cli('role', 'grant', 'Ali@Example.org', 'lead', '--org', 'cst');
+    expect(lead.out).toMatch(
+      /^ali@example\.org will be a lead for CoLC Community Safety Team in City of London once the Teams roster confirms that address \(waiting until \d+ \w+ \d{4}\)\.$/,
+    );
+    expect((await cli('role', 'revoke', 'ALI@example.org')).out).toContain('is now a member');
+    const byName = await cli('role', 'grant', 'Ali Burlington', 'coordinator');
+    expect(byName.code).toBe(1);
+    expect(byName.err).toContain('anyone can choose a display name');
+    const unknownId = await cli('role', 'grant', '29:user-a', 'coordinator');
+    expect(unknownId.code).toBe(1);
+    expect(unknownId.err).toContain('Nobody with the Teams user id 29:user-a is known');
+    const audit = await cli('audit');
+    expect(audit.out.split('\n')).toHaveLength(2);
+    expect(audit.out).toContain('CLI (operator) role.revoke ali@example.org (waiting for the Teams roster): lead → member (cli)');
+    expect(audit.out).toContain('CLI (operator) role.pending ali@example.org (waiting for the Teams roster): none → lead (cli)');
   });
 
   it('migrate is idempotent', async () => {

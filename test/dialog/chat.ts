@@ -5,7 +5,7 @@ import { loadPlanView } from '../../bot/store/plans.js';
 import { grantRole } from '../../bot/store/people.js';
 import { buttons } from '../cards/card-walk.js';
 import { cardOf, type TestBot } from '../support/bot.js';
-import { makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
+import { asPerson, makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
 
 /** People the dialog tests talk as. */
 export const ali = TEAMS.user('Ali Burlington', '29:ali');
@@ -14,7 +14,7 @@ export const PARTNERSHIP = 'City of London';
 
 /** Ali as a CST lead, and the bot installed in the partnership channel (so RAG changes are announced). */
 export async function setUpPeople(bot: TestBot): Promise<void> {
-  await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: 'Ali Burlington', role: 'lead', organisation: 'CST' });
+  await grantRole(bot.store.db, { partnership: PARTNERSHIP, person: asPerson(TEAMS.user()), role: 'lead', organisation: 'CST' });
   await bot.post(makeInstall(bot.connector.url));
   bot.connector.clear();
 }

@@ -11,6 +11,7 @@ export function makeAction(overrides: Partial<PlanAction> = {}): PlanAction {
   return {
     id: ref,
     ref,
+    label: String(overrides.label ?? ref),
     theme: 'Training',
     title: `Action ${ref}`,
     deadlineText: 'Ongoing',
@@ -50,6 +51,7 @@ export function demoPlanView(): PlanView {
   const actions: PlanAction[] = imported.actions.map((a) => ({
     id: a.ref,
     ref: a.ref,
+    label: a.label,
     theme: a.theme,
     title: a.title,
     deadlineText: a.deadlineText,

@@ -51,7 +51,10 @@ describe('operator commands for issue 6', () => {
 
   it('panel add and list; case add refuses personal data; digest set', async () => {
     await person(bot, TEAMS.user('Pat Panel', '29:pat'));
-    expect((await cli('panel', 'add', 'Pat Panel')).out).toBe('Pat Panel is now on the Channel panel in City of London.');
+    const byName = await cli('panel', 'add', 'Pat Panel');
+    expect(byName.code).toBe(1);
+    expect(byName.err).toContain('anyone can choose a display name');
+    expect((await cli('panel', 'add', '29:pat')).out).toBe('Pat Panel is now on the Channel panel in City of London.');
     expect((await cli('panel', 'list')).out).toBe('Pat Panel (29:pat)');
     const refused = await cli('case', 'add', 'Jane Doe', '--started', '2026-06-01');
     expect(refused.code).toBe(1);

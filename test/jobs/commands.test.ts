@@ -67,15 +67,29 @@ describe('coordinators manage schedules in chat', () => {
 
 describe('the Channel panel', () => {
   it('a coordinator adds and removes members; others cannot', async () => {
-    expect((await say(bot, CLEO, 'add Ali Burlington to the Channel panel'))[0]).toContain(
-      'Ali Burlington is now on the Channel panel and will get panel reminders in personal chat. I will recognise Ali Burlington by name',
+    expect((await say(bot, CLEO, 'add Ali Burlington to the Channel panel'))[0]).toContain('anyone can choose a display name');
+    expect((await say(bot, CLEO, 'add <at>Ali Burlington</at> to the Channel panel', TEAMS.channel, [TEAMS.user()]))[0]).toContain(
+      'Ali Burlington is now on the Channel panel and will get panel reminders in personal chat.',
+    );
+    expect((await say(bot, CLEO, 'add ali@example.org to the Channel panel'))[0]).toContain(
+      'It takes effect when the Teams roster confirms ali@example.org',
+    );
+    expect((await say(bot, CLEO, 'remove ali@example.org from the Channel panel'))[0]).toContain(
+      'ali@example.org is no longer on the Channel panel.',
     );
     await person(bot, SAM);
-    expect((await say(bot, CLEO, 'add Sam Member to the channel panel'))[0]).toContain('Sam Member is now on the Channel panel');
+    expect((await say(bot, CLEO, 'add <at>Sam Member</at> to the channel panel', TEAMS.channel, [SAM]))[0]).toContain(
+      'Sam Member is now on the Channel panel',
+    );
     expect((await say(bot, CLEO, 'who is on the Channel panel?'))[0]).toContain('Channel panel members: Ali Burlington, Sam Member.');
     expect((await say(bot, CLEO, 'remove Sam Member from the Channel panel'))[0]).toContain(
       'Sam Member is no longer on the Channel panel.',
     );
-    expect((await say(bot, SAM, 'add Sam Member to the Channel panel'))[0]).toContain('Only a coordinator can change the Channel panel');
+    const audit = (await say(bot, CLEO, 'who changed roles?'))[0];
+    expect(audit).toContain('Cleo Coordinator panel.add Ali Burlington');
+    expect(audit).toContain('Cleo Coordinator panel.remove Sam Member');
+    expect((await say(bot, SAM, 'add <at>Sam Member</at> to the Channel panel', TEAMS.channel, [SAM]))[0]).toContain(
+      'Only a coordinator can change the Channel panel',
+    );
   });
 });

@@ -47,9 +47,10 @@ export async function say(
   from: { id: string; name: string },
   text: string,
   conversation: Record<string, unknown> = TEAMS.channel,
+  mentions: { id: string; name: string; aadObjectId?: string }[] = [],
 ): Promise<string[]> {
   const before = bot.connector.sent.length;
-  await bot.post(makeMessage(bot.connector.url, { text, mention: conversation === TEAMS.channel, from, conversation }));
+  await bot.post(makeMessage(bot.connector.url, { text, mention: conversation === TEAMS.channel, from, conversation, mentions }));
   return bot.connector.sent.slice(before).map((s) => s.activity.text ?? '');
 }
 

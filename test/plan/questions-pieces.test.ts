@@ -54,8 +54,13 @@ describe('words shared by organisations and themes', () => {
     expect(filterOf('find actions led by the Channel panel')).toEqual({ leads: ['Channel members'] });
   });
 
-  it('leaves organisations that lead nothing to text search', () => {
-    expect(filterOf('faith groups')).toEqual({ kind: 'unknown', text: 'faith groups' });
+  it('leaves organisations that lead nothing to text search, and says who leads when the plan never mentions them', () => {
+    expect(filterOf('faith groups')).toEqual({
+      kind: 'noLead',
+      sector: 'faith',
+      label: 'faith groups',
+      leaders: ['Council training team', 'Channel members'],
+    });
     expect(filterOf('find faith groups')).toEqual({ text: ['faith', 'groups'] });
   });
 });

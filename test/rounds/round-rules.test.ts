@@ -22,7 +22,13 @@ const START = 'start an update round for the board meeting on 4 December';
 describe('update rounds: who is asked and who cannot be reached', () => {
   it('leads the bot cannot reach are listed for the coordinator, in the status, and are not reminded', async () => {
     await start();
-    await grantRole(bot.store.db, { partnership: 'City of London', who: 'Una Known', role: 'lead', organisation: 'VAWG Forum' });
+    await grantRole(bot.store.db, {
+      partnership: 'City of London',
+      who: 'una.known@example.org',
+      displayName: 'Una Known',
+      role: 'lead',
+      organisation: 'VAWG Forum',
+    });
     await markConversationInactive(bot.store.db, TEAMS.personalOf(pat.id).id);
     const [started] = await tell(bot, START);
     expect(started!.text).toContain('Sent to: Lee Learning, Priya Protection.');

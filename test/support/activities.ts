@@ -18,6 +18,13 @@ export const TEAMS = {
   user: (name = 'Ali Burlington', id = '29:ali') => ({ id, name, aadObjectId: `aad-${id.replace(/\W/g, '')}` }),
 };
 
+/** A Teams user as the store's grantRole takes a platform-identified person (as an @mention gives one). */
+export const asPerson = (user: { id: string; name: string; aadObjectId?: string }) => ({
+  chatId: user.id,
+  displayName: user.name,
+  aadObjectId: user.aadObjectId ?? null,
+});
+
 type Overrides = Record<string, unknown>;
 
 function base(serviceUrl: string, overrides: Overrides) {
@@ -41,11 +48,22 @@ function base(serviceUrl: string, overrides: Overrides) {
   };
 }
 
-/** A message activity as Teams sends it (channel by default); `mention: true` prefixes an @mention of the bot. */
-export function makeMessage(serviceUrl: string, overrides: Overrides & { text?: string; mention?: boolean } = {}) {
-  const { mention, text = 'help', ...rest } = overrides;
+/** A message activity as Teams sends it (channel by default); `mention: true` prefixes an @mention of the bot; `mentions` are other people @mentioned. */
+export function makeMessage(
+  serviceUrl: string,
+  overrides: Overrides & { text?: string; mention?: boolean; mentions?: { id: string; name: string; aadObjectId?: string }[] } = {},
+) {
+  const { mention, mentions = [], text = 'help', ...rest } = overrides;
   const fullText = mention ? `<at>${TEAMS.bot.name}</at> ${text}` : text;
-  const entities = mention ? [{ type: 'mention', text: `<at>${TEAMS.bot.name}</at>`, mentioned: TEAMS.bot }] : [];
+  // people mentioned in the text as <at>Name</at>, with the entity Teams sends for each (its ids say who)
+  const entities = [
+    ...(mention ? [{ type: 'mention', text: `<at>${TEAMS.bot.name}</at>`, mentioned: TEAMS.bot }] : []),
+    ...mentions.map((u) => ({
+      type: 'mention',
+      text: `<at>${u.name}</at>`,
+      mentioned: { id: u.id, name: u.name, aadObjectId: u.aadObjectId },
+    })),
+  ];
   return { ...base(serviceUrl, rest), type: 'message', text: fullText, textFormat: 'plain', entities, ...rest };
 }
 

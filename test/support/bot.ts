@@ -3,6 +3,7 @@ import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { openStore } from '../../bot/store/database.js';
 import { createHttpApp, listen } from '../../bot/server.js';
 import { createBot } from '../../bot/app.js';
+import type { AdapterAuthOptions } from '../../bot/adapter.js';
 import { createTestDatabase } from './database.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 
@@ -17,15 +18,24 @@ export function fakeClock(start: string | Date) {
 }
 
 /** The real bot over real HTTP, on a fresh database with the demo plan, replying to a fake connector. */
-export async function startTestBot(options: { env?: Record<string, string>; now?: string; demo?: boolean; databaseUrl?: string } = {}) {
+export async function startTestBot(
+  options: {
+    env?: Record<string, string>;
+    now?: string;
+    demo?: boolean;
+    databaseUrl?: string;
+    /** key discovery and outgoing credentials for tests with an app id (see identity-provider.ts) */
+    auth?: AdapterAuthOptions & { tabJwksUrl?: string };
+  } = {},
+) {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '3978', ...options.env });
   const store = await openStore(config.DATABASE_URL);
   const clock = fakeClock(options.now ?? '2026-11-22T10:00:00Z');
   if (options.demo !== false) await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, clock.now());
   const connector: FakeConnector = await startFakeConnector();
-  const { services, adapter } = createBot({ config, store, now: clock.now, sleep: async () => undefined });
-  const server = await listen(createHttpApp(services, adapter), config, 0);
+  const { services, adapter } = createBot({ config, store, now: clock.now, sleep: async () => undefined, auth: options.auth });
+  const server = await listen(createHttpApp(services, adapter, { tabJwksUrl: options.auth?.tabJwksUrl }), config, 0);
   return {
     url: server.url,
     config,

@@ -6,6 +6,7 @@ import { parseRagAnswer } from '../../plan/dialog/answers.js';
 import { findTopicActions } from '../../plan/dialog/topic.js';
 import { UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
 import { canUpdate } from '../../plan/permissions.js';
+import { actionByRef } from '../../plan/query.js';
 import { PATTERNS } from '../../handlers/commands/patterns.js';
 import { planAndAction } from '../updates/update-service.js';
 import { answerDialog, beginUpdateDialog, type DialogTurn } from './service.js';
@@ -14,12 +15,12 @@ import { answerDialog, beginUpdateDialog, type DialogTurn } from './service.js';
 
 /** "update action 18", "update 18", "update 18 to amber": starts the conversation about that action. */
 export async function startUpdateHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply[]> {
-  return startByRef(input, Number(match[1]), match[2]);
+  return startByRef(input, match[1] ?? '', match[2]);
 }
 
-async function startByRef(input: MessageInput, ref: number, ragText?: string): Promise<Reply[]> {
+async function startByRef(input: MessageInput, ref: string, ragText?: string): Promise<Reply[]> {
   const plan = await input.services.store.plans.require(input.partnership);
-  const action = plan.actions.find((a) => a.ref === ref);
+  const action = actionByRef(plan.actions, ref);
   if (!action) return [buildMessageCard({ lines: [`There is no action ${ref} in ${plan.title}. Ask "summary" to see the plan.`] })];
   const rag = ragText ? parseRagAnswer(ragText, action.rag) : null;
   return beginUpdateDialog(input, action, plan.timeZone, rag);
@@ -28,8 +29,8 @@ async function startByRef(input: MessageInput, ref: number, ragText?: string): P
 /** "I've got an update on faith groups": finds the action the person can update, or asks which one. */
 export async function updateTopicHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply[]> {
   const topic = (match[1] ?? '').trim();
-  const byRef = topic.match(/^(?:action\s*)?#?(\d+)$/i);
-  if (byRef) return startByRef(input, Number(byRef[1]));
+  const byRef = topic.match(/^(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)$/i);
+  if (byRef) return startByRef(input, byRef[1] ?? '');
   const plan = await input.services.store.plans.require(input.partnership);
   const found = findTopicActions(plan, topic);
   const person = input.person;

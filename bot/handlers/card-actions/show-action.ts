@@ -13,5 +13,5 @@ export async function showActionHandler(input: CardActionInput, data: z.infer<ty
   const { plan } = await planAndToday(input.services, input.partnership);
   const action = plan.actions.find((a) => a.id === data.actionId);
   if (!action) throw new AppError('NOT_FOUND', 'That action is no longer in the plan. Ask "summary" to see the current plan.');
-  return { messages: [await showActionReply(input, plan, action.ref)], toast: `Action ${action.ref} is below.` };
+  return { messages: [await showActionReply(input, plan, action.label)], toast: `Action ${action.ref} is below.` };
 }

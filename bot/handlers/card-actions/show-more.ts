@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseQuestion } from '../../plan/questions/index.js';
 import { describeFilter, findActions } from '../../plan/query.js';
 import { AppError } from '../../errors.js';
 import type { CardActionInput } from '../../core/context.js';
+import { understand } from '../commands/ask.js';
 import { planAndToday } from '../plan-source.js';
 import { listReply } from '../replies.js';
 import type { CardActionResult } from '../../core/context.js';
@@ -13,7 +13,7 @@ export const ShowMoreData = z.object({ token: z.string().min(1).max(500), offset
 /** "Show more": asks the original question again and shows the next page. */
 export async function showMoreHandler(input: CardActionInput, data: z.infer<typeof ShowMoreData>): Promise<CardActionResult> {
   const { plan, today } = await planAndToday(input.services, input.partnership);
-  const question = parseQuestion(data.token, plan, today);
+  const question = understand(input, data.token, plan, today);
   if (question.kind !== 'list')
     throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const actions = findActions(plan, question.filter, today);

@@ -2,13 +2,14 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import { AppError } from '../../errors.js';
 import { formatDay } from '../../plan/schedule/describe.js';
 import { localDate } from '../../plan/schedule/local-time.js';
+import { actionByRef } from '../../plan/query.js';
 import { parseUntil } from '../../plan/schedule/phrases.js';
 import type { MessageInput, Reply } from '../../core/context.js';
 
 async function actionIdOf(input: MessageInput, ref: string | undefined): Promise<{ id: number | null; label: string; zone: string }> {
   const plan = await input.services.store.plans.require(input.partnership);
   if (!ref) return { id: null, label: 'any action', zone: plan.timeZone };
-  const action = plan.actions.find((a) => a.ref === Number(ref));
+  const action = actionByRef(plan.actions, ref);
   if (!action) throw new AppError('NOT_FOUND', `There is no action ${ref} in the plan.`);
   return { id: action.id, label: `action ${action.ref}`, zone: plan.timeZone };
 }

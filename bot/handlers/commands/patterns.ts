@@ -1,7 +1,7 @@
-/** Text command patterns, shared by the command handlers, the help card and the tests. Matched against the text without mentions. */
+/** Text command patterns, shared by the command handlers, the help card and the tests. Matched against the text without mentions. Action references are captured as written ("18", "2.3a") and looked up with actionByRef. */
 export const PATTERNS = {
   /** "history of action 18", "history 18", "show history for #18" */
-  history: /^(?:show\s+(?:me\s+)?)?(?:the\s+)?history\s+(?:of|for)?\s*(?:action\s*)?#?(\d+)\??$/i,
+  history: /^(?:show\s+(?:me\s+)?)?(?:the\s+)?history\s+(?:of|for)?\s*(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)\??$/i,
   /** "make Ali Burlington a lead for CST", "make ali@x.org coordinator", "make Sam a member" */
   makeRole: /^make\s+(.+?)\s+(?:an?\s+|the\s+)?(coordinator|lead|member)(?:\s+(?:for|of|at)\s+(.+?))?\.?$/i,
   /** "who are the leads?", "who can update", "list people" */
@@ -13,7 +13,7 @@ export const PATTERNS = {
     /^(?:what(?:'s| has| have)?\s+(?:changed|been updated|new)|any\s+changes|recent\s+(?:changes|updates)|latest\s+updates)(?:\s+(?:this|in\s+the\s+last)\s+(?:week|month)|\s+lately|\s+recently|\s+since\s+last\s+week)?\??$/i,
   /** "update action 18", "update 18", "update #18 to amber": starts the update conversation */
   startUpdate:
-    /^(?:please\s+)?(?:i(?:['’]d|\s+would)\s+like\s+to\s+|can\s+i\s+)?update\s+(?:action\s*)?#?(\d+)(?:\s+(?:to|as)\s+(.+?))?[.!?]*$/i,
+    /^(?:please\s+)?(?:i(?:['’]d|\s+would)\s+like\s+to\s+|can\s+i\s+)?update\s+(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)(?:\s+(?:to|as)\s+(.+?))?[.!?]*$/i,
   /** "I've got an update on faith groups", "here's an update about businesses", "update on action 18" */
   updateTopic: /^(?:(?:i(?:['’]ve|\s+have)(?:\s+got)?|here(?:['’]s|\s+is))\s+)?(?:an?\s+)?update\s+(?:on|for|about)\s+(.+?)[.!?]*$/i,
   /** "start an update round for the board meeting on 4 December [with updates due by 1 December]" */
@@ -44,9 +44,11 @@ export const PATTERNS = {
   /** "show the digest", "preview my digest" */
   digestPreview: /^(?:show|preview)\s+(?:me\s+)?(?:my\s+|the\s+)?(?:weekly\s+)?digest\??$/i,
   /** "stop reminding me about action 7 until January", "stop reminding me until March" */
-  muteReminders: /^(?:please\s+)?stop\s+reminding\s+me(?:\s+about\s+(?:action\s*)?#?(\d+))?(?:\s+until\s+(.+?))?\.?$/i,
+  muteReminders:
+    /^(?:please\s+)?stop\s+reminding\s+me(?:\s+about\s+(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?))?(?:\s+until\s+(.+?))?\.?$/i,
   /** "remind me about action 7 again", "start reminding me again" */
-  unmuteReminders: /^(?:remind\s+me|start\s+reminding\s+me)(?:\s+about\s+(?:action\s*)?#?(\d+)|\s+about\s+actions)?\s+again\.?$/i,
+  unmuteReminders:
+    /^(?:remind\s+me|start\s+reminding\s+me)(?:\s+about\s+(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)|\s+about\s+actions)?\s+again\.?$/i,
   /** "add case review CH-2026-014 started 3 November 2026" (personal chat only) */
   addCaseReview:
     /^(?:add|track|record)\s+(?:a\s+)?(?:channel\s+)?case(?:\s+review)?\s+(.+?)\s+(?:intervention\s+)?(?:started|starting|from)\s+(?:on\s+)?(.+?)\.?$/i,

@@ -8,6 +8,8 @@ function either(items: string[]): string {
 }
 
 function ragPhrase(rags: Rag[], beforeNoun: boolean): string {
+  const outstanding = ['RED', 'AMBER', 'GREEN', 'UNRATED'].every((r) => rags.includes(r as Rag)) && !rags.includes('COMPLETE');
+  if (outstanding) return 'outstanding (not COMPLETE)';
   const unrated = beforeNoun ? 'not-yet-rated' : 'not yet rated';
   return either(rags.map((rag) => (rag === 'UNRATED' ? unrated : rag)));
 }
@@ -34,6 +36,25 @@ function duePhrase(due: NonNullable<ActionFilter['due']>): string {
  * ("12 actions are AMBER", "No actions are overdue", "3 AMBER actions led by City of London Police Prevent team").
  */
 export function describeFilter(filter: ActionFilter, count: number): string {
+  const notes = [
+    filter.status?.length ? `${either(filter.status.map((w) => `"${w}"`))} read as ${ragPhrase(filter.rags ?? [], false)}` : '',
+    filter.mine ? 'your organisation' : '',
+    filter.rankBy?.length ? `best matches for "${filter.rankBy.join(' ')}" first` : '',
+    ...(filter.corrections ?? []).map(
+      ({ written, read, others }) => `"${written}" read as "${read}"${others?.length ? `; did you mean "${others.join('" or "')}"?` : ''}`,
+    ),
+  ].filter(Boolean);
+  const line = describeReading(filter, count);
+  return notes.length > 0 ? `${line} (${notes.join('; ')})` : line;
+}
+
+/** The answer to a kind of partner that leads nothing: "No action is led by health partners; actions are led by …". */
+export function describeNoLead(label: string, leaders: string[]): string {
+  const led = leaders.length > 0 ? `; actions are led by ${leaders.join(', ')}` : '';
+  return `No action is led by ${label}${led}.`;
+}
+
+function describeReading(filter: ActionFilter, count: number): string {
   const many = count !== 1;
   const number = count === 0 ? 'No' : String(count);
   const noun = many ? 'actions' : 'action';

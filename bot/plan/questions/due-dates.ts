@@ -1,6 +1,6 @@
 import { addDays, comingMonthYear, dateParts, isRealDate, isoDate, monthStart, nextMonthStart, weekStart } from '../dates.js';
 import type { ActionFilter } from './types.js';
-import { matchAt, phraseStems, stem, takePhrase, use, type Sentence } from './tokens.js';
+import { matchAt, phraseStems, stem, stemAt, takePhrase, use, type Sentence } from './tokens.js';
 
 type Due = NonNullable<ActionFilter['due']>;
 type Range = { from?: string; before?: string };
@@ -68,7 +68,10 @@ function readSpec(s: Sentence, i: number): Spec | null {
 /** The first day of a written date and the day after its last, choosing the year when none is written. */
 function span(spec: Spec, today: string, strictlyAfterToday: boolean): { start: string; end: string } {
   const { month, day } = spec;
-  if (month === undefined) return { start: isoDate(spec.year!, 1, 1), end: isoDate(spec.year! + 1, 1, 1) };
+  if (month === undefined) {
+    const only = spec.year ?? dateParts(today).year;
+    return { start: isoDate(only, 1, 1), end: isoDate(only + 1, 1, 1) };
+  }
   let year = spec.year;
   if (year === undefined && day !== undefined) {
     year = dateParts(today).year;
@@ -100,7 +103,7 @@ function relative(s: Sentence, today: string): Range | null {
 function written(s: Sentence, today: string): Range | null {
   for (let i = 0; i < s.tokens.length; i += 1) {
     if (s.used[i]) continue;
-    const preposition = PREPOSITIONS[s.tokens[i].stem];
+    const preposition = PREPOSITIONS[stemAt(s, i)];
     const skip = preposition ? matchAt(s, i + 1, ['the', 'end', 'of']) || matchAt(s, i + 1, ['end', 'of']) : 0;
     const spec = readSpec(s, preposition ? i + 1 + skip : i);
     if (!spec || (!preposition && spec.year === undefined)) continue;

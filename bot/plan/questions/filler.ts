@@ -16,7 +16,7 @@ const WORDS = `
   action actions task tasks item items stuff one ones plan plans rag rags rated rating ratings marked
   flagged currently current moment many number count total display open please cheers tell
   lead leads led leading leader owner owned owns responsible responsibility due deadline deadlines
-  listed kind sort type status
+  listed kind sort type status work working going happening progressing worried wondering curious interested keen
 `;
 
 const FILLER = new Set(WORDS.split(/\s+/).filter(Boolean).map(stem));

@@ -1,18 +1,17 @@
 import { RAGS, type Rag } from '../types.js';
-import { phraseStems, takePhrase, type Sentence } from './tokens.js';
+import { STATUS_PHRASES, NOT_STATUS_AFTER } from './status-words.js';
+import { matchAt, phraseStems, stemAt, takePhrase, use, type Sentence } from './tokens.js';
 
 const NOT_COMPLETE: Rag[] = ['RED', 'AMBER', 'GREEN', 'UNRATED'];
 
-/** How people name each rating, by stems. */
+/** How people name each rating, by stems ("red-rated" and "RAG red" are the same word once rated and RAG are filler). */
 const RAG_NAMES: [string, Rag][] = [
   ['red', 'RED'],
+  ['reds', 'RED'],
   ['amber', 'AMBER'],
   ['green', 'GREEN'],
   ['complete', 'COMPLETE'],
   ['completed', 'COMPLETE'],
-  ['done', 'COMPLETE'],
-  ['finished', 'COMPLETE'],
-  ['closed', 'COMPLETE'],
 ];
 
 /** Phrases for "not yet rated", checked before the plain colour words so that "not" is read with them. */
@@ -33,10 +32,35 @@ const UNRATED_PHRASES = [
 ].map(phraseStems);
 
 /** Phrases for "anything not finished". */
-const OPEN_PHRASES = ['incomplete', 'outstanding', 'unfinished', 'open', 'not done', 'not finished'].map(phraseStems);
+const OPEN_PHRASES = ['incomplete', 'outstanding', 'unfinished', 'open', 'not done', 'not finished', 'not complete', 'not completed'].map(
+  phraseStems,
+);
 
-/** Takes every RAG rating the question names ("red or amber", "the greens", "not yet rated", "not green"). */
-export function takeRags(s: Sentence): Rag[] {
+/** What takeRags read: the ratings, and any status words read as ratings ("behind"). */
+export interface RagReading {
+  rags: Rag[];
+  status: string[];
+}
+
+/** Takes status words ("behind", "on track", "done"); in a search ("anything about people at risk") they are words to find. */
+function takeStatus(s: Sentence, wanted: Set<Rag>, searching: boolean): string[] {
+  const read: string[] = [];
+  if (searching) return read;
+  for (let i = 0; i < s.tokens.length; i += 1) {
+    for (const phrase of STATUS_PHRASES) {
+      const length = matchAt(s, i, phrase.stems);
+      if (length === 0 || NOT_STATUS_AFTER.has(stemAt(s, i + length))) continue;
+      use(s, i, i + length);
+      for (const rag of phrase.rags) wanted.add(rag);
+      if (!read.includes(phrase.words)) read.push(phrase.words);
+      break;
+    }
+  }
+  return read;
+}
+
+/** Takes every RAG rating the question names ("red or amber", "the greens", "not yet rated", "not green", "behind"). */
+export function takeRags(s: Sentence, searching = false): RagReading {
   const wanted = new Set<Rag>();
   while (takePhrase(s, UNRATED_PHRASES)) wanted.add('UNRATED');
   for (const [name, rag] of RAG_NAMES) {
@@ -47,11 +71,12 @@ export function takeRags(s: Sentence): Rag[] {
         ['isnt', name],
       ])
     )
-      others.forEach((r) => wanted.add(r));
+      for (const r of others) wanted.add(r);
   }
-  while (takePhrase(s, OPEN_PHRASES)) NOT_COMPLETE.forEach((r) => wanted.add(r));
+  while (takePhrase(s, OPEN_PHRASES)) for (const r of NOT_COMPLETE) wanted.add(r);
   for (const [name, rag] of RAG_NAMES) {
     while (takePhrase(s, [[name]])) wanted.add(rag);
   }
-  return RAGS.filter((r) => wanted.has(r));
+  const status = takeStatus(s, wanted, searching);
+  return { rags: RAGS.filter((r) => wanted.has(r)), status };
 }

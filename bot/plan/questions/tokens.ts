@@ -3,6 +3,8 @@ export interface Token {
   raw: string;
   word: string;
   stem: string;
+  /** written joined to the word before by a hyphen, as in "e-learning" */
+  joined?: true;
 }
 
 /** A question being taken apart: its tokens and which of them a parser piece has already used. */
@@ -20,17 +22,33 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Splits text into words: apostrophes and possessives go, hyphens and slashes separate, '#' is kept. */
+/** A question longer than this many words is read from its first words only: real questions are far shorter. */
+export const MAX_TOKENS = 80;
+
+/** Words, action references such as "2.3a", and '#'. */
+const WORD = /#|\d{1,3}(?:\.\d{1,3})+[a-z]?\b|[\p{L}\p{N}]+/giu;
+
+/** Splits text into words: apostrophes and possessives go, hyphens and slashes separate ("e-learning" stays marked as joined), '#' is kept. */
 export function tokenise(text: string): Token[] {
   const cleaned = text
+    .slice(0, 2000)
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/'s\b/gi, '')
     .replace(/'/g, '')
+    .replace(/[\u2010\u2011]/g, '-')
     .replace(/#\s*(?=\d)/g, ' # ');
-  return (cleaned.match(/#|[\p{L}\p{N}]+/gu) ?? []).map((raw) => {
+  const tokens: Token[] = [];
+  let end = -1;
+  for (const match of cleaned.matchAll(WORD)) {
+    const raw = match[0];
     const word = raw.toLowerCase();
-    return { raw, word, stem: stem(word) };
-  });
+    const token: Token = { raw, word, stem: stem(word) };
+    if (match.index === end + 1 && cleaned[end] === '-' && tokens.length > 0) token.joined = true;
+    tokens.push(token);
+    end = match.index + raw.length;
+    if (tokens.length >= MAX_TOKENS) break;
+  }
+  return tokens;
 }
 
 /** A sentence with no token used yet. */
@@ -48,7 +66,7 @@ export function use(s: Sentence, start: number, end: number): void {
 export function matchAt(s: Sentence, start: number, phrase: string[]): number {
   if (start + phrase.length > s.tokens.length) return 0;
   for (let k = 0; k < phrase.length; k += 1) {
-    if (s.used[start + k] || s.tokens[start + k].stem !== phrase[k]) return 0;
+    if (s.used[start + k] || s.tokens[start + k]?.stem !== phrase[k]) return 0;
   }
   return phrase.length;
 }
@@ -81,5 +99,5 @@ export function takePhrase(s: Sentence, phrases: string[][]): { start: number; e
 
 /** The stem of the token at i, or '' outside the sentence or when another piece has used it. */
 export function stemAt(s: Sentence, i: number): string {
-  return i >= 0 && i < s.tokens.length && !s.used[i] ? s.tokens[i].stem : '';
+  return i >= 0 && !s.used[i] ? (s.tokens[i]?.stem ?? '') : '';
 }

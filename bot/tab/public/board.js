@@ -3,6 +3,7 @@
 import { renderChart } from './chart.js';
 import { connectToTeams, getSsoToken, userName, useTeamsTheme } from './teams-host.js';
 import { filterActions, renderActions, renderCounts, renderFilterOptions } from './render.js';
+import { showReports } from './reports.js';
 import { applyTheme, themeFromUrl } from './theme.js';
 import { byId, field } from './dom.js';
 
@@ -91,6 +92,7 @@ async function main() {
   try {
     showBoard(await loadPlan(host));
     setStatus('');
+    await showReports($('reports'), host).catch(() => undefined);
     if (host) host.teams.app.notifySuccess().catch(() => undefined);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

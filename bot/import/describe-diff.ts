@@ -1,0 +1,46 @@
+import { ragWords } from '../plan/types.js';
+import type { ImportPreview } from './reconcile.js';
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The most changes listed one by one; the rest are counted. */
+const LISTED = 20;
+
+/** What an import would do (or did) against the current plan, for people: counts, conflicts with newer chat changes, each change. */
+export function describeDiff({ planExists, diff, livePlan, title }: ImportPreview, limit = LISTED): string[] {
+  const replacesLive =
+    livePlan && livePlan !== title
+      ? [`Once imported, it becomes the plan people ask about, in place of "${livePlan}" (which is kept, not deleted).`]
+      : [];
+  if (!planExists) return [`A new plan: ${plural(diff.created.length, 'action')} to create.`, ...replacesLive];
+  const lines = [
+    ...replacesLive,
+    `Against the current plan: ${diff.created.length} new, ${diff.changed.length} changed, ${diff.unchanged} unchanged${
+      diff.missing.length ? `, ${diff.missing.length} not in the file (kept)` : ''
+    }.`,
+  ];
+  if (diff.created.length === 0 && diff.changed.length === 0) lines.push('No changes.');
+  for (const c of diff.conflicts) {
+    const whose = c.kept === 'plan' ? "keeping the plan's (choose the file's to replace them)" : "taking the file's, as chosen";
+    const said = (side: { rag: string; notes: string }) =>
+      ragWords(side.rag as never) + (side.notes ? `, notes "${side.notes.slice(0, 60)}"` : '');
+    lines.push(
+      `Conflict, action ${c.label}: changed in chat since it was imported; the plan says ${said(c.plan)}, the file says ${said(c.file)}: ${whose}.`,
+    );
+  }
+  const described = diff.changed.filter((c) => c.described.length > 0);
+  for (const c of described.slice(0, limit)) lines.push(`Action ${c.before.label}: ${c.described.join('; ')}.`);
+  if (described.length > limit) lines.push(`…and ${plural(described.length - limit, 'more changed action')}.`);
+  if (diff.created.length)
+    lines.push(
+      `New: ${diff.created
+        .slice(0, limit)
+        .map((a) => a.label)
+        .join(', ')}${diff.created.length > limit ? ', …' : ''}.`,
+    );
+  if (diff.missing.length)
+    lines.push(
+      `Not in the file (kept as they are): ${diff.missing.slice(0, limit).join(', ')}${diff.missing.length > limit ? ', …' : ''}.`,
+    );
+  return lines;
+}

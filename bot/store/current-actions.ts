@@ -1,0 +1,55 @@
+import { type CurrentAction, diffImport, type ImportPreview, type Prefer } from '../import/reconcile.js';
+import type { ImportedPlan } from '../import/types.js';
+import type { Rag, Recurrence } from '../plan/types.js';
+import type { Db } from './client.js';
+
+/**
+ * The plan's actions as the importer compares them with a file: leads by name, and whether a person changed each since an import
+ * last set it (its latest history entry that is a person's update or an import that changed the RAG is a person's).
+ */
+export async function loadCurrentActions(db: Db, planId: number): Promise<CurrentAction[]> {
+  const [actions, entries] = await Promise.all([
+    db.action.findMany({
+      where: { planId },
+      include: { theme: true, leads: { orderBy: { position: 'asc' }, include: { organisation: true } } },
+      orderBy: { ref: 'asc' },
+    }),
+    db.$queryRaw<{ actionId: number; source: string }[]>`
+      SELECT u."actionId", u."source" FROM "ActionUpdate" u JOIN "Action" a ON a."id" = u."actionId"
+      WHERE a."planId" = ${planId} AND (u."source" <> 'import' OR u."ragFrom" <> u."ragTo")
+      ORDER BY u."at" ASC, u."id" ASC`,
+  ]);
+  const latest = new Map(entries.map((e) => [Number(e.actionId), e.source]));
+  const changed = new Set([...latest].filter(([, source]) => source !== 'import').map(([id]) => id));
+  return actions.map((a) => ({
+    id: a.id,
+    ref: a.ref,
+    label: a.label || String(a.ref),
+    theme: a.theme.name,
+    title: a.title,
+    deadlineText: a.deadlineText,
+    dueDate: a.dueDate,
+    recurrence: a.recurrence as Recurrence | null,
+    outcome: a.outcome,
+    notes: a.notes,
+    rag: a.rag as Rag,
+    target: a.target,
+    leads: a.leads.map((l) => l.organisation.name),
+    extras: JSON.parse(a.extras) as Record<string, string>,
+    changedSinceImport: changed.has(a.id),
+  }));
+}
+
+/** What importing the plan would change, worked out without saving anything (a plan not yet in the database: everything is new). */
+export async function previewImport(db: Db, partnership: string, plan: ImportedPlan, prefer: Prefer = 'plan'): Promise<ImportPreview> {
+  const [existing, live] = await Promise.all([
+    db.plan.findFirst({ where: { title: plan.title, partnership: { name: partnership } }, select: { id: true } }),
+    db.plan.findFirst({
+      where: { partnership: { name: partnership } },
+      orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
+      select: { title: true },
+    }),
+  ]);
+  const current = existing ? await loadCurrentActions(db, existing.id) : [];
+  return { planExists: existing !== null, diff: diffImport(current, plan, prefer), livePlan: live?.title ?? null, title: plan.title };
+}

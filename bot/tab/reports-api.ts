@@ -1,0 +1,59 @@
+import express from 'express';
+import { logger } from '../logger.js';
+import { requireTeamsToken, type TabAuth } from './auth.js';
+
+const log = logger('tab');
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A board report as the tab lists it. */
+export interface TabReport {
+  id: number;
+  version: number;
+  committee: string;
+  meetingDate: string;
+  periodFrom: string;
+  periodTo: string;
+  status: 'draft' | 'approved';
+}
+
+/** Where the tab's board reports come from (the server wires the store in). */
+export interface ReportsSource {
+  /** the partnership a request is for: the signed-in user's tenant's, or (local mode) the one asked for */
+  partnershipOf(tenantId: string | null, wanted: string | null): Promise<string | null>;
+  list(partnership: string): Promise<TabReport[]>;
+  file(partnership: string, id: number): Promise<Buffer | null>;
+}
+
+/** GET /api/reports (the partnership's board reports; none when no source is wired) and GET /api/reports/:id/docx (the Word file as drafted). */
+export function reportRoutes(source: ReportsSource | undefined, auth: TabAuth): express.Router {
+  const router = express.Router();
+  router.use('/api/reports', requireTeamsToken(auth));
+  const partnership = (req: express.Request, res: express.Response) => {
+    const tenantId = typeof res.locals.claims?.tid === 'string' ? (res.locals.claims.tid as string) : null;
+    const wanted = typeof req.query.partnership === 'string' && req.query.partnership.trim() ? req.query.partnership.trim() : null;
+    return source ? source.partnershipOf(tenantId, wanted) : Promise.resolve(null);
+  };
+  router.get('/api/reports', async (req, res, next) => {
+    try {
+      const name = await partnership(req, res);
+      const reports = source && name ? await source.list(name) : [];
+      res.set('Cache-Control', 'no-store').json(reports.map((r) => ({ ...r, download: `/api/reports/${r.id}/docx` })));
+    } catch (err) {
+      next(err);
+    }
+  });
+  router.get('/api/reports/:id/docx', async (req, res, next) => {
+    try {
+      const id = Number(req.params.id);
+      const name = await partnership(req, res);
+      const file = source && name && Number.isInteger(id) && id > 0 ? await source.file(name, id) : null;
+      const report = file && name ? (await source?.list(name))?.find((r) => r.id === id) : undefined;
+      if (!file || !report) return void res.status(404).json({ error: 'There is no such board report.' });
+      res.set('Cache-Control', 'no-store').type(DOCX).attachment(`Prevent-Update-${report.meetingDate}-v${report.version}.docx`).send(file);
+    } catch (err) {
+      log.error({ err }, 'could not serve a board report');
+      next(err);
+    }
+  });
+  return router;
+}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { grantRole } from '../../bot/store/people.js';
+import { asPerson, TEAMS } from '../support/activities.js';
 import { startConversation, type Conversation } from '../support/conversation.js';
 import { action, ali, history, PARTNERSHIP, sam } from './chat.js';
 
@@ -7,7 +8,7 @@ import { action, ali, history, PARTNERSHIP, sam } from './chat.js';
 let bot: Conversation;
 beforeEach(async () => {
   bot = await startConversation();
-  await grantRole(bot.store.db, { partnership: PARTNERSHIP, who: 'Ali Burlington', role: 'lead', organisation: 'CST' });
+  await grantRole(bot.store.db, { partnership: PARTNERSHIP, person: asPerson(TEAMS.user()), role: 'lead', organisation: 'CST' });
   await bot.install();
 });
 

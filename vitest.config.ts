@@ -1,11 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+/** The fast pure tier: the plan core, card builders and plan importers, with no database, server or process. */
+const UNIT = ['test/plan/**/*.test.ts', 'test/cards/**/*.test.ts', 'test/import/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['test/setup.ts'],
+    // `npm test` runs both; `npm test -- --project unit` runs the pure tier alone (seconds).
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: UNIT } },
+    ],
   },
 });

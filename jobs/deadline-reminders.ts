@@ -4,7 +4,7 @@ import { leadReminderItems, withoutMuted, type LeadItem } from '../bot/plan/sche
 import { localTimesBetween } from '../bot/plan/schedule/local-time.js';
 import { logger } from '../bot/logger.js';
 import type { PlanView } from '../bot/plan/types.js';
-import { type PersonInfo } from '../bot/store/people.js';
+import type { PersonInfo } from '../bot/store/people.js';
 import type { Job } from './job.js';
 import { runPool } from '../bot/notify/fan-out.js';
 

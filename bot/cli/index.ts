@@ -5,7 +5,6 @@ import { openStore } from '../store/database.js';
 import { applyMigrations } from '../store/migrate.js';
 import type { CliCommand, CliContext } from './context.js';
 import { exportCommand } from './export.js';
-import { generateCommand } from './generate.js';
 import { importCommand } from './import.js';
 import { partnershipCommand } from './partnership.js';
 import { plansCommand } from './plans.js';
@@ -29,7 +28,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   role: roleCommand,
   audit: auditCommand,
   round: roundCommand,
-  generate: generateCommand,
   partnership: partnershipCommand,
   schedule: scheduleCommand,
   panel: panelCommand,
@@ -58,7 +56,6 @@ const HELP = `Prevent partnership bot: operator commands
   round start --meeting DATE [--due DATE] ask every lead for updates before a meeting
   round status                           who has replied in the latest update round
   partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership
-  generate [--partnerships 400] [--years 10] [--seed N]  a generated national test dataset
   schedule add|list|move|cancel          meeting reminders, e.g. schedule add "the forum every six months from 12 March at 14:00"
   panel add|remove|list <user>           who gets Channel panel reminders in personal chat
   digest --preview [--at ISO]            print the weekly digest; digest set <user> --day friday --time 16:00 | --off
@@ -85,11 +82,23 @@ export async function runCli(
     out(HELP);
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
+  return runCommand(command, args, env, out, err, { migrate: name !== 'migrate' });
+}
+
+/** Runs one command with an open store (also for commands kept outside the product, such as the benchmark's generator). */
+export async function runCommand(
+  command: CliCommand,
+  args: string[],
+  env = process.env,
+  out = (t: string) => void process.stdout.write(`${t}\n`),
+  err = (t: string) => void process.stderr.write(`${t}\n`),
+  options: { migrate?: boolean } = {},
+): Promise<number> {
   let ctx: CliContext | undefined;
   try {
     const config = loadConfig(env);
     configureLogging(config.LOG_LEVEL ?? 'warn');
-    const store = await openStore(config.DATABASE_URL, { migrate: name !== 'migrate' });
+    const store = await openStore(config.DATABASE_URL, { migrate: options.migrate !== false });
     ctx = { config, store, out, now: () => new Date() };
     return await command(args, ctx);
   } catch (e) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { addScheduleFromText, cancelScheduleByName, listScheduleLines, moveNextMeeting } from '../handlers/commands/schedule-actions.js';
+import { addScheduleFromText, cancelScheduleByName, listScheduleLines, moveNextMeeting } from '../features/schedules/service.js';
 import type { CliCommand } from './context.js';
 
 const USAGE = `Usage:

@@ -4,7 +4,7 @@ import { canUpdate } from '../plan/permissions.js';
 import { actionByRef } from '../plan/query.js';
 import type { PlanAction, PlanView } from '../plan/types.js';
 import type { Reply, TurnInput } from '../core/context.js';
-import { actionCardFor } from './updates/action-view.js';
+import { actionCardFor } from '../features/updates/action-view.js';
 
 /** Actions per card: a typical answer (up to 15) fits on one card; longer ones page with "Show more". */
 export const LIST_PAGE_SIZE = 15;

@@ -1,6 +1,5 @@
 import { basename, extname } from 'node:path';
 import { ImportError } from '../errors.js';
-import type { Rag } from '../plan/types.js';
 import { cellsFor, mapColumns } from './columns.js';
 import { extraColumns, type Extras } from './extra-columns.js';
 import { isPeriod, looksLikeHeading } from './plain-lines.js';

@@ -3,7 +3,7 @@ import { ActionIdData, cancelUpdateHandler, openUpdateHandler, refreshActionHand
 import { ShowActionData, showActionHandler } from '../handlers/card-actions/show-action.js';
 import { ShowMoreData, showMoreHandler } from '../handlers/card-actions/show-more.js';
 import { submitUpdateHandler } from '../handlers/card-actions/submit-update.js';
-import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../handlers/dialogs/dialog-buttons.js';
+import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../features/update-dialog/handlers.js';
 import { REPORT_CARD_ACTIONS } from '../features/reports/index.js';
 import { cancelImportHandler, ImportButtonData, importPlanHandler } from '../handlers/plan-import/import-buttons.js';
 import { cardAction, type CardRoute, coordinatorsOnly } from './route.js';

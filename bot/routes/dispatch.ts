@@ -1,5 +1,5 @@
 import { askHandler } from '../handlers/commands/ask.js';
-import { dialogMessageTurn } from '../handlers/dialogs/message-turn.js';
+import { dialogMessageTurn } from '../features/update-dialog/handlers.js';
 import type { CardActionInput, CardActionResult, MessageInput, Reply } from '../core/context.js';
 import { AppError } from '../errors.js';
 import { CARD_ACTIONS } from './card-actions.js';

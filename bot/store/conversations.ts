@@ -44,7 +44,7 @@ export async function enterConversation(db: Db, seen: ConversationSeen, forNew: 
   });
   const partnership = row?.partnership.name ?? (await forNew());
   if (!partnership) return null;
-  if (!row || !row.active || row.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
+  if (!row?.active || row.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
   return partnership;
 }
 

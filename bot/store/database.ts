@@ -40,6 +40,8 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   const kind = databaseKind(url);
   if (kind === 'sqlite') mkdirSync(path.dirname(path.resolve(sqlitePath(url))), { recursive: true });
   const migrationsApplied = options.migrate !== false ? await applyMigrations(url) : [];
+  // The two generated clients have the same models and differ only in the transaction isolation levels they accept,
+  // so the PostgreSQL one is used through the SQLite one's type; the cast stays here, inside bot/store.
   const db =
     kind === 'sqlite'
       ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 }) })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../bot/cli/index.js';
+import { runCommand } from '../../bot/cli/index.js';
+import { generateCommand } from './generate/command.js';
 import { openStore } from '../../bot/store/database.js';
 import { makeMessage } from '../support/activities.js';
 import { startTestBot } from '../support/bot.js';
@@ -14,8 +15,9 @@ async function generate(...args: string[]) {
   const database = await createTestDatabase();
   databases.push(database);
   const out: string[] = [];
-  const code = await runCli(
-    ['generate', '--partnerships', '3', '--updates', '600', '--until', '2026-11-22', ...args],
+  const code = await runCommand(
+    generateCommand,
+    ['--partnerships', '3', '--updates', '600', '--until', '2026-11-22', ...args],
     { DATABASE_URL: database.url },
     (t) => void out.push(t),
     (t) => void out.push(t),
@@ -66,8 +68,9 @@ describe('cli generate', () => {
     const [a, b, c] = [await generate('--seed', '9'), await generate('--seed', '9', '--batch', '2'), await generate('--seed', '10')];
     expect(await snapshot(a.database.url)).toBe(await snapshot(b.database.url));
     expect(await snapshot(a.database.url)).not.toBe(await snapshot(c.database.url));
-    const again = await runCli(
-      ['generate', '--partnerships', '3'],
+    const again = await runCommand(
+      generateCommand,
+      ['--partnerships', '3'],
       { DATABASE_URL: a.database.url },
       () => undefined,
       () => undefined,

@@ -2,8 +2,9 @@
 // against a bare echo bot on the same stack, on SQLite and PostgreSQL, and at national scale. Prints one table.
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runCli } from '../../bot/cli/index.js';
-import { createRandom } from '../../bot/generate/random.js';
+import { runCommand } from '../../bot/cli/index.js';
+import { generateCommand } from './generate/command.js';
+import { createRandom } from './generate/random.js';
 import { configureLogging } from '../../bot/logger.js';
 import { openStore } from '../../bot/store/database.js';
 import { startFakeConnector } from '../support/fake-connector.js';
@@ -113,8 +114,9 @@ const store = await openStore(national.url);
 if ((await store.db.partnership.count()) === 0) {
   const started = performance.now();
   const out: string[] = [];
-  const code = await runCli(
-    ['generate', '--partnerships', String(partnerships), '--seed', '1', '--service-url', connector.url],
+  const code = await runCommand(
+    generateCommand,
+    ['--partnerships', String(partnerships), '--seed', '1', '--service-url', connector.url],
     { DATABASE_URL: national.url, LOG_LEVEL: 'warn' },
     (t) => void out.push(t),
     (t) => void out.push(t),

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { validateCard } from '../../cards/validate.js';
+import type { OpenStore } from '../../bot/store/database.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { grantRole } from '../../bot/store/people.js';
 import { buttons } from '../cards/card-walk.js';
@@ -82,13 +83,13 @@ export async function submit(bot: TestBot, card: object, title: string, inputs: 
 }
 
 /** An action of the demo plan as it is now. */
-export async function action(bot: TestBot, ref: number) {
+export async function action(bot: { store: OpenStore }, ref: number) {
   const plan = await loadPlanView(bot.store.db, PARTNERSHIP);
   return plan!.actions.find((a) => a.ref === ref)!;
 }
 
 /** An action's history entries, newest first. */
-export async function history(bot: TestBot, ref: number) {
+export async function history(bot: { store: OpenStore }, ref: number) {
   const a = await action(bot, ref);
   return bot.store.db.actionUpdate.findMany({ where: { actionId: a.id }, orderBy: { id: 'desc' } });
 }

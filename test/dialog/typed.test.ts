@@ -1,12 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
-import { action, history, sam, say, setUpPeople } from './chat.js';
+import { grantRole } from '../../bot/store/people.js';
+import { asPerson, TEAMS } from '../support/activities.js';
+import { startConversation, type Conversation } from '../support/conversation.js';
+import { action, ali, history, PARTNERSHIP, sam } from './chat.js';
 
-let bot: TestBot;
+// In process, through the conversation driver: the real route table, handlers and store, without HTTP (see test/dialog/buttons.test.ts for the same over HTTP).
+let bot: Conversation;
 beforeEach(async () => {
-  bot = await startTestBot();
-  await setUpPeople(bot);
+  bot = await startConversation();
+  await grantRole(bot.store.db, { partnership: PARTNERSHIP, person: asPerson(TEAMS.user()), role: 'lead', organisation: 'CST' });
+  await bot.install();
 });
+
+/** Ali (or someone else) types in their personal chat with the bot. */
+const say = (conversation: Conversation, text: string, from = ali) => conversation.say(text, from);
 afterEach(async () => {
   await bot.close();
 });

@@ -1,7 +1,7 @@
 import { roundName, timeAndDay } from '../../../cards/round-words.js';
 import { AppError } from '../../errors.js';
 import { reminderTime, roundDatesProblem, roundDeadline } from '../../plan/rounds.js';
-import { type RoundInfo } from '../../store/rounds.js';
+import type { RoundInfo } from '../../store/rounds.js';
 import type { Services } from '../../core/context.js';
 import { todayIn } from '../../handlers/plan-source.js';
 import { closeDueRound } from './deadline.js';

@@ -1,6 +1,6 @@
 import { buildRoundStatusCard } from '../../../cards/round-status.js';
 import { reminderTime, roundProgress, type RoundProgress, type RoundUpdateView } from '../../plan/rounds.js';
-import { type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
+import type { RoundInfo, RoundItemInfo } from '../../store/rounds.js';
 import type { Reply, Services } from '../../core/context.js';
 
 /** A round's items, the updates made since it started, and who has answered. */

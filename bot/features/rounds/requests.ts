@@ -2,7 +2,7 @@ import { buildRoundRequestCard } from '../../../cards/round-request.js';
 import { runPool } from '../../notify/fan-out.js';
 import { logger } from '../../logger.js';
 import type { PlanView } from '../../plan/types.js';
-import { type RoundInfo, type RoundItemInfo } from '../../store/rounds.js';
+import type { RoundInfo, RoundItemInfo } from '../../store/rounds.js';
 import type { Services } from '../../core/context.js';
 import { sendPersonal, type UnreachableReason } from './reach.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CardActionInput } from '../../core/context.js';
-import { actionCardFor } from '../updates/action-view.js';
-import { actionOfPartnership } from '../updates/update-service.js';
+import { actionCardFor } from '../../features/updates/action-view.js';
+import { actionOfPartnership } from '../../features/updates/update-service.js';
 import type { CardActionResult } from '../../core/context.js';
 
 /** What Update, Refresh and Cancel send: the action's id. */

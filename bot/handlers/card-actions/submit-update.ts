@@ -5,8 +5,8 @@ import { ragWords, SETTABLE_RAGS, type Rag } from '../../plan/types.js';
 import type { CardActionInput } from '../../core/context.js';
 import { screenText } from '../privacy/guard.js';
 import { stoppedActionCard } from '../privacy/stopped-card.js';
-import { actionCardFor } from '../updates/action-view.js';
-import { actionOfPartnership, submitUpdate } from '../updates/update-service.js';
+import { actionCardFor } from '../../features/updates/action-view.js';
+import { actionOfPartnership, submitUpdate } from '../../features/updates/update-service.js';
 import type { CardActionResult } from '../../core/context.js';
 
 /** Keys a card may send: the button's data, the form's inputs, and what Teams itself adds. */

@@ -1,12 +1,12 @@
 import { buildDialogQuestionCard } from '../../../cards/dialog-question.js';
 import type { UpdateDraft } from '../../../cards/action-form.js';
 import type { UpdateDialog } from '../../plan/dialog/update-dialog.js';
-import type { CardActionInput, Reply } from '../../core/context.js';
-import { actionCardFor } from '../updates/action-view.js';
-import { actionOfPartnership } from '../updates/update-service.js';
+import type { CardActionInput, Reply, TurnInput } from '../../core/context.js';
+import { actionCardFor } from '../../features/updates/action-view.js';
+import { actionOfPartnership } from '../../features/updates/update-service.js';
 
 /** In a personal chat the card comes back with the person's text in the box; elsewhere the card is seen by others, so it does not. */
-function keepText(input: CardActionInput): boolean {
+function keepText(input: TurnInput): boolean {
   return input.conversation.kind === 'personal';
 }
 
@@ -24,7 +24,7 @@ export async function stoppedActionCard(input: CardActionInput, actionId: number
 
 /** The conversation's note question again after a stopped answer, with the answer back in the box (personal chat only). */
 export function stoppedDialogCard(
-  input: CardActionInput,
+  input: TurnInput,
   dialogId: number,
   dialog: UpdateDialog,
   timeZone: string,

@@ -1,4 +1,4 @@
-import type { Rag, UpdateSource } from '../plan/types.js';
+import type { Rag, UpdateSource } from '../../../bot/plan/types.js';
 import type { Random } from './random.js';
 import type { GeneratedUpdate } from './types.js';
 import { updateNote } from './wording.js';

@@ -1,6 +1,6 @@
-import { parseDeadline } from '../plan/deadlines.js';
-import { parseTarget } from '../plan/targets.js';
-import type { Rag } from '../plan/types.js';
+import { parseDeadline } from '../../../bot/plan/deadlines.js';
+import { parseTarget } from '../../../bot/plan/targets.js';
+import type { Rag } from '../../../bot/plan/types.js';
 import { ACTION_TEMPLATES } from './action-templates.js';
 import { conversationsFor } from './conversations.js';
 import { generateHistory, type Updater } from './history.js';

@@ -1,4 +1,4 @@
-import type { ActionFields, Rag, Role, UpdateSource } from '../plan/types.js';
+import type { ActionFields, Rag, Role, UpdateSource } from '../../../bot/plan/types.js';
 import type { GeneratedOrganisation } from './organisations.js';
 
 /** One history row of a generated action. */

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../errors.js';
-import { generatePartnership } from '../generate/partnership.js';
-import { areaFor } from '../generate/places.js';
-import type { GeneratedPartnership } from '../generate/types.js';
-import { openBulkLoader } from '../store/bulk.js';
-import { saveGeneratedPartnerships } from '../store/generate.js';
-import type { CliCommand } from './context.js';
+import { AppError } from '../../../bot/errors.js';
+import { generatePartnership } from './partnership.js';
+import { areaFor } from './places.js';
+import type { GeneratedPartnership } from './types.js';
+import { openBulkLoader } from '../../../bot/store/bulk.js';
+import { saveGeneratedPartnerships } from './save.js';
+import type { CliCommand } from '../../../bot/cli/context.js';
 
 const USAGE =
   'Usage: generate [--partnerships 400] [--years 10] [--seed 1] [--actions 40] [--updates N (default 2,500 per partnership)] [--until YYYY-MM-DD (default today)] [--service-url URL] [--batch 20]';

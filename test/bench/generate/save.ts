@@ -1,5 +1,5 @@
-import type { GeneratedPartnership } from '../generate/types.js';
-import type { BulkColumn, BulkLoader } from './bulk.js';
+import type { GeneratedPartnership } from './types.js';
+import type { BulkColumn, BulkLoader } from '../../../bot/store/bulk.js';
 
 const cols = (spec: string): BulkColumn[] =>
   spec.split(' ').map((c) => {

@@ -6,7 +6,7 @@ import { parseScheduleRequest } from '../../plan/schedule/parse.js';
 import { parseDay, parseTime } from '../../plan/schedule/phrases.js';
 import { nextMeeting } from '../../plan/schedule/recurrence.js';
 import type { Store } from '../../store/database.js';
-import { assertNoPersonalData } from '../privacy/guard.js';
+import { assertNoPersonalData } from '../../handlers/privacy/guard.js';
 
 /** Schedule management shared by chat and the CLI: each returns the lines to tell the coordinator. */
 

@@ -1,6 +1,6 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
 import type { MessageInput, Reply } from '../../core/context.js';
-import { addScheduleFromText, cancelScheduleByName, listScheduleLines, moveNextMeeting } from './schedule-actions.js';
+import { addScheduleFromText, cancelScheduleByName, listScheduleLines, moveNextMeeting } from './service.js';
 
 /** "schedule the Channel panel monthly on the first Tuesday at 10:00": coordinators only. */
 export async function scheduleHandler(input: MessageInput): Promise<Reply> {

@@ -5,10 +5,10 @@ import { logger } from '../../logger.js';
 import { canUpdate, whoCanUpdate } from '../../plan/permissions.js';
 import { actionAfterUpdate } from '../../plan/action-update.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
-import { type PersonInfo } from '../../store/people.js';
-import { type UpdateOutcome } from '../../store/updates.js';
+import type { PersonInfo } from '../../store/people.js';
+import type { UpdateOutcome } from '../../store/updates.js';
 import type { Sender, Services } from '../../core/context.js';
-import { assertNoPersonalData } from '../privacy/guard.js';
+import { assertNoPersonalData } from '../../handlers/privacy/guard.js';
 
 const log = logger('updates');
 

@@ -1,5 +1,5 @@
 import { buildMessageCard } from '../../../cards/message-card.js';
-import { composeDigest } from '../../features/digests/compose.js';
+import { composeDigest } from './compose.js';
 import { weekdayName } from '../../plan/schedule/describe.js';
 import { parseTime, weekdayNumber } from '../../plan/schedule/phrases.js';
 import type { MessageInput, Reply } from '../../core/context.js';

@@ -1,0 +1,194 @@
+import { screenText } from '../../handlers/privacy/guard.js';
+import { stoppedDialogCard } from '../../handlers/privacy/stopped-card.js';
+import { buildMessageCard } from '../../../cards/message-card.js';
+import type { Notice } from '../../../cards/notice.js';
+import type { Reply, TurnInput } from '../../core/context.js';
+import { AppError } from '../../errors.js';
+import type { SettableRag } from '../../plan/dialog/answers.js';
+import {
+  answerUpdateDialog,
+  rebaseUpdateDialog,
+  startUpdateDialog,
+  type DialogResult,
+  type UpdateStep,
+} from '../../plan/dialog/update-dialog.js';
+import { ragWords, type PlanAction } from '../../plan/types.js';
+import type { StoredDialog } from '../../store/dialogs.js';
+import { submitUpdate, updatePermission } from '../updates/update-service.js';
+import {
+  crossedReplies,
+  expiredReply,
+  expiryFrom,
+  finishDialog,
+  isExpired,
+  questionReply,
+  readRecord,
+  saveRecord,
+  UPDATE_DIALOG_KIND,
+  type DialogRecord,
+} from './state.js';
+
+// The update conversation as one service: start it, answer it (typed or by button, under the same rules), save it.
+
+/** Starts the update conversation about an action for this person, if they may update it; replaces one in progress. */
+export async function beginUpdateDialog(
+  input: TurnInput,
+  action: PlanAction,
+  timeZone: string,
+  rag: SettableRag | null = null,
+): Promise<Reply[]> {
+  const { services } = input;
+  const { allowed, whoCan } = await updatePermission(services, input.partnership, input.person, action);
+  if (!allowed) return [buildMessageCard({ lines: [`You can't update action ${action.ref}. Who can: ${whoCan}.`] })];
+  const key = { conversationId: input.conversation.id, userChatId: input.sender.id };
+  const earlier = await services.store.dialogs.load(key);
+  const earlierRecord = earlier && readRecord(earlier);
+  let notice: Notice | undefined;
+  if (
+    earlier &&
+    earlierRecord &&
+    !earlierRecord.finished &&
+    !isExpired(earlier, services.now()) &&
+    earlierRecord.dialog.actionId !== action.id
+  ) {
+    notice = {
+      kind: 'warning',
+      message: `I have stopped our conversation about action ${earlierRecord.dialog.ref}: nothing was saved for it.`,
+    };
+  }
+  const record: DialogRecord = { dialog: startUpdateDialog(action, rag), timeZone, lastActivityId: input.activityId, finished: null };
+  const now = services.now();
+  const stored = await services.store.dialogs.start({
+    ...key,
+    partnership: input.partnership,
+    kind: UPDATE_DIALOG_KIND,
+    state: record,
+    now,
+    expiresAt: expiryFrom(now),
+  });
+  return [questionReply(stored.id, record.dialog, timeZone, notice)];
+}
+
+/** An answer to the conversation: the text typed or the button's value, and for a button, the question it belongs to. */
+export interface DialogAnswer {
+  text: string;
+  button?: { dialogId: number; actionId: number; step: UpdateStep };
+}
+
+/** What the conversation made of an answer: `handled` when it was one; otherwise replies to put before the usual answer. */
+export interface DialogTurn {
+  handled: boolean;
+  replies: Reply[];
+}
+
+const PASS: DialogTurn = { handled: false, replies: [] };
+const handled = (replies: Reply[]): DialogTurn => ({ handled: true, replies });
+const ENDED = buildMessageCard({ lines: ['This conversation has ended. Say "update action" and its number to start again.'] });
+
+/**
+ * Gives an answer to the person's conversation in progress. The same rules for typed and button answers: an ended
+ * conversation repeats how it ended (to a retry), a silent one runs out, a retried activity or an earlier question's
+ * button gets the current question again, anything else moves the conversation on. A typed message that is not for the
+ * conversation (none in progress, or "update action 12" starting another) passes to the usual commands.
+ */
+export async function answerDialog(input: TurnInput, answer: DialogAnswer, startsAnother = false): Promise<DialogTurn> {
+  const { store } = input.services;
+  const { button } = answer;
+  const stored = await store.dialogs.load({ conversationId: input.conversation.id, userChatId: input.sender.id });
+  const record = stored && readRecord(stored);
+  if (!stored || !record || (button && (stored.id !== button.dialogId || record.dialog.actionId !== button.actionId))) {
+    if (stored && !record && !button) await store.dialogs.delete(stored.id, stored.version);
+    return button ? handled([ENDED]) : PASS;
+  }
+  if (record.finished) {
+    if (button || record.lastActivityId === input.activityId) return handled([buildMessageCard(record.finished)]);
+    await store.dialogs.delete(stored.id, stored.version);
+    return PASS;
+  }
+  if (isExpired(stored, input.services.now())) {
+    await store.dialogs.delete(stored.id, stored.version);
+    return { handled: !!button, replies: [expiredReply(record.dialog)] };
+  }
+  if (!button && startsAnother) return PASS;
+  const earlierQuestion = button !== undefined && record.dialog.step !== button.step;
+  if (earlierQuestion || record.lastActivityId === input.activityId) {
+    const notice: Notice | undefined = earlierQuestion
+      ? { kind: 'warning', message: 'That button belongs to an earlier question. Here is where we are now.' }
+      : undefined;
+    return handled([questionReply(stored.id, record.dialog, record.timeZone, notice)]);
+  }
+  if (button) {
+    // typed answers were screened before they reached the conversation (routes/dispatch); a card's text box is screened here
+    const screened = await screenText(input.services, input.partnership, answer.text, 'your note');
+    if (!screened.ok) return handled([stoppedDialogCard(input, stored.id, record.dialog, record.timeZone, answer.text, screened.message)]);
+  }
+  return handled(await applyDialogResult(input, stored, record, answerUpdateDialog(record.dialog, answer.text)));
+}
+
+/** Carries out what an answer decided: the next question, the end of the conversation, or saving the update. */
+export async function applyDialogResult(
+  input: TurnInput,
+  stored: StoredDialog,
+  record: DialogRecord,
+  result: DialogResult,
+): Promise<Reply[]> {
+  const next: DialogRecord = { ...record, dialog: result.dialog };
+  if (result.kind === 'cancelled') {
+    const version = await saveRecord(
+      input,
+      stored,
+      { ...next, finished: { lines: [`Cancelled: nothing was saved for action ${result.dialog.ref}.`] } },
+      true,
+    );
+    return version === null
+      ? crossedReplies(input)
+      : [buildMessageCard({ lines: [`Cancelled: nothing was saved for action ${result.dialog.ref}.`] })];
+  }
+  const version = await saveRecord(input, stored, next);
+  if (version === null) return crossedReplies(input);
+  if (result.kind === 'save') return saveDialogUpdate(input, { id: stored.id, version }, next);
+  const notice: Notice | undefined = result.problem ? { kind: 'warning', message: result.problem } : undefined;
+  return [questionReply(stored.id, result.dialog, record.timeZone, notice)];
+}
+
+/** Saves the conversation's update through the one update path, and tells the person how it went. */
+export async function saveDialogUpdate(
+  input: TurnInput,
+  stored: Pick<StoredDialog, 'id' | 'version'>,
+  record: DialogRecord,
+): Promise<Reply[]> {
+  const { dialog } = record;
+  let result;
+  try {
+    result = await submitUpdate(input.services, {
+      partnership: input.partnership,
+      sender: input.sender,
+      person: input.person,
+      actionId: dialog.actionId,
+      expectedVersion: dialog.version,
+      rag: dialog.rag!,
+      note: dialog.note ?? '',
+      progress: dialog.progress,
+      source: 'chat',
+    });
+  } catch (err) {
+    if (!(err instanceof AppError) || (err.code !== 'FORBIDDEN' && err.code !== 'NOT_FOUND')) throw err;
+    return finishDialog(input, stored, record, { lines: [err.message] });
+  }
+  const { outcome, action } = result;
+  if (outcome.status === 'missing')
+    return finishDialog(input, stored, record, { lines: ['That action is no longer in the plan, so nothing was saved.'] });
+  if (outcome.status === 'stale') {
+    const rebased = { ...record, dialog: rebaseUpdateDialog(dialog, action) };
+    const version = await saveRecord(input, stored, rebased);
+    if (version === null) return crossedReplies(input);
+    const message = `Someone else updated action ${action.ref} while we were talking: it is now ${ragWords(action.rag)}. Nothing has been saved yet. Your answers are kept below.`;
+    return [questionReply(stored.id, rebased.dialog, record.timeZone, { kind: 'warning', message })];
+  }
+  const change =
+    outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
+  const lines = [`Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel has been told.' : ''}`];
+  if (dialog.note) lines.push(`Note: ${dialog.note}`);
+  if (dialog.target !== null && action.progress !== null) lines.push(`Progress: ${action.progress} of ${dialog.target}.`);
+  return finishDialog(input, stored, record, { title: 'Update saved', lines });
+}

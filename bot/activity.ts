@@ -24,7 +24,8 @@ export const IncomingActivitySchema = z
 export function activityProblem(body: unknown): string | null {
   const parsed = IncomingActivitySchema.safeParse(body);
   if (parsed.success) return null;
-  const issue = parsed.error.issues[0]!;
+  const [issue] = parsed.error.issues;
+  if (!issue) return 'Bad activity: it could not be read';
   return `Bad activity: ${issue.path.join('.') || 'body'} ${issue.message.replace(/^Required$/, 'is required')}`;
 }
 

@@ -26,7 +26,7 @@ async function remindLead(
   at: Date,
 ): Promise<Outcome> {
   const { store } = services;
-  const due = withoutMuted(leadReminderItems(plan, lead.organisation!, date, at), muted);
+  const due = lead.organisation ? withoutMuted(leadReminderItems(plan, lead.organisation, date, at), muted) : [];
   const sent = await store.jobRuns.existing(
     SENT,
     due.map((i) => `${lead.id}:${i.key}`),

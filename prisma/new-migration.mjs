@@ -14,7 +14,7 @@ const previous = existsSync(dir)
       .filter((d) => /^\d{4}_/.test(d))
       .sort()
   : [];
-const next = String(previous.length + 1).padStart(4, '0') + '_' + name;
+const next = `${String(previous.length + 1).padStart(4, '0')}_${name}`;
 const tmp = mkdtempSync(path.join(tmpdir(), 'migration-'));
 
 const toPostgres = (schema) =>

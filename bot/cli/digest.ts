@@ -55,7 +55,11 @@ export const digestCommand: CliCommand = async (args, ctx) => {
       time,
       enabled: values.off ? false : values.on || day !== undefined || time !== undefined ? true : undefined,
     });
-    const s = (await ctx.store.digests.recipient(person.id))!;
+    const s = await ctx.store.digests.recipient(person.id);
+    if (!s) {
+      ctx.out(`${person.displayName} is no longer in ${partnership}.`);
+      return 1;
+    }
     ctx.out(
       s.enabled
         ? `${s.displayName} gets the weekly digest on ${weekdayName(s.day)}s at ${s.time} (${s.timeZone}).${s.role === 'coordinator' ? '' : ' Only coordinators get it: make them one with "role grant".'}`

@@ -24,8 +24,8 @@ export const scheduleCommand: CliCommand = async (args, ctx) => {
     lines = await addScheduleFromText(store, { partnership, text: rest.join(' '), now: ctx.now(), conversationId: values.channel ?? null });
   else if (action === 'list') lines = await listScheduleLines(store, partnership, ctx.now());
   else if (action === 'move' && rest.length === 2)
-    lines = await moveNextMeeting(store, { partnership, which: rest[0]!, to: rest[1]!, time: values.time, now: ctx.now() });
-  else if (action === 'cancel' && rest.length === 1) lines = await cancelScheduleByName(store, partnership, rest[0]!);
+    lines = await moveNextMeeting(store, { partnership, which: rest[0] ?? '', to: rest[1] ?? '', time: values.time, now: ctx.now() });
+  else if (action === 'cancel' && rest.length === 1) lines = await cancelScheduleByName(store, partnership, rest[0] ?? '');
   if (!lines) {
     ctx.out(USAGE);
     return 2;

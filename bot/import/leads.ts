@@ -85,11 +85,11 @@ export function resolveLeads(cell: string, directory: Directory): ResolvedLead[]
 export function knownNameInside(lead: string, directory: Directory): string | null {
   const text = normalise(lead);
   const hit = directory.entries.find(
-    (entry) => entry.key.length >= 3 && new RegExp(`(?:^|[^a-z0-9])${escape(entry.key)}(?:$|[^a-z0-9])`).test(text),
+    (entry) => entry.key.length >= 3 && new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(entry.key)}(?:$|[^a-z0-9])`).test(text),
   );
   return hit?.name ?? null;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

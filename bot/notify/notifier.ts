@@ -46,7 +46,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
             conversation.reference as Partial<ConversationReference>,
             async (context) => {
               ownRetries(context);
-              await context.sendActivity(toActivity(reply)).catch((err: unknown) => void (refused = err ?? new Error('send failed')));
+              await context.sendActivity(toActivity(reply)).catch((err: unknown) => {
+                refused = err ?? new Error('send failed');
+              });
             },
           );
           if (refused) throw refused;

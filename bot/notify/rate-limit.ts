@@ -56,7 +56,10 @@ export function createSendPacer(limits: Partial<RateLimits> = {}, clock: Clock =
         for (const [id, bucket] of conversations) if (clock.now() - bucket.lastUsed() > 60_000) conversations.delete(id);
       }
       let bucket = conversations.get(conversationId);
-      if (!bucket) conversations.set(conversationId, (bucket = tokenBucket(l.perConversationPerSecond, 1, clock)));
+      if (!bucket) {
+        bucket = tokenBucket(l.perConversationPerSecond, 1, clock);
+        conversations.set(conversationId, bucket);
+      }
       await bucket.take();
       await app.take();
     },

@@ -7,16 +7,29 @@ export type SendFailure =
 const RETRYABLE = new Set([429, 412, 500, 502, 503, 504]);
 const MAX_DELAY_MS = 30_000;
 
-function headerOf(err: any, name: string): string | undefined {
+/** What the Bot Connector client's errors carry (botbuilder's RestError and fetch responses); every part may be missing. */
+interface ConnectorError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  body?: { error?: { code?: string } };
+  response?: {
+    status?: number;
+    headers?: { get?: (name: string) => string | null | undefined } & Record<string, unknown>;
+  };
+}
+
+function headerOf(err: ConnectorError | undefined, name: string): string | undefined {
   const headers = err?.response?.headers;
   if (!headers) return undefined;
   if (typeof headers.get === 'function') return headers.get(name) ?? undefined;
-  return headers[name] ?? headers[name.toLowerCase()];
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Classifies a Bot Connector error: 403 is final (bot removed or blocked), throttling and gateway errors are retried. */
 export function sendFailure(err: unknown): SendFailure {
-  const e = err as any;
+  const e = err as ConnectorError | undefined;
   const status: number | null = e?.statusCode ?? e?.response?.status ?? null;
   if (status === 403 || status === 404) {
     const code = String(e?.code ?? e?.body?.error?.code ?? e?.message ?? '');

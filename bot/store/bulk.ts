@@ -47,7 +47,10 @@ function sqliteLoader(url: string): BulkLoader {
     async insert(table, columns, rows) {
       const sql = `INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
       let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+      if (!statement) {
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
       for (const row of rows) statement.run(row.map(toSqlite));
     },
     async transaction(work) {

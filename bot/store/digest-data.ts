@@ -29,7 +29,7 @@ export async function loadDigestData(
       by: r.actorName,
       source: r.source as UpdateSource,
     })),
-    firstRecorded: Object.fromEntries(firsts.filter((f) => f._min.at).map((f) => [f.actionId, f._min.at!.toISOString()])),
+    firstRecorded: Object.fromEntries(firsts.flatMap((f) => (f._min.at ? [[f.actionId, f._min.at.toISOString()]] : []))),
     rounds: rounds.map((r) => ({
       title: r.title,
       meetingDate: r.meetingDate,

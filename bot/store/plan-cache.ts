@@ -22,7 +22,10 @@ function deepFreeze<T>(value: T): T {
 export async function cachedPlanView(db: Db, partnership: string): Promise<PlanView | null> {
   const stamp = await readPlanStamp(db, partnership);
   let views = cached.get(db);
-  if (!views) cached.set(db, (views = new Map()));
+  if (!views) {
+    views = new Map();
+    cached.set(db, views);
+  }
   if (!stamp?.plan) {
     views.delete(partnership);
     return null;

@@ -1,5 +1,3 @@
-// Prisma CLI configuration for the PostgreSQL schema (generated from prisma/schema.prisma).
-import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 

@@ -53,10 +53,10 @@ describe('the plan board in a browser', () => {
     await openBoard();
     expect(await page.getByTestId('plan-title').textContent()).toBe(board.planTitle);
     expect(await page.getByTestId('action').count()).toBe(24);
-    expect(await page.getByTestId('count-AMBER').innerText()).toBe('AMBER 12');
-    expect(await page.getByTestId('count-GREEN').innerText()).toBe('GREEN 8');
-    expect(await page.getByTestId('count-RED').innerText()).toBe('RED 2');
-    expect(await page.getByTestId('count-COMPLETE').innerText()).toBe('COMPLETE 2');
+    expect(await page.getByTestId('count-AMBER').textContent()).toBe('AMBER 12');
+    expect(await page.getByTestId('count-GREEN').textContent()).toBe('GREEN 8');
+    expect(await page.getByTestId('count-RED').textContent()).toBe('RED 2');
+    expect(await page.getByTestId('count-COMPLETE').textContent()).toBe('COMPLETE 2');
     expect(await page.getByTestId('showing').textContent()).toBe('Showing 24 of 24 actions.');
     expect(await page.locator('body').getAttribute('data-host')).toBe('browser');
   });
@@ -90,7 +90,7 @@ describe('the plan board in a browser', () => {
 
   it('draws the chart with a text legend and a table of the same figures', async () => {
     expect(await page.getByTestId('chart-svg').count()).toBe(1);
-    expect(await page.getByTestId('chart-legend').innerText()).toMatch(/AMBER: dashed line, squares/);
+    expect(await page.getByTestId('chart-legend').textContent()).toMatch(/AMBER: dashed line, squares/);
     expect(board.timeline.map((p) => p.date)).toEqual(['2024-11-01', '2025-01-10', '2025-02-01', TODAY]);
     expect(await page.locator('[data-testid="chart-table"] tbody tr').count()).toBe(4);
     expect(await page.locator('#chart-desc').textContent()).toMatch(/Now: RED 2, AMBER 12, GREEN 8, COMPLETE 2/);

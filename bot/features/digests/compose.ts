@@ -30,7 +30,10 @@ const recent = new WeakMap<Store, Map<string, { made: number; composed: Promise<
  */
 export function composeDigestOnce(store: Store, partnership: string, at: Date): Promise<Composed> {
   let cache = recent.get(store);
-  if (!cache) recent.set(store, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    recent.set(store, cache);
+  }
   const now = Date.now();
   for (const [key, entry] of cache) if (now - entry.made > REUSE_MS) cache.delete(key);
   const key = `${partnership}|${at.toISOString()}`;

@@ -11,7 +11,7 @@ const log = logger('rounds');
 /** Reminds, once, the leads of an open round who have not answered, about the actions still waiting. */
 export async function remindRound(services: Services, roundId: number): Promise<string> {
   const round = await services.store.rounds.find(roundId);
-  if (!round || round.status !== 'open') return `Round ${roundId} is not open: no reminder`;
+  if (round?.status !== 'open') return `Round ${roundId} is not open: no reminder`;
   const { items, progress } = await loadRoundProgress(services, round);
   const waitingLeads = new Set(progress.leads.filter((l) => !l.answered && !l.unreachable).map((l) => l.personId));
   const updated = new Set(progress.leads.flatMap((l) => l.actions.filter((a) => a.update).map((a) => a.actionId)));
@@ -26,12 +26,13 @@ export async function remindRound(services: Services, roundId: number): Promise<
 export async function closeDueRound(services: Services, roundId: number): Promise<string> {
   const { store } = services;
   const round = await store.rounds.find(roundId);
-  if (!round || round.status !== 'open') return `Round ${roundId} is already closed`;
+  if (round?.status !== 'open') return `Round ${roundId} is already closed`;
   const { items, updates, progress } = await loadRoundProgress(services, round);
   const latest = new Map(updates.map((u) => [u.actionId, u]));
-  const answered = items
-    .filter((i) => latest.has(i.actionId))
-    .map((i) => ({ itemId: i.itemId, answeredAt: new Date(latest.get(i.actionId)!.at), updateId: latest.get(i.actionId)!.historyId }));
+  const answered = items.flatMap((i) => {
+    const update = latest.get(i.actionId);
+    return update ? [{ itemId: i.itemId, answeredAt: new Date(update.at), updateId: update.historyId }] : [];
+  });
   const now = services.now();
   if (!(await store.rounds.close(roundId, now, answered))) return `Round ${roundId} is already closed`;
   const summary = await roundStatusReply(services, { ...round, status: 'closed', closedAt: now }, true);

@@ -57,7 +57,9 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
   const leads = (await store.people.list(req.partnership)).filter((p) => p.role === 'lead' && p.organisation);
   const needing = plan.actions.filter((a) => a.rag !== 'COMPLETE');
   const items = leads.flatMap((lead) =>
-    needing.filter((a) => a.leads.includes(lead.organisation!)).map((a) => ({ actionId: a.id, personId: lead.id })),
+    needing
+      .filter((a) => lead.organisation !== null && a.leads.includes(lead.organisation))
+      .map((a) => ({ actionId: a.id, personId: lead.id })),
   );
   if (!items.length)
     throw new AppError(
@@ -65,7 +67,12 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
       'No lead has an action that needs an update, so there is nobody to ask. Name leads first, e.g. "make @Ali Burlington a lead for CST".',
     );
   const round = await store.rounds.create({ ...req, deadline, createdAt: now, items });
-  if (!round) throw alreadyOpen((await store.rounds.latest(req.partnership, { open: true }))!);
+  if (!round) {
+    // another coordinator opened one at the same moment
+    const existing = await store.rounds.latest(req.partnership, { open: true });
+    if (existing) throw alreadyOpen(existing);
+    throw new AppError('STALE_VERSION', 'Another update round was being opened at the same moment. Ask "update round status" to see it.');
+  }
   const requests = await sendRoundRequests(services, round);
   const asked = new Set(items.map((i) => i.actionId));
   return { round, requests, actions: asked.size, uncovered: needing.filter((a) => !asked.has(a.id)).map((a) => a.ref) };

@@ -34,9 +34,11 @@ export async function sendRoundRequests(
 ): Promise<RequestsSent> {
   const plan: PlanView = await services.store.plans.require(round.partnership);
   const items = (await services.store.rounds.items(round.id)).filter((i) => !options.waiting || options.waiting.has(i.itemId));
-  const leads = byLead(items).filter((group) => !(options.reminder && group[0]!.unreachable));
-  const outcomes = await runPool(leads, SEND_CONCURRENCY, (group) => {
-    const lead = group[0]!;
+  const leads = byLead(items).flatMap((group) => {
+    const [lead] = group;
+    return lead && !(options.reminder && lead.unreachable) ? [{ lead, group }] : [];
+  });
+  const outcomes = await runPool(leads, SEND_CONCURRENCY, ({ lead, group }) => {
     const actions = group.flatMap((i) => plan.actions.filter((a) => a.id === i.actionId)).sort((a, b) => a.ref - b.ref);
     const card = buildRoundRequestCard({
       round,
@@ -49,9 +51,8 @@ export async function sendRoundRequests(
   });
   const result: RequestsSent = { sent: [], unreachable: [] };
   const unreachableIds: number[] = [];
-  leads.forEach((group, index) => {
-    const lead = group[0]!;
-    const outcome = outcomes[index]!;
+  leads.forEach(({ lead }, index) => {
+    const outcome = outcomes[index] ?? 'failed';
     if (outcome === 'sent') result.sent.push(lead.personName);
     else {
       result.unreachable.push({ name: lead.personName, reason: outcome });

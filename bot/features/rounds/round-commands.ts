@@ -13,10 +13,10 @@ export async function startRoundHandler(input: WithPerson<MessageInput>, match: 
   const me = input.person;
   const plan = await store.plans.require(input.partnership);
   const today = todayIn(plan.timeZone, input.services.now());
-  const meetingDate = parseMeetingDate(match[2]!, today);
+  const meetingDate = parseMeetingDate(match[2] ?? '', today);
   const dueDate = match[3] ? parseMeetingDate(match[3], today) : null;
   if (!meetingDate || (match[3] && !dueDate)) {
-    const unread = meetingDate ? match[3]! : match[2]!;
+    const unread = (meetingDate ? match[3] : match[2]) ?? '';
     return buildMessageCard({
       lines: [
         `I couldn't read "${unread.slice(0, 60)}" as a date. Say, for example: "start an update round for the board meeting on 4 December", or add "with updates due by 1 December".`,

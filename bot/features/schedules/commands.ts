@@ -26,8 +26,8 @@ export async function listSchedulesHandler(input: MessageInput): Promise<Reply> 
 export async function moveScheduleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const lines = await moveNextMeeting(input.services.store, {
     partnership: input.partnership,
-    which: match[1]!,
-    to: match[2]!,
+    which: match[1] ?? '',
+    to: match[2] ?? '',
     time: match[3],
     now: input.services.now(),
   });
@@ -36,5 +36,5 @@ export async function moveScheduleHandler(input: MessageInput, match: RegExpMatc
 
 /** "cancel schedule 3", "cancel the forum schedule": coordinators only. */
 export async function cancelScheduleHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
-  return buildMessageCard({ lines: await cancelScheduleByName(input.services.store, input.partnership, (match[1] ?? match[2])!) });
+  return buildMessageCard({ lines: await cancelScheduleByName(input.services.store, input.partnership, match[1] ?? match[2] ?? '') });
 }

@@ -158,7 +158,7 @@ export async function saveDialogUpdate(
   record: DialogRecord,
 ): Promise<Reply[]> {
   const { dialog } = record;
-  let result;
+  let result: Awaited<ReturnType<typeof submitUpdate>>;
   try {
     result = await submitUpdate(input.services, {
       partnership: input.partnership,
@@ -166,7 +166,7 @@ export async function saveDialogUpdate(
       person: input.person,
       actionId: dialog.actionId,
       expectedVersion: dialog.version,
-      rag: dialog.rag!,
+      rag: dialog.rag ?? dialog.currentRag,
       note: dialog.note ?? '',
       progress: dialog.progress,
       source: 'chat',

@@ -6,7 +6,6 @@ import { canUpdate } from '../../plan/permissions.js';
 import type { Reply, Services } from '../../core/context.js';
 import type { PersonInfo } from '../../store/people-rows.js';
 import { updatePermission, type Permission } from './update-service.js';
-import { privacySettings } from '../../store/privacy-settings.js';
 
 /** An action's card as this person should see it: the update form if they may update, read-only with "who can" otherwise. */
 export async function actionCardFor(

@@ -23,14 +23,14 @@ export async function addCaseReviewHandler(input: MessageInput, match: RegExpMat
   if (refused) return refused;
   const { store } = input.services;
   const today = localDate(input.services.now(), await store.partnerships.timeZone(input.partnership));
-  const start = parseDay(match[2]!, addDays(today, -364));
+  const start = parseDay(match[2] ?? '', addDays(today, -364));
   if (!start || start > today)
     return buildMessageCard({
       lines: ['I could not read when the intervention started. Write the date like "3 November 2026". Nothing was saved.'],
     });
   const review = await store.caseReviews.add({
     partnership: input.partnership,
-    caseRef: match[1]!,
+    caseRef: match[1] ?? '',
     interventionStart: start,
     reviewDue: addMonths(start, 6),
     now: input.services.now(),
@@ -60,6 +60,6 @@ export async function listCaseReviewsHandler(input: MessageInput): Promise<Reply
 export async function closeCaseReviewHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply> {
   const refused = await refusal(input);
   if (refused) return refused;
-  const review = await input.services.store.caseReviews.close(input.partnership, match[1]!);
+  const review = await input.services.store.caseReviews.close(input.partnership, match[1] ?? '');
   return buildMessageCard({ lines: [`Closed the review of case ${review.caseRef}. No more reminders will be sent for it.`] });
 }

@@ -56,7 +56,7 @@ function cover(raw: string, directory: Directory): string[] | null {
     pos += entry.key.length;
     BRACKETED.lastIndex = pos;
     const bracket = BRACKETED.exec(text);
-    if (bracket && matchAt(normalise(bracket[1]), 0, directory)?.name === entry.name) pos = BRACKETED.lastIndex;
+    if (bracket?.[1] && matchAt(normalise(bracket[1]), 0, directory)?.name === entry.name) pos = BRACKETED.lastIndex;
   }
 }
 

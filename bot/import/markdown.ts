@@ -35,11 +35,12 @@ export function readMarkdown(text: string, file: string): SourcePlan {
   let seenTable = false;
 
   const readTable = (block: TableLine[]): void => {
-    const hasHeader = block.length > 1 && SEPARATOR.test(lines[block[1].line - 1].trim());
-    let data = block.filter((row) => !SEPARATOR.test(lines[row.line - 1].trim()));
-    if (data.length === 0) return;
+    const lineText = (row: TableLine | undefined): string => (row ? (lines[row.line - 1] ?? '').trim() : '');
+    const hasHeader = block.length > 1 && SEPARATOR.test(lineText(block[1]));
+    let data = block.filter((row) => !SEPARATOR.test(lineText(row)));
+    const [header, ...rest] = data;
+    if (header === undefined) return;
     if (hasHeader || mapping === null) {
-      const [header, ...rest] = data;
       const blank = header.cells.every((c) => c === '');
       const names = header.cells.map((c) => c.replace(/\n/g, ' '));
       const columns = mapColumns(names);
@@ -64,9 +65,10 @@ export function readMarkdown(text: string, file: string): SourcePlan {
     }
     const current = mapping as Mapping;
     const width = Math.max(...data.map((row) => row.cells.length), current.width);
-    if (data.length > 0 && width !== current.width) {
+    const [first] = data;
+    if (first && width !== current.width) {
       plan.warnings.push(
-        `Line ${data[0].line}: this table has ${width} columns but the header had ${current.width}; cells were matched by position.`,
+        `Line ${first.line}: this table has ${width} columns but the header had ${current.width}; cells were matched by position.`,
       );
     }
     for (const row of data) {
@@ -76,11 +78,11 @@ export function readMarkdown(text: string, file: string): SourcePlan {
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const trimmed = lines[i].trim();
+    const trimmed = (lines[i] ?? '').trim();
     if (trimmed === '') continue;
     if (trimmed.startsWith('|')) {
       const block: TableLine[] = [];
-      for (; i < lines.length && lines[i].trim().startsWith('|'); i++) block.push({ line: i + 1, cells: splitRow(lines[i]) });
+      for (let line = lines[i]; line?.trim().startsWith('|'); line = lines[++i]) block.push({ line: i + 1, cells: splitRow(line) });
       i--;
       readTable(block);
       seenTable = true;

@@ -12,7 +12,7 @@ export async function runPool<T, R>(items: T[], concurrency: number, worker: (it
   const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await worker(items[index]);
+      results[index] = await worker(items[index] as T);
     }
   });
   await Promise.all(lanes);

@@ -93,12 +93,13 @@ export async function resolveSchedule(db: Db, partnership: string, which: string
   const byName = schedules.filter((s) => s.name.toLowerCase() === key || s.name.toLowerCase().replace(/^the\s+/, '') === key);
   const byWord = schedules.filter((s) => s.name.toLowerCase().includes(key) || s.kind === key.replace(/\s+/g, '-'));
   const found = [byId, byName, byWord].find((list) => list.length > 0) ?? [];
-  if (found.length === 1) return found[0];
+  const [only] = found;
+  if (only && found.length === 1) return only;
   if (found.length === 0)
     throw new AppError('NOT_FOUND', `I can't find a schedule called "${which}". Say "list schedules" to see them with their numbers.`);
   throw new AppError(
     'INVALID_INPUT',
-    `More than one schedule matches "${which}": ${found.map((s) => `${s.id} (${s.name})`).join(', ')}. Use the number, e.g. "cancel schedule ${found[0].id}".`,
+    `More than one schedule matches "${which}": ${found.map((s) => `${s.id} (${s.name})`).join(', ')}. Use the number, e.g. "cancel schedule ${only?.id}".`,
   );
 }
 

@@ -138,7 +138,7 @@ describe('re-importing never loses newer work', () => {
       const id = view?.actions.find((a) => a.label === '1.1')?.id ?? -1;
       return listHistory(s.db, id);
     });
-    expect(history[0].note).toBe('Re-imported from lakeside.csv: target date moved from "Q3 2025/26" to "Q4 2025/26"');
+    expect(history[0]?.note).toBe('Re-imported from lakeside.csv: target date moved from "Q3 2025/26" to "Q4 2025/26"');
     const second = await cli('import', plan, '--dry-run');
     expect(second.out).toContain('No changes.');
   });

@@ -92,7 +92,7 @@ describe('Excel with a merged title, a two-row merged header and objectives as s
 
   it('keeps the deadline as written, reads a date cell as DD/MM/YYYY and "Monthly" as a repeat', () => {
     expect(plan.actions.map((a) => a.deadlineText)).toEqual(['Q3 2025/26', '31/03/2026', 'Summer term 2026', 'TBC', 'Monthly']);
-    expect(plan.actions[4].recurrence).toBe('monthly');
+    expect(plan.actions[4]?.recurrence).toBe('monthly');
   });
 
   it('reports the columns it did not map itself, instead of dropping them', () => {
@@ -139,7 +139,7 @@ describe('a Word document with a heading and a table per theme', async () => {
       ['3', 'Engagement', 'RED', '2026-01-15', 'Two meetings cancelled'],
       ['4', 'Engagement', 'GREEN', null, ''],
     ]);
-    expect(plan.actions[3].recurrence).toBe('quarterly');
+    expect(plan.actions[3]?.recurrence).toBe('quarterly');
     expect(plan.warnings).toEqual([
       'Line 6: text outside a table was not imported: "Actions agreed at the partnership board in July; reviewed ea".',
     ]);

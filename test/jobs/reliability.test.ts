@@ -187,7 +187,7 @@ describe('sends: throttling, refusals and failures', () => {
     await panelBot();
     bot.connector.failNext({ status: 403, body: { error: { code: 'MessageWritesBlocked' } } });
     const [report] = await tickAt(bot, '2026-11-24T10:00:00Z');
-    expect(report.detail).toMatch(/sent to 2 of 3; not reached: \w+ Panel \(gone\)/);
+    expect(report?.detail).toMatch(/sent to 2 of 3; not reached: \w+ Panel \(gone\)/);
     const refs = await bot.store.db.conversationRef.findMany({ where: { kind: 'personal', active: false } });
     expect(refs).toHaveLength(1);
     const panelSends = bot.connector.sent.filter((s) => s.activity.text?.startsWith('Reminder: Channel panel'));
@@ -202,7 +202,7 @@ describe('sends: throttling, refusals and failures', () => {
     await panelBot();
     bot.connector.failNext({ status: 400 });
     const [report] = await tickAt(bot, '2026-11-24T10:00:00Z');
-    expect(report.detail).toMatch(/sent to 2 of 3; not reached: \w+ Panel \(failed\)/);
+    expect(report?.detail).toMatch(/sent to 2 of 3; not reached: \w+ Panel \(failed\)/);
     expect(await bot.store.db.conversationRef.count({ where: { active: false } })).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFilter, findActions, isOverdue } from '../../bot/plan/query.js';
 import { makeAction, makePlan } from '../factories/demo-plan.js';
+import { at } from '../support/at.js';
 
 const TODAY = '2026-11-22';
 
@@ -27,7 +28,7 @@ describe('findActions', () => {
 
   it('counts as overdue only actions due before today that are not complete', () => {
     expect(refs({ due: { overdue: true } })).toEqual([3]);
-    expect(isOverdue(plan.actions[2], TODAY)).toBe(false);
+    expect(isOverdue(at(plan.actions, 2), TODAY)).toBe(false);
   });
 
   it('treats before as exclusive and leaves out undated and complete actions from a date range', () => {

@@ -52,9 +52,9 @@ export async function sendRoundRequests(
   const result: RequestsSent = { sent: [], unreachable: [] };
   const unreachableIds: number[] = [];
   leads.forEach(({ lead }, index) => {
-    const outcome = outcomes[index] ?? 'failed';
+    const outcome = outcomes[index];
     if (outcome === 'sent') result.sent.push(lead.personName);
-    else {
+    else if (outcome) {
       result.unreachable.push({ name: lead.personName, reason: outcome });
       unreachableIds.push(lead.personId);
     }

@@ -13,6 +13,7 @@ import { deleteDialog, loadDialog, saveDialog, startDialog } from './dialogs.js'
 import { loadDigestData } from './digest-data.js';
 import { findDigestRecipient, listDigestRecipients, setDigestSettings } from './digest-settings.js';
 import { claimRun, existingRuns, finishRun, recentRuns } from './job-runs.js';
+import { databaseCreatedAt } from './database-age.js';
 import { activeMutes, muteReminders, unmuteReminders } from './mutes.js';
 import { isPanelMember, listPanelMembers, setPanelMember } from './panel.js';
 import { existingPartnerships, linkPartnershipToTenant, partnershipForTenant } from './partnerships.js';
@@ -205,6 +206,8 @@ export function repositories(db: Db) {
     toolkit: bind(db, { tags: loadToolkitTags, setTag: setToolkitTag }),
     dialogs: bind(db, { load: loadDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
+    /** when this database was created (its first migration), or null when unknown */
+    createdAt: () => databaseCreatedAt(db),
     /** resolves when the database answers (the health check) */
     async ping(): Promise<void> {
       await db.partnership.count();

@@ -20,7 +20,7 @@ export const COORDINATOR_EXAMPLES = [
   'update round status',
   'schedule the Channel panel monthly on the first Tuesday at 10:00',
   'list schedules',
-  'make Ali Burlington a lead for CST',
+  'make @Ali Burlington a lead for CST',
   'post updates here',
   'draft the board report for the 4 December board',
   'which toolkit areas have no action?',
@@ -38,7 +38,7 @@ export const HELP_TOPIC_EXAMPLES = {
       'what do I need to update?',
       'history of action 18',
       'who can update',
-      'make Ali Burlington a lead for CST',
+      'make @Ali Burlington a lead for CST',
     ],
   },
   reminders: {
@@ -61,6 +61,8 @@ export const HELP_TOPIC_EXAMPLES = {
       'update round status',
       'show the digest',
       'post updates here',
+      'draft the board report for the 4 December board',
+      'which toolkit areas have no action?',
     ],
   },
 } as const;

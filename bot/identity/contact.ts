@@ -25,12 +25,12 @@ export async function recogniseSender(services: Services, context: TurnContext, 
   const state = await store.roster.state(partnership, aad);
   // unknown, or known only from a grant (an @mention): ask the roster once for their addresses, tenant and guest status
   if (!state?.fromRoster) {
-    const member = (await fetchMember(context, from.id)) ?? {
-      aadObjectId: aad,
-      chatId: from.id,
-      displayName: from.name ?? 'Someone',
-      guest: (from as { userRole?: string }).userRole === 'guest',
-    };
+    const member = await fetchMember(context, from.id);
+    // Teams would not describe them (not in this team or chat): nothing is recorded
+    if (!member) {
+      seen.add(key);
+      return;
+    }
     if (member.aadObjectId.toLowerCase() !== aad) {
       log.warn({ userId: from.id }, 'The roster gave another object id for this user: not recorded');
       return;

@@ -45,6 +45,10 @@ function migrateSqlite(url: string): string[] {
   const db = new Database(url.replace(/^file:/, '').replace(/\?.*$/, ''), { timeout: 10_000 });
   try {
     db.pragma('journal_mode = WAL');
+    // Prisma writes SQLite table changes as "copy to a new table, drop the old one, rename". With foreign keys on, the
+    // drop would cascade and delete every row that points at the old table (reminder mutes, round items...). SQLite
+    // ignores this pragma inside a transaction, so it is set here; each migration checks the keys before it commits.
+    db.pragma('foreign_keys = OFF');
     db.exec('CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)');
     const known = listMigrations('sqlite');
     const done = (db.prepare('SELECT "name" FROM "_app_migrations"').all() as { name: string }[]).map((r) => r.name);
@@ -55,6 +59,8 @@ function migrateSqlite(url: string): string[] {
       const apply = db.transaction(() => {
         if (db.prepare('SELECT 1 FROM "_app_migrations" WHERE "name" = ?').get(m.name)) return false;
         db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`Migration ${m.name} leaves ${broken.length} rows pointing at rows that do not exist`);
         db.prepare('INSERT INTO "_app_migrations" ("name", "appliedAt") VALUES (?, ?)').run(m.name, new Date().toISOString());
         return true;
       });

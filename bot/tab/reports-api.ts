@@ -18,8 +18,8 @@ export interface TabReport {
 
 /** Where the tab's board reports come from (the server wires the store in). */
 export interface ReportsSource {
-  /** the partnership a request is for: the signed-in user's tenant's, or (local mode) the one asked for */
-  partnershipOf(tenantId: string | null, wanted: string | null): Promise<string | null>;
+  /** the partnership a request is for: one whose roster or people know the signed-in user, or (local mode) the one asked for */
+  partnershipOf(signedIn: { tenantId: string; objectId: string | null } | null, wanted: string | null): Promise<string | null>;
   list(partnership: string): Promise<TabReport[]>;
   file(partnership: string, id: number): Promise<Buffer | null>;
 }
@@ -29,9 +29,11 @@ export function reportRoutes(source: ReportsSource | undefined, auth: TabAuth): 
   const router = express.Router();
   router.use('/api/reports', requireTeamsToken(auth));
   const partnership = (req: express.Request, res: express.Response) => {
-    const tenantId = typeof res.locals.claims?.tid === 'string' ? (res.locals.claims.tid as string) : null;
+    const claims = res.locals.claims as { tid?: unknown; oid?: unknown } | undefined;
+    const tenantId = typeof claims?.tid === 'string' ? claims.tid : null;
+    const objectId = typeof claims?.oid === 'string' ? claims.oid : null;
     const wanted = typeof req.query.partnership === 'string' && req.query.partnership.trim() ? req.query.partnership.trim() : null;
-    return source ? source.partnershipOf(tenantId, wanted) : Promise.resolve(null);
+    return source ? source.partnershipOf(tenantId ? { tenantId, objectId } : null, wanted) : Promise.resolve(null);
   };
   router.get('/api/reports', async (req, res, next) => {
     try {

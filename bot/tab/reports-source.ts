@@ -1,12 +1,13 @@
 import type { Services } from '../core/context.js';
+import { partnershipForTabUser } from '../identity/tenancy.js';
 import type { ReportsSource } from './reports-api.js';
 
 /** The tab's board reports, from the store: the signed-in tenant's partnership, or (local mode) the one asked for. */
 export function tabReportsSource(services: Services): ReportsSource {
   const { store, config } = services;
   return {
-    partnershipOf: async (tenantId, wanted) =>
-      tenantId ? store.partnerships.forTenant(tenantId, config.DEFAULT_PARTNERSHIP) : (wanted ?? config.DEFAULT_PARTNERSHIP),
+    partnershipOf: async (signedIn, wanted) =>
+      signedIn ? partnershipForTabUser(store, config, signedIn) : (wanted ?? config.DEFAULT_PARTNERSHIP),
     list: async (partnership) =>
       (await store.reports.list(partnership)).map((r) => ({
         id: r.id,

@@ -7,7 +7,7 @@ import { TEAMS_FILE_DOWNLOAD_INFO } from '../../bot/import/teams-file.js';
 import { grantRole } from '../../bot/store/people.js';
 import { applyUpdate } from '../../bot/store/updates.js';
 import { northshireXlsx } from '../import/partner-plans.js';
-import { makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
+import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
 
 let bot: TestBot;
@@ -20,7 +20,7 @@ const dm = (user: { id: string }) => TEAMS.personalOf(user.id);
 
 beforeEach(async () => {
   bot = await startTestBot();
-  await grantRole(bot.store.db, { partnership: 'City of London', who: 'Cleo Coordinator', role: 'coordinator' });
+  await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(cleo), role: 'coordinator' });
   const workbook = await northshireXlsx();
   downloads = 0;
   // The file as OneDrive serves it to the bot: a plain GET on the pre-authorised download URL.

@@ -28,7 +28,7 @@ beforeAll(async () => {
     loadBoard: async () => demoBoard('2026-11-25'),
     auth: { localMode: true, host: '127.0.0.1' },
     reports: {
-      partnershipOf: async (_tenant, wanted) => wanted ?? 'City of London',
+      partnershipOf: async (_signedIn, wanted) => wanted ?? 'City of London',
       list: async (partnership) => (partnership === 'City of London' ? REPORTS : []),
       file: async (partnership, id) => (partnership === 'City of London' && id === 7 ? FILE : null),
     },

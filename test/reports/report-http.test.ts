@@ -6,7 +6,7 @@ import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { applyUpdate } from '../../bot/store/updates.js';
 import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
-import { makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
+import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 
 const P = 'City of London';
 const ali = TEAMS.user('Ali Burlington', '29:ali');
@@ -16,7 +16,7 @@ let bot: TestBot;
 
 beforeEach(async () => {
   bot = await startTestBot({ now: '2026-11-25T12:00:00Z' });
-  await grantRole(bot.store.db, { partnership: P, who: 'Ali Burlington', role: 'coordinator' });
+  await grantRole(bot.store.db, { partnership: P, person: asPerson(ali), role: 'coordinator' });
   const plan = await loadPlanView(bot.store.db, P);
   const a18 = plan?.actions.find((a) => a.ref === 18);
   if (!a18) throw new Error('no action 18');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole } from '../../bot/store/people.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { makeMessage, TEAMS } from '../support/activities.js';
+import { asPerson, makeMessage, TEAMS } from '../support/activities.js';
 
 const ali = TEAMS.user('Ali Burlington', '29:ali');
 const sam = TEAMS.user('Sam Member', '29:sam');
@@ -9,7 +9,7 @@ let bot: TestBot;
 
 beforeAll(async () => {
   bot = await startTestBot({ now: '2026-11-25T12:00:00Z' });
-  await grantRole(bot.store.db, { partnership: 'City of London', who: 'Ali Burlington', role: 'coordinator' });
+  await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(ali), role: 'coordinator' });
 });
 afterAll(() => bot.close());
 

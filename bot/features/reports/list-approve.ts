@@ -39,7 +39,7 @@ async function approve(input: TurnInput, find: (reports: SavedReport[]) => Saved
   const outcome = await reports.approve({
     partnership: input.partnership,
     id: target.id,
-    by: { chatId: input.sender.aadObjectId ?? input.sender.id, name: input.sender.name },
+    by: { chatId: input.sender.aadObjectId ?? input.sender.id, name: input.person?.displayName ?? input.sender.name },
     at: input.services.now(),
   });
   if (outcome.status === 'missing') return buildMessageCard({ lines: ['That board report no longer exists.'] });

@@ -60,7 +60,7 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
   if (!items.length)
     throw new AppError(
       'INVALID_INPUT',
-      'No lead has an action that needs an update, so there is nobody to ask. Name leads first, e.g. "make Ali Burlington a lead for CST".',
+      'No lead has an action that needs an update, so there is nobody to ask. Name leads first, e.g. "make @Ali Burlington a lead for CST".',
     );
   const round = await store.rounds.create({ ...req, deadline, createdAt: now, items });
   if (!round) throw alreadyOpen((await store.rounds.latest(req.partnership, { open: true }))!);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { PrivacyConfigSchema } from './privacy-config.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().optional());
@@ -40,6 +41,7 @@ const ConfigSchema = z.object({
   /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
   SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  ...PrivacyConfigSchema.shape,
 });
 
 /** Rules across settings, checked on the raw values so they are reported alongside any other problem. */

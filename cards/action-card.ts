@@ -21,6 +21,8 @@ export interface ActionCardInput {
   showForm?: boolean;
   /** for the last-update time; default Europe/London */
   timeZone?: string;
+  /** whether update notes are posted to the partnership channel (the form says so); unknown when undefined */
+  notesToChannel?: boolean;
 }
 
 const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300] as const;
@@ -60,7 +62,7 @@ function build(input: ActionCardInput, limit: number): CardResult {
   body.push(text('Notes', { weight: 'Bolder' }), text(notes, { spacing: 'None' }));
   body.push(text(updated, { isSubtle: true }));
   if (!input.canUpdate) body.push(text(updateLine(input)));
-  if (showForm) body.push(...updateFormInputs(action, input.draft));
+  if (showForm) body.push(...updateFormInputs(action, input.draft, input.notesToChannel));
 
   let actions: Element[] = [];
   if (showForm) actions = updateFormButtons(action);

@@ -1,6 +1,7 @@
 import { SETTABLE_RAGS, type PlanAction, type Rag } from '../bot/plan/types.js';
 import { ragChoiceTitle } from './describe.js';
 import { button, text, type Element } from './elements.js';
+import { noteVisibility } from './note-visibility.js';
 import { VERBS } from './verbs.js';
 
 /** Longest note the form accepts (the handler should enforce the same). */
@@ -18,8 +19,8 @@ function initialRag(action: PlanAction, draft: UpdateDraft): Rag | undefined {
   return (SETTABLE_RAGS as readonly Rag[]).includes(rag) ? rag : undefined;
 }
 
-/** The inputs of the inline update form: rag, note and (when the action has a target) progress. */
-export function updateFormInputs(action: PlanAction, draft: UpdateDraft = {}): Element[] {
+/** The inputs of the inline update form: rag, note (with who will see it) and (when the action has a target) progress. */
+export function updateFormInputs(action: PlanAction, draft: UpdateDraft = {}, notesToChannel?: boolean): Element[] {
   const rag = initialRag(action, draft);
   const inputs: Element[] = [
     text('Update this action', { weight: 'Bolder', separator: true, spacing: 'Large' }),
@@ -43,6 +44,7 @@ export function updateFormInputs(action: PlanAction, draft: UpdateDraft = {}): E
       placeholder: 'For example: two training sessions delivered to school staff in March.',
       ...(draft.note ? { value: draft.note.slice(0, NOTE_MAX_LENGTH) } : {}),
     },
+    text(noteVisibility(notesToChannel), { isSubtle: true, size: 'Small', spacing: 'Small' }),
   ];
   if (action.target !== null) {
     const progress = draft.progress !== undefined ? draft.progress : action.progress;

@@ -4,6 +4,7 @@ import { actionLabel, ragChange, ragChoiceTitle } from './describe.js';
 import { actionSet, adaptiveCard, button, factSet, heading, text, type CardResult, type Element } from './elements.js';
 import { DEFAULT_TIME_ZONE, formatInstant, shorten } from './format.js';
 import { noticeBlock, noticeWords, type Notice } from './notice.js';
+import { noteVisibility } from './note-visibility.js';
 import { VERBS } from './verbs.js';
 
 export interface DialogQuestionInput {
@@ -12,6 +13,8 @@ export interface DialogQuestionInput {
   /** why the question is asked again, or what changed meanwhile */
   notice?: Notice;
   timeZone?: string;
+  /** what the person typed, put back in the answer box (e.g. after the confidentiality guard stopped it) */
+  draft?: string;
 }
 
 const QUESTIONS: Record<UpdateDialog['step'], string> = {
@@ -80,7 +83,7 @@ function buttons(input: DialogQuestionInput): Element[] {
   }
 }
 
-function answerInput(dialog: UpdateDialog): Element[] {
+function answerInput(dialog: UpdateDialog, draft?: string): Element[] {
   if (dialog.step === 'note')
     return [
       {
@@ -90,7 +93,9 @@ function answerInput(dialog: UpdateDialog): Element[] {
         isMultiline: true,
         maxLength: 2000,
         placeholder: 'For example: met three faith leaders.',
+        ...(draft ? { value: draft.slice(0, 2000) } : {}),
       },
+      text(noteVisibility(undefined), { isSubtle: true, size: 'Small', spacing: 'Small' }),
     ];
   if (dialog.step === 'progress')
     return [
@@ -112,7 +117,7 @@ export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult 
   if (facts.length) body.push(factSet(facts));
   body.push(
     text(question, { weight: 'Bolder' }),
-    ...answerInput(d),
+    ...answerInput(d, input.draft),
     actionSet(buttons(input)),
     text(HINTS[d.step], { isSubtle: true, size: 'Small' }),
   );
@@ -123,6 +128,7 @@ export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult 
     ...facts.map(([title, value]) => `${title}: ${value}`),
     question,
     ...(d.step === 'rag' ? [`Choices: ${SETTABLE_RAGS.map(ragChoiceTitle).join(', ')}.`] : []),
+    ...(d.step === 'note' ? [noteVisibility(undefined)] : []),
     HINTS[d.step],
   ];
   return { card: adaptiveCard(body), text: lines.join('\n') };

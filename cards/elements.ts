@@ -1,5 +1,6 @@
 import { ragWords, type Rag } from '../bot/plan/types.js';
 import { ragColour } from './describe.js';
+import { cardText } from './card-text.js';
 import type { Verb } from './verbs.js';
 
 /** A piece of card JSON. */
@@ -14,9 +15,9 @@ export interface CardResult {
 /** The highest schema version Teams renders. */
 export const CARD_VERSION = '1.5';
 
-/** A wrapping TextBlock. */
+/** A wrapping TextBlock; the text is shown as written (no Markdown, links or mentions become active). */
 export function text(value: string, options: Element = {}): Element {
-  return { type: 'TextBlock', text: value, wrap: true, ...options };
+  return { type: 'TextBlock', text: cardText(value), wrap: true, ...options };
 }
 
 /** A heading TextBlock (announced as a heading by screen readers). */
@@ -55,7 +56,7 @@ export function actionSet(actions: Element[], options: Element = {}): Element {
 
 /** A FactSet from [title, value] pairs. */
 export function factSet(facts: [string, string][], options: Element = {}): Element {
-  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })), ...options };
+  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title: cardText(title), value: cardText(value) })), ...options };
 }
 
 /** A whole Adaptive Card at schema 1.5, full width in Teams. */

@@ -6,6 +6,9 @@ import { describeDiff } from '../import/describe-diff.js';
 import { parseRagMap } from '../import/options.js';
 import { dateIn } from '../plan/dates.js';
 import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../import/known-organisations.js';
+import { personalDataInPlan } from '../plan/confidentiality/plan-text.js';
+import { listInWords } from '../plan/confidentiality/index.js';
+import { guardYear } from '../handlers/privacy/guard.js';
 import type { CliCommand } from './context.js';
 
 export { mergeOrganisations };
@@ -37,6 +40,13 @@ export const importCommand: CliCommand = async (args, ctx) => {
   const options = { ragWords: parseRagMap(values.map ?? []), today: dateIn(ctx.now(), 'Europe/London') };
   const { plan, format, encoding } = await readPlanFileWithInfo(file, known, options);
   const parsedMs = performance.now() - started;
+  const personal = personalDataInPlan(plan.actions, { referenceYear: guardYear(ctx.now()) });
+  if (personal.length) {
+    ctx.out(`Nothing was imported: ${path.basename(file)} looks like it holds personal data, which the bot never stores.`);
+    for (const f of personal) ctx.out(`- action ${f.ref}, ${f.field}: ${listInWords(f.words)}`);
+    ctx.out('Remove it from the file and import again.');
+    return 1;
+  }
   const read = `${format === 'xlsx' ? 'Excel' : format === 'docx' ? 'Word' : format === 'csv' ? 'CSV' : 'Markdown'}${encoding ? `, ${encoding}` : ''}`;
   if (values['dry-run']) {
     ctx.out(`Preview of "${plan.title}" for ${partnership} from ${path.basename(file)} (${read}); nothing was saved.`);

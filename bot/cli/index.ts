@@ -17,6 +17,8 @@ import { jobsCommand } from './jobs.js';
 import { panelCommand } from './panel.js';
 import { scheduleCommand } from './schedule.js';
 import { roundCommand } from './round.js';
+import { personCommand } from './person.js';
+import { privacyCommand } from './privacy.js';
 import { reportCommand } from './report.js';
 
 /** Every CLI command, by name. */
@@ -34,6 +36,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   digest: digestCommand,
   jobs: jobsCommand,
   case: caseCommand,
+  person: personCommand,
+  privacy: privacyCommand,
   report: reportCommand,
   migrate: async (_args, ctx) => {
     const applied = await applyMigrations(ctx.config.DATABASE_URL);
@@ -60,6 +64,9 @@ const HELP = `Prevent partnership bot: operator commands
   digest --preview [--at ISO]            print the weekly digest; digest set <user> --day friday --time 16:00 | --off
   jobs tick --at <ISO time>              run every job due at that instant, as the scheduler would; jobs runs
   case add <ref> --started <date>        track a Channel case review by opaque reference; case list; case close <ref>
+  person export|erase <email>            print everything held about a person (JSON), or erase them ("former member N" in history)
+  privacy show|notes-to-channel on|off|referral --email --phone --form --out-of-hours
+                                         privacy settings, stopped-note counts and the partnership's referral route
   report --meeting DATE [--since DATE] [--format md|docx --out FILE] [--sessions N --attendees N --channel-referrals N --open-cases N]
                                          draft the board report (saved as the next version); report list | approve N --by NAME
   report settings --committee ... --author ... --report-of ...   the report's header; report toolkit | quarter [last] | annual [YEAR]

@@ -5,17 +5,9 @@ import { cellsFor, mapColumns } from './columns.js';
 import { extraColumns, type Extras } from './extra-columns.js';
 import { isPeriod, looksLikeHeading } from './plain-lines.js';
 import { isSectionRow } from './sections.js';
-import type { ColumnMap, SourcePlan } from './types.js';
+import type { ColumnMap, GridRow, SourcePlan } from './types.js';
 
-/** One row of a table as text cells (merged cells: the text in the first, the rest empty), with the line or row it came from. */
-export interface GridRow {
-  line: number;
-  cells: string[];
-  /** the RAG a cell's fill colour stands for, where the format has colours (Excel) */
-  colours?: (Rag | null)[];
-  /** a paragraph outside any table (Word): a heading names a theme, other text is reported, never read as an action */
-  paragraph?: boolean;
-}
+export type { GridRow } from './types.js';
 
 function readPreamble(plan: SourcePlan, cells: string[]): void {
   const filled = cells.filter((c) => c !== '');

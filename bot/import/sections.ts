@@ -1,5 +1,4 @@
-import type { GridRow } from './grid.js';
-import type { ColumnMap } from './types.js';
+import type { ColumnMap, GridRow } from './types.js';
 
 /** A single cell that names an objective or section: "Objective 1: Safeguarding", "Priority 2", "3. Communities". */
 const SECTION_WORDS = /^(?:(?:objective|section|theme|priority|strand|workstream|aim|strategic aim)\s*\d*[a-z]?\b|\d+[.)]\s+\S)/i;

@@ -63,3 +63,13 @@ export interface ImportOptions {
   /** YYYY-MM-DD: "end of March" means the next end of March on or after this day */
   today?: string;
 }
+
+/** One row of a table as text cells (merged cells: the text in the first, the rest empty), with the line or row it came from. */
+export interface GridRow {
+  line: number;
+  cells: string[];
+  /** the RAG a cell's fill colour stands for, where the format has colours (Excel) */
+  colours?: (Rag | null)[];
+  /** a paragraph outside any table (Word): a heading names a theme, other text is reported, never read as an action */
+  paragraph?: boolean;
+}

@@ -29,10 +29,10 @@ export function exportJson(plans: PlanView[]): string {
   return JSON.stringify(out, null, 2);
 }
 
-/** The CSV export: one row per action, in the column names the importer reads back; leads one per line; `updates` adds the latest update and its date. */
+/** The CSV export: one row per action, in the column names the importer reads back; leads one per line; `updates` adds the latest update and its date; cells a spreadsheet would run as formulas (=, +, -, @, tab, carriage return) start with an apostrophe. */
 export function exportCsv(plan: PlanView, options: { updates?: boolean } = {}): string {
   const table = exportTable(plan, { updates: options.updates ?? false });
-  return stringify([table.header, ...table.rows.map((row) => row.map((c) => c.text))]);
+  return stringify([table.header, ...table.rows.map((row) => row.map((c) => c.text))], { escape_formulas: true });
 }
 
 const mdCell = (text: string) =>

@@ -15,9 +15,11 @@ import { startUpdateHandler, updateTopicHandler } from '../handlers/dialogs/star
 import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-commands.js';
 import { REPORT_COMMANDS } from '../features/reports/index.js';
 import { command, coordinatorsOnly, type CommandRoute } from './route.js';
+import { PRIVACY_COMMANDS } from '../handlers/privacy/commands.js';
 
 /** Every typed command, tried in order before the text is treated as a plan question. One line each: name, pattern, role, handler. */
 export const COMMANDS: CommandRoute[] = [
+  ...PRIVACY_COMMANDS,
   command({ name: 'history', pattern: PATTERNS.history, handle: historyHandler }),
   command({ name: 'what changed', pattern: PATTERNS.changes, handle: changesHandler }),
   command({

@@ -5,11 +5,17 @@ import { AppError } from '../errors.js';
 import { CARD_ACTIONS } from './card-actions.js';
 import { COMMANDS } from './commands.js';
 import { refusalFor } from './route.js';
+import { signpostingReplies } from '../handlers/privacy/signposting.js';
+import { stopPersonalData } from '../handlers/privacy/stopped-reply.js';
 
 const byVerb = new Map(CARD_ACTIONS.map((route) => [route.verb, route]));
 
-/** Routes a message: a conversation in progress takes it first; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
+/** Routes a message: safeguarding questions get the referral route first; personal data is stopped; then a conversation in progress takes it; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
 export async function handleText(input: MessageInput): Promise<Reply[]> {
+  const signposting = await signpostingReplies(input);
+  if (signposting) return signposting;
+  const stopped = await stopPersonalData(input);
+  if (stopped) return stopped;
   const dialog = await dialogMessageTurn(input);
   if (dialog.handled) return dialog.replies;
   const text = input.text.trim();

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { checkCaseRef } from '../plan/privacy.js';
+import { checkCaseRef } from '../plan/confidentiality/case-ref.js';
 import type { Db } from './client.js';
 
 /** A Channel case review: an opaque reference and dates, nothing else. */
@@ -37,7 +37,7 @@ export async function addCaseReview(
   db: Db,
   input: { partnership: string; caseRef: string; interventionStart: string; reviewDue: string; now: Date },
 ): Promise<CaseReviewView> {
-  const check = checkCaseRef(input.caseRef);
+  const check = checkCaseRef(input.caseRef, input.now.getUTCFullYear());
   if (!check.ok) throw new AppError('PERSONAL_DATA_REFUSED', check.message, { kind: check.kind });
   const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
   if (!partnership) throw new AppError('NOT_FOUND', `There is no partnership called "${input.partnership}".`);

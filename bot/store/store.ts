@@ -55,6 +55,10 @@ import {
   updateRecurrence,
 } from './schedules.js';
 import { applyUpdate, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
+import { erasePerson, exportPerson } from './person-data.js';
+import { changePrivacySettings, privacySettings } from './privacy-settings.js';
+import { purgeExpired } from './retention.js';
+import { countStoppedNote, stoppedNotesSince } from './stopped-notes.js';
 import {
   isKnownMember,
   listPendingGrants,
@@ -214,6 +218,17 @@ export function repositories(db: Db) {
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
     /** when this database was created (its first migration), or null when unknown */
     createdAt: () => databaseCreatedAt(db),
+    privacy: bind(db, {
+      /** the partnership's privacy choices and referral route (defaults when none are stored) */
+      settings: privacySettings,
+      changeSettings: changePrivacySettings,
+      /** one more piece of text stopped by the confidentiality guard today (a count, never the text) */
+      countStopped: countStoppedNote,
+      stoppedSince: stoppedNotesSince,
+      exportPerson,
+      erasePerson,
+      purgeExpired,
+    }),
     /** resolves when the database answers (the health check) */
     async ping(): Promise<void> {
       await db.partnership.count();

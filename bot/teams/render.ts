@@ -9,7 +9,7 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
 /** A reply as a botbuilder message activity: the text always, the card when there is one. */
 export function toActivity(reply: Reply): Partial<Activity> {
   const cards = reply.card ? [CardFactory.adaptiveCard(reply.card)] : [];
-  return { type: ActivityTypes.Message, text: reply.text, attachments: [...cards, ...(reply.attachments ?? [])] };
+  return { type: ActivityTypes.Message, text: reply.text, textFormat: 'plain', attachments: [...cards, ...(reply.attachments ?? [])] };
 }
 
 /**

@@ -34,7 +34,7 @@ export async function draftReport(store: Store, request: DraftRequest): Promise<
   const done = request.requestKey ? await store.reports.byRequest(request.requestKey) : null;
   if (done) return done;
   if (request.typed) {
-    const check = checkReportText(request.typed);
+    const check = checkReportText(request.typed, request.at.getUTCFullYear());
     if (!check.ok)
       throw new AppError(
         'PERSONAL_DATA_REFUSED',

@@ -5,6 +5,7 @@ import { type RoundInfo } from '../../store/rounds.js';
 import type { Services } from '../../core/context.js';
 import { todayIn } from '../../handlers/plan-source.js';
 import { closeDueRound } from './deadline.js';
+import { assertNoPersonalData } from '../../handlers/privacy/guard.js';
 import { sendRoundRequests, type RequestsSent } from './requests.js';
 
 /** What a coordinator (in chat or at the command line) asks for. */
@@ -40,6 +41,7 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
   const { store } = services;
   const plan = await store.plans.require(req.partnership);
   const now = services.now();
+  assertNoPersonalData(req.title, now, 'the round title');
   const deadline = roundDeadline({ meetingDate: req.meetingDate, dueDate: req.dueDate, timeZone: plan.timeZone });
   const problem = roundDatesProblem({
     meetingDate: req.meetingDate,

@@ -3,6 +3,8 @@ import { SubmitUpdateDataSchema } from '../../../cards/action-data.js';
 import { AppError } from '../../errors.js';
 import { ragWords, SETTABLE_RAGS, type Rag } from '../../plan/types.js';
 import type { CardActionInput } from '../../core/context.js';
+import { screenText } from '../privacy/guard.js';
+import { stoppedActionCard } from '../privacy/stopped-card.js';
 import { actionCardFor } from '../updates/action-view.js';
 import { actionOfPartnership, submitUpdate } from '../updates/update-service.js';
 import type { CardActionResult } from '../../core/context.js';
@@ -45,6 +47,8 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
   }
   const data = parsed.data;
   const draft = { rag: data.rag as Rag, note: data.note, progress: data.progress };
+  const screened = await screenText(input.services, input.partnership, data.note, 'your note');
+  if (!screened.ok) return { replaceCard: await stoppedActionCard(input, data.actionId, draft, screened.message) };
   try {
     const result = await submitUpdate(input.services, {
       partnership: input.partnership,

@@ -6,6 +6,7 @@ import { parseScheduleRequest } from '../../plan/schedule/parse.js';
 import { parseDay, parseTime } from '../../plan/schedule/phrases.js';
 import { nextMeeting } from '../../plan/schedule/recurrence.js';
 import type { Store } from '../../store/database.js';
+import { assertNoPersonalData } from '../privacy/guard.js';
 
 /** Schedule management shared by chat and the CLI: each returns the lines to tell the coordinator. */
 
@@ -29,6 +30,7 @@ export async function addScheduleFromText(
   store: Store,
   input: { partnership: string; text: string; now: Date; conversationId: string | null },
 ): Promise<string[]> {
+  assertNoPersonalData(input.text, input.now, 'the schedule');
   const zone = await store.partnerships.timeZone(input.partnership);
   const parsed = parseScheduleRequest(input.text, localDate(input.now, zone));
   if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.problem);

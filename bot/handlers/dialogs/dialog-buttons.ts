@@ -5,6 +5,8 @@ import { answerUpdateDialog, UPDATE_STEPS } from '../../plan/dialog/update-dialo
 import type { CardActionResult } from '../../core/context.js';
 import type { CardActionInput, Reply } from '../../core/context.js';
 import { planAndAction } from '../updates/update-service.js';
+import { screenText } from '../privacy/guard.js';
+import { stoppedDialogCard } from '../privacy/stopped-card.js';
 import { applyDialogResult } from './advance.js';
 import { beginUpdateDialog } from './begin.js';
 import { expiredReply, questionReply } from './persist.js';
@@ -52,5 +54,7 @@ export async function dialogAnswerHandler(input: CardActionInput, data: z.infer<
     return asResult([questionReply(stored.id, record.dialog, record.timeZone, notice)]);
   }
   const answer = String(data.answer ?? '');
+  const screened = await screenText(input.services, input.partnership, answer, 'your note');
+  if (!screened.ok) return asResult([stoppedDialogCard(input, stored.id, record.dialog, record.timeZone, answer, screened.message)]);
   return asResult(await applyDialogResult(input, stored, record, answerUpdateDialog(record.dialog, answer)));
 }

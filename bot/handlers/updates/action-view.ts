@@ -6,6 +6,7 @@ import { canUpdate } from '../../plan/permissions.js';
 import type { Reply, Services } from '../../core/context.js';
 import type { PersonInfo } from '../../store/people-rows.js';
 import { updatePermission, type Permission } from './update-service.js';
+import { privacySettings } from '../../store/privacy-settings.js';
 
 /** An action's card as this person should see it: the update form if they may update, read-only with "who can" otherwise. */
 export async function actionCardFor(
@@ -18,5 +19,13 @@ export async function actionCardFor(
   const { permission: known, ...cardExtras } = extras;
   const { allowed, whoCan, people } = known ?? (await updatePermission(services, partnership, person, action));
   const userIds = people.filter((p) => !p.chatId.startsWith('pending:') && canUpdate(p, action)).map((p) => p.chatId);
-  return buildActionCard({ action, canUpdate: allowed, userIds, whoCanUpdate: allowed ? undefined : whoCan, ...cardExtras });
+  const notesToChannel = allowed ? (await services.store.privacy.settings(partnership)).postNotesToChannel : undefined;
+  return buildActionCard({
+    action,
+    canUpdate: allowed,
+    userIds,
+    whoCanUpdate: allowed ? undefined : whoCan,
+    notesToChannel,
+    ...cardExtras,
+  });
 }

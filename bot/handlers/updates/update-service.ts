@@ -10,6 +10,7 @@ import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.j
 import { type PersonInfo } from '../../store/people.js';
 import { type UpdateOutcome } from '../../store/updates.js';
 import type { Sender, Services } from '../../core/context.js';
+import { assertNoPersonalData } from '../privacy/guard.js';
 
 const log = logger('updates');
 
@@ -82,6 +83,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
   const note = req.note.trim();
   const problem = progressProblem(req.progress, before.target) ?? noteProblem(note, NOTE_MAX_LENGTH);
   if (problem) throw new AppError('INVALID_INPUT', `Nothing was saved. ${problem}`);
+  assertNoPersonalData(note, services.now(), 'the note');
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([req.rag, note, req.progress]))
     .digest('hex')
@@ -126,6 +128,15 @@ async function announce(
     log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
     return false;
   }
-  const card = buildAnnouncementCard({ action, from, to, by, byOrganisation, note });
+  const { postNotesToChannel } = await services.store.privacy.settings(partnership);
+  const card = buildAnnouncementCard({
+    action,
+    from,
+    to,
+    by,
+    byOrganisation,
+    note: postNotesToChannel ? note : '',
+    noteWithheld: Boolean(note) && !postNotesToChannel,
+  });
   return (await services.notifier.send(channel, card)) === 'sent';
 }

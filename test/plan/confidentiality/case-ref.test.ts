@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaseRef, personalDataIn } from '../../bot/plan/privacy.js';
+import { checkCaseRef, personalDataIn } from '../../../bot/plan/confidentiality/case-ref.js';
 
 describe('Channel case references', () => {
-  it.each(['CH-2026-014', 'ch-2026-014', 'LDN/0042', 'CP26_7', 'REF-2026-0007', 'CASE-118', 'COL.2026.12'])(
+  it.each(['CH-2026-014', 'PREVENT-2026-001', 'ch-2026-014', 'LDN/0042', 'CP26_7', 'REF-2026-0007', 'CASE-118', 'COL.2026.12'])(
     'accepts the opaque reference %s',
     (ref) => {
-      const r = checkCaseRef(ref);
+      const r = checkCaseRef(ref, 2026);
       expect(r.ok).toBe(true);
     },
   );
 
   it('stores references in capitals', () => {
-    expect(checkCaseRef(' ch-2026-014 ')).toEqual({ ok: true, ref: 'CH-2026-014' });
+    expect(checkCaseRef(' ch-2026-014 ', 2026)).toEqual({ ok: true, ref: 'CH-2026-014' });
   });
 
   const refused: [string, string][] = [
@@ -33,24 +33,30 @@ describe('Channel case references', () => {
     ['+44 20 7946 0018', 'phone number'],
     ['02079460018', 'phone number'],
     ['QQ 12 34 56 C', 'National Insurance number'],
+    ['943-476-5919', 'NHS number'],
+    ['943.476.5919', 'NHS number'],
+    ['9434765919', 'NHS number'],
+    ['KHAN-2026-01', 'name'],
+    ['ALI-01', 'name'],
+    ['JS120309', 'date of birth'],
   ];
   it.each(refused)('refuses "%s" (%s), and says what a reference should look like', (text, kind) => {
-    const r = checkCaseRef(text);
+    const r = checkCaseRef(text, 2026);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.kind).toBe(kind);
-    expect(r.message).toContain(`looks like ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind}`);
+    expect(r.message).toContain(`looks like ${/^[aeiou]|^NHS/i.test(kind) ? 'an' : 'a'} ${kind}`);
     expect(r.message).toContain('CH-2026-014');
     expect(r.message).not.toContain(text);
   });
 
   it('refuses references with no digit or of the wrong length as badly formed', () => {
-    for (const ref of ['AB', 'CH-', 'X'.repeat(40)]) expect(checkCaseRef(ref)).toMatchObject({ ok: false });
-    expect(checkCaseRef('CH-ABC')).toMatchObject({ ok: false, kind: 'format' });
+    for (const ref of ['AB', 'CH-', 'X'.repeat(40)]) expect(checkCaseRef(ref, 2026)).toMatchObject({ ok: false });
+    expect(checkCaseRef('CH-ABC', 2026)).toMatchObject({ ok: false, kind: 'format' });
   });
 
   it('finds personal data inside longer text', () => {
-    expect(personalDataIn('call 07700900123')).toBe('phone number');
-    expect(personalDataIn('CH-2026-014')).toBeNull();
+    expect(personalDataIn('call 07700900123', 2026)).toBe('phone number');
+    expect(personalDataIn('CH-2026-014', 2026)).toBeNull();
   });
 });

@@ -1,0 +1,190 @@
+import type { Db } from './client.js';
+
+/** The partnership member records an email address belongs to (one per partnership), matched without regard to case. */
+async function peopleByEmail(db: Db, email: string) {
+  const wanted = email.trim().toLowerCase();
+  const rows = await db.person.findMany({
+    where: { email: { not: null } },
+    include: { organisation: { select: { name: true } }, partnership: { select: { name: true } } },
+    orderBy: { id: 'asc' },
+  });
+  return rows.filter((p) => p.email?.toLowerCase() === wanted);
+}
+
+/** Everything held about a person in one partnership: record, role, history written, conversations, pauses, digest settings, audit. */
+export interface PersonExport {
+  partnership: string;
+  person: {
+    id: number;
+    chatId: string;
+    displayName: string;
+    email: string | null;
+    aadObjectId: string | null;
+    tenantId: string | null;
+    userPrincipalName: string | null;
+    guest: boolean;
+    organisation: string | null;
+    role: string;
+    panelMember: boolean;
+    digest: { enabled: boolean; day: number; time: string };
+    createdAt: string;
+  };
+  historyWritten: { action: number; at: string; ragFrom: string; ragTo: string; note: string; progress: number | null; source: string }[];
+  dialogs: { kind: string; state: unknown; updatedAt: string; expiresAt: string }[];
+  personalChats: { conversationId: string; createdAt: string }[];
+  reminderPauses: { action: number | null; until: string }[];
+  roundRequests: { round: string; action: number; status: string }[];
+  roundsStarted: { title: string; meetingDate: string }[];
+  auditEntries: { at: string; actor: string; action: string; subject: string; detail: string }[];
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** Reads everything held about the person with this email, in every partnership they belong to, and audits the export. */
+export async function exportPerson(db: Db, email: string, actor: { label: string; at: Date }): Promise<PersonExport[]> {
+  const out: PersonExport[] = [];
+  for (const p of await peopleByEmail(db, email)) {
+    const subject = `person ${p.id}`;
+    const [history, dialogs, chats, mutes, items, rounds, audits] = await Promise.all([
+      db.actionUpdate.findMany({
+        where: {
+          action: { plan: { partnershipId: p.partnershipId } },
+          OR: [{ actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
+        },
+        include: { action: { select: { ref: true } } },
+        orderBy: { id: 'asc' },
+      }),
+      db.dialogState.findMany({ where: { partnershipId: p.partnershipId, userChatId: p.chatId } }),
+      db.conversationRef.findMany({ where: { partnershipId: p.partnershipId, userChatId: p.chatId } }),
+      db.reminderMute.findMany({ where: { personId: p.id }, include: { action: { select: { ref: true } } } }),
+      db.updateRoundItem.findMany({
+        where: { personId: p.id },
+        include: { action: { select: { ref: true } }, round: { select: { title: true } } },
+      }),
+      db.updateRound.findMany({
+        where: { partnershipId: p.partnershipId, OR: [{ createdByChatId: p.chatId }, { createdBy: p.displayName }] },
+      }),
+      db.auditEntry.findMany({
+        where: { partnershipId: p.partnershipId, OR: [{ actorPersonId: p.id }, { subject }, { subject: { contains: p.displayName } }] },
+        orderBy: { id: 'asc' },
+      }),
+    ]);
+    out.push({
+      partnership: p.partnership.name,
+      person: {
+        id: p.id,
+        chatId: p.chatId,
+        displayName: p.displayName,
+        email: p.email,
+        aadObjectId: p.aadObjectId,
+        tenantId: p.tenantId,
+        userPrincipalName: p.userPrincipalName,
+        guest: p.guest,
+        organisation: p.organisation?.name ?? null,
+        role: p.role,
+        panelMember: p.panelMember,
+        digest: { enabled: p.digestEnabled, day: p.digestDay, time: p.digestTime },
+        createdAt: iso(p.createdAt),
+      },
+      historyWritten: history.map((h) => ({
+        action: h.action.ref,
+        at: iso(h.at),
+        ragFrom: h.ragFrom,
+        ragTo: h.ragTo,
+        note: h.note,
+        progress: h.progress,
+        source: h.source,
+      })),
+      dialogs: dialogs.map((d) => ({
+        kind: d.kind,
+        state: JSON.parse(d.state) as unknown,
+        updatedAt: iso(d.updatedAt),
+        expiresAt: iso(d.expiresAt),
+      })),
+      personalChats: chats.map((c) => ({ conversationId: c.conversationId, createdAt: iso(c.createdAt) })),
+      reminderPauses: mutes.map((m) => ({ action: m.action?.ref ?? null, until: m.until })),
+      roundRequests: items.map((i) => ({ round: i.round.title, action: i.action.ref, status: i.status })),
+      roundsStarted: rounds.map((r) => ({ title: r.title, meetingDate: r.meetingDate })),
+      auditEntries: audits.map((a) => ({ at: iso(a.at), actor: a.actorLabel, action: a.action, subject: a.subject, detail: a.detail })),
+    });
+    await db.auditEntry.create({
+      data: {
+        partnershipId: p.partnershipId,
+        at: actor.at,
+        actorLabel: actor.label,
+        action: 'person.export',
+        subject,
+        detail: JSON.stringify({ exported: 'everything held' }),
+      },
+    });
+  }
+  return out;
+}
+
+/** What an erasure did in one partnership. */
+export interface ErasureResult {
+  partnership: string;
+  pseudonym: string;
+  historyPseudonymised: number;
+  roundsPseudonymised: number;
+  dialogsDeleted: number;
+  chatsDeleted: number;
+}
+
+/**
+ * Erases a person, in one transaction per partnership: history entries they wrote keep their RAG, note and time but say
+ * "former member N"; their record, role, pauses, round requests, conversations and personal-chat reference are deleted;
+ * audit entries name them only as "former member N". The erasure itself is audited.
+ */
+export async function erasePerson(db: Db, email: string, actor: { label: string; at: Date }): Promise<ErasureResult[]> {
+  const out: ErasureResult[] = [];
+  for (const p of await peopleByEmail(db, email)) {
+    const pseudonym = `former member ${p.id}`;
+    const result = await db.$transaction(async (tx) => {
+      const history = await tx.actionUpdate.updateMany({
+        where: {
+          action: { plan: { partnershipId: p.partnershipId } },
+          OR: [{ actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
+        },
+        data: { actorName: pseudonym, actorChatId: null },
+      });
+      const rounds = await tx.updateRound.updateMany({
+        where: { partnershipId: p.partnershipId, OR: [{ createdByChatId: p.chatId }, { createdBy: p.displayName }] },
+        data: { createdBy: pseudonym, createdByChatId: null },
+      });
+      const dialogs = await tx.dialogState.deleteMany({ where: { partnershipId: p.partnershipId, userChatId: p.chatId } });
+      const chats = await tx.conversationRef.deleteMany({ where: { partnershipId: p.partnershipId, userChatId: p.chatId } });
+      await tx.auditEntry.updateMany({ where: { actorPersonId: p.id }, data: { actorLabel: pseudonym } });
+      await tx.auditEntry.updateMany({
+        where: { partnershipId: p.partnershipId, subject: { contains: p.displayName } },
+        data: { subject: pseudonym, detail: '{}' },
+      });
+      await tx.person.delete({ where: { id: p.id } });
+      await tx.auditEntry.create({
+        data: {
+          partnershipId: p.partnershipId,
+          at: actor.at,
+          actorLabel: actor.label,
+          action: 'person.erase',
+          subject: `person ${p.id}`,
+          detail: JSON.stringify({
+            recordDeleted: true,
+            historyPseudonymised: history.count,
+            roundsPseudonymised: rounds.count,
+            pseudonym,
+          }),
+        },
+      });
+      return { history: history.count, rounds: rounds.count, dialogs: dialogs.count, chats: chats.count };
+    });
+    out.push({
+      partnership: p.partnership.name,
+      pseudonym,
+      historyPseudonymised: result.history,
+      roundsPseudonymised: result.rounds,
+      dialogsDeleted: result.dialogs,
+      chatsDeleted: result.chats,
+    });
+  }
+  return out;
+}

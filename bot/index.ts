@@ -61,7 +61,7 @@ async function start(config: Config): Promise<void> {
       'Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.',
     );
   }
-  const scheduler = await startScheduler(services);
+  const scheduler = await startScheduler(services, { since: await services.store.createdAt() });
   const stop = async (signal: string) => {
     log.info({ signal }, 'Shutting down');
     await scheduler.stop();

@@ -59,6 +59,7 @@ export const HELP_TOPIC_EXAMPLES = {
       'what changed this week?',
       'start an update round for the board meeting on 4 December',
       'update round status',
+      'delivery problems',
       'show the digest',
       'post updates here',
       'draft the board report for the 4 December board',

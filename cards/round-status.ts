@@ -25,7 +25,8 @@ export interface RoundStatusInput {
   closing?: boolean;
 }
 
-const UNREACHABLE = 'Could not be reached (they have not added me in personal chat, or have removed or blocked me)';
+const UNREACHABLE =
+  'Could not be reached (they have not added me in personal chat, or have removed or blocked me; ask them to open a chat with me in Teams, and say "delivery problems" for the list)';
 
 function stateLine(input: RoundStatusInput): string {
   const { round, timeZone } = input;

@@ -16,6 +16,8 @@ export interface CoordinatorOptions {
   graceMs?: number;
   /** how far back start-up looks for missed occurrences to record as skipped (default 7 days) */
   lookbackMs?: number;
+  /** nothing before this instant counts as missed (the database did not exist yet) */
+  since?: Date | null;
   /** a claim still running after this long is taken over (its instance died) (default 30 minutes) */
   leaseMs?: number;
   /** occurrences of one job run at once (default 16) */
@@ -37,6 +39,7 @@ export class RunCoordinator {
   readonly instanceId: string;
   readonly graceMs: number;
   private readonly lookbackMs: number;
+  private readonly since: Date | null;
   private readonly leaseMs: number;
   private readonly concurrency: number;
 
@@ -48,6 +51,7 @@ export class RunCoordinator {
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.graceMs = options.graceMs ?? 6 * HOUR;
     this.lookbackMs = options.lookbackMs ?? 7 * 24 * HOUR;
+    this.since = options.since ?? null;
     this.leaseMs = options.leaseMs ?? HOUR / 2;
     this.concurrency = options.concurrency ?? 16;
   }
@@ -59,12 +63,17 @@ export class RunCoordinator {
     return reports;
   }
 
-  /** At start: records occurrences missed beyond the grace window as skipped, then runs those within it. */
+  /**
+   * At start: records occurrences missed beyond the grace window as skipped, then runs those within it.
+   * Occurrences due before `since` (the database did not exist yet) were never missed: neither skipped nor run.
+   */
   async catchUp(now: Date): Promise<RunReport[]> {
     const reports: RunReport[] = [];
-    const graceStart = new Date(now.getTime() - this.graceMs);
+    const floor = this.since?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const graceStart = new Date(Math.min(now.getTime(), Math.max(now.getTime() - this.graceMs, floor)));
+    const lookbackStart = new Date(Math.min(graceStart.getTime(), Math.max(now.getTime() - this.lookbackMs, floor)));
     for (const job of this.jobs) {
-      for (const occurrence of await this.unclaimed(job, new Date(now.getTime() - this.lookbackMs), graceStart)) {
+      for (const occurrence of await this.unclaimed(job, lookbackStart, graceStart)) {
         const detail = `Missed by more than ${Math.round(this.graceMs / 60_000)} minutes while no instance was running; not sent.`;
         const id = await this.services.store.jobRuns.claim({
           jobKey: job.name,

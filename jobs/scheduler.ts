@@ -28,15 +28,14 @@ export async function startScheduler(
   const coordinator = new RunCoordinator(services, options.jobs ?? JOBS, options);
   let last = services.now();
   const caughtUp = await coordinator.catchUp(last);
-  if (caughtUp.length)
-    log.info(
-      {
-        instance: coordinator.instanceId,
-        ran: caughtUp.filter((r) => r.status === 'done').length,
-        skipped: caughtUp.filter((r) => r.status === 'skipped').length,
-      },
-      'Start-up catch-up finished',
-    );
+  log.info(
+    {
+      instance: coordinator.instanceId,
+      ran: caughtUp.filter((r) => r.status === 'done').length,
+      skipped: caughtUp.filter((r) => r.status === 'skipped').length,
+    },
+    'Start-up catch-up finished',
+  );
   let running: Promise<RunReport[]> | null = null;
   const tickNow = async (): Promise<RunReport[]> => {
     if (running) return [];

@@ -10,6 +10,7 @@ import { muteHandler, unmuteHandler } from '../handlers/commands/mutes.js';
 import { addToPanelHandler, listPanelHandler, removeFromPanelHandler } from '../handlers/commands/panel.js';
 import { cancelScheduleHandler, listSchedulesHandler, moveScheduleHandler, scheduleHandler } from '../features/schedules/commands.js';
 import { thanksHandler } from '../handlers/commands/thanks.js';
+import { deliveryProblemsHandler } from '../handlers/commands/delivery-problems.js';
 import { startUpdateHandler, updateTopicHandler } from '../features/update-dialog/handlers.js';
 import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-commands.js';
 import { REPORT_COMMANDS } from '../features/reports/index.js';
@@ -53,6 +54,12 @@ export const COMMANDS: CommandRoute[] = [
     pattern: PATTERNS.startRound,
     needs: coordinatorsOnly('run update rounds'),
     handle: startRoundHandler,
+  }),
+  command({
+    name: 'delivery problems',
+    pattern: /^(?:show\s+(?:me\s+)?(?:the\s+)?)?delivery\s+problems\??$/i,
+    needs: coordinatorsOnly('see delivery problems'),
+    handle: deliveryProblemsHandler,
   }),
   command({
     name: 'update round status',

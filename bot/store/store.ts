@@ -13,6 +13,9 @@ import { deleteDialog, loadDialog, saveDialog, startDialog } from './dialogs.js'
 import { loadDigestData } from './digest-data.js';
 import { findDigestRecipient, listDigestRecipients, setDigestSettings } from './digest-settings.js';
 import { claimRun, existingRuns, finishRun, recentRuns } from './job-runs.js';
+import { databaseCreatedAt } from './database-age.js';
+import { loadDeliveryProblems } from './delivery-problems.js';
+import { claimTurn, finishTurn, purgeExpiredTurns, recordTurnReplies } from './turn-replies.js';
 import { activeMutes, muteReminders, unmuteReminders } from './mutes.js';
 import { isPanelMember, listPanelMembers, setPanelMember } from './panel.js';
 import { existingPartnerships, linkPartnershipToTenant, partnershipForTenant } from './partnerships.js';
@@ -208,7 +211,13 @@ export function repositories(db: Db) {
     }),
     toolkit: bind(db, { tags: loadToolkitTags, setTag: setToolkitTag }),
     dialogs: bind(db, { load: loadDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
+    /** what could not be delivered in a partnership, and why */
+    deliveries: bind(db, { problems: loadDeliveryProblems }),
+    /** the replies of each turn by activity, so a retried activity is not answered twice */
+    turnReplies: bind(db, { claim: claimTurn, record: recordTurnReplies, finish: finishTurn, purgeExpired: purgeExpiredTurns }),
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
+    /** when this database was created (its first migration), or null when unknown */
+    createdAt: () => databaseCreatedAt(db),
     privacy: bind(db, {
       /** the partnership's privacy choices and referral route (defaults when none are stored) */
       settings: privacySettings,

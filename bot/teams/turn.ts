@@ -16,6 +16,7 @@ import { recogniseSender, syncMembership } from '../identity/contact.js';
 import { readMentions } from '../identity/mentions.js';
 import { firstRefusal } from '../identity/tenancy.js';
 import { emptyInvokeResponse, invokeResponse, replyFor, toActivity } from './render.js';
+import { answerOnce } from './answer-once.js';
 
 const log = logger('turn');
 
@@ -35,32 +36,38 @@ export function createTurnHandler(services: Services) {
     const activity = context.activity;
     const partnership = await partnershipForTurn(services, activity);
     if (!partnership) return notLinked(context, services);
-    await recogniseSender(services, context, partnership);
-    switch (activity.type) {
-      case ActivityTypes.Message:
-        return onMessage(context, await turnOf(services, activity, partnership));
-      case ActivityTypes.Invoke:
-        if (activity.name === FILE_CONSENT_INVOKE) {
-          const turn = await turnOf(services, activity, partnership);
-          for (const reply of await fileConsentHandler(turn, activity.value)) await context.sendActivity(toActivity(reply));
-          await context.sendActivity(emptyInvokeResponse());
-          return;
-        }
-        if (activity.name !== 'adaptiveCard/action') {
-          await context.sendActivity(emptyInvokeResponse());
-          return;
-        }
-        return onCardInvoke(context, await turnOf(services, activity, partnership));
-      case ActivityTypes.ConversationUpdate: {
-        await syncMembership(services, context, partnership);
-        const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
-        for (const reply of botAdded ? botAddedReplies() : []) await context.sendActivity(toActivity(reply));
+    return answerOnce(services, context, () => onLinkedTurn(context, services, partnership));
+  };
+}
+
+/** A turn from a conversation of a linked partnership: the sender recognised, then the activity routed by type. */
+async function onLinkedTurn(context: TurnContext, services: Services, partnership: string): Promise<void> {
+  const activity = context.activity;
+  await recogniseSender(services, context, partnership);
+  switch (activity.type) {
+    case ActivityTypes.Message:
+      return onMessage(context, await turnOf(services, activity, partnership));
+    case ActivityTypes.Invoke:
+      if (activity.name === FILE_CONSENT_INVOKE) {
+        const turn = await turnOf(services, activity, partnership);
+        for (const reply of await fileConsentHandler(turn, activity.value)) await context.sendActivity(toActivity(reply));
+        await context.sendActivity(emptyInvokeResponse());
         return;
       }
-      default:
-        log.debug({ type: activity.type }, 'Ignoring activity type');
+      if (activity.name !== 'adaptiveCard/action') {
+        await context.sendActivity(emptyInvokeResponse());
+        return;
+      }
+      return onCardInvoke(context, await turnOf(services, activity, partnership));
+    case ActivityTypes.ConversationUpdate: {
+      await syncMembership(services, context, partnership);
+      const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+      for (const reply of botAdded ? botAddedReplies() : []) await context.sendActivity(toActivity(reply));
+      return;
     }
-  };
+    default:
+      log.debug({ type: activity.type }, 'Ignoring activity type');
+  }
 }
 
 /** A conversation from a tenant no partnership is linked to: say so once, store nothing, answer invokes. */

@@ -7,6 +7,9 @@ import { closeDueRound } from './deadline.js';
 import { describeOpenedRound, openUpdateRound } from './open-round.js';
 import { roundStatusReply } from './progress.js';
 
+/** Longest meeting name an update round takes. */
+const ROUND_TITLE_MAX = 100;
+
 /** "start an update round for the board meeting on 4 December [with updates due by 1 December]": coordinators only. */
 export async function startRoundHandler(input: WithPerson<MessageInput>, match: RegExpMatchArray): Promise<Reply> {
   const { store } = input.services;
@@ -23,9 +26,16 @@ export async function startRoundHandler(input: WithPerson<MessageInput>, match: 
       ],
     });
   }
+  const title = (match[1] ?? 'board meeting').trim();
+  if (title.length > ROUND_TITLE_MAX)
+    return buildMessageCard({
+      lines: [
+        `The meeting's name is ${title.length} characters long: keep it to ${ROUND_TITLE_MAX} characters or fewer, e.g. "start an update round for the board meeting on 4 December". No round was started.`,
+      ],
+    });
   const opened = await openUpdateRound(input.services, {
     partnership: input.partnership,
-    title: (match[1] ?? 'board meeting').trim().slice(0, 100),
+    title,
     meetingDate,
     dueDate,
     createdBy: me.displayName,

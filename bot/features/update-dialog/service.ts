@@ -172,7 +172,7 @@ export async function saveDialogUpdate(
       source: 'chat',
     });
   } catch (err) {
-    if (!(err instanceof AppError) || (err.code !== 'FORBIDDEN' && err.code !== 'NOT_FOUND')) throw err;
+    if (!(err instanceof AppError) || (err.code !== 'FORBIDDEN' && err.code !== 'NOT_FOUND' && err.code !== 'INVALID_INPUT')) throw err;
     return finishDialog(input, stored, record, { lines: [err.message] });
   }
   const { outcome, action } = result;

@@ -4,6 +4,8 @@ import { AppError } from '../../errors.js';
 import { logger } from '../../logger.js';
 import { canUpdate, whoCanUpdate } from '../../plan/permissions.js';
 import { actionAfterUpdate } from '../../plan/action-update.js';
+import { noteProblem, progressProblem } from '../../plan/input-bounds.js';
+import { NOTE_MAX_LENGTH } from '../../../cards/action-form.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
 import type { PersonInfo } from '../../store/people.js';
 import type { UpdateOutcome } from '../../store/updates.js';
@@ -79,6 +81,8 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     throw new AppError('FORBIDDEN', `You can't update action ${before.ref}: nothing was saved. Who can: ${whoCan}.`, { whoCan });
   }
   const note = req.note.trim();
+  const problem = progressProblem(req.progress, before.target) ?? noteProblem(note, NOTE_MAX_LENGTH);
+  if (problem) throw new AppError('INVALID_INPUT', `Nothing was saved. ${problem}`);
   assertNoPersonalData(note, services.now(), 'the note');
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([req.rag, note, req.progress]))

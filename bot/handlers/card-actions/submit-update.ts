@@ -19,7 +19,7 @@ function problems(data: Record<string, unknown>, error: z.ZodError | null): stri
   for (const issue of error?.issues ?? []) {
     const field = String(issue.path[0] ?? '');
     if (field === 'rag') lines.push(`Choose a RAG rating: ${SETTABLE_RAGS.join(', ')}.`);
-    else if (field === 'note') lines.push('The note is too long: keep it under 2,000 characters.');
+    else if (field === 'note') lines.push('The note is too long: keep it to 2,000 characters or fewer.');
     else if (field === 'progress') lines.push('Progress must be a whole number, 0 or more.');
     else if (field === 'actionId') lines.push('The card does not say which action to update.');
     else if (field === 'version') lines.push('The card is missing its version: open the action again.');
@@ -84,11 +84,12 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
       }),
     };
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'FORBIDDEN') throw err;
+    if (!(err instanceof AppError) || (err.code !== 'FORBIDDEN' && err.code !== 'INVALID_INPUT')) throw err;
     const action = await actionOfPartnership(input.services, input.partnership, data.actionId);
     return {
       replaceCard: await actionCardFor(input.services, input.partnership, input.person, action, {
         notice: { kind: 'error', message: err.message },
+        ...(err.code === 'INVALID_INPUT' ? { draft } : {}),
       }),
     };
   }

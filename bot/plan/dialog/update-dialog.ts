@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { progressProblem } from '../input-bounds.js';
 import { RagSchema, SETTABLE_RAGS, type PlanAction } from '../types.js';
 import { controlWord, isSkip, parseConfirm, parseProgress, parseRagAnswer, type SettableRag } from './answers.js';
 
@@ -98,6 +99,8 @@ export function answerUpdateDialog(dialog: UpdateDialog, answer: string): Dialog
     case 'progress': {
       const progress = parseProgress(answer);
       if (progress === null) return ask(dialog, `I couldn't read ${quoted(answer)} as one whole number.`);
+      const problem = progress === 'skip' ? null : progressProblem(progress, dialog.target);
+      if (problem) return ask(dialog, problem);
       return ask(forward({ ...dialog, progress: progress === 'skip' ? null : progress }));
     }
     case 'confirm': {

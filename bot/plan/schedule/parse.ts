@@ -117,10 +117,22 @@ function findRule(text: string, today: string): RuleMatch | null {
       .map((d) => parseDay(d, today));
     if (dates.some((d) => d === null))
       return { index: list.index, length: list[0].length, problem: 'I could not read one of those dates. Write them like "3 March 2027".' };
-    return { index: list.index, length: list[0].length, rule: { type: 'dates', dates: [...new Set(dates as string[])].sort() } };
+    const unique = [...new Set(dates as string[])].sort();
+    if (unique.length > MAX_LISTED_DATES)
+      return {
+        index: list.index,
+        length: list[0].length,
+        problem: `I can take at most ${MAX_LISTED_DATES} dates in one schedule; you gave ${unique.length}. Use a repeating pattern such as "monthly" instead.`,
+      };
+    return { index: list.index, length: list[0].length, rule: { type: 'dates', dates: unique } };
   }
   return null;
 }
+
+/** Most reminders before one meeting, earliest reminder (days before), and most dates listed in one schedule. */
+const MAX_REMINDERS = 5;
+const MAX_LEAD_DAYS = 60;
+const MAX_LISTED_DATES = 52;
 
 function cleanName(raw: string): string {
   const name = raw
@@ -145,6 +157,13 @@ export function parseScheduleRequest(input: string, today: string): Parsed<Sched
     if (!leads)
       return { ok: false, problem: 'I could not read the reminder times. Say, for example, "reminding a week and a day before".' };
     leadMinutes = [...new Set(leads)].sort((a, b) => b - a);
+    if (leadMinutes.length > MAX_REMINDERS)
+      return {
+        ok: false,
+        problem: `I can send at most ${MAX_REMINDERS} reminders before each meeting; you asked for ${leadMinutes.length}.`,
+      };
+    if ((leadMinutes[0] ?? 0) > MAX_LEAD_DAYS * 1440)
+      return { ok: false, problem: `I can remind people at most ${MAX_LEAD_DAYS} days before a meeting. Choose a shorter reminder time.` };
     text = text.slice(0, remind.index);
   }
   const timeMatch = new RegExp(`\\s+at\\s+(${TIME_PHRASE})(?=\\s|$)`, 'i').exec(text);

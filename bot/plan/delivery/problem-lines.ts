@@ -1,0 +1,38 @@
+import { formatDay } from '../schedule/describe.js';
+
+/** Why the bot cannot reach someone in personal chat: it has never talked with them, or a send was refused (app removed or chat blocked). */
+export type ReachProblem = 'never-talked' | 'removed-or-blocked';
+
+/** What could not be delivered in a partnership, from what the notifier records: people it cannot reach, channels it was removed from, round requests not delivered. */
+export interface DeliveryProblems {
+  people: { name: string; role: string; problem: ReachProblem }[];
+  channels: { name: string }[];
+  /** per open round: the people whose requests could not be delivered */
+  rounds: { title: string; meetingDate: string; people: string[] }[];
+}
+
+/** What to do about someone the bot cannot reach, in plain words. */
+export const REACH_ADVICE: Record<ReachProblem, string> = {
+  'never-talked':
+    'has never talked to the bot, so it cannot message them: ask them to open a chat with the bot (search for it in Teams and say "hello")',
+  'removed-or-blocked': 'removed the app or blocked the bot: ask them to add the app again and open a chat with it',
+};
+
+/** The lines of "delivery problems": who cannot be reached and why, channels the bot was removed from, round requests not delivered. */
+export function deliveryProblemLines(problems: DeliveryProblems): { title: string; lines: string[] } {
+  const lines: string[] = [];
+  for (const p of problems.people) lines.push(`${p.name} (${p.role === 'member' ? 'Channel panel' : p.role}) ${REACH_ADVICE[p.problem]}.`);
+  for (const c of problems.channels)
+    lines.push(
+      `The bot was removed from ${c.name}, so announcements there are not delivered: add the app to the team again, then say "post updates here".`,
+    );
+  for (const r of problems.rounds)
+    lines.push(`Update round for the ${r.title} on ${formatDay(r.meetingDate)}: the request did not reach ${r.people.join(', ')}.`);
+  const count = problems.people.length + problems.channels.length + problems.rounds.length;
+  if (count === 0)
+    return {
+      title: 'No delivery problems',
+      lines: ['Everyone with a role or a Channel panel seat can be reached, and every channel is connected.'],
+    };
+  return { title: `Delivery problems (${count})`, lines };
+}

@@ -1,0 +1,64 @@
+import type { Db } from './client.js';
+import { withBusyRetry } from './retry.js';
+
+/** What claiming a turn's activity found: a new turn, one taken over from an instance that died, or a retry of one already answered or in hand. */
+export type TurnClaim =
+  | { kind: 'new' }
+  | { kind: 'taken-over'; sent: number }
+  | { kind: 'retry'; status: string; invokeResponse: string | null };
+
+const isUniqueViolation = (err: unknown) =>
+  (err as { code?: string })?.code === 'P2002' || /Unique constraint|unique constraint/i.test(String((err as Error)?.message));
+
+let claims = 0;
+
+/**
+ * Claims the replies of one activity (by key). A key seen before and not expired is a retry, unless its turn has been
+ * running longer than `leaseMs` (its instance died): then it is taken over, saying how many messages were already sent.
+ */
+export async function claimTurn(db: Db, input: { key: string; at: Date; ttlMs: number; leaseMs: number }): Promise<TurnClaim> {
+  const expiresAt = new Date(input.at.getTime() + input.ttlMs);
+  if (++claims % 200 === 0) await purgeExpiredTurns(db, input.at);
+  try {
+    await withBusyRetry(() => db.turnReply.create({ data: { activityKey: input.key, claimedAt: input.at, expiresAt } }));
+    return { kind: 'new' };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+  const expired = await withBusyRetry(() =>
+    db.turnReply.updateMany({
+      where: { activityKey: input.key, expiresAt: { lt: input.at } },
+      data: { status: 'running', claimedAt: input.at, expiresAt, sent: 0, invokeResponse: null },
+    }),
+  );
+  if (expired.count === 1) return { kind: 'new' };
+  const row = await db.turnReply.findUnique({ where: { activityKey: input.key } });
+  if (!row) return { kind: 'new' };
+  if (row.status === 'running' && row.claimedAt.getTime() < input.at.getTime() - input.leaseMs) {
+    const taken = await withBusyRetry(() =>
+      db.turnReply.updateMany({
+        where: { activityKey: input.key, status: 'running', claimedAt: row.claimedAt },
+        data: { claimedAt: input.at, expiresAt },
+      }),
+    );
+    if (taken.count === 1) return { kind: 'taken-over', sent: row.sent };
+  }
+  return { kind: 'retry', status: row.status, invokeResponse: row.invokeResponse };
+}
+
+/** Records how many messages of the turn have been sent, and its invoke response once there is one. */
+export async function recordTurnReplies(db: Db, key: string, sent: number, invokeResponse?: string): Promise<void> {
+  await withBusyRetry(() =>
+    db.turnReply.update({ where: { activityKey: key }, data: { sent, ...(invokeResponse !== undefined ? { invokeResponse } : {}) } }),
+  );
+}
+
+/** Marks the turn answered: a retry from now on gets nothing new. */
+export async function finishTurn(db: Db, key: string): Promise<void> {
+  await withBusyRetry(() => db.turnReply.updateMany({ where: { activityKey: key }, data: { status: 'done' } }));
+}
+
+/** Forgets turns whose retries can no longer come. */
+export async function purgeExpiredTurns(db: Db, at: Date): Promise<number> {
+  return (await withBusyRetry(() => db.turnReply.deleteMany({ where: { expiresAt: { lt: at } } }))).count;
+}

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Services } from '../core/context.js';
+import { logger } from '../logger.js';
+import { invokeResponse } from './render.js';
+
+const log = logger('turn');
+
+/** How long a turn's replies are remembered: Teams retries within seconds, so an hour is ample. */
+const REMEMBER_MS = 60 * 60_000;
+/** A turn still running after this long lost its instance: a retry then runs it again, sending only what was not sent. */
+const LEASE_MS = 2 * 60_000;
+
+const INVOKE_RESPONSE = 'invokeResponse';
+
+/**
+ * Runs a turn once per activity across every instance: Teams sends the same activity again (same id) when a turn takes
+ * over 15 seconds, and a retry must not answer twice. The first delivery runs the turn and records each message it sends;
+ * a retry sends nothing new (an invoke gets the same answer, or "still working" while the first is running). A retry of a
+ * turn whose instance died runs it again and skips the messages already sent.
+ */
+export async function answerOnce(services: Services, context: TurnContext, run: () => Promise<void>): Promise<void> {
+  const activity = context.activity;
+  if (!activity.id || (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke)) return run();
+  const key = createHash('sha256')
+    .update(`${activity.conversation?.id ?? ''}\n${activity.id}`)
+    .digest('hex');
+  const replies = services.store.turnReplies;
+  const claim = await replies.claim({ key, at: services.now(), ttlMs: REMEMBER_MS, leaseMs: LEASE_MS });
+  if (claim.kind === 'retry') {
+    log.info({ activityId: activity.id, type: activity.type, status: claim.status }, 'Retried activity: its replies are not sent again');
+    if (activity.type === ActivityTypes.Invoke) await context.sendActivity(retryAnswer(claim.invokeResponse));
+    return;
+  }
+  let skip = claim.kind === 'taken-over' ? claim.sent : 0;
+  let sent = skip;
+  context.onSendActivities(async (_context, activities, next) => {
+    for (let i = activities.length - 1; i >= 0; i--) {
+      if (activities[i]?.type === INVOKE_RESPONSE || skip <= 0) continue;
+      activities.splice(i, 1);
+      skip--;
+    }
+    if (activities.length === 0) return [];
+    const responses = await next();
+    sent += activities.filter((a) => a.type !== INVOKE_RESPONSE).length;
+    const answer = activities.find((a) => a.type === INVOKE_RESPONSE);
+    await replies.record(key, sent, answer ? JSON.stringify(answer.value) : undefined);
+    return responses;
+  });
+  await run();
+  await replies.finish(key);
+}
+
+/** The answer to a retried invoke: the first delivery's answer when it has one, otherwise a short "still working". */
+function retryAnswer(stored: string | null): Partial<Activity> {
+  if (stored) {
+    try {
+      return { type: INVOKE_RESPONSE, value: JSON.parse(stored) };
+    } catch {
+      // fall through to the short answer
+    }
+  }
+  return invokeResponse({ message: 'Still working on that: the card will update when it is done.' });
+}

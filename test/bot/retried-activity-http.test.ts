@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VERBS } from '../../cards/verbs.js';
+import { grantRole } from '../../bot/store/people.js';
+import { loadPlanView } from '../../bot/store/plans.js';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { asPerson, makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
+import { createTestDatabase } from '../support/database.js';
+
+let database: { url: string; drop(): Promise<void> };
+let bot: TestBot;
+let other: TestBot;
+const ali = TEAMS.user('Ali Burlington', '29:ali');
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  bot = await startTestBot({ databaseUrl: database.url });
+  other = await startTestBot({ databaseUrl: database.url, demo: false });
+  await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(ali), role: 'lead', organisation: 'CST' });
+  await bot.post(makeInstall(bot.connector.url));
+  bot.connector.clear();
+});
+afterEach(async () => {
+  await other.close();
+  await bot.close();
+  await database.drop();
+});
+
+async function action(ref: number) {
+  const plan = await loadPlanView(bot.store.db, 'City of London');
+  return plan!.actions.find((a) => a.ref === ref)!;
+}
+
+const texts = (b: TestBot) => b.connector.to(TEAMS.channel.id).map((s) => s.activity.text ?? '');
+
+describe('Teams retries the same activity: replies are not sent twice', () => {
+  it('a question retried after it was answered gets no second reply', async () => {
+    const question = makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali });
+    expect((await bot.post(question)).status).toBe(200);
+    expect((await bot.post(question)).status).toBe(200);
+    expect(texts(bot)).toHaveLength(1);
+    expect(texts(bot)[0]).toContain('RED');
+  });
+
+  it('a retry arriving while the first is still being answered, at another instance, sends nothing', async () => {
+    const question = makeMessage(bot.connector.url, { text: "what's amber?", mention: true, from: ali });
+    const retry = { ...question, serviceUrl: other.connector.url };
+    const [first, second] = await Promise.all([bot.post(question), other.post(retry)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(texts(bot).length + texts(other).length).toBe(1);
+  });
+
+  it('a different activity with the same words is answered again', async () => {
+    await bot.post(makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali }));
+    await bot.post(makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali }));
+    expect(texts(bot)).toHaveLength(2);
+  });
+
+  it('a retried card update is saved once, announced once, and the retry gets the same refreshed card', async () => {
+    const a18 = await action(18);
+    const press = makeInvoke(
+      bot.connector.url,
+      VERBS.submitUpdate,
+      { actionId: a18.id, version: a18.version, rag: 'AMBER', note: 'Forum planned.' },
+      { from: ali },
+    );
+    const first = await bot.post(press);
+    const retry = await other.post({ ...press, serviceUrl: other.connector.url });
+    expect(JSON.stringify(first.body.value)).toContain('Saved: action 18 is RED → AMBER');
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    const announcements = [...texts(bot), ...texts(other)].filter((t) => t.includes('RED → AMBER, by Ali Burlington'));
+    expect(announcements).toHaveLength(1);
+    expect(await bot.store.db.actionUpdate.count({ where: { actionId: a18.id } })).toBe(2);
+  });
+
+  it('a retry of a turn whose instance died mid-turn is answered, sending only what was not sent', async () => {
+    const question = makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali });
+    const key = createHash('sha256').update(`${question.conversation.id}\n${question.id}`).digest('hex');
+    const claimedAt = new Date(bot.clock.now().getTime() - 3 * 60_000);
+    await bot.store.db.turnReply.create({ data: { activityKey: key, claimedAt, expiresAt: new Date(claimedAt.getTime() + 3_600_000) } });
+    await bot.post(question);
+    expect(texts(bot)).toHaveLength(1);
+
+    const sentAlready = makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali });
+    const sentKey = createHash('sha256').update(`${sentAlready.conversation.id}\n${sentAlready.id}`).digest('hex');
+    await bot.store.db.turnReply.create({
+      data: { activityKey: sentKey, claimedAt, expiresAt: new Date(claimedAt.getTime() + 3_600_000), sent: 1 },
+    });
+    bot.connector.clear();
+    await bot.post(sentAlready);
+    expect(texts(bot)).toHaveLength(0);
+  });
+});

@@ -14,9 +14,9 @@ function urls(value: unknown, path = ''): [string, string][] {
 }
 
 describe('buildManifest', () => {
-  it('uses schema 1.19 and has the required top-level fields', () => {
-    expect(manifest.$schema).toBe('https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json');
-    expect(manifest.manifestVersion).toBe('1.19');
+  it('uses schema 1.25 and has the required top-level fields', () => {
+    expect(manifest.$schema).toBe('https://developer.microsoft.com/en-us/json-schemas/teams/v1.25/MicrosoftTeams.schema.json');
+    expect(manifest.manifestVersion).toBe('1.25');
     for (const field of ['version', 'id', 'developer', 'name', 'description', 'icons', 'accentColor']) {
       expect(manifest, field).toHaveProperty(field);
     }

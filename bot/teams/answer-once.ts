@@ -12,6 +12,9 @@ const REMEMBER_MS = 60 * 60_000;
 const LEASE_MS = 2 * 60_000;
 
 const INVOKE_RESPONSE = 'invokeResponse';
+/** How long a retried card press waits for the first delivery's answer (Teams waits 15 seconds in all). */
+const RETRY_WAIT_MS = 8_000;
+const RETRY_POLL_MS = 100;
 
 /**
  * Runs a turn once per activity across every instance: Teams sends the same activity again (same id) when a turn takes
@@ -29,7 +32,19 @@ export async function answerOnce(services: Services, context: TurnContext, run: 
   const claim = await replies.claim({ key, at: services.now(), ttlMs: REMEMBER_MS, leaseMs: LEASE_MS });
   if (claim.kind === 'retry') {
     log.info({ activityId: activity.id, type: activity.type, status: claim.status }, 'Retried activity: its replies are not sent again');
-    if (activity.type === ActivityTypes.Invoke) await context.sendActivity(retryAnswer(claim.invokeResponse));
+    if (activity.type === ActivityTypes.Invoke) {
+      // the same card press reaching another instance while the first is still working: wait a little for its answer
+      let answer = claim.invokeResponse;
+      let running = claim.status === 'running';
+      for (let waited = 0; answer === null && running && waited < RETRY_WAIT_MS; waited += RETRY_POLL_MS) {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_POLL_MS));
+        const again = await replies.claim({ key, at: services.now(), ttlMs: REMEMBER_MS, leaseMs: LEASE_MS });
+        if (again.kind !== 'retry') break;
+        answer = again.invokeResponse;
+        running = again.status === 'running';
+      }
+      await context.sendActivity(retryAnswer(answer));
+    }
     return;
   }
   let skip = claim.kind === 'taken-over' ? claim.sent : 0;

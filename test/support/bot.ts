@@ -79,3 +79,14 @@ export type TestBot = Awaited<ReturnType<typeof startTestBot>>;
 export function cardOf(activity: { attachments?: { contentType: string; content: unknown }[] }): any {
   return activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
+
+/**
+ * The words of a sent activity as a person reads them: its text, or, for a reply whose content is all in its
+ * card, the card's fallbackText (the full text Teams uses for notifications and screen readers), then its summary.
+ * New tests read replies through this so that they do not depend on where the renderer puts the words.
+ */
+export function textOf(activity: { text?: string; summary?: string; attachments?: { contentType: string; content: unknown }[] }): string {
+  if (activity.text) return activity.text;
+  const card = cardOf(activity) as { fallbackText?: string } | undefined;
+  return card?.fallbackText ?? activity.summary ?? '';
+}

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { appPath } from '../app-root.js';
 import { AppError } from '../errors.js';
 import { logger } from '../logger.js';
 
 const log = logger('migrate');
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+const MIGRATIONS_DIR = appPath('prisma', 'migrations');
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises migrations between instances. */
 const PG_LOCK_KEY = 7_202_611;
 

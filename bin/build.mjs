@@ -23,7 +23,7 @@ export function isStale() {
   for (const [file, seen] of Object.entries(info.inputs ?? {})) {
     try {
       const s = statSync(path.join(root, file));
-      if (s.size !== seen.size || s.mtimeMs !== seen.mtimeMs) return true;
+      if (s.size !== seen.size || Math.floor(s.mtimeMs) !== seen.mtimeMs) return true;
     } catch {
       return true;
     }
@@ -54,7 +54,7 @@ export async function build() {
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs)) {
     const s = statSync(path.join(root, file));
-    inputs[file] = { size: s.size, mtimeMs: s.mtimeMs };
+    inputs[file] = { size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
   }
   // the map names the final file
   const map = readFileSync(`${tmp}.map`, 'utf8');

@@ -37,7 +37,10 @@ export async function findPerson(db: Db, partnership: string, who: string): Prom
   const named = people.filter((p) => p.displayName.toLowerCase() === key);
   if (named.length > 1) {
     const which = named.map((p) => p.email ?? p.userPrincipalName ?? p.aadObjectId ?? p.chatId).join(', ');
-    throw new AppError('INVALID_INPUT', `${named.length} people in ${partnership} are called "${who.trim()}": say which by email or id (${which}).`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${named.length} people in ${partnership} are called "${who.trim()}": say which by email or id (${which}).`,
+    );
   }
   return named[0] ? toInfo(named[0]) : null;
 }

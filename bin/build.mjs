@@ -73,9 +73,7 @@ export async function build() {
     const s = statSync(path.join(root, file));
     inputs[file] = { size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
   }
-  const chunks = result.outputFiles
-    .map((f) => path.relative(dist, f.path))
-    .filter((f) => f.startsWith('chunks') && f.endsWith('.js'));
+  const chunks = result.outputFiles.map((f) => path.relative(dist, f.path)).filter((f) => f.startsWith('chunks') && f.endsWith('.js'));
   writeAtomically(INFO, JSON.stringify({ builtAt: new Date().toISOString(), chunks, inputs }, null, 1));
   pruneChunks(new Set(chunks));
   return { seconds: (performance.now() - started) / 1000, files: Object.keys(inputs).length };

@@ -70,7 +70,7 @@ for (const [kind, script, figure] of [
   ['floor', 'floor-server.ts', 'transport floor (express, one keep-alive agent, no botbuilder)'],
   ['echo', 'echo-server.ts', 'echo bot (Microsoft sample, baseline)'],
 ] as const) {
-  const server = await startChild(script, {});
+  const server = await startChild(script, {}, profileDir && `${profileDir}/${kind}`);
   for (const concurrency of [1, 50]) {
     const r = await withCpu(server, (onMeasureStart) =>
       measureQuestions({
@@ -117,7 +117,7 @@ for (const kind of ['SQLite', 'PostgreSQL'] as const) {
   if (!only.has(kind.toLowerCase())) continue;
   const db = kind === 'SQLite' ? sqliteDatabase() : await postgresDatabase('prevent_bench_demo');
   await prepareDemo(db.url);
-  const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: db.url }, profileDir);
+  const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: db.url }, profileDir && `${profileDir}/${kind.toLowerCase()}`);
   startups.push({ figure: `${kind} demo`, ms: bot.startupMs });
   for (const concurrency of [1, 50]) {
     const r = await withCpu(bot, (onMeasureStart) =>
@@ -160,7 +160,7 @@ if (only.has('national')) {
     const channel = random.pick(channels);
     return { conversation: channel.conversation, from: random.pick(channel.people) };
   };
-  const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: national.url }, profileDir);
+  const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: national.url }, profileDir && `${profileDir}/national`);
   startups.push({ figure: `national (${channels.length} partnerships, PostgreSQL)`, ms: bot.startupMs });
   const first = await measureQuestions({
     baseUrl: bot.url,

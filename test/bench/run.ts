@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 10 --warmup 3 --profile DIR --keep --reuse --only sqlite,postgres,national]: throughput,
+// npm run bench [-- --seconds 10 --warmup 3 --profile DIR --keep --reuse --only sqlite,postgresql,national]: throughput,
 // latency, CPU and memory of the bot as `npm start` runs it, against Microsoft's echo bot and a transport floor on the
 // same machine in the same run, on SQLite and PostgreSQL and at national scale. Prints one table and each target.
 import { cpus, loadavg } from 'node:os';
@@ -35,7 +35,7 @@ const seconds = Number(values.seconds ?? 10);
 const warmupSeconds = Number(values.warmup ?? 3);
 const partnerships = Number(values.partnerships ?? 400);
 const profileDir = values.profile;
-const only = new Set((values.only ?? 'sqlite,postgres,national').split(','));
+const only = new Set((values.only ?? 'sqlite,postgresql,national').split(','));
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const memory = (m: { rss: number; heapUsed: number }) => `${mb(m.rss)} (live JS heap after a GC ${mb(m.heapUsed)})`;

@@ -34,6 +34,8 @@ export async function exportXlsx(plans: PlanView[]): Promise<Buffer> {
     const table = exportTable(plan, { updates: true });
     sheet.addRow([plan.title]).font = { bold: true, size: 14 };
     if (plan.period) sheet.addRow([plan.period]);
+    if (plan.status && plan.status !== 'live')
+      sheet.addRow([plan.status === 'draft' ? 'Not live yet' : 'Archived plan (kept as a record)']);
     sheet.addRow([]);
     const header = sheet.addRow(table.header);
     header.font = { bold: true };

@@ -14,7 +14,7 @@ export function describeDiff(preview: ImportPreview, limit = LISTED): string[] {
   if (!planExists) return [...which, `A new plan: ${plural(diff.created.length, 'action')} to create.`];
   const lines = [
     ...which,
-    `Against the ${preview.existingStatus && preview.existingStatus !== 'live' ? `${preview.existingStatus} plan` : 'current plan'}: ${diff.created.length} new, ${diff.changed.length} changed, ${diff.unchanged} unchanged${
+    `Against the current plan: ${diff.created.length} new, ${diff.changed.length} changed, ${diff.unchanged} unchanged${
       diff.missing.length ? `, ${diff.missing.length} not in the file (kept)` : ''
     }.`,
   ];
@@ -53,11 +53,10 @@ export function whichPlan({ planExists, livePlan, live, title, period, existingS
   const name = title ? planShortName({ title, period: period ?? '' }) : 'the file’s plan';
   if (!liveName) return [`It will be the live plan, ${name}: the one partners ask about and update.`];
   if (planExists && (existingStatus ?? 'live') === 'live') return [];
-  if (makeLive) {
-    const what = planExists ? `This updates the ${existingStatus} plan ${name}` : `This will be a new plan, ${name}`;
-    return [`${what}, and makes it live: the live plan ${liveName} will be archived (kept, still answerable, read-only).`];
-  }
-  const what = planExists ? `This updates the ${existingStatus} plan ${name}` : `This will be a new plan, ${name}`;
+  const what = !planExists
+    ? `This will be a new plan, ${name}`
+    : `This updates the ${name} plan, which is ${existingStatus === 'draft' ? 'not live yet' : 'archived'}`;
+  if (makeLive) return [`${what}, and makes it live: the live plan ${liveName} will be archived (kept, still answerable, read-only).`];
   return [`${what}; the live plan stays ${liveName} unless you make it live.`];
 }
 

@@ -48,22 +48,7 @@ const LIVE_WORDS = /\b(?:current|live|present|active|this\s+year['’]?s?)\b/i;
 const EARLIER_WORDS = /\b(?:last|previous|old|older|earlier|former|archived|past|prior)\b/i;
 const LATER_WORDS = /\b(?:next|new|newer|upcoming|coming|draft|future)\b/i;
 /** Words in many plans' titles that name no plan in particular. */
-const GENERIC = new Set([
-  'the',
-  'a',
-  'our',
-  'plan',
-  'plans',
-  'action',
-  'actions',
-  'prevent',
-  'strategic',
-  'strategy',
-  'partnership',
-  'year',
-  'years',
-  's',
-]);
+const GENERIC = new Set(['the', 'a', 'our', 'plan', 'plans', 'action', 'actions', 'prevent', 'partnership', 'year', 'years', 's']);
 
 const normalise = (text: string): string =>
   text
@@ -137,11 +122,13 @@ export interface PlanPhrase {
 }
 
 const LEADING = /^(?:in|from|for|on|of)\s+(?:the\s+)?(.+?)\s+plan\s*[,:;]?\s+(.+)$/i;
-const TRAILING = /^(.+?)\s*,?\s+(?:in|from|for|on|of)\s+(?:the\s+)?(.+?)\s+plan\s*[?.!]*$/i;
+const TRAILING = /^(.+)\s*,?\s+(?:in|from|for|on|of)\s+(?:the\s+)?(.+?)\s+plan\s*[?.!]*$/i;
+const MIDDLE = /^(.+?)\s+(?:in|from|for|on|of)\s+(?:the\s+)?(.+?)\s+plan\s*,?\s+(.+?)$/i;
 const PLAN_FOR = /^(.+?)\s*,?\s+(?:in|from)\s+(?:the\s+)?plan\s+(?:for\s+|of\s+)?((?:19|20)\d{2}.*?)\s*[?.!]*$/i;
 
 /**
- * Finds "in the 2020–24 plan, …", "… in last year's plan", "… from the plan for 2020-24" in a message. Only words that
+ * Finds "in the 2020–24 plan, …", "… in last year's plan", "… from the plan for 2020-24", "update 2.2 in the 2020–24 plan to
+ * amber" in a message. Only words that
  * could name a plan count (see looksLikePlanName), or words matching a known plan title: "in the plan" and "in the
  * training plan" are left to the question.
  */
@@ -154,6 +141,8 @@ export function takePlanPhrase(text: string, titles: string[] = []): PlanPhrase 
   if (leading?.[1] && leading[2]) candidates.push({ words: leading[1], rest: leading[2] });
   if (trailing?.[1] && trailing[2]) candidates.push({ words: trailing[2], rest: trailing[1] });
   if (planFor?.[1] && planFor[2]) candidates.push({ words: planFor[2], rest: planFor[1] });
+  const middle = MIDDLE.exec(trimmed);
+  if (middle?.[1] && middle[2] && middle[3]) candidates.push({ words: middle[2], rest: `${middle[1]} ${middle[3]}` });
   const named = (words: string) => {
     const asked = significant(words);
     return asked.length > 0 && titles.some((t) => asked.every((w) => significant(t).includes(w)));

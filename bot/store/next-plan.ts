@@ -34,9 +34,9 @@ export async function startNextPlan(
         const { at } = input;
         const partnership = await tx.partnership.findUniqueOrThrow({ where: { name: input.partnership } });
         const live = await tx.plan.findFirst({ where: { partnershipId: partnership.id, status: LIVE } });
-        if (!live || live.id !== input.fromPlanId) return { status: 'moved', live: live?.title ?? null } as const;
         if (await tx.plan.findUnique({ where: { partnershipId_title: { partnershipId: partnership.id, title: input.title } } }))
           return { status: 'exists', title: input.title } as const;
+        if (!live || live.id !== input.fromPlanId) return { status: 'moved', live: live?.title ?? null } as const;
         const [open, left] = await Promise.all([
           tx.action.findMany({
             where: { planId: live.id, rag: { not: 'COMPLETE' } },

@@ -88,6 +88,12 @@ export async function startNextPlan(
           a.leads.map((l) => ({ actionId: newId.get(a.id) ?? 0, organisationId: l.organisationId, position: l.position })),
         );
         if (leads.length) await tx.actionLead.createMany({ data: leads });
+        // a coordinator's choice of toolkit areas goes with the action (suggestions are worked out again from its words)
+        const tags = await tx.actionToolkitTag.findMany({ where: { actionId: { in: open.map((a) => a.id) }, source: 'coordinator' } });
+        if (tags.length)
+          await tx.actionToolkitTag.createMany({
+            data: tags.map((t) => ({ actionId: newId.get(t.actionId) ?? 0, section: t.section, source: t.source })),
+          });
         const notes = await latestNotes(
           tx,
           open.map((a) => a.id),

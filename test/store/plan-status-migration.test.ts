@@ -34,7 +34,9 @@ describe('migration 0009_plans on an existing database', () => {
     const { file, url } = databaseBeforePlanStatus();
     expect(await applyMigrations(url)).toContain('0009_plans');
     const db = new Database(file);
-    const plans = db.prepare('SELECT id, status, liveSince IS NOT NULL AS live, archivedAt IS NOT NULL AS archived FROM Plan ORDER BY id').all();
+    const plans = db
+      .prepare('SELECT id, status, liveSince IS NOT NULL AS live, archivedAt IS NOT NULL AS archived FROM Plan ORDER BY id')
+      .all();
     expect(plans).toEqual([
       { id: 1, status: 'live', live: 1, archived: 0 },
       { id: 2, status: 'archived', live: 0, archived: 1 },

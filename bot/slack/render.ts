@@ -68,10 +68,7 @@ function launchers(card: Card, inputs: Record<string, unknown>[]): Block[] {
     value: launch({ rag: String(c.value) }),
   }));
   buttons.push({ type: 'button', action_id: 'form:note', text: plain('Add a note or progress', LIMITS.buttonText), value: launch() });
-  return [
-    { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: 'Update this action', style: { bold: true } }] }] },
-    { type: 'actions', block_id: `update:${actionId}`, elements: buttons },
-  ];
+  return [{ type: 'actions', block_id: `update:${actionId}`, elements: buttons }];
 }
 
 /** The first line of a reply's text, for notifications (the blocks carry the rest). */

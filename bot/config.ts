@@ -43,7 +43,13 @@ const ConfigSchema = z.object({
   /** Slack app's signing secret (Basic Information → App Credentials); with SLACK_BOT_TOKEN turns Slack on */
   SLACK_SIGNING_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be the signing secret from the Slack app').optional()),
   /** the bot user OAuth token of the workspace install (xoxb-...) */
-  SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string().regex(/^xoxb-\S+$/, 'must be a bot token starting xoxb-').optional()),
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^xoxb-\S+$/, 'must be a bot token starting xoxb-')
+      .optional(),
+  ),
   /** the Slack Web API's base URL (tests point it at a local stand-in) */
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://slack.com/api/')),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),

@@ -14,7 +14,9 @@ export function slackLogger(): Logger {
     info: (...msg: unknown[]) => log.debug(text(msg)),
     warn: (...msg: unknown[]) => log.warn(text(msg)),
     error: (...msg: unknown[]) => log.error(text(msg)),
-    setLevel: (l: LogLevel) => void (level = l),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
     getLevel: () => level,
     setName: () => undefined,
   };

@@ -89,22 +89,26 @@ export class BlockWriter {
   private element(el: Element): void {
     switch (el.type) {
       case 'TextBlock':
-        return this.textBlock(el);
+        this.textBlock(el);
+        break;
       case 'FactSet':
-        return this.facts(el);
+        this.facts(el);
+        break;
       case 'Container':
         if (el.separator) this.divider();
-        return this.add(Array.isArray(el.items) ? el.items : []);
+        this.add(Array.isArray(el.items) ? el.items : []);
+        break;
       case 'ActionSet':
-        return this.addButtons(Array.isArray(el.actions) ? el.actions : []);
+        this.addButtons(Array.isArray(el.actions) ? el.actions : []);
+        break;
       case 'Input.Text':
       case 'Input.Number':
       case 'Input.ChoiceSet':
         this.inputs.push(el);
         if (this.options.keepInputs) this.input(el);
-        return;
+        break;
       default:
-        return;
+        break;
     }
   }
 

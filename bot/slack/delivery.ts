@@ -53,7 +53,9 @@ export function slackFailure(err: unknown): SlackFailure {
     return TRANSIENT.has(error) ? { kind: 'retry', error, retryAfterMs: null } : { kind: 'final', error };
   }
   if (e.code === 'slack_webapi_http_error')
-    return (e.statusCode ?? 0) >= 500 ? { kind: 'retry', error: `http_${e.statusCode}`, retryAfterMs: null } : { kind: 'final', error: `http_${e.statusCode}` };
+    return (e.statusCode ?? 0) >= 500
+      ? { kind: 'retry', error: `http_${e.statusCode}`, retryAfterMs: null }
+      : { kind: 'final', error: `http_${e.statusCode}` };
   if (e.code === 'slack_webapi_request_error') return { kind: 'retry', error: 'request_error', retryAfterMs: null };
   return { kind: 'final', error: e.message ?? 'unknown_error' };
 }
@@ -84,7 +86,11 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
   const maxAttempts = options.maxAttempts ?? 5;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const pacer = createSendPacer({ ...SLACK_RATE_LIMITS, ...options.rateLimits });
-  async function post(conversation: StoredConversation, channel: string, message: { text: string; blocks?: object[] }): Promise<SendOutcome> {
+  async function post(
+    conversation: StoredConversation,
+    channel: string,
+    message: { text: string; blocks?: object[] },
+  ): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt++) {
       await pacer.acquire(conversation.conversationId);
       try {
@@ -93,7 +99,10 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
       } catch (err) {
         const failure = slackFailure(err);
         if (failure.kind === 'gone') {
-          log.warn({ conversationId: conversation.conversationId, error: failure.error }, 'Slack conversation is gone: marking it inactive');
+          log.warn(
+            { conversationId: conversation.conversationId, error: failure.error },
+            'Slack conversation is gone: marking it inactive',
+          );
           await options.onGone(conversation, goneReason(failure.error));
           return 'gone';
         }
@@ -102,7 +111,10 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
           return 'failed';
         }
         const delay = retryDelayMs(attempt, failure.retryAfterMs);
-        log.warn({ conversationId: conversation.conversationId, error: failure.error, attempt, delay }, 'Slack send throttled or failed; retrying');
+        log.warn(
+          { conversationId: conversation.conversationId, error: failure.error, attempt, delay },
+          'Slack send throttled or failed; retrying',
+        );
         await sleep(delay);
       }
     }

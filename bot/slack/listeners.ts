@@ -123,7 +123,13 @@ export function registerSlackListeners(app: App, services: Services): void {
     const e = event as unknown as Payload;
     const teamId = str((body as Payload).team_id);
     const channel = str(e.channel);
-    const where: SlackWhere = { teamId, userTeamId: str(e.user_team) || teamId, userId: str(e.user), channel, kind: kindOf(undefined, channel) };
+    const where: SlackWhere = {
+      teamId,
+      userTeamId: str(e.user_team) || teamId,
+      userId: str(e.user),
+      channel,
+      kind: kindOf(undefined, channel),
+    };
     const target = { channel, threadTs: str(e.thread_ts) || str(e.ts) };
     await once(services, str((body as Payload).event_id), () =>
       withTurn(services, client, where, str((body as Payload).event_id), target, async (turn) =>
@@ -222,7 +228,8 @@ async function onButton(services: Services, client: WebClient, body: Payload): P
       const preset = (data.preset ?? {}) as Record<string, string>;
       const modal = opened.replaceCard ? toModal(opened.replaceCard, { channel: fromHome ? undefined : channel, ts }, preset) : null;
       if (modal) await client.views.open({ trigger_id: str(body.trigger_id), view: modal as never });
-      else if (opened.replaceCard) await post(client, { ...target, ephemeralTo: inDm || fromHome ? undefined : userId }, opened.replaceCard);
+      else if (opened.replaceCard)
+        await post(client, { ...target, ephemeralTo: inDm || fromHome ? undefined : userId }, opened.replaceCard);
       return;
     }
     const result = await handleCardAction({ ...turn, verb, data });
@@ -243,7 +250,8 @@ async function deliverResult(
     const [first, ...rest] = toSlackMessages(result.replaceCard);
     if (at.inDm && at.ts && first) {
       await client.chat.update({ channel: at.channel, ts: at.ts, text: first.text, ...(first.blocks ? { blocks: first.blocks } : {}) });
-      for (const page of rest) await client.chat.postMessage({ channel: at.channel, text: page.text, ...(page.blocks ? { blocks: page.blocks } : {}) });
+      for (const page of rest)
+        await client.chat.postMessage({ channel: at.channel, text: page.text, ...(page.blocks ? { blocks: page.blocks } : {}) });
     } else await post(client, at.target, result.replaceCard);
   }
   for (const message of result.messages ?? []) await post(client, at.inDm ? { channel: at.channel } : at.target, message);

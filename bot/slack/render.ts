@@ -97,12 +97,10 @@ export function cardBlocks(reply: Reply): Block[] {
   if (!card) return [];
   const writer = new BlockWriter({ keepInputs: false, dropInputButtons: true });
   writer.add(card.body ?? []);
-  const body = writer.done();
+  const body = [...writer.done()];
   const form = writer.inputs.length ? launchers(card, writer.inputs) : [];
-  const actions = new BlockWriter({ keepInputs: false, dropInputButtons: true });
-  actions.inputs.push(...writer.inputs);
-  actions.addButtons(card.actions ?? []);
-  return [...body, ...form, ...actions.done()];
+  writer.addButtons(card.actions ?? []);
+  return [...body, ...form, ...writer.done().slice(body.length)];
 }
 
 /**

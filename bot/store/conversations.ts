@@ -75,7 +75,11 @@ export async function rememberConversation(db: Db, input: ConversationSeen & { p
  * Where RAG changes are announced on one platform (Teams unless said): the channel chosen with "post updates here",
  * else the channel the bot was first added to.
  */
-export async function announcementConversation(db: Db, partnership: string, platform: Platform = 'teams'): Promise<StoredConversation | null> {
+export async function announcementConversation(
+  db: Db,
+  partnership: string,
+  platform: Platform = 'teams',
+): Promise<StoredConversation | null> {
   const row = await db.conversationRef.findFirst({
     where: { partnership: { name: partnership }, kind: 'channel', active: true, platform },
     orderBy: [{ announcements: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],

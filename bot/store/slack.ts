@@ -45,8 +45,13 @@ export async function partnershipForSlackTeam(
 /** Links a partnership (created if new) to a Slack workspace; a workspace belongs to one partnership at a time. */
 export async function linkPartnershipToSlackTeam(db: Db, partnership: string, teamId: string): Promise<{ movedFrom: string | null }> {
   const previous = await db.partnership.findUnique({ where: { slackTeamId: teamId }, select: { name: true } });
-  if (previous && previous.name !== partnership) await db.partnership.update({ where: { slackTeamId: teamId }, data: { slackTeamId: null } });
-  await db.partnership.upsert({ where: { name: partnership }, create: { name: partnership, slackTeamId: teamId }, update: { slackTeamId: teamId } });
+  if (previous && previous.name !== partnership)
+    await db.partnership.update({ where: { slackTeamId: teamId }, data: { slackTeamId: null } });
+  await db.partnership.upsert({
+    where: { name: partnership },
+    create: { name: partnership, slackTeamId: teamId },
+    update: { slackTeamId: teamId },
+  });
   return { movedFrom: previous && previous.name !== partnership ? previous.name : null };
 }
 
@@ -96,7 +101,10 @@ export async function recordSlackMember(
         });
   const slackIds = { slackTeamId: m.teamId, slackUserId: m.userId };
   const row = byIds
-    ? await db.person.update({ where: { id: byIds.id }, data: { displayName: m.displayName, ...(addresses[0] ? { email: addresses[0] } : {}) } })
+    ? await db.person.update({
+        where: { id: byIds.id },
+        data: { displayName: m.displayName, ...(addresses[0] ? { email: addresses[0] } : {}) },
+      })
     : byAddress
       ? await db.person.update({ where: { id: byAddress.id }, data: slackIds })
       : await db.person.create({

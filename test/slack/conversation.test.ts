@@ -23,7 +23,12 @@ async function action(ref: number) {
 beforeEach(async () => {
   s = await startSlackBot();
   s.slack.addUser({ id: 'U0ALI', name: 'ali', real_name: 'Ali Burlington', email: 'ali.burlington@cityoflondon.gov.uk' });
-  await grantRole(s.bot.store.db, { partnership: 'City of London', who: 'ali.burlington@cityoflondon.gov.uk', role: 'lead', organisation: 'CST' });
+  await grantRole(s.bot.store.db, {
+    partnership: 'City of London',
+    who: 'ali.burlington@cityoflondon.gov.uk',
+    role: 'lead',
+    organisation: 'CST',
+  });
   await s.signed(s.mention('U0ALI', 'help'), JSON_TYPE);
   await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'C0PARTNERS');
   s.slack.clear();
@@ -48,7 +53,11 @@ describe('the typed update conversation in a Slack DM', () => {
     const told = await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'C0PARTNERS');
     expect(slackWords(told.args)).toContain('RED → AMBER, by Ali Burlington (CST)');
     expect((await action(18)).rag).toBe('AMBER');
-    const [latest] = await s.bot.store.db.actionUpdate.findMany({ where: { actionId: (await action(18)).id }, orderBy: { id: 'desc' }, take: 1 });
+    const [latest] = await s.bot.store.db.actionUpdate.findMany({
+      where: { actionId: (await action(18)).id },
+      orderBy: { id: 'desc' },
+      take: 1,
+    });
     expect(latest).toMatchObject({ ragTo: 'AMBER', source: 'chat', actorName: 'Ali Burlington' });
   });
 
@@ -83,7 +92,15 @@ describe('people across platforms', () => {
     const db = s.bot.store.db;
     const partnershipId = (await db.partnership.findUniqueOrThrow({ where: { name: 'City of London' } })).id;
     await db.person.create({
-      data: { partnershipId, chatId: '29:jo', aadObjectId: '00000000-0000-0000-0000-00000000000a', displayName: 'Jo Teams', email: 'jo@example.org', role: 'coordinator', rosterSeenAt: new Date() },
+      data: {
+        partnershipId,
+        chatId: '29:jo',
+        aadObjectId: '00000000-0000-0000-0000-00000000000a',
+        displayName: 'Jo Teams',
+        email: 'jo@example.org',
+        role: 'coordinator',
+        rosterSeenAt: new Date(),
+      },
     });
     s.slack.addUser({ id: 'U0JO', name: 'jo', real_name: 'Jo Slack', email: 'JO@example.org' });
     expect((await dm('U0JO', 'who changed roles?')).words).not.toContain("can't");

@@ -52,10 +52,18 @@ afterEach(async () => {
 describe('proactive messages in Slack', () => {
   it('Channel panel reminders go to panel members by DM only; other meetings to the partnership Slack channel', async () => {
     expect(await dm('U0CLEO', 'add <@U0PAT> to the Channel panel')).toContain('Pat Panel');
-    expect(await dm('U0CLEO', 'schedule the Channel panel monthly on the first Tuesday at 10:00')).toContain('to Channel panel members in personal chat');
+    expect(await dm('U0CLEO', 'schedule the Channel panel monthly on the first Tuesday at 10:00')).toContain(
+      'to Channel panel members in personal chat',
+    );
     await dm('U0CLEO', 'schedule the stakeholder forum on 3 December 2026 at 14:00');
     s.slack.clear();
-    const reports = await runBetween(s.bot, '2026-11-18T12:00:00Z', '2026-12-03T00:00:00Z', 86_400_000, coordinatorFor(s.bot.services, { jobs: [scheduleRemindersJob] }));
+    const reports = await runBetween(
+      s.bot,
+      '2026-11-18T12:00:00Z',
+      '2026-12-03T00:00:00Z',
+      86_400_000,
+      coordinatorFor(s.bot.services, { jobs: [scheduleRemindersJob] }),
+    );
     expect(reports.every((r) => r.status === 'done')).toBe(true);
     const panel = posts('D0U0PAT').map((c) => slackWords(c.args));
     expect(panel).toHaveLength(2); // a week and a day before Tuesday 1 December

@@ -12,7 +12,12 @@ beforeEach(async () => {
   s.slack.addUser({ id: 'U0ALI', name: 'ali', real_name: 'Ali Burlington', email: 'Ali.Burlington@cityoflondon.gov.uk' });
   s.slack.addUser({ id: 'U0SAM', name: 'sam', real_name: 'Sam Member', email: 'sam@example.org' });
   // granted by email before Ali ever used Slack: bound when users.info confirms the address
-  await grantRole(s.bot.store.db, { partnership: 'City of London', who: 'ali.burlington@cityoflondon.gov.uk', role: 'lead', organisation: 'CST' });
+  await grantRole(s.bot.store.db, {
+    partnership: 'City of London',
+    who: 'ali.burlington@cityoflondon.gov.uk',
+    role: 'lead',
+    organisation: 'CST',
+  });
   // the partnership's Slack channel: the bot has been asked something there
   await s.signed(s.mention('U0SAM', 'help'), JSON_TYPE);
   await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'C0PARTNERS');
@@ -70,7 +75,10 @@ describe('a lead updates an action from Slack: RAG button, then a modal', () => 
     expect(rag.element.initial_option.value).toBe('AMBER');
     expect(view.blocks.some((b: any) => b.block_id === 'note' && b.element.type === 'plain_text_input')).toBe(true);
 
-    const res = await s.signed(s.submit('U0ALI', view, formValues('AMBER', 'Met three faith leaders; forum planned for January.')), FORM_TYPE);
+    const res = await s.signed(
+      s.submit('U0ALI', view, formValues('AMBER', 'Met three faith leaders; forum planned for January.')),
+      FORM_TYPE,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toBeNull(); // acknowledged with an empty body: the modal closes
     const updated = await s.slack.waitFor('chat.update');
@@ -104,7 +112,10 @@ describe('a lead updates an action from Slack: RAG button, then a modal', () => 
       idempotencyKey: 'someone-else-first',
       at: new Date(),
     });
-    const res = await s.signed(s.submit('U0ALI', opened.args.view, formValues('GREEN', 'My careful note that must not be lost')), FORM_TYPE);
+    const res = await s.signed(
+      s.submit('U0ALI', opened.args.view, formValues('GREEN', 'My careful note that must not be lost')),
+      FORM_TYPE,
+    );
     expect(res.status).toBe(200);
     expect(res.body.response_action).toBe('update');
     const words = slackWords(res.body.view);
@@ -131,14 +142,24 @@ describe('a lead updates an action from Slack: RAG button, then a modal', () => 
     expect(slackWords(card.args)).toContain("You can't update this action");
     expect((card.args.blocks as any[]).some((b) => b.block_id?.startsWith('update:'))).toBe(false);
     // a forged press (an old card, or a hand-made payload) is refused the same way
-    const forged = { action_id: 'form:2', value: JSON.stringify({ verb: 'action.refresh', actionId: (await action(18)).id, form: true, preset: { rag: 'GREEN' } }) };
+    const forged = {
+      action_id: 'form:2',
+      value: JSON.stringify({ verb: 'action.refresh', actionId: (await action(18)).id, form: true, preset: { rag: 'GREEN' } }),
+    };
     await s.signed(s.press('U0SAM', { channel: 'C0PARTNERS', ts: '1700000001.000100' }, forged), FORM_TYPE);
     const told = await s.slack.waitFor('chat.postEphemeral');
     expect(told.args.user).toBe('U0SAM');
     expect(slackWords(told.args)).toContain("You can't update this action");
     expect(s.slack.callsOf('views.open')).toHaveLength(0);
     // and a forged modal submission saves nothing
-    const view = { callback_id: 'prevent.form', private_metadata: JSON.stringify({ verb: 'action.update', data: { verb: 'action.update', actionId: (await action(18)).id, version: 1 }, channel: 'C0PARTNERS' }) };
+    const view = {
+      callback_id: 'prevent.form',
+      private_metadata: JSON.stringify({
+        verb: 'action.update',
+        data: { verb: 'action.update', actionId: (await action(18)).id, version: 1 },
+        channel: 'C0PARTNERS',
+      }),
+    };
     await s.signed(s.submit('U0SAM', view, formValues('GREEN', 'sneaky')), FORM_TYPE);
     await settle();
     expect((await action(18)).rag).toBe('RED');

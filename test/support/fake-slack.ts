@@ -57,7 +57,12 @@ export async function startFakeSlack(options: { token: string; teamId?: string }
         return { ok: true, url: 'https://prevent.slack.com/', team: 'Prevent', user: 'prevent', team_id: teamId, ...BOT };
       case 'chat.postMessage':
         ts += 1;
-        return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { type: 'message', text: args.text, blocks: args.blocks, ts: `${ts}.000100`, bot_id: BOT.bot_id } };
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: `${ts}.000100`,
+          message: { type: 'message', text: args.text, blocks: args.blocks, ts: `${ts}.000100`, bot_id: BOT.bot_id },
+        };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message: { text: args.text, blocks: args.blocks } };
       case 'chat.postEphemeral':
@@ -80,7 +85,11 @@ export async function startFakeSlack(options: { token: string; teamId?: string }
             deleted: false,
             is_bot: user.is_bot ?? false,
             is_email_confirmed: user.is_email_confirmed ?? true,
-            profile: { display_name: user.real_name ?? user.name, real_name: user.real_name ?? user.name, ...(user.email ? { email: user.email } : {}) },
+            profile: {
+              display_name: user.real_name ?? user.name,
+              real_name: user.real_name ?? user.name,
+              ...(user.email ? { email: user.email } : {}),
+            },
           },
         };
       }
@@ -99,7 +108,8 @@ export async function startFakeSlack(options: { token: string; teamId?: string }
     if (req.headers.authorization !== `Bearer ${options.token}`) return send(200, { ok: false, error: 'invalid_auth' });
     calls.push({ method, args, at: Date.now() });
     const failure = failures.get(method)?.shift();
-    if (failure && 'status' in failure) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+    if (failure && 'status' in failure)
+      return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     if (failure) return send(200, { ok: false, error: failure.error });
     send(200, answer(method, args));
   });
@@ -132,7 +142,8 @@ export async function startFakeSlack(options: { token: string; teamId?: string }
       for (;;) {
         const found = calls.find((c) => c.method === method && match(c.args));
         if (found) return found;
-        if (Date.now() - start > timeoutMs) throw new Error(`No ${method} call matched in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
+        if (Date.now() - start > timeoutMs)
+          throw new Error(`No ${method} call matched in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -146,7 +157,10 @@ export type FakeSlack = Awaited<ReturnType<typeof startFakeSlack>>;
 export function slackWords(args: { text?: string; blocks?: unknown[] }): string {
   const words: string[] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
     if (typeof n.text === 'string') words.push(n.text);

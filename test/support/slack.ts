@@ -60,7 +60,9 @@ export async function startSlackBot(options: { env?: Record<string, string>; now
         type: 'event_callback',
         event_id: eventId,
         event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ enterprise_id: null, team_id: slack.teamId, user_id: slack.bot.user_id, is_bot: true, is_enterprise_install: false }],
+        authorizations: [
+          { enterprise_id: null, team_id: slack.teamId, user_id: slack.bot.user_id, is_bot: true, is_enterprise_install: false },
+        ],
         is_ext_shared_channel: false,
       });
     },
@@ -98,7 +100,11 @@ export async function startSlackBot(options: { env?: Record<string, string>; now
       return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     },
     /** A button press on a message the bot posted. */
-    press(user: string, message: { channel: string; ts: string; blocks?: any[] }, button: { action_id: string; value?: string; block_id?: string }) {
+    press(
+      user: string,
+      message: { channel: string; ts: string; blocks?: any[] },
+      button: { action_id: string; value?: string; block_id?: string },
+    ) {
       return this.interaction({
         type: 'block_actions',
         user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: slack.teamId },
@@ -110,7 +116,9 @@ export async function startSlackBot(options: { env?: Record<string, string>; now
         channel: { id: message.channel, name: 'prevent' },
         message: { type: 'message', ts: message.ts, text: '', blocks: message.blocks ?? [] },
         response_url: `${slack.url}/actions/response`,
-        actions: [{ type: 'button', block_id: button.block_id ?? 'b', action_id: button.action_id, value: button.value, action_ts: nextTs() }],
+        actions: [
+          { type: 'button', block_id: button.block_id ?? 'b', action_id: button.action_id, value: button.value, action_ts: nextTs() },
+        ],
       });
     },
     /** A modal saved (view_submission) with the values typed into it. */

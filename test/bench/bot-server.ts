@@ -10,6 +10,10 @@ const config = loadConfig({
   DATABASE_URL: process.env.BENCH_DATABASE_URL,
   DEMO_PLAN: 'off',
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  // Slack on when the bench gives it a (fake) Web API
+  SLACK_SIGNING_SECRET: process.env.SLACK_SIGNING_SECRET,
+  SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN,
+  SLACK_API_URL: process.env.SLACK_API_URL,
 });
 configureLogging(config.LOG_LEVEL ?? 'warn');
 const store = await openStore(config.DATABASE_URL);

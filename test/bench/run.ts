@@ -13,6 +13,7 @@ import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { timeDigests } from './digests.js';
 import { loadChannels, pickUpdaters } from './national.js';
 import { measureQuestions } from './questions.js';
+import { measureSlackQuestions, startBenchSlack } from './slack-questions.js';
 import { demoAsker, prepareDemo } from './setup.js';
 import { formatTable, type Row } from './table.js';
 import { measureUpdates } from './updates.js';
@@ -92,16 +93,22 @@ const compared = (
   notes,
 });
 
-// "what's amber?" on the demo plan, SQLite then PostgreSQL.
+// "what's amber?" on the demo plan, SQLite then PostgreSQL; on SQLite also over Slack (signed events, answers to a fake Web API).
+const slack = await startBenchSlack();
 for (const kind of ['SQLite', 'PostgreSQL'] as const) {
   const db = kind === 'SQLite' ? sqliteDatabase() : await postgresDatabase('prevent_bench_demo');
   await prepareDemo(db.url);
-  const bot = await startChild('bot-server.ts', { ...GC, BENCH_DATABASE_URL: db.url }, profileDir);
+  const bot = await startChild('bot-server.ts', { ...GC, BENCH_DATABASE_URL: db.url, ...slack.env }, profileDir);
   for (const concurrency of [1, 50]) {
     const r = await withCpu(bot, (onMeasureStart) =>
       measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: demoAsker, onMeasureStart }),
     );
     rows.push(compared(`"what's amber?" ${kind}, demo plan`, concurrency, r, problems(r)));
+    if (kind !== 'SQLite') continue;
+    const overSlack = await withCpu(bot, (onMeasureStart) =>
+      measureSlackQuestions({ baseUrl: bot.url, slack, concurrency, ...timing, onMeasureStart }),
+    );
+    rows.push(compared(`"what's amber?" over Slack, ${kind}, demo plan`, concurrency, overSlack, problems(overSlack)));
   }
   rss.push(`${kind} demo bot ${memory(await bot.rss())}`);
   await bot.stop();
@@ -193,6 +200,7 @@ rows.push({ figure: 'resident memory after the load (rss)', notes: rss.join('; '
 await store.close();
 if (!values.keep) await national.drop();
 await connector.close();
+await slack.close();
 
 say(formatTable(rows));
 say(

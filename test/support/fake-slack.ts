@@ -44,7 +44,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
 }
 
 /** Starts the fake Web API; `token` is the only bot token it accepts. */
-export async function startFakeSlack(options: { token: string; teamId?: string }) {
+export async function startFakeSlack(options: { token: string; teamId?: string; onCall?: (call: SlackCall) => void; record?: boolean }) {
   const teamId = options.teamId ?? 'T0PREVENT';
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeSlackUser>();
@@ -106,7 +106,9 @@ export async function startFakeSlack(options: { token: string; teamId?: string }
       res.end(JSON.stringify(body));
     };
     if (req.headers.authorization !== `Bearer ${options.token}`) return send(200, { ok: false, error: 'invalid_auth' });
-    calls.push({ method, args, at: Date.now() });
+    const call = { method, args, at: Date.now() };
+    if (options.record !== false) calls.push(call);
+    options.onCall?.(call);
     const failure = failures.get(method)?.shift();
     if (failure && 'status' in failure)
       return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });

@@ -6,8 +6,7 @@ import { buildMessageCard } from '../cards/message-card.js';
 import { createNotifier } from './notify/notifier.js';
 import { byPlatform } from './notify/platforms.js';
 import { tellCoordinators } from './notify/coordinators.js';
-import { slackClient } from './slack/api.js';
-import { createSlackDelivery } from './slack/delivery.js';
+import { createSlackDelivery, lazySlackClient } from './slack/delivery.js';
 import type { StoredConversation } from './store/conversations.js';
 import type { Store } from './store/database.js';
 
@@ -33,7 +32,7 @@ export function createBot(input: {
     onGone,
   });
   const slack = input.config.slack
-    ? createSlackDelivery({ client: slackClient(input.config.slack, { forSender: true }), sleep: input.sleep, onGone })
+    ? createSlackDelivery({ client: lazySlackClient(input.config.slack), sleep: input.sleep, onGone })
     : null;
   services.notifier = byPlatform({ teams, slack });
   return { services, adapter };

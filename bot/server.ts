@@ -14,7 +14,7 @@ import { partnershipForTabUser } from './identity/tenancy.js';
 import { AppError } from './errors.js';
 import { processBotRequest } from './auth/bot-requests.js';
 import { requireLoopbackHost } from './auth/local-host.js';
-import { mountSlack } from './slack/app.js';
+import { mountSlack } from './slack/mount.js';
 
 const log = logger('server');
 

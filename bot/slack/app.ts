@@ -4,10 +4,6 @@ import type { SlackConfig } from '../config.js';
 import type { Services } from '../core/context.js';
 import { slackClient, slackLogger } from './api.js';
 import { registerSlackListeners } from './listeners.js';
-import { requireSlackSignature } from './verify.js';
-
-/** Where Slack sends events, slash commands and interactivity (one URL for all three). */
-export const SLACK_EVENTS_PATH = '/slack/events';
 
 /** The bot's own identity in the workspace (auth.test), asked once and kept; asked again after a failure. */
 function authorizeOnce(config: SlackConfig) {
@@ -26,17 +22,16 @@ function authorizeOnce(config: SlackConfig) {
 }
 
 /**
- * Slack in HTTP mode on the bot's own express app: every request to /slack/events has its signature checked first
- * (401, nothing run), then Bolt (ExpressReceiver on our router) acknowledges it within Slack's 3 seconds and the
- * listeners answer through the Web API. Several instances can sit behind one URL (no Socket Mode).
+ * Bolt in HTTP mode as an express router for /slack/events (ExpressReceiver on our router): it acknowledges each
+ * request within Slack's 3 seconds and the listeners answer through the Web API. Loaded only when Slack is on.
  */
-export function mountSlack(app: express.Express, services: Services, config: SlackConfig, options: { nowSeconds?: () => number } = {}) {
+export function slackRouter(services: Services, config: SlackConfig, path: string): express.Router {
   const router = express.Router();
   const receiver = new ExpressReceiver({
     signingSecret: config.signingSecret,
-    // checked by requireSlackSignature below, which also refuses timestamps from the future
+    // checked before this router by requireSlackSignature, which also refuses timestamps from the future
     signatureVerification: false,
-    endpoints: SLACK_EVENTS_PATH,
+    endpoints: path,
     router,
     app: express(),
     logger: slackLogger(),
@@ -49,8 +44,5 @@ export function mountSlack(app: express.Express, services: Services, config: Sla
     logger: slackLogger(),
   });
   registerSlackListeners(bolt, services);
-  const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
-  app.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: '1mb' }), requireSlackSignature(config.signingSecret, now));
-  app.use(router);
-  return bolt;
+  return router;
 }

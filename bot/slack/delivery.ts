@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import type { SlackConfig } from '../config.js';
 import type { Reply } from '../core/types.js';
 import { logger } from '../logger.js';
 import type { Notifier, SendOutcome } from '../notify/notifier.js';
@@ -68,8 +68,13 @@ export function goneReason(error: string): string {
   return 'the channel or person no longer exists in Slack';
 }
 
+/** The one Web API method the sender uses (a WebClient's chat.postMessage). */
+export interface SlackPoster {
+  postMessage(args: { channel: string; text: string; blocks?: object[] }): Promise<unknown>;
+}
+
 export interface SlackDeliveryOptions {
-  client: Pick<WebClient, 'chat'>;
+  client: { chat: SlackPoster };
   /** called once when a conversation is gone for good */
   onGone(conversation: StoredConversation, reason: string): Promise<void>;
   maxAttempts?: number;
@@ -132,6 +137,19 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
         if (outcome !== 'sent') return outcome;
       }
       return 'sent';
+    },
+  };
+}
+
+/** The sender's Web API client, loaded on first use (the SDK is not loaded at all while nothing goes to Slack). */
+export function lazySlackClient(config: SlackConfig): { chat: SlackPoster } {
+  let client: Promise<{ chat: SlackPoster }> | null = null;
+  return {
+    chat: {
+      async postMessage(args) {
+        client ??= import('./api.js').then((m) => m.slackClient(config, { forSender: true }) as unknown as { chat: SlackPoster });
+        return (await client).chat.postMessage(args);
+      },
     },
   };
 }

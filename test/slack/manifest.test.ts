@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SLACK_EVENTS_PATH } from '../../bot/slack/app.js';
+import { SLACK_EVENTS_PATH } from '../../bot/slack/mount.js';
 
 const manifest = readFileSync('manifest/slack/manifest.yml', 'utf8');
 const listed = (section: string) => [...manifest.slice(manifest.indexOf(`${section}:`)).matchAll(/^\s+- ([\w:.]+)/gm)].map((m) => m[1]);

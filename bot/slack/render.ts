@@ -108,6 +108,12 @@ export function cardBlocks(reply: Reply): Block[] {
  * messages), or its text alone, escaped, in messages of at most 3,500 characters.
  */
 export function toSlackMessages(reply: Reply): SlackMessage[] {
+  const file = reply.attachments?.find((a) => a.name && /file/i.test(a.contentType));
+  if (file && !reply.card) {
+    // Teams' file consent (board reports): this bot sends no files in Slack
+    const words = `${file.name}: this bot cannot send files in Slack. Download it from the plan board tab in Teams, or ask your coordinator for it.`;
+    return [{ text: escapeText(words) }];
+  }
   const blocks = cardBlocks(reply);
   if (!blocks.length) return chunks(reply.text).map((text) => ({ text: escapeText(text) }));
   const pages: SlackMessage[] = [];

@@ -75,3 +75,16 @@ describe('the Block Kit renderer', () => {
     expect(pages.map((p) => p.text).join('\n')).toBe(long);
   });
 });
+
+describe('what Slack cannot show', () => {
+  it("a Teams file offer (a board report's Word file) says where to get the file instead of asking to accept it", () => {
+    const [page] = toSlackMessages({
+      text: 'Board report 2 for Safer City Partnership as a Word file: accept to save it to your OneDrive.',
+      attachments: [
+        { contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'Prevent-Update-2026-12-04-v2.docx', content: {} },
+      ],
+    });
+    expect(page!.text).toContain('Prevent-Update-2026-12-04-v2.docx: this bot cannot send files in Slack');
+    expect(page!.text).not.toContain('OneDrive');
+  });
+});

@@ -135,3 +135,32 @@ describe('workspaces and partnerships', () => {
     expect(await s.bot.store.db.conversationRef.count({ where: { conversationId: { contains: 'D0U0ALI' } } })).toBe(0);
   });
 });
+
+describe('buttons on the App Home tab', () => {
+  it('Update on the board opens the form; the saved card comes by DM; no channel is recorded for the Home tab', async () => {
+    await s.signed(s.eventBody({ type: 'app_home_opened', user: 'U0ALI', channel: 'D0U0ALI', tab: 'home' }), JSON_TYPE);
+    const home = (await s.slack.waitFor('views.publish')).args.view;
+    const update = (home.blocks as any[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements)
+      .find((e: any) => e.text.text === 'Update' && JSON.parse(e.value).actionId === 18);
+    expect(update).toBeDefined();
+    const payload = new URLSearchParams(s.press('U0ALI', { channel: 'x', ts: 'x' }, update)).get('payload')!;
+    const fromHome = { ...JSON.parse(payload), container: { type: 'view', view_id: 'VHOME' }, channel: undefined };
+    await s.signed(s.interaction(fromHome), FORM_TYPE);
+    const opened = (await s.slack.waitFor('views.open')).args.view;
+    expect(JSON.parse(opened.private_metadata).channel).toBeUndefined();
+    const values = {
+      rag: { rag: { type: 'static_select', selected_option: { value: 'GREEN' } } },
+      note: { note: { type: 'plain_text_input', value: 'Forum held.' } },
+    };
+    await s.signed(s.submit('U0ALI', opened, values), FORM_TYPE);
+    const dmCard = await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'U0ALI');
+    expect(slackWords(dmCard.args)).toContain('Saved: action 18 is RED → GREEN');
+    const kinds = await s.bot.store.db.conversationRef.findMany({
+      where: { platform: 'slack' },
+      select: { conversationId: true, kind: true },
+    });
+    expect(kinds.filter((k) => k.kind === 'channel').map((k) => k.conversationId)).toEqual([`slack:${s.slack.teamId}:C0PARTNERS`]);
+  });
+});

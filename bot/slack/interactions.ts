@@ -14,6 +14,9 @@ import { kindOf, type SlackWhere } from './turn.js';
 export type Payload = Record<string, unknown> & { type?: string };
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** A modal's Save must be answered within Slack's 3 seconds; past this the modal is closed and the answer comes as a message. */
+export const SUBMIT_ACK_BUDGET_MS = 2_500;
+
 /** Who pressed a button or saved a modal, and where. */
 function interactionWhere(body: Payload, channel: string, personal: boolean): SlackWhere {
   const user = (body.user ?? {}) as Payload;
@@ -100,18 +103,31 @@ export async function onFormSubmit(
   const where = interactionWhere(body, channel, !meta.channel);
   const inDm = where.kind === 'personal';
   const target: Target = inDm ? { channel } : { channel, ephemeralTo: userId };
+  // Slack closes a modal with an error after 3 seconds: if the save is slower, the modal is closed first and the
+  // result comes as a message instead (a refusal then shows the card with its rating buttons, to try again)
   let acked = false;
-  await withTurn(services, client, where, `view:${str(view.id)}:${str(view.hash)}`, target, async (turn) => {
-    const values = modalValues(view.state);
-    const result = await handleCardAction({ ...turn, verb: meta.verb, data: { ...meta.data, ...values } });
-    const again = result.replaceCard ? toModal(result.replaceCard, { channel: meta.channel, ts: meta.ts }) : null;
+  const closeFirst = setTimeout(() => {
     acked = true;
-    if (again) {
-      await ack({ response_action: 'update', view: again });
-      return;
-    }
-    await ack();
-    await deliverResult(client, result, { target, channel, ts: meta.ts, inDm, userId });
-  });
-  if (!acked) await ack();
+    void ack();
+  }, SUBMIT_ACK_BUDGET_MS);
+  try {
+    await withTurn(services, client, where, `view:${str(view.id)}:${str(view.hash)}`, target, async (turn) => {
+      const values = modalValues(view.state);
+      const result = await handleCardAction({ ...turn, verb: meta.verb, data: { ...meta.data, ...values } });
+      const again = !acked && result.replaceCard ? toModal(result.replaceCard, { channel: meta.channel, ts: meta.ts }) : null;
+      if (!acked) {
+        clearTimeout(closeFirst);
+        acked = true;
+        if (again) {
+          await ack({ response_action: 'update', view: again });
+          return;
+        }
+        await ack();
+      }
+      await deliverResult(client, result, { target, channel, ts: meta.ts, inDm, userId });
+    });
+  } finally {
+    clearTimeout(closeFirst);
+    if (!acked) await ack();
+  }
 }

@@ -33,6 +33,9 @@ async function answerText(input: MessageInput, client: WebClient, target: Target
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+const FILES_IN_SLACK =
+  'I cannot read files sent in Slack yet. To import a plan, send the file to me in Teams personal chat, or ask your operator to run npm run cli -- import <file>.';
+
 /** Registers every Slack listener on the Bolt app: the one visible place that says what the bot answers in Slack. */
 export function registerSlackListeners(app: App, services: Services): void {
   // Questions in channels: "@Prevent what's amber?" (answered in the thread)
@@ -58,13 +61,16 @@ export function registerSlackListeners(app: App, services: Services): void {
   // Direct messages: questions and the typed update conversation
   app.event('message', async ({ event, body, client, context }) => {
     const e = event as unknown as Payload;
-    if (e.channel_type !== 'im' || e.subtype || e.bot_id) return;
+    const fileShared = e.subtype === 'file_share';
+    if (e.channel_type !== 'im' || (e.subtype && !fileShared) || e.bot_id) return;
     const teamId = str((body as Payload).team_id);
     const channel = str(e.channel);
     const where: SlackWhere = { teamId, userTeamId: str(e.user_team) || teamId, userId: str(e.user), channel, kind: 'personal' };
     await once(services, str((body as Payload).event_id), () =>
       withTurn(services, client, where, str((body as Payload).event_id), { channel }, async (turn) =>
-        answerText(await withMentions(turn, client, where, str(e.text), context.botUserId), client, { channel }),
+        fileShared
+          ? post(client, { channel }, { text: FILES_IN_SLACK })
+          : answerText(await withMentions(turn, client, where, str(e.text), context.botUserId), client, { channel }),
       ),
     );
   });

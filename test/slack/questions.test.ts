@@ -42,3 +42,22 @@ describe('questions in Slack', () => {
     expect(slackWords(reply.args)).toContain('12 actions are AMBER');
   });
 });
+
+describe('what Slack does not do here', () => {
+  it('a file sent by DM (a plan to import) gets a plain answer saying how to import instead', async () => {
+    await s.signed(
+      s.eventBody({
+        type: 'message',
+        subtype: 'file_share',
+        channel_type: 'im',
+        user: 'U0ALI',
+        text: '',
+        channel: 'D0U0ALI',
+        files: [{ id: 'F1', name: 'plan.xlsx' }],
+      }),
+      JSON_TYPE,
+    );
+    const post = await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'D0U0ALI');
+    expect(post.args.text).toContain('I cannot read files sent in Slack yet');
+  });
+});

@@ -42,7 +42,11 @@ export async function post(client: WebClient, target: Target, reply: Reply): Pro
 }
 
 /** Runs a request's work once per Slack event id across instances: a retry of an event already handled does nothing. */
-export async function once(services: Services, eventId: string | undefined, run: () => Promise<void>): Promise<void> {
+export function once(services: Services, eventId: string | undefined, run: () => Promise<void>): Promise<void> {
+  return track(services, runOnce(services, eventId, run));
+}
+
+async function runOnce(services: Services, eventId: string | undefined, run: () => Promise<void>): Promise<void> {
   if (!eventId) return run();
   const key = `slack:${eventId}`;
   const at = services.now();
@@ -62,7 +66,18 @@ export async function once(services: Services, eventId: string | undefined, run:
  * A request from a workspace: the turn resolved, then the work; a workspace linked to no partnership is told so once;
  * any failure is logged and the person told in plain words (the one error boundary for Slack).
  */
-export async function withTurn(
+export function withTurn(
+  services: Services,
+  client: WebClient,
+  where: SlackWhere,
+  activityId: string,
+  reply: Target,
+  work: (turn: TurnInput) => Promise<void>,
+): Promise<void> {
+  return track(services, turnWork(services, client, where, activityId, reply, work));
+}
+
+async function turnWork(
   services: Services,
   client: WebClient,
   where: SlackWhere,
@@ -86,4 +101,22 @@ export async function withTurn(
       log.error({ err: sendError }, 'Could not tell the Slack user about a failed request'),
     );
   }
+}
+
+const inFlight = new WeakMap<object, Set<Promise<unknown>>>();
+
+/** Remembers work that goes on after Slack was answered, so a shutdown can wait for it. */
+function track<T>(services: Services, work: Promise<T>): Promise<T> {
+  const running = inFlight.get(services.store) ?? new Set<Promise<unknown>>();
+  inFlight.set(services.store, running);
+  running.add(work);
+  const done = () => running.delete(work);
+  work.then(done, done);
+  return work;
+}
+
+/** Resolves when the Slack work in progress (answered to Slack, still running) has finished: before closing the store. */
+export async function slackIdle(services: Services): Promise<void> {
+  const running = inFlight.get(services.store);
+  while (running?.size) await Promise.allSettled([...running]);
 }

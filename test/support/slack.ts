@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { slackIdle } from '../../bot/slack/reply.js';
 import { startTestBot, type TestBot } from './bot.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 
@@ -136,6 +137,8 @@ export async function startSlackBot(options: { env?: Record<string, string>; now
       });
     },
     async close() {
+      // answered to Slack, maybe still working: let it finish before the database goes
+      await slackIdle(bot.services);
       await bot.close();
       await slack.close();
     },

@@ -34,6 +34,7 @@ beforeEach(async () => {
     sourceFile: 'riverside.csv',
     actor: 'Test',
     at: new Date('2026-11-18T12:00:00Z'),
+    makeLive: true,
   });
   s.slack.addUser({ id: 'U0CLEO', name: 'cleo', real_name: 'Cleo Coordinator', email: 'cleo@cityoflondon.gov.uk' });
   s.slack.addUser({ id: 'U0ALI', name: 'ali', real_name: 'Ali Burlington', email: 'ali@cityoflondon.gov.uk' });

@@ -22,6 +22,8 @@ export interface PersonExport {
     aadObjectId: string | null;
     tenantId: string | null;
     userPrincipalName: string | null;
+    /** Slack workspace and user id, when the person uses the bot in Slack */
+    slack: { teamId: string; userId: string } | null;
     guest: boolean;
     organisation: string | null;
     role: string;
@@ -79,6 +81,7 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
         aadObjectId: p.aadObjectId,
         tenantId: p.tenantId,
         userPrincipalName: p.userPrincipalName,
+        slack: p.slackTeamId && p.slackUserId ? { teamId: p.slackTeamId, userId: p.slackUserId } : null,
         guest: p.guest,
         organisation: p.organisation?.name ?? null,
         role: p.role,

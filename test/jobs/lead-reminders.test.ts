@@ -24,6 +24,8 @@ beforeEach(async () => {
     sourceFile: 'riverside.csv',
     actor: 'Test',
     at: new Date('2026-09-10T12:00:00Z'),
+    // a plan with a new title stays a draft until a coordinator makes it live: this test's plan is the one in use
+    makeLive: true,
   });
   await person(bot, LEE, 'lead', { organisation: 'CST' });
   bot.connector.clear();

@@ -13,6 +13,22 @@ export interface SentActivity {
   };
 }
 
+/**
+ * The words of a sent activity as a person reads them: its text, or, for a reply whose content is all in its card,
+ * the card's fallbackText (the full words), then the activity's summary.
+ */
+export function wordsOf(activity: {
+  text?: string;
+  summary?: unknown;
+  attachments?: { contentType: string; content?: unknown }[];
+}): string {
+  if (activity.text) return activity.text;
+  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
+    | { fallbackText?: string }
+    | undefined;
+  return card?.fallbackText ?? (typeof activity.summary === 'string' ? activity.summary : '');
+}
+
 /** A team member as the Bot Connector returns one for Teams (TeamsChannelAccount on the wire). */
 export interface RosterEntry {
   id: string;

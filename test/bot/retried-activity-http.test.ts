@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { createTestDatabase } from '../support/database.js';
 
@@ -31,7 +31,7 @@ async function action(ref: number) {
   return plan!.actions.find((a) => a.ref === ref)!;
 }
 
-const texts = (b: TestBot) => b.connector.to(TEAMS.channel.id).map((s) => s.activity.text ?? '');
+const texts = (b: TestBot) => b.connector.to(TEAMS.channel.id).map((s) => textOf(s.activity));
 
 describe('Teams retries the same activity: replies are not sent twice', () => {
   it('a question retried after it was answered gets no second reply', async () => {

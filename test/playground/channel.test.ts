@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cards, chooseRag, type Rig, screenshot, SLOW, startRig } from './playground.js';
 
 // The bot in a team channel of the Microsoft 365 Agents Playground, which keeps threads as Teams does (a post and its
@@ -9,6 +9,9 @@ let rig: Rig;
 beforeAll(async () => {
   rig = await startRig();
 }, 300_000);
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await screenshot(rig.page, `channel-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
 afterAll(async () => {
   await rig?.stop();
 }, 60_000);
@@ -19,7 +22,10 @@ describe('a team channel in the Agents Playground', () => {
     await page.getByRole('treeitem', { name: 'General' }).click();
     const newPost = page.getByRole('group').filter({ hasText: 'Start a new post' }).locator('[data-lexical-editor="true"]');
     await newPost.click();
-    await page.keyboard.type('post updates here');
+    // in a channel the bot hears only messages that @mention it (the Playground, like Teams, delivers no others)
+    await page.keyboard.type('@Test');
+    await page.getByRole('menuitem', { name: 'Test Bot' }).click();
+    await page.keyboard.type(' post updates here');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     // the answer is a reply in the thread the coordinator started
     const thread = page.getByRole('group').filter({ hasText: 'post updates here' });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cards, chooseRag, type Rig, screenshot, send, sendAndSee, SLOW, startRig, wordsOutsideCards } from './playground.js';
 
 // The bot in a real Teams-like client (the Microsoft 365 Agents Playground) in personal chat: what a person sees.
@@ -8,6 +8,9 @@ let rig: Rig;
 beforeAll(async () => {
   rig = await startRig();
 }, 300_000);
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await screenshot(rig.page, `personal-failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
 afterAll(async () => {
   await rig?.stop();
 }, 60_000);

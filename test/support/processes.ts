@@ -36,7 +36,10 @@ export async function startBotProcess(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`bot process did not start in ${startTimeoutMs / 1000} s: ${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`bot process did not start in ${startTimeoutMs / 1000} s: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {

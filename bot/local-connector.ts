@@ -1,3 +1,4 @@
+import { readCardText } from '../cards/card-text.js';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 
@@ -15,7 +16,7 @@ export interface SentActivity {
 
 /**
  * The words of a sent activity as a person reads them: its text, or, for a reply whose content is all in its card,
- * the card's fallbackText (the full words), then the activity's summary.
+ * the card's fallbackText (the full words, unescaped as a card shows them), then the activity's summary.
  */
 export function wordsOf(activity: {
   text?: string;
@@ -26,7 +27,8 @@ export function wordsOf(activity: {
   const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
     | { fallbackText?: string }
     | undefined;
-  return card?.fallbackText ?? (typeof activity.summary === 'string' ? activity.summary : '');
+  if (card?.fallbackText) return readCardText(card.fallbackText);
+  return typeof activity.summary === 'string' ? activity.summary : '';
 }
 
 /** A team member as the Bot Connector returns one for Teams (TeamsChannelAccount on the wire). */

@@ -1,5 +1,6 @@
 import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import { CARD_SIZE_LIMIT } from '../../cards/budget.js';
+import { cardText } from '../../cards/card-text.js';
 import type { Reply } from '../core/types.js';
 
 // The Teams renderer: the one place that turns channel-neutral replies into Bot Framework activities.
@@ -18,9 +19,12 @@ export function cutText(text: string, limit = SUMMARY_LIMIT): string {
   return `${(space > limit / 2 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
-/** A card carrying the reply's full words as its fallbackText (what clients that cannot draw it, and screen readers, use). */
+/**
+ * A card carrying the reply's full words as its fallbackText (what clients that cannot draw it, and screen readers,
+ * use). fallbackText may be read as Markdown, so it is escaped as every text in a card is (nothing typed becomes a link).
+ */
 function withFallbackText(card: object, text: string | undefined): object {
-  return text && !(card as { fallbackText?: unknown }).fallbackText ? { ...card, fallbackText: text } : card;
+  return text && !(card as { fallbackText?: unknown }).fallbackText ? { ...card, fallbackText: cardText(text) } : card;
 }
 
 /**

@@ -60,7 +60,7 @@ describe('plan questions over HTTP, as Teams sends them', () => {
     expect(res.status).toBe(200);
     expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(validateCard(res.body.value)).toEqual([]);
-    const refs = refsIn(JSON.stringify(res.body.value));
+    const refs = refsIn(JSON.stringify({ ...res.body.value, fallbackText: undefined }));
     expect(refs).toEqual([17, 18, 19, 20, 21, 23, 24]);
     expect(JSON.stringify(res.body.value)).not.toContain('Show more');
   });

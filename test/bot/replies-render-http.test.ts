@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readCardText } from '../../cards/card-text.js';
 import { VERBS } from '../../cards/verbs.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
@@ -55,7 +56,7 @@ describe('a reply with a card reads once', () => {
     expect(summary).toMatch(/^12 actions are AMBER/);
     expect(summary.length).toBeLessThanOrEqual(1000);
     expect(summary.endsWith('…')).toBe(true);
-    expect(textOf(reply)).toBe(card.fallbackText);
+    expect(textOf(reply)).toBe(readCardText(card.fallbackText));
   });
 
   it('a short answer with a card has its whole text as the summary, uncut', async () => {
@@ -63,7 +64,7 @@ describe('a reply with a card reads once', () => {
     const card = cardOf(reply!);
     expect(reply!.text ?? '').toBe('');
     expect(card.fallbackText).toContain('Action 18 · Engage with and support faith groups');
-    expect(reply!.summary).toBe(card.fallbackText.replace(/\s+/g, ' ').trim());
+    expect(reply!.summary).toBe(readCardText(card.fallbackText).replace(/\s+/g, ' ').trim());
   });
 
   it('a reply without a card keeps its text', async () => {

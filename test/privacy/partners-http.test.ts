@@ -61,11 +61,11 @@ describe('channel announcements', () => {
     expect(textOf((await say('post notes to the channel', sam))[0])).toContain('Only a coordinator');
     expect(textOf((await say('post notes to the channel'))[0])).toContain('update notes are posted to the partnership channel');
     await updateFromCard('Forum with six faith leaders held.');
-    expect(textOf(bot.connector.to(TEAMS.channel.id)[0]?.activity)).toContain('Forum with six faith leaders held.');
+    expect(textOf(bot.connector.to(TEAMS.channelId)[0]?.activity)).toContain('Forum with six faith leaders held.');
     await say("don't post notes to the channel");
     bot.connector.clear();
     await updateFromCard('Second forum booked.', 'GREEN');
-    expect(textOf(bot.connector.to(TEAMS.channel.id)[0]?.activity)).not.toContain('Second forum booked.');
+    expect(textOf(bot.connector.to(TEAMS.channelId)[0]?.activity)).not.toContain('Second forum booked.');
     const audit = await bot.store.db.auditEntry.findMany({ where: { action: 'privacy.settings' } });
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({

@@ -18,11 +18,9 @@ afterAll(async () => {
 describe('personal chat in the Agents Playground', () => {
   it('"what\'s amber?" shows one card and no paragraph of text beside it', { timeout: 180_000 }, async () => {
     const { page } = rig;
-    const before = await cards(page).count();
     await send(page, "what's amber?");
     const answer = cards(page).filter({ hasText: '12 actions are AMBER' });
     await answer.waitFor();
-    await expect.poll(() => cards(page).count(), { timeout: SLOW }).toBe(before + 1);
     await expect(answer.count()).resolves.toBe(1);
     // the card carries the answer; Teams would show any activity text as a paragraph above it
     expect(await wordsOutsideCards(page, '12 actions are AMBER')).toEqual([]);

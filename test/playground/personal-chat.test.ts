@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cards, chooseRag, type Rig, screenshot, send, sendAndSee, SLOW, startRig, wordsOutsideCards } from './playground.js';
+import { cards, chooseRag, type Rig, screenshot, send, sendAndSee, startRig, wordsOutsideCards } from './playground.js';
 
 // The bot in a real Teams-like client (the Microsoft 365 Agents Playground) in personal chat: what a person sees.
 // Budget: the rig takes up to a minute or two on a loaded machine; each step waits for what it expects, never a fixed time.

@@ -101,7 +101,7 @@ describe('two bot processes on one database', () => {
     expect(a19.lastUpdate?.note).toBe('Communications plan paused: the comms lead has left.');
   });
 
-  it('a scheduled reminder is sent once when both instances run the same minute', async () => {
+  it('a scheduled reminder is sent once when both instances run the same minute', { timeout: 90_000 }, async () => {
     const env = { DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
     const added = await runCliProcess(['schedule', 'add', 'the forum on 15 December 2026 at 10:00'], env);
     expect(added.code, added.output).toBe(0);

@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePlanText, DEFAULT_ORGANISATIONS } from '../../bot/import/index.js';
 import { savePlan } from '../../bot/store/plans.js';
@@ -41,7 +42,7 @@ async function morning(day: string) {
   return bot.connector
     .to(DM.id)
     .slice(before)
-    .map((s) => s.activity.text ?? '');
+    .map((s) => textOf(s.activity));
 }
 
 describe('deadline reminders to leads', () => {

@@ -159,6 +159,18 @@ export async function erasePerson(db: Db, email: string, actor: { label: string;
         where: { partnershipId: p.partnershipId, subject: { contains: p.displayName } },
         data: { subject: pseudonym, detail: '{}' },
       });
+      // Actions they own lose their named owner (a version bump, so every instance's cached plan shows it), and edits
+      // that named them as an owner keep the change but say "former member N".
+      await tx.action.updateMany({ where: { ownerId: p.id }, data: { ownerId: null, version: { increment: 1 } } });
+      const named = JSON.stringify(p.displayName).slice(1, -1);
+      for (const entry of await tx.actionUpdate.findMany({
+        where: { action: { plan: { partnershipId: p.partnershipId } }, changes: { contains: `"id":${p.id},` } },
+        select: { id: true, changes: true, note: true },
+      }))
+        await tx.actionUpdate.update({
+          where: { id: entry.id },
+          data: { changes: entry.changes.split(named).join(pseudonym), note: entry.note.split(p.displayName).join(pseudonym) },
+        });
       await tx.person.delete({ where: { id: p.id } });
       await tx.auditEntry.create({
         data: {

@@ -23,6 +23,8 @@ export interface ActionCardInput {
   timeZone?: string;
   /** whether update notes are posted to the partnership channel (the form says so); unknown when undefined */
   notesToChannel?: boolean;
+  /** an Edit button (wording, target date, leads, theme, owner) for coordinators and the action's leads */
+  canEdit?: boolean;
 }
 
 const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300] as const;
@@ -48,6 +50,7 @@ function build(input: ActionCardInput, limit: number): CardResult {
     ['Deadline', deadlineWords(action)],
     ['Leads', joinLeads(action.leads)],
   ];
+  if (action.owner) facts.push(['Owner', action.owner.name]);
   const progress = progressWords(action);
   if (progress) facts.push(['Progress', progress]);
   const outcome = shorten(action.outcome.trim(), limit) || 'None recorded';
@@ -67,6 +70,7 @@ function build(input: ActionCardInput, limit: number): CardResult {
   let actions: Element[] = [];
   if (showForm) actions = updateFormButtons(action);
   else if (input.canUpdate) actions = [button('Update', VERBS.openUpdate, { actionId: action.id })];
+  if (input.canEdit) actions.push(button('Edit', VERBS.openEdit, { actionId: action.id }, { associatedInputs: 'none' }));
 
   const userIds = (input.userIds ?? []).slice(0, MAX_REFRESH_USERS);
   const refresh =

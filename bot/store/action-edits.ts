@@ -46,7 +46,8 @@ export async function editData(
 ): Promise<{ data: Record<string, unknown>; leadIds: number[] | null }> {
   const data: Record<string, unknown> = {};
   if (edit.title !== undefined) data.title = edit.title;
-  if (edit.deadline) Object.assign(data, { deadlineText: edit.deadline.text, dueDate: edit.deadline.dueDate, recurrence: edit.deadline.recurrence });
+  if (edit.deadline)
+    Object.assign(data, { deadlineText: edit.deadline.text, dueDate: edit.deadline.dueDate, recurrence: edit.deadline.recurrence });
   if (edit.theme !== undefined) data.themeId = await themeId(tx, action.planId, edit.theme);
   if (edit.ownerId !== undefined) data.ownerId = edit.ownerId;
   let leadIds: number[] | null = null;

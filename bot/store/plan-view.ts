@@ -14,6 +14,7 @@ type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence' | 'ext
   at: Date | null;
   note: string | null;
   source: string | null;
+  changes: string | null;
 };
 
 /**
@@ -30,7 +31,7 @@ export async function readPlanView(
     db.$queryRaw<{ name: string }[]>`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`,
     db.$queryRaw<Row[]>`
       SELECT a."id", a."ref", a."label", a."extras", t."name" AS "theme", a."title", a."deadlineText", a."dueDate", a."recurrence", a."outcome", a."notes",
-        a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source",
+        a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source", u."changes",
         w."id" AS "ownerId", w."displayName" AS "ownerName"
       FROM "Action" a
       JOIN "Theme" t ON t."id" = a."themeId"
@@ -73,7 +74,11 @@ export async function readPlanView(
       lastUpdate:
         r.at === null
           ? null
-          : { by: r.actorName ?? '', at: new Date(r.at).toISOString(), note: r.source === 'import' ? '' : (r.note ?? '') },
+          : {
+              by: r.actorName ?? '',
+              at: new Date(r.at).toISOString(),
+              note: r.source === 'import' || (r.changes ?? '[]') !== '[]' ? '' : (r.note ?? ''),
+            },
     });
   }
   return {

@@ -36,7 +36,7 @@ export type EditResult =
 
 /** Every piece of text an edit would keep or show, through the confidentiality guard first (nothing is saved on a hit). */
 export function guardEditWords(words: EditWords, now: Date): void {
-  const labels: [keyof EditWords, string][] = [
+  const labels: ['title' | 'deadline' | 'leads' | 'theme' | 'owner', string][] = [
     ['title', 'the wording'],
     ['deadline', 'the target date'],
     ['leads', 'the leads'],
@@ -53,7 +53,9 @@ export function guardEditWords(words: EditWords, now: Date): void {
 const askedFields = (words: EditWords): ResolvedFields =>
   Object.fromEntries(
     (['title', 'deadline', 'leads', 'theme', 'owner'] as const)
-      .filter((k) => words[k] !== undefined || (k === 'owner' && words.ownerAadObjectId !== undefined))
+      .filter(
+        (k) => words[k] !== undefined || (k === 'owner' && (words.ownerAadObjectId !== undefined || words.ownerPersonId !== undefined)),
+      )
       .map((k) => [k, k === 'owner' ? null : '']),
   ) as ResolvedFields;
 
@@ -116,6 +118,11 @@ export async function submitEdit(services: Services, req: EditRequest): Promise<
   if (outcome.status === 'missing') throw new AppError('NOT_FOUND', 'That action is no longer in the plan.');
   if (outcome.status === 'stale') return { status: 'stale', action: (await planAndAction(services, req.partnership, req.actionId)).action };
   if (outcome.status === 'duplicate')
-    return { status: 'duplicate', action: (await planAndAction(services, req.partnership, req.actionId)).action, changes, freshOrganisations: fresh };
+    return {
+      status: 'duplicate',
+      action: (await planAndAction(services, req.partnership, req.actionId)).action,
+      changes,
+      freshOrganisations: fresh,
+    };
   return { status: 'applied', action: actionAfterEdit(action, changes, outcome.version), changes, freshOrganisations: fresh };
 }

@@ -25,7 +25,11 @@ export function changesFor(action: PlanAction, fields: ResolvedFields): FieldCha
 
 const quote = (text: string): string => `"${text.length > 80 ? `${text.slice(0, 77)}...` : text}"`;
 const deadline = (d: { text: string; dueDate: string | null }): string =>
-  d.text === '' ? 'none' : d.dueDate && !d.text.includes(formatDate(d.dueDate)) ? `${quote(d.text)} (${formatDate(d.dueDate)})` : quote(d.text);
+  d.text === ''
+    ? 'none'
+    : d.dueDate && !d.text.includes(formatDate(d.dueDate))
+      ? `${quote(d.text)} (${formatDate(d.dueDate)})`
+      : quote(d.text);
 const owner = (o: OwnerRef | null): string => o?.name ?? 'nobody';
 
 /** One change in words, as the history and the reply say it: "target date moved from "Ongoing" to "end of March" (31 March 2027)". */

@@ -45,13 +45,17 @@ export function resolveOwner(
   const ref = (p: Candidate): Resolved => ({ ok: true, value: { id: p.id, name: p.displayName } });
   if (options.aadObjectId) {
     const mentioned = pool.find((p) => p.aadObjectId === options.aadObjectId);
-    return mentioned ? ref(mentioned) : { ok: false, problem: `${name.replace(/^@/, '')} is not someone the partnership knows yet. Nothing was changed.` };
+    return mentioned
+      ? ref(mentioned)
+      : { ok: false, problem: `${name.replace(/^@/, '')} is not someone the partnership knows yet. Nothing was changed.` };
   }
   const text = name.trim().replace(/^@/, '');
   if (NOBODY.test(text)) return { ok: true, value: null };
   if (ME.test(text)) {
     const me = pool.find((p) => p.id === options.speakerId);
-    return me ? ref(me) : { ok: false, problem: "I don't know you as a member of the partnership yet, so I can't make you the owner. Nothing was changed." };
+    return me
+      ? ref(me)
+      : { ok: false, problem: "I don't know you as a member of the partnership yet, so I can't make you the owner. Nothing was changed." };
   }
   const lower = text.toLowerCase();
   if (lower.includes('@')) {
@@ -69,7 +73,9 @@ export function resolveOwner(
       problem: `More than one person is called "${text}": ${listed(fitting)}. Nothing was changed. Say their full name or @mention them.`,
     };
   const near = pool.filter(
-    (p) => distance(p.displayName.toLowerCase(), lower) <= 2 || words(p.displayName).some((w) => wanted.some((x) => x.length >= 3 && distance(w, x) <= 1)),
+    (p) =>
+      distance(p.displayName.toLowerCase(), lower) <= 2 ||
+      words(p.displayName).some((w) => wanted.some((x) => x.length >= 3 && distance(w, x) <= 1)),
   );
   return {
     ok: false,

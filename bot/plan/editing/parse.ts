@@ -41,17 +41,17 @@ const at = (m: RegExpMatchArray, i: number): string => m[i] ?? '';
 
 const RULES: Rule[] = [
   [
-    new RegExp(`^add\\s+(?:an?\\s+)?(?:new\\s+)?action\\s+(?:${REF}\\s+)?(?:to|in|under)\\s+(?:the\\s+)?(.+?)(?:\\s+theme)?\\s*:\\s*(.+?)${END}`, 'is'),
+    new RegExp(
+      `^add\\s+(?:an?\\s+)?(?:new\\s+)?action\\s+(?:${REF}\\s+)?(?:to|in|under)\\s+(?:the\\s+)?(.+?)(?:\\s+theme)?\\s*:\\s*(.+?)${END}`,
+      'is',
+    ),
     (m) => ({ kind: 'add', label: m[1] ? ref(m[1]) : null, theme: clean(at(m, 2)), words: addClauses(at(m, 3)) }),
   ],
   [
     new RegExp(`^(?:reword|rename|retitle)\\s+${ACTION}\\s*(?::|\\s+to\\s+|\\s+as\\s+)\\s*(.+?)${END}`, 'is'),
     (m) => ({ kind: 'edit', ref: ref(at(m, 1)), words: { title: clean(at(m, 2)) } }),
   ],
-  [
-    new RegExp(`^(?:close|complete|finish)\\s+${ACTION}${END}`, 'i'),
-    (m) => ({ kind: 'close', ref: ref(at(m, 1)) }),
-  ],
+  [new RegExp(`^(?:close|complete|finish)\\s+${ACTION}${END}`, 'i'), (m) => ({ kind: 'close', ref: ref(at(m, 1)) })],
   [
     new RegExp(`^mark\\s+${ACTION}\\s+(?:as\\s+)?(?:complete|completed|done|closed|finished)${END}`, 'i'),
     (m) => ({ kind: 'close', ref: ref(at(m, 1)) }),
@@ -65,11 +65,17 @@ const RULES: Rule[] = [
     (m) => ({ kind: 'edit', ref: ref(at(m, 1)), words: { theme: themeWords(at(m, 2)) ?? clean(at(m, 2)) } }),
   ],
   [
-    new RegExp(`^(?:change|set|move|push\\s+back|bring\\s+forward)\\s+(?:the\\s+)?(?:(?:target|due)\\s+date|deadline)\\s+(?:of|for|on)\\s+${ACTION}\\s+to\\s+(.+?)${END}`, 'i'),
+    new RegExp(
+      `^(?:change|set|move|push\\s+back|bring\\s+forward)\\s+(?:the\\s+)?(?:(?:target|due)\\s+date|deadline)\\s+(?:of|for|on)\\s+${ACTION}\\s+to\\s+(.+?)${END}`,
+      'i',
+    ),
     (m) => ({ kind: 'edit', ref: ref(at(m, 1)), words: { deadline: clean(at(m, 2)) } }),
   ],
   [
-    new RegExp(`^(?:move|push\\s+back|bring\\s+forward)\\s+${ACTION}(?:['’]s\\s+(?:(?:target|due)\\s+date|deadline))?\\s+to\\s+(.+?)${END}`, 'i'),
+    new RegExp(
+      `^(?:move|push\\s+back|bring\\s+forward)\\s+${ACTION}(?:['’]s\\s+(?:(?:target|due)\\s+date|deadline))?\\s+to\\s+(.+?)${END}`,
+      'i',
+    ),
     (m) => {
       const theme = themeWords(at(m, 2));
       return theme
@@ -94,7 +100,10 @@ const RULES: Rule[] = [
     (m) => ({ kind: 'edit', ref: ref(at(m, 1)), words: { theme: clean(at(m, 2)) } }),
   ],
   [
-    new RegExp(`^(?:${ACTION}\\s+has\\s+no\\s+(?:named\\s+)?owner|(?:remove|clear)\\s+(?:the\\s+)?(?:named\\s+)?owner\\s+(?:of|from)\\s+${ACTION})${END}`, 'i'),
+    new RegExp(
+      `^(?:${ACTION}\\s+has\\s+no\\s+(?:named\\s+)?owner|(?:remove|clear)\\s+(?:the\\s+)?(?:named\\s+)?owner\\s+(?:of|from)\\s+${ACTION})${END}`,
+      'i',
+    ),
     (m) => ({ kind: 'edit', ref: ref(m[1] ?? m[2] ?? ''), words: { owner: '' } }),
   ],
   [

@@ -45,5 +45,7 @@ const FIELD_VERBS: Record<keyof ResolvedFields, string> = {
 
 function sameOwnerOrganisation(editor: Editor, owner: OwnerRef, ownerOrganisation: string | null): boolean {
   if (owner.id === editor.id) return true;
-  return ownerOrganisation !== null && editor.organisation !== null && ownerOrganisation.toLowerCase() === editor.organisation.toLowerCase();
+  return (
+    ownerOrganisation !== null && editor.organisation !== null && ownerOrganisation.toLowerCase() === editor.organisation.toLowerCase()
+  );
 }

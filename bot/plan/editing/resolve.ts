@@ -3,13 +3,14 @@ import { buildDirectory, resolveLeads } from '../../import/leads.js';
 import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../../import/known-organisations.js';
 import { parseDeadline } from '../deadlines.js';
 import type { PlanView } from '../types.js';
-import { resolveOwner, type Candidate } from './owners.js';
+import { ownerCandidates, resolveOwner, type Candidate } from './owners.js';
 import type { EditWords, ResolvedFields } from './types.js';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** The date words people may use, for answers to words that are not a date. */
-export const DATE_WORDS_HELP = 'a date such as 31/03/2027, a month such as "Sep-25", "Q3 2025/26", "Summer term 2026", "end of March", or "TBC"';
+export const DATE_WORDS_HELP =
+  'a date such as 31/03/2027, a month such as "Sep-25", "Q3 2025/26", "Summer term 2026", "end of March", or "TBC"';
 
 const NO_DATE = /^(?:tbc|tba|to be (?:confirmed|agreed|decided)|none|no (?:target )?date|not set|ongoing)$/i;
 
@@ -32,7 +33,10 @@ export function resolveTheme(words: string, plan: Pick<PlanView, 'themes'>): Res
   if (inside.length === 1 && inside[0]) return { ok: true, value: inside[0] };
   const list = plan.themes.map((t) => `"${t}"`).join(', ');
   if (inside.length > 1)
-    return { ok: false, problem: `"${words}" could be more than one theme: ${inside.map((t) => `"${t}"`).join(', ')}. Nothing was changed; say which.` };
+    return {
+      ok: false,
+      problem: `"${words}" could be more than one theme: ${inside.map((t) => `"${t}"`).join(', ')}. Nothing was changed; say which.`,
+    };
   return { ok: false, problem: `The plan has no theme "${words}". Nothing was changed. Its themes are: ${list}.` };
 }
 
@@ -61,7 +65,8 @@ export function resolveLeadWords(words: string, plan: Pick<PlanView, 'organisati
     }
     leads.push(lead.name);
   }
-  if (leads.length === 0) return { ok: false, problem: 'Say which organisations lead it, e.g. "led by CoLP and CST". Nothing was changed.' };
+  if (leads.length === 0)
+    return { ok: false, problem: 'Say which organisations lead it, e.g. "led by CoLP and CST". Nothing was changed.' };
   return { ok: true, value: { leads, fresh } };
 }
 
@@ -75,7 +80,8 @@ export function resolveEditWords(
   if (words.title !== undefined) {
     const title = words.title.trim().replace(/\s+/g, ' ');
     if (title === '') return { ok: false, problem: 'The new wording is empty. Nothing was changed.' };
-    if (title.length > 500) return { ok: false, problem: `The new wording is ${title.length} characters; at most 500. Nothing was changed.` };
+    if (title.length > 500)
+      return { ok: false, problem: `The new wording is ${title.length} characters; at most 500. Nothing was changed.` };
     fields.title = title;
   }
   if (words.deadline !== undefined) {
@@ -94,7 +100,12 @@ export function resolveEditWords(
     fields.leads = leads.value.leads;
     freshOrganisations = leads.value.fresh;
   }
-  if (words.owner !== undefined || words.ownerAadObjectId !== undefined) {
+  if (words.ownerPersonId !== undefined) {
+    const chosen = words.ownerPersonId === null ? null : ownerCandidates(context.people).find((p) => p.id === words.ownerPersonId);
+    if (chosen === undefined)
+      return { ok: false, problem: 'The person chosen as owner is no longer in the partnership. Nothing was changed.' };
+    fields.owner = chosen ? { id: chosen.id, name: chosen.displayName } : null;
+  } else if (words.owner !== undefined || words.ownerAadObjectId !== undefined) {
     const owner = resolveOwner(words.owner ?? '', context.people, { speakerId: context.speakerId, aadObjectId: words.ownerAadObjectId });
     if (!owner.ok) return owner;
     fields.owner = owner.value;

@@ -36,6 +36,8 @@ export interface EditWords {
   owner?: string;
   /** for an owner given by @mention: the person's Entra object id (a mention cannot be spoofed by a look-alike name) */
   ownerAadObjectId?: string;
+  /** for an owner chosen on the edit card: the person's id (null: no named owner) */
+  ownerPersonId?: number | null;
 }
 
 /** A typed edit command, as parsed from chat. */

@@ -5,7 +5,12 @@ describe('parseEditCommand reads the edits coordinators type', () => {
   it.each([
     [
       'add action 2.4 to Training: Deliver WRAP to youth workers, led by CoLP, due 31/03/2027',
-      { kind: 'add', label: '2.4', theme: 'Training', words: { title: 'Deliver WRAP to youth workers', leads: 'CoLP', deadline: '31/03/2027' } },
+      {
+        kind: 'add',
+        label: '2.4',
+        theme: 'Training',
+        words: { title: 'Deliver WRAP to youth workers', leads: 'CoLP', deadline: '31/03/2027' },
+      },
     ],
     [
       'Add a new action to the Awareness theme: Leaflets for libraries, owned by Ali Burlington',
@@ -13,9 +18,17 @@ describe('parseEditCommand reads the edits coordinators type', () => {
     ],
     [
       'add action 7 to Other: Review the plan, with partners, led by CST and CoLP, due end of March.',
-      { kind: 'add', label: '7', theme: 'Other', words: { title: 'Review the plan, with partners', leads: 'CST and CoLP', deadline: 'end of March' } },
+      {
+        kind: 'add',
+        label: '7',
+        theme: 'Other',
+        words: { title: 'Review the plan, with partners', leads: 'CST and CoLP', deadline: 'end of March' },
+      },
     ],
-    ['reword action 2.2: Deliver WRAP to all school staff', { kind: 'edit', ref: '2.2', words: { title: 'Deliver WRAP to all school staff' } }],
+    [
+      'reword action 2.2: Deliver WRAP to all school staff',
+      { kind: 'edit', ref: '2.2', words: { title: 'Deliver WRAP to all school staff' } },
+    ],
     ['rename action 18 to "Support faith groups"', { kind: 'edit', ref: '18', words: { title: 'Support faith groups' } }],
     ['move action 18 to end of March', { kind: 'edit', ref: '18', words: { deadline: 'end of March' } }],
     ['move action 2.3a to Q3 2025/26.', { kind: 'edit', ref: '2.3a', words: { deadline: 'Q3 2025/26' } }],

@@ -72,6 +72,7 @@ function inputs(input: EditFormInput, owners: EditFormInput['owners']): Element[
       label: 'Theme',
       style: 'compact',
       isRequired: true,
+      errorMessage: 'Choose a theme.',
       choices: input.themes.map((t) => ({ title: t, value: t })),
       value: draft.theme ?? action.theme,
     });

@@ -63,7 +63,10 @@ export async function editReply(input: MessageInput, result: EditResult, timeZon
  */
 export async function editCommandHandler(input: MessageInput): Promise<Reply> {
   const command = parseEditCommand(input.text);
-  if (!command) return buildMessageCard({ lines: ['I could not read that change. Say "help editing" for examples.'] });
+  if (!command)
+    return buildMessageCard({
+      lines: ['I could not read that change. Say "help updates" for examples, such as "move action 18 to end of March".'],
+    });
   const plan = await input.services.store.plans.require(input.partnership);
   if (command.kind === 'add')
     return addPlanAction(input, plan, { ...command, words: withMention(input, command.words) as typeof command.words });

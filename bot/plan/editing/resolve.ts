@@ -18,7 +18,9 @@ const NO_DATE = /^(?:tbc|tba|to be (?:confirmed|agreed|decided)|none|no (?:targe
 export function resolveDeadline(words: string, today: string): Resolved<NonNullable<ResolvedFields['deadline']>> {
   const text = words.trim().replace(/\s+/g, ' ');
   const parsed = parseDeadline(text, today);
-  if (parsed.dueDate || parsed.recurrence || NO_DATE.test(text))
+  // The importer reads "Q5 2025/26" as the financial year it names; typed in chat it is a slip, not a year end.
+  const badQuarter = /\bq(?![1-4]\b)\d+\b/i.test(text);
+  if (!badQuarter && (parsed.dueDate || parsed.recurrence || NO_DATE.test(text)))
     return { ok: true, value: { text, dueDate: parsed.dueDate, recurrence: parsed.recurrence } };
   return { ok: false, problem: `I can't read "${text}" as a target date. Nothing was changed. Try ${DATE_WORDS_HELP}.` };
 }

@@ -29,6 +29,7 @@ beforeAll(async () => {
     auth: { localMode: true, host: '127.0.0.1' },
     reports: {
       partnershipOf: async (_signedIn, wanted) => wanted ?? 'City of London',
+      seesDrafts: async () => true,
       list: async (partnership) => (partnership === 'City of London' ? REPORTS : []),
       file: async (partnership, id) => (partnership === 'City of London' && id === 7 ? FILE : null),
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { buildMessageCard } from '../../../cards/message-card.js';
+import { describeEditConflict } from '../../import/describe-diff.js';
 import type { CardActionInput, CardActionResult } from '../../core/context.js';
 
 /** The data on a preview card's buttons: which pending import, and whose ratings win where chat changes conflict. */
@@ -42,6 +43,7 @@ export async function importPlanHandler(input: CardActionInput, { importId, pref
             ? `Action ${c.label} was changed in chat since it was imported: it keeps its ${c.plan.rag} rating and notes.`
             : `Action ${c.label} was changed in chat since it was imported: it now has the file's ${c.file.rag} rating and notes.`,
         ),
+        ...diff.editConflicts.map(describeEditConflict),
         ...(diff.missing.length ? [`Kept ${diff.missing.length} actions that are not in this file: ${diff.missing.join(', ')}.`] : []),
       ];
   return { replaceCard: buildMessageCard({ title: `Imported "${pending.plan.title}" from ${pending.fileName}`, lines }) };

@@ -166,6 +166,8 @@ describe('a coordinator edits the plan in chat', () => {
     expect((await say('what do I own?', sam))[0]?.split('\n')[0]).toBe('1 action owned by you');
     const card = await say('show action 22', jo);
     expect(card[0]).toContain('Owner: Sam Member');
+    const { buildBoardData } = await import('../../bot/tab/board-data.js');
+    expect(buildBoardData(await plan(), [], '2026-11-22').actions.find((a) => a.ref === 22)?.owner).toBe('Sam Member');
   });
 
   it('never guesses an owner: an ambiguous or unknown name lists the candidates and changes nothing', async () => {

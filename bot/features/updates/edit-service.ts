@@ -16,6 +16,7 @@ import type { OrganisationInfo, PlanAction, PlanView, UpdateSource } from '../..
 import type { Sender, Services } from '../../core/context.js';
 import type { PersonInfo } from '../../store/people-rows.js';
 import { assertNoPersonalData } from '../../handlers/privacy/guard.js';
+import { closedPlanMessage } from '../plans/words.js';
 import { planAndAction } from './update-service.js';
 
 /** An edit of an action's fields as someone asked for it (words not yet resolved), from chat or the action card. */
@@ -116,6 +117,8 @@ export async function submitEdit(services: Services, req: EditRequest): Promise<
     },
   });
   if (outcome.status === 'missing') throw new AppError('NOT_FOUND', 'That action is no longer in the plan.');
+  if (outcome.status === 'closed')
+    throw new AppError('FORBIDDEN', closedPlanMessage(action.label, { title: outcome.planTitle, period: '', status: outcome.planStatus }));
   if (outcome.status === 'stale') return { status: 'stale', action: (await planAndAction(services, req.partnership, req.actionId)).action };
   if (outcome.status === 'duplicate')
     return {

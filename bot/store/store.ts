@@ -57,6 +57,7 @@ import {
   resolveSchedule,
   updateRecurrence,
 } from './schedules.js';
+import { addAction } from './action-edits.js';
 import { applyUpdate, listEarlierHistory, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
 import { erasePerson, exportPerson } from './person-data.js';
 import { changePrivacySettings, privacySettings } from './privacy-settings.js';
@@ -136,7 +137,10 @@ export function repositories(db: Db) {
       deletePending: deletePendingImport,
     }),
     actions: bind(db, {
+      /** the one update path: RAG, note and progress, and edits of the action's fields, version-checked and kept in the history */
       applyUpdate,
+      /** a new action in the partnership's live plan, with its first history entry */
+      add: addAction,
       history: listHistory,
       /** an action's history in the plans it was carried over from */
       earlierHistory: listEarlierHistory,

@@ -101,7 +101,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     rag: req.rag,
     note,
     progress: req.progress,
-    actor: { name: person.displayName, chatId: req.sender.id },
+    actor: { name: person.displayName, chatId: req.sender.id, personId: person.id },
     source: req.source,
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
     at,

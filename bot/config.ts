@@ -40,6 +40,11 @@ const ConfigSchema = z.object({
   DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
   /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
   SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),
+  /**
+   * TEST ONLY (fault injection): "exit-after-commit" kills the process right after the first commit that queued
+   * proactive messages, before the outbox sender can send them, so tests can show they are sent once after a restart.
+   */
+  PREVENT_FAULT: z.preprocess(blankToUndefined, z.enum(['exit-after-commit']).optional()),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   ...PrivacyConfigSchema.shape,
 });

@@ -1,5 +1,6 @@
 import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
 import type { Db } from './client.js';
+import { queueInTransaction, queuedAfterCommit, type OutboxInput } from './outbox.js';
 import { withBusyRetry } from './retry.js';
 
 /** A change someone asks for: the version they saw, the new RAG, a note and progress. */
@@ -14,6 +15,8 @@ export interface UpdateCommand {
   /** the same key twice makes one update (double clicks, Teams retries) */
   idempotencyKey: string;
   at: Date;
+  /** messages to queue, in the same transaction, when the update is applied and changes the RAG (the announcement) */
+  announce?: OutboxInput[];
 }
 
 export type UpdateOutcome =
@@ -39,7 +42,7 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
   const earlier = await previous();
   if (earlier) return earlier;
   try {
-    const outcome: UpdateOutcome = await withBusyRetry(() =>
+    const outcome = await withBusyRetry(() =>
       db.$transaction(async (tx) => {
         const action = await tx.action.findUnique({ where: { id: cmd.actionId } });
         if (!action) return { status: 'missing' } as const;
@@ -63,9 +66,22 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
             idempotencyKey: cmd.idempotencyKey,
           },
         });
-        return { status: 'applied', ragFrom: action.rag as Rag, ragTo: cmd.rag, version: action.version + 1, historyId: entry.id } as const;
+        const queued = action.rag !== cmd.rag ? await queueInTransaction(tx, cmd.announce ?? [], cmd.at) : 0;
+        return {
+          status: 'applied',
+          ragFrom: action.rag as Rag,
+          ragTo: cmd.rag,
+          version: action.version + 1,
+          historyId: entry.id,
+          queued,
+        } as const;
       }),
     );
+    if (outcome.status === 'applied') {
+      queuedAfterCommit(db, outcome.queued);
+      const { queued: _queued, ...applied } = outcome;
+      return applied;
+    }
     // Stale because the same request (another instance, a retry) got there first? Then it is a duplicate.
     return outcome.status === 'stale' ? ((await previous()) ?? outcome) : outcome;
   } catch (err) {

@@ -136,7 +136,7 @@ describe('the board report in chat, over HTTP', () => {
     const inPersonal = sent.filter((s) => s.conversationId === personal.id);
     expect(inChannel.some((s) => consentOf(s))).toBe(false);
     expect(nth(inChannel, 0).text).toContain('Draft board report 1');
-    expect(nth(inChannel, 1).text).toContain('I have sent you the Word file in our personal chat.');
+    expect(nth(inChannel, 1).text).toContain('I am sending you the Word file in our personal chat.');
     expect(inPersonal.map((s) => consentOf(s)?.name)).toEqual(['Prevent-Update-2026-12-04-v1.docx']);
   });
 

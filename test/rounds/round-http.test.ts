@@ -20,7 +20,11 @@ afterEach(async () => {
 async function runJob(from: string, to: string): Promise<string[]> {
   const due = await updateRoundsJob.occurrences(bot.services, new Date(from), new Date(to));
   const details: string[] = [];
-  for (const occurrence of due) details.push(await updateRoundsJob.run(bot.services, occurrence));
+  for (const occurrence of due) {
+    const output = await updateRoundsJob.run(bot.services, occurrence);
+    details.push(typeof output === 'string' ? output : output.detail);
+  }
+  await bot.delivered();
   return details;
 }
 

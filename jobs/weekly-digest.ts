@@ -1,6 +1,6 @@
 import { localTimesBetween, weekdayOf } from '../bot/plan/schedule/local-time.js';
 import { composeDigestOnce } from '../bot/features/digests/compose.js';
-import { describeQueued, personalMessage } from '../bot/notify/messages.js';
+import { personalMessage, REACH_WORDS } from '../bot/notify/messages.js';
 import { messageKey, type Job } from './job.js';
 
 type Payload = { personId: number; date: string };
@@ -32,6 +32,7 @@ export const weeklyDigestJob: Job = {
       person: { id: payload.personId, chatId: person.chatId, displayName: person.displayName },
       reply: composed.reply,
     });
-    return { detail: `digest for ${person.displayName}: ${describeQueued([message])}`, messages: [message] };
+    const queued = message.unreachable ? `not queued: ${REACH_WORDS[message.unreachable]}` : 'queued';
+    return { detail: `digest for ${person.displayName}: ${queued}`, messages: [message] };
   },
 };

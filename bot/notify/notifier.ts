@@ -12,10 +12,14 @@ import { retryDelayMs, sendFailure } from './send-errors.js';
 const log = logger('notify');
 
 /** What one send came to: delivered, refused for good (and why, as Teams said), or failed after its retries. */
-export type SendResult =
+export type SendResult = (
   | { outcome: 'sent' }
   | { outcome: 'gone'; reason: ReachFailure; status: number | null }
-  | { outcome: 'failed'; error: string };
+  | { outcome: 'failed'; error: string }
+) & {
+  /** HTTP requests made (1 unless throttled or retried; 0 when the conversation was already known to be gone) */
+  attempts: number;
+};
 
 /** Sends one proactive message to a stored conversation; the outbox sender is its only caller in the product. */
 export interface Notifier {
@@ -38,7 +42,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const pacer = createSendPacer(options.rateLimits);
   return {
     async send(conversation, reply) {
-      if (!conversation.active) return { outcome: 'gone', reason: conversation.inactiveReason ?? 'removed-or-blocked', status: null };
+      if (!conversation.active)
+        return { outcome: 'gone', reason: conversation.inactiveReason ?? 'removed-or-blocked', status: null, attempts: 0 };
       for (let attempt = 1; ; attempt++) {
         await pacer.acquire(conversation.conversationId);
         try {
@@ -55,7 +60,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
             },
           );
           if (refused) throw refused;
-          return { outcome: 'sent' };
+          return { outcome: 'sent', attempts: attempt };
         } catch (err) {
           const failure = sendFailure(err);
           if (failure.kind === 'gone') {
@@ -63,14 +68,15 @@ export function createNotifier(options: NotifierOptions): Notifier {
               { conversationId: conversation.conversationId, status: failure.status, reason: failure.reason },
               'Conversation is gone',
             );
-            return { outcome: 'gone', reason: failure.reason, status: failure.status };
+            return { outcome: 'gone', reason: failure.reason, status: failure.status, attempts: attempt };
           }
           if (failure.kind === 'final' || attempt >= maxAttempts) {
             log.error({ conversationId: conversation.conversationId, status: failure.status, attempt, err }, 'Proactive send failed');
             const message = String((err as Error)?.message ?? err).slice(0, 200);
             return {
               outcome: 'failed',
-              error: `${failure.status ?? 'network'}: ${message} (after ${attempt} attempt${attempt === 1 ? '' : 's'})`,
+              error: `${failure.status ?? 'network'}: ${message}`,
+              attempts: attempt,
             };
           }
           const delay = retryDelayMs(attempt, failure.retryAfterMs);

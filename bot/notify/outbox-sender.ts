@@ -6,10 +6,20 @@ import { logger } from '../logger.js';
 import type { Store } from '../store/database.js';
 import type { ClaimedMessage, MessageResult, OutboxInput } from '../store/outbox.js';
 import { runPool } from './fan-out.js';
-import { coordinatorNotices, REACH_WORDS } from './messages.js';
+import { coordinatorNotices } from './messages.js';
+import type { ReachFailure } from '../store/outbox.js';
 import type { Notifier } from './notifier.js';
 
 const log = logger('outbox');
+
+/** Why a channel or group chat refused a message, as Teams said. */
+const CHANNEL_WORDS: Record<ReachFailure, string> = {
+  'never-talked': 'I am not in it',
+  removed: 'the app was removed from it',
+  blocked: 'messages from the app are blocked there',
+  disabled: 'an administrator turned the app off',
+  'removed-or-blocked': 'the app was removed or blocked',
+};
 
 /** Drains the outbox: what services and tests see of the sender. */
 export interface OutboxSender {
@@ -63,7 +73,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
         buildMessageCard({
           title: 'I can no longer post to a channel',
           lines: [
-            `My messages to ${where} were refused (${REACH_WORDS[result.reason].replace(/^has /, 'the app ')}). I have stopped posting there. Add me back, or say "post updates here" in the channel that should get updates.`,
+            `My messages to ${where} were refused (${CHANNEL_WORDS[result.reason]}). I have stopped posting there. Add me back, or say "post updates here" in the channel that should get updates.`,
           ],
         }),
       );
@@ -80,15 +90,16 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   async function sendOne(message: ClaimedMessage): Promise<void> {
     const conversation = message.conversationId ? await store.conversations.find(message.conversationId) : null;
     let result: MessageResult;
-    if (!conversation) result = { status: 'unreachable', reason: 'never-talked' };
+    if (!conversation) result = { status: 'unreachable', reason: 'never-talked', attempts: 0 };
     else {
       const sent = await notifier.send(conversation, message.reply);
+      const { attempts } = sent;
       result =
         sent.outcome === 'sent'
-          ? { status: 'sent' }
+          ? { status: 'sent', attempts }
           : sent.outcome === 'gone'
-            ? { status: 'unreachable', reason: sent.reason }
-            : { status: 'failed', error: sent.error };
+            ? { status: 'unreachable', reason: sent.reason, attempts }
+            : { status: 'failed', error: sent.error, attempts };
     }
     const notices = await consequences(message, result, conversation?.kind ?? null);
     const recorded = await store.outbox.finish(message, result, options.now(), { notices });

@@ -56,12 +56,13 @@ export interface ClaimedMessage {
   lease: string;
 }
 
-/** How a claimed row ended. */
-export type MessageResult =
+/** How a claimed row ended, and how many requests it took. */
+export type MessageResult = (
   | { status: 'sent' }
   | { status: 'unreachable'; reason: ReachFailure }
   | { status: 'failed'; error: string }
-  | { status: 'retry'; error: string; availableAt: Date };
+  | { status: 'retry'; error: string; availableAt: Date }
+) & { attempts: number };
 
 type Tx = Pick<Db, 'outboxMessage' | 'partnership'>;
 
@@ -211,7 +212,7 @@ export async function finishMessage(
   consequences: { notices?: OutboxInput[] } = {},
 ): Promise<boolean> {
   return withQueued(db, async (tx) => {
-    const attempts = message.attempts + 1;
+    const attempts = message.attempts + result.attempts;
     const data =
       result.status === 'sent'
         ? { status: 'sent', sentAt: at, attempts }
@@ -243,7 +244,7 @@ export async function finishMessage(
 /** Outbox rows, oldest first (for tests, the soak benchmark and operators). */
 export async function listMessages(
   db: Db,
-  filter: { status?: OutboxStatus; kind?: OutboxKind; keyPrefix?: string } = {},
+  filter: { status?: OutboxStatus; kind?: OutboxKind; keyPrefix?: string; since?: Date } = {},
 ): Promise<
   {
     id: number;
@@ -263,6 +264,7 @@ export async function listMessages(
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.keyPrefix ? { key: { startsWith: filter.keyPrefix } } : {}),
+      ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
     },
     orderBy: { id: 'asc' },
     select: {

@@ -27,7 +27,8 @@ describe('operator commands for issue 6', () => {
   it('jobs tick --at runs what is due at that instant exactly once, as the scheduler would', async () => {
     const first = await cli('jobs', 'tick', '--at', '2026-11-23T09:00:00Z');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^weekly-digest digest:person:\d+:2026-11-23: done \(digest for Cleo Coordinator: sent\)$/m);
+    expect(first.out).toMatch(/^weekly-digest digest:person:\d+:2026-11-23: done \(digest for Cleo Coordinator: queued\)$/m);
+    expect(first.out).toMatch(/^Messages: 1 sent, 0 unreachable, 0 failed, 0 pending$/m);
     expect(bot.connector.to(TEAMS.personalOf(CLEO.id).id).map((s) => s.activity.text)).toEqual([expect.stringContaining('Weekly digest')]);
     expect((await cli('jobs', 'tick', '--at', '2026-11-23T09:00:00Z')).out).toBe(
       'Nothing was due in the minute up to 2026-11-23T09:00:00.000Z.',

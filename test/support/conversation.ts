@@ -58,9 +58,9 @@ export async function startConversation(options: { now?: string } = {}) {
   const proactive: { conversationId: string; reply: Reply }[] = [];
   const notifier: Notifier = {
     async send(conversation, reply) {
-      if (!conversation.active) return { outcome: 'gone', reason: 'removed-or-blocked', status: null };
+      if (!conversation.active) return { outcome: 'gone', reason: 'removed-or-blocked', status: null, attempts: 0 };
       proactive.push({ conversationId: conversation.conversationId, reply });
-      return { outcome: 'sent' };
+      return { outcome: 'sent', attempts: 1 };
     },
   };
   const outbox = createOutboxSender({ store, notifier, now: clock.now });

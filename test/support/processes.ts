@@ -14,7 +14,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** A bot server in its own process (`npm start`'s entry point), as a second instance would run. */
-export async function startBotProcess(env: Record<string, string>): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+export async function startBotProcess(
+  env: Record<string, string>,
+  options: { startMs?: number } = {},
+): Promise<{ url: string; output: () => string; stop(): Promise<void>; exited: Promise<NodeJS.Signals | number | null> }> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
@@ -23,24 +26,28 @@ export async function startBotProcess(env: Record<string, string>): Promise<{ ur
   });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startMs ?? 30_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`bot process exited (${child.exitCode}): ${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`bot process exited (${child.exitCode ?? child.signalCode}): ${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`bot process did not start in 30 s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`bot process did not start in ${(options.startMs ?? 30_000) / 1000} s: ${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
     url,
     output: () => output,
+    /** resolves when the process ends: its exit code, or the signal that ended it (e.g. SIGKILL) */
+    exited,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -14,5 +14,6 @@ const config = loadConfig({
 configureLogging(config.LOG_LEVEL ?? 'warn');
 const store = await openStore(config.DATABASE_URL);
 const { services, adapter } = createBot({ config, store, now: () => new Date() });
+services.outbox.start();
 
-await serveBenchChild(createHttpApp(services, adapter), () => store.close());
+await serveBenchChild(createHttpApp(services, adapter), () => services.outbox.stop().then(() => store.close()));

@@ -28,7 +28,7 @@ export async function startBotProcess(
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.startMs ?? 30_000);
+  const deadline = Date.now() + (options.startMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`bot process exited (${child.exitCode ?? child.signalCode}): ${output}`);
@@ -37,7 +37,7 @@ export async function startBotProcess(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`bot process did not start in ${(options.startMs ?? 30_000) / 1000} s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`bot process did not start in ${(options.startMs ?? 90_000) / 1000} s: ${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
   return {

@@ -52,6 +52,11 @@ const ConfigSchema = z.object({
   ),
   /** the Slack Web API's base URL (tests point it at a local stand-in) */
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://slack.com/api/')),
+  /**
+   * TEST ONLY (fault injection): "exit-after-commit" kills the process right after the first commit that queued
+   * proactive messages, before the outbox sender can send them, so tests can show they are sent once after a restart.
+   */
+  PREVENT_FAULT: z.preprocess(blankToUndefined, z.enum(['exit-after-commit']).optional()),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   ...PrivacyConfigSchema.shape,
 });

@@ -48,7 +48,12 @@ async function start(config: Config): Promise<void> {
   } else if (migrations.length) {
     log.info({ migrations }, `Applied ${migrations.length} database migrations`);
   }
+  if (config.PREVENT_FAULT === 'exit-after-commit') {
+    log.warn('PREVENT_FAULT=exit-after-commit (test only): this process will be killed right after its first commit that queues a message');
+    store.outbox.onQueued(() => process.kill(process.pid, 'SIGKILL'));
+  }
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
+  services.outbox.start();
   const app = createHttpApp(services, adapter);
   const server = await listen(app, config);
   log.info(
@@ -66,6 +71,7 @@ async function start(config: Config): Promise<void> {
   const stop = async (signal: string) => {
     log.info({ signal }, 'Shutting down');
     await scheduler.stop();
+    await services.outbox.stop();
     await server.close();
     await slackIdle(services);
     await store.close();

@@ -51,12 +51,15 @@ export interface RosterEntry {
  */
 export async function startLocalConnector(options: { onActivity?: (sent: SentActivity) => void } = {}) {
   const sent: SentActivity[] = [];
-  const failures: { status: number; headers?: Record<string, string>; body?: unknown }[] = [];
+  /** failures to inject, in order; one with a conversationId waits for a request to that conversation */
+  const failures: { status: number; headers?: Record<string, string>; body?: unknown; conversationId?: string }[] = [];
   let counter = 0;
   const app = express();
   app.use(express.json({ limit: '2mb' }));
   const record = (req: express.Request, res: express.Response) => {
-    const failure = failures.shift();
+    const to = decodeURIComponent(req.params.conversationId as string);
+    const index = failures.findIndex((f) => f.conversationId === undefined || f.conversationId === to);
+    const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
     if (failure) {
       res
         .status(failure.status)
@@ -65,7 +68,7 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
       return;
     }
     const item = {
-      conversationId: decodeURIComponent(req.params.conversationId as string),
+      conversationId: to,
       replyToId: req.params.replyToId as string | undefined,
       activity: req.body,
     };

@@ -1,9 +1,9 @@
 import { buildCaseReviewCard } from '../cards/reminder-card.js';
 import { addDays } from '../bot/plan/dates.js';
 import { localDate, resolveLocal } from '../bot/plan/schedule/local-time.js';
-import type { Job } from './job.js';
-import { describeDeliveries, sendEach } from '../bot/notify/fan-out.js';
-import { personalRecipients, reportUnreached } from './recipients.js';
+import { describeQueued, personalMessages } from '../bot/notify/messages.js';
+import { messageKey, type Job } from './job.js';
+import { unreachedNotices } from './recipients.js';
 
 /** Panel members hear about a case review this many days before it is due. */
 export const CASE_REVIEW_NOTICE_DAYS = [7, 0];
@@ -36,8 +36,17 @@ export const caseReviewsJob: Job = {
     const review = await services.store.caseReviews.find(caseId);
     if (!review || review.closed) return 'case review closed; nothing sent';
     const members = await services.store.panel.list(review.partnership);
-    const reply = buildCaseReviewCard({ caseRef: review.caseRef, reviewDue: review.reviewDue, daysAhead });
-    const deliveries = await sendEach(services.notifier, await personalRecipients(services, members), reply);
-    return `panel members: ${describeDeliveries(deliveries)}${await reportUnreached(services, review.partnership, 'a Channel case review reminder', deliveries)}`;
+    const what = 'a Channel case review reminder';
+    const key = messageKey('case-reviews', occurrence);
+    const messages = await personalMessages(services.store, {
+      keyPrefix: key,
+      partnership: review.partnership,
+      kind: 'case-review',
+      people: members,
+      reply: buildCaseReviewCard({ caseRef: review.caseRef, reviewDue: review.reviewDue, daysAhead }),
+      onFailure: what,
+    });
+    const unreached = await unreachedNotices(services, review.partnership, key, what, messages);
+    return { detail: `panel members: ${describeQueued(messages)}${unreached.line}`, messages: [...messages, ...unreached.notices] };
   },
 };

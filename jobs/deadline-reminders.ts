@@ -2,20 +2,21 @@ import { buildLeadReminderCard } from '../cards/reminder-card.js';
 import type { Services } from '../bot/core/context.js';
 import { leadReminderItems, withoutMuted, type LeadItem } from '../bot/plan/schedule/lead-reminders.js';
 import { localTimesBetween } from '../bot/plan/schedule/local-time.js';
-import { logger } from '../bot/logger.js';
 import type { PlanView } from '../bot/plan/types.js';
 import type { PersonInfo } from '../bot/store/people.js';
-import type { Job } from './job.js';
+import { messageKey, type Job } from './job.js';
 import { runPool } from '../bot/notify/fan-out.js';
+import { personalMessage } from '../bot/notify/messages.js';
+import type { OutboxInput } from '../bot/store/outbox.js';
 
 /** Leads' reminders go out once a day at this local time. */
 export const LEAD_REMINDER_TIME = '09:00';
 /** JobRun rows under this key record which items each lead has been sent, so each goes once. */
 const SENT = 'deadline-reminders:sent';
-const log = logger('jobs');
 
 type Payload = { partnership: string; date: string };
-type Outcome = 'sent' | 'nothing' | 'unreachable' | 'failed' | 'gone';
+type Outcome = 'queued' | 'nothing' | 'unreachable';
+type LeadOutput = { outcome: Outcome; messages: OutboxInput[]; marks: { jobKey: string; occurrence: string }[] };
 
 async function remindLead(
   services: Services,
@@ -24,7 +25,8 @@ async function remindLead(
   muted: { actionId: number | null }[],
   date: string,
   at: Date,
-): Promise<Outcome> {
+  keyPrefix: string,
+): Promise<LeadOutput> {
   const { store } = services;
   const due = lead.organisation ? withoutMuted(leadReminderItems(plan, lead.organisation, date, at), muted) : [];
   const sent = await store.jobRuns.existing(
@@ -32,32 +34,27 @@ async function remindLead(
     due.map((i) => `${lead.id}:${i.key}`),
   );
   const fresh: LeadItem[] = due.filter((i) => !sent.has(`${lead.id}:${i.key}`));
-  if (fresh.length === 0) return 'nothing';
-  const conversation = await store.conversations.personal(lead.chatId);
-  if (!conversation) return 'unreachable';
-  const reply = buildLeadReminderCard({
-    name: lead.displayName,
-    items: fresh.map((i) => ({
-      ref: i.action.ref,
-      title: i.action.title,
-      rag: i.action.rag,
-      dueDate: i.action.dueDate,
-      kind: i.kind,
-      lastUpdate: i.action.lastUpdate?.at,
-    })),
+  if (fresh.length === 0) return { outcome: 'nothing', messages: [], marks: [] };
+  const message = await personalMessage(store, {
+    key: `${keyPrefix}:person:${lead.id}`,
+    partnership: plan.partnership,
+    kind: 'deadline-reminder',
+    person: lead,
+    reply: buildLeadReminderCard({
+      name: lead.displayName,
+      items: fresh.map((i) => ({
+        ref: i.action.ref,
+        title: i.action.title,
+        rag: i.action.rag,
+        dueDate: i.action.dueDate,
+        kind: i.kind,
+        lastUpdate: i.action.lastUpdate?.at,
+      })),
+    }),
   });
-  const outcome = await services.notifier.send(conversation, reply);
-  if (outcome === 'sent') {
-    for (const i of fresh)
-      await store.jobRuns.claim({
-        jobKey: SENT,
-        occurrence: `${lead.id}:${i.key}`,
-        claimedBy: 'deadline-reminders',
-        at: services.now(),
-        status: 'done',
-      });
-  }
-  return outcome;
+  if (message.unreachable) return { outcome: 'unreachable', messages: [], marks: [] };
+  // Each item is marked as reminded in the same transaction that queues the reminder, so it goes once.
+  return { outcome: 'queued', messages: [message], marks: fresh.map((i) => ({ jobKey: SENT, occurrence: `${lead.id}:${i.key}` })) };
 }
 
 /** Daily at 09:00 local: each lead hears once about actions due within 14 days, weekly about overdue ones, and every 60 days about stale ones. */
@@ -82,7 +79,8 @@ export const deadlineRemindersJob: Job = {
       leads.map((l) => l.id),
       date,
     );
-    const outcomes = await runPool(leads, 8, (lead) =>
+    const keyPrefix = messageKey('deadline-reminders', occurrence);
+    const outputs = await runPool(leads, 8, (lead) =>
       remindLead(
         services,
         plan,
@@ -90,12 +88,14 @@ export const deadlineRemindersJob: Job = {
         mutes.filter((m) => m.personId === lead.id),
         date,
         occurrence.at,
-      ).catch((err: unknown) => {
-        log.error({ err, lead: lead.id }, 'Could not remind a lead; carrying on with the others');
-        return 'failed' as const;
-      }),
+        keyPrefix,
+      ),
     );
-    const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
-    return `leads reminded: ${count('sent')}; nothing due: ${count('nothing')}; unreachable: ${count('unreachable')}; failed: ${count('failed') + count('gone')}`;
+    const count = (o: Outcome) => outputs.filter((x) => x.outcome === o).length;
+    return {
+      detail: `leads reminded: ${count('queued')}; nothing due: ${count('nothing')}; unreachable: ${count('unreachable')}`,
+      messages: outputs.flatMap((o) => o.messages),
+      marks: outputs.flatMap((o) => o.marks),
+    };
   },
 };

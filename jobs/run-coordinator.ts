@@ -129,8 +129,9 @@ export class RunCoordinator {
     });
     if (id === null) return { ...base, status: 'taken', detail: 'claimed by another instance' };
     try {
-      const detail = await job.run(this.services, occurrence);
-      await store.jobRuns.finish(id, 'done', detail, this.services.now());
+      const output = await job.run(this.services, occurrence);
+      const { detail, ...queued } = typeof output === 'string' ? { detail: output } : output;
+      await store.jobRuns.finish(id, 'done', detail, this.services.now(), queued);
       log.info({ ...base, detail }, 'Job occurrence done');
       return { ...base, status: 'done', detail };
     } catch (err) {

@@ -1,6 +1,7 @@
 import { localTimesBetween, weekdayOf } from '../bot/plan/schedule/local-time.js';
 import { composeDigestOnce } from '../bot/features/digests/compose.js';
-import type { Job } from './job.js';
+import { personalMessage, REACH_WORDS } from '../bot/notify/messages.js';
+import { messageKey, type Job } from './job.js';
 
 type Payload = { personId: number; date: string };
 
@@ -22,11 +23,16 @@ export const weeklyDigestJob: Job = {
     const payload = occurrence.payload as Payload;
     const person = await store.digests.recipient(payload.personId);
     if (!person?.enabled || person.role !== 'coordinator') return 'digest switched off; nothing sent';
-    const conversation = await store.conversations.personal(person.chatId);
-    if (!conversation) return `${person.displayName} has no personal chat with the bot; nothing sent`;
     const composed = await composeDigestOnce(store, person.partnership, occurrence.at);
     if (!composed) return `${person.partnership} has no plan; nothing sent`;
-    const outcome = await services.notifier.send(conversation, composed.reply);
-    return `digest for ${person.displayName}: ${outcome}`;
+    const message = await personalMessage(store, {
+      key: `${messageKey('weekly-digest', occurrence)}:person:${payload.personId}`,
+      partnership: person.partnership,
+      kind: 'digest',
+      person: { id: payload.personId, chatId: person.chatId, displayName: person.displayName },
+      reply: composed.reply,
+    });
+    const queued = message.unreachable ? `not queued: ${REACH_WORDS[message.unreachable]}` : 'queued';
+    return { detail: `digest for ${person.displayName}: ${queued}`, messages: [message] };
   },
 };

@@ -27,6 +27,14 @@ export const jobsCommand: CliCommand = async (args, ctx) => {
     const reports = await coordinator.tick(new Date(at.getTime() - 60_000), at);
     if (!reports.length) ctx.out(`Nothing was due in the minute up to ${at.toISOString()}.`);
     for (const r of reports) ctx.out(`${r.job} ${r.key}: ${r.status}${r.detail ? ` (${r.detail})` : ''}`);
+    // A one-shot process: send what the runs queued before exiting (a running bot's outbox sender would do it).
+    await services.outbox.drain();
+    const prefixes = reports.filter((r) => r.status === 'done').map((r) => `${r.job}:${r.key}:`);
+    const ended = (await ctx.store.outbox.list({ since: at })).filter((m) => prefixes.some((p) => m.key.startsWith(p)));
+    if (ended.length)
+      ctx.out(
+        `Messages: ${(['sent', 'unreachable', 'failed', 'pending'] as const).map((s) => `${ended.filter((m) => m.status === s).length} ${s}`).join(', ')}`,
+      );
     return reports.some((r) => r.status === 'failed') ? 1 : 0;
   }
   if (action === 'runs') {

@@ -53,6 +53,7 @@ export const roundCommand: CliCommand = async (args, ctx) => {
     createdBy,
     createdByChatId: person?.chatId ?? null,
   });
+  await services.outbox.drain();
   const { title, lines } = describeOpenedRound(opened);
   ctx.out([title, ...lines].join('\n'));
   return 0;

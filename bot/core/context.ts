@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Notifier } from '../notify/notifier.js';
+import type { OutboxSender } from '../notify/outbox-sender.js';
 import type { Store } from '../store/database.js';
 import type { PersonInfo } from '../store/people-rows.js';
 import type { ConversationKind, Reply, Sender } from './types.js';
@@ -12,8 +13,10 @@ export interface Services {
   store: Store;
   /** the current instant; injectable for tests */
   now(): Date;
-  /** proactive messages: announcements, reminders, digests */
+  /** sends one proactive message (the outbox sender's transport) */
   notifier: Notifier;
+  /** the outbox sender: proactive messages are queued in the store and sent by it, never from a turn */
+  outbox: OutboxSender;
 }
 
 /** A turn as handlers see it: no botbuilder types. */

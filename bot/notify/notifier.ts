@@ -4,6 +4,7 @@ import type { Reply } from '../core/types.js';
 import { logger } from '../logger.js';
 import type { StoredConversation } from '../store/conversations.js';
 import { newPostReference } from '../teams/thread.js';
+import type { ReachFailure } from '../store/outbox.js';
 import { toActivity } from '../teams/render.js';
 import { ownRetries } from './own-retries.js';
 import { createSendPacer, type RateLimits } from './rate-limit.js';
@@ -11,18 +12,24 @@ import { retryDelayMs, sendFailure } from './send-errors.js';
 
 const log = logger('notify');
 
-export type SendOutcome = 'sent' | 'gone' | 'failed';
+/** What one send came to: delivered, refused for good (and why, as Teams said), or failed after its retries. */
+export type SendResult = (
+  | { outcome: 'sent' }
+  | { outcome: 'gone'; reason: ReachFailure; status: number | null }
+  | { outcome: 'failed'; error: string }
+) & {
+  /** HTTP requests made (1 unless throttled or retried; 0 when the conversation was already known to be gone) */
+  attempts: number;
+};
 
-/** Sends proactive messages (announcements, reminders, digests) to stored conversations. */
+/** Sends one proactive message to a stored conversation; the outbox sender is its only caller in the product. */
 export interface Notifier {
-  send(conversation: StoredConversation, reply: Reply): Promise<SendOutcome>;
+  send(conversation: StoredConversation, reply: Reply): Promise<SendResult>;
 }
 
 export interface NotifierOptions {
   adapter: CloudAdapter;
   appId: string;
-  /** called once when a conversation is gone for good (403: bot removed or messages blocked) */
-  onGone(conversation: StoredConversation, reason: string): Promise<void>;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
   /** client-side pacing of every attempt (default 50 a second per app, 7 a second per conversation) */
@@ -36,7 +43,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const pacer = createSendPacer(options.rateLimits);
   return {
     async send(conversation, reply) {
-      if (!conversation.active) return 'gone';
+      if (!conversation.active)
+        return { outcome: 'gone', reason: conversation.inactiveReason ?? 'removed-or-blocked', status: null, attempts: 0 };
       for (let attempt = 1; ; attempt++) {
         await pacer.acquire(conversation.conversationId);
         try {
@@ -53,17 +61,24 @@ export function createNotifier(options: NotifierOptions): Notifier {
             },
           );
           if (refused) throw refused;
-          return 'sent';
+          return { outcome: 'sent', attempts: attempt };
         } catch (err) {
           const failure = sendFailure(err);
           if (failure.kind === 'gone') {
-            log.warn({ conversationId: conversation.conversationId, status: failure.status }, 'Conversation is gone: marking it inactive');
-            await options.onGone(conversation, failure.reason);
-            return 'gone';
+            log.warn(
+              { conversationId: conversation.conversationId, status: failure.status, reason: failure.reason },
+              'Conversation is gone',
+            );
+            return { outcome: 'gone', reason: failure.reason, status: failure.status, attempts: attempt };
           }
           if (failure.kind === 'final' || attempt >= maxAttempts) {
             log.error({ conversationId: conversation.conversationId, status: failure.status, attempt, err }, 'Proactive send failed');
-            return 'failed';
+            const message = String((err as Error)?.message ?? err).slice(0, 200);
+            return {
+              outcome: 'failed',
+              error: `${failure.status ?? 'network'}: ${message}`,
+              attempts: attempt,
+            };
           }
           const delay = retryDelayMs(attempt, failure.retryAfterMs);
           log.warn(

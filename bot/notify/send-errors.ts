@@ -1,7 +1,9 @@
+import type { ReachFailure } from '../store/outbox.js';
+
 /** How a failed send should be treated. */
 export type SendFailure =
   | { kind: 'retry'; status: number | null; retryAfterMs: number | null }
-  | { kind: 'gone'; status: number; reason: string }
+  | { kind: 'gone'; status: number; reason: ReachFailure }
   | { kind: 'final'; status: number | null };
 
 const RETRYABLE = new Set([429, 412, 500, 502, 503, 504]);
@@ -27,18 +29,25 @@ function headerOf(err: ConnectorError | undefined, name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * Why Teams refused a message for good, from the error code it gave (Teams' bot API status codes):
+ * BotNotInConversationRoster: the app was removed (uninstalled, or the bot taken out of the team or chat);
+ * ConversationBlockedByUser / BotDisabledByUser: the person blocked the bot; BotDisabledByAdmin: an administrator
+ * turned the app off; MessageWritesBlocked is documented as "blocked or uninstalled", so it says both.
+ */
+export function goneReason(code: string): ReachFailure {
+  if (/BotNotInConversationRoster/i.test(code)) return 'removed';
+  if (/ConversationBlockedByUser|BotDisabledByUser/i.test(code)) return 'blocked';
+  if (/BotDisabledByAdmin/i.test(code)) return 'disabled';
+  return 'removed-or-blocked';
+}
+
 /** Classifies a Bot Connector error: 403 is final (bot removed or blocked), throttling and gateway errors are retried. */
 export function sendFailure(err: unknown): SendFailure {
   const e = err as ConnectorError | undefined;
   const status: number | null = e?.statusCode ?? e?.response?.status ?? null;
-  if (status === 403 || status === 404) {
-    const code = String(e?.code ?? e?.body?.error?.code ?? e?.message ?? '');
-    return {
-      kind: 'gone',
-      status,
-      reason: code.includes('MessageWritesBlocked') ? 'messages blocked' : 'bot removed from the conversation',
-    };
-  }
+  if (status === 403 || status === 404)
+    return { kind: 'gone', status, reason: goneReason(`${e?.code ?? ''} ${e?.body?.error?.code ?? ''} ${e?.message ?? ''}`) };
   if (status === null) {
     // network errors (connection refused/reset) are worth retrying
     return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|fetch failed/i.test(String(e?.message ?? e?.code))

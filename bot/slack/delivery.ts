@@ -1,10 +1,11 @@
 import type { SlackConfig } from '../config.js';
 import type { Reply } from '../core/types.js';
 import { logger } from '../logger.js';
-import type { Notifier, SendOutcome } from '../notify/notifier.js';
+import type { Notifier, SendResult } from '../notify/notifier.js';
 import { createSendPacer, type RateLimits } from '../notify/rate-limit.js';
 import { retryDelayMs } from '../notify/send-errors.js';
 import type { StoredConversation } from '../store/conversations.js';
+import type { ReachFailure } from '../store/outbox.js';
 import type { SlackReference } from '../store/slack.js';
 import { toSlackMessages } from './render.js';
 
@@ -60,7 +61,12 @@ export function slackFailure(err: unknown): SlackFailure {
   return { kind: 'final', error: e.message ?? 'unknown_error' };
 }
 
-/** Words for a gone conversation, as coordinators are told them. */
+/** A gone conversation as the outbox records it: a deactivated person is 'disabled', a channel the bot lost 'removed'. */
+export function goneFailure(error: string): ReachFailure {
+  return error === 'account_inactive' || error === 'user_disabled' ? 'disabled' : 'removed';
+}
+
+/** Words for a gone conversation, for the log. */
 export function goneReason(error: string): string {
   if (error === 'is_archived') return 'the channel was archived';
   if (error === 'not_in_channel') return 'the bot was removed from the channel';
@@ -75,8 +81,6 @@ export interface SlackPoster {
 
 export interface SlackDeliveryOptions {
   client: { chat: SlackPoster };
-  /** called once when a conversation is gone for good */
-  onGone(conversation: StoredConversation, reason: string): Promise<void>;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
   rateLimits?: Partial<RateLimits>;
@@ -95,25 +99,24 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
     conversation: StoredConversation,
     channel: string,
     message: { text: string; blocks?: object[] },
-  ): Promise<SendOutcome> {
+  ): Promise<SendResult> {
     for (let attempt = 1; ; attempt++) {
       await pacer.acquire(conversation.conversationId);
       try {
         await options.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
-        return 'sent';
+        return { outcome: 'sent', attempts: attempt };
       } catch (err) {
         const failure = slackFailure(err);
         if (failure.kind === 'gone') {
           log.warn(
-            { conversationId: conversation.conversationId, error: failure.error },
-            'Slack conversation is gone: marking it inactive',
+            { conversationId: conversation.conversationId, error: failure.error, reason: goneReason(failure.error) },
+            'Slack conversation is gone',
           );
-          await options.onGone(conversation, goneReason(failure.error));
-          return 'gone';
+          return { outcome: 'gone', reason: goneFailure(failure.error), status: null, attempts: attempt };
         }
         if (failure.kind === 'final' || attempt >= maxAttempts) {
           log.error({ conversationId: conversation.conversationId, error: failure.error, attempt }, 'Slack send failed');
-          return 'failed';
+          return { outcome: 'failed', error: `slack: ${failure.error}`, attempts: attempt };
         }
         const delay = retryDelayMs(attempt, failure.retryAfterMs);
         log.warn(
@@ -125,18 +128,20 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
     }
   }
   return {
-    async send(conversation: StoredConversation, reply: Reply): Promise<SendOutcome> {
-      if (!conversation.active) return 'gone';
+    async send(conversation: StoredConversation, reply: Reply): Promise<SendResult> {
+      if (!conversation.active) return { outcome: 'gone', reason: conversation.inactiveReason ?? 'removed', status: null, attempts: 0 };
       const where = conversation.reference as Partial<SlackReference>;
       if (where.platform !== 'slack' || !where.channel) {
         log.error({ conversationId: conversation.conversationId }, 'Not a Slack conversation: nothing sent');
-        return 'failed';
+        return { outcome: 'failed', error: 'not a Slack conversation', attempts: 0 };
       }
+      let attempts = 0;
       for (const message of toSlackMessages(reply)) {
-        const outcome = await post(conversation, where.channel, message);
-        if (outcome !== 'sent') return outcome;
+        const result = await post(conversation, where.channel, message);
+        attempts += result.attempts;
+        if (result.outcome !== 'sent') return { ...result, attempts };
       }
-      return 'sent';
+      return { outcome: 'sent', attempts };
     },
   };
 }

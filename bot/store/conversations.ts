@@ -1,5 +1,6 @@
 import type { ConversationKind, Platform } from '../core/types.js';
 import type { Db } from './client.js';
+import type { ReachFailure } from './outbox.js';
 
 /** A stored conversation reference, as the notifier needs it. */
 export interface StoredConversation {
@@ -11,9 +12,19 @@ export interface StoredConversation {
   reference: Record<string, unknown>;
   userChatId: string | null;
   active: boolean;
+  /** why it is inactive, when Teams said (removed the app, blocked the bot, ...) */
+  inactiveReason: ReachFailure | null;
 }
 
-type Row = { conversationId: string; platform: string; kind: string; reference: string; userChatId: string | null; active: boolean };
+type Row = {
+  conversationId: string;
+  platform: string;
+  kind: string;
+  reference: string;
+  userChatId: string | null;
+  active: boolean;
+  inactiveReason: string | null;
+};
 const toStored = (r: Row): StoredConversation => ({
   conversationId: r.conversationId,
   platform: r.platform === 'slack' ? 'slack' : 'teams',
@@ -21,6 +32,7 @@ const toStored = (r: Row): StoredConversation => ({
   reference: JSON.parse(r.reference) as Record<string, unknown>,
   userChatId: r.userChatId,
   active: r.active,
+  inactiveReason: r.active ? null : ((r.inactiveReason as ReachFailure | null) ?? null),
 });
 
 /** What a turn tells the store about the conversation it came from. */
@@ -65,6 +77,7 @@ export async function rememberConversation(db: Db, input: ConversationSeen & { p
     tenantId: input.tenantId ?? null,
     userChatId: input.kind === 'personal' ? (input.userChatId ?? null) : null,
     active: true,
+    inactiveReason: null,
     updatedAt: input.now,
   };
   await db.conversationRef.upsert({
@@ -121,8 +134,8 @@ export async function findConversation(db: Db, conversationId: string): Promise<
 }
 
 /** Marks a conversation inactive after a final send failure (403: bot removed or blocked). */
-export async function markConversationInactive(db: Db, conversationId: string): Promise<void> {
-  await db.conversationRef.updateMany({ where: { conversationId }, data: { active: false } });
+export async function markConversationInactive(db: Db, conversationId: string, reason: ReachFailure = 'removed-or-blocked'): Promise<void> {
+  await db.conversationRef.updateMany({ where: { conversationId }, data: { active: false, inactiveReason: reason } });
 }
 
 /** The partnership a stored conversation belongs to, or null when the conversation is unknown. */

@@ -1,8 +1,24 @@
-import type { DeliveryProblems } from '../plan/delivery/problem-lines.js';
+import type { DeliveryProblems, ReachProblem } from '../plan/delivery/problem-lines.js';
 import type { Db } from './client.js';
 
-/** Loads the partnership's delivery problems (people with a role or a panel seat, channels, open rounds). */
-export async function loadDeliveryProblems(db: Db, partnership: string): Promise<DeliveryProblems> {
+const WEEK_MS = 7 * 86_400_000;
+
+/** What a kind of outbox message is called in "delivery problems". */
+const KIND_WORDS: Record<string, string> = {
+  announcement: 'RAG change announcement',
+  'meeting-reminder': 'meeting reminder',
+  'panel-reminder': 'Channel panel reminder',
+  'case-review': 'case review reminder',
+  'deadline-reminder': 'deadline reminder',
+  digest: 'weekly digest',
+  'round-request': 'update round request',
+  'round-reminder': 'update round reminder',
+  'round-summary': 'update round summary',
+  notice: 'notice',
+};
+
+/** Loads the partnership's delivery problems (people with a role or a panel seat, channels, open rounds, messages that failed this week). */
+export async function loadDeliveryProblems(db: Db, partnership: string, at: Date = new Date()): Promise<DeliveryProblems> {
   const people = await db.person.findMany({
     where: { partnership: { name: partnership }, OR: [{ role: { in: ['coordinator', 'lead'] } }, { panelMember: true }] },
     select: { chatId: true, displayName: true, role: true },
@@ -10,10 +26,12 @@ export async function loadDeliveryProblems(db: Db, partnership: string): Promise
   });
   const personal = await db.conversationRef.findMany({
     where: { partnership: { name: partnership }, kind: 'personal' },
-    select: { userChatId: true, active: true },
+    select: { userChatId: true, active: true, inactiveReason: true },
   });
   const active = new Set(personal.filter((c) => c.active).map((c) => c.userChatId));
-  const known = new Set(personal.map((c) => c.userChatId));
+  const refused = new Map(
+    personal.filter((c) => !c.active).map((c) => [c.userChatId, (c.inactiveReason ?? 'removed-or-blocked') as ReachProblem]),
+  );
   const channels = await db.conversationRef.findMany({
     where: { partnership: { name: partnership }, kind: { not: 'personal' }, active: false },
     select: { reference: true, conversationId: true },
@@ -26,10 +44,17 @@ export async function loadDeliveryProblems(db: Db, partnership: string): Promise
       items: { where: { status: 'unreachable' }, select: { person: { select: { displayName: true } } } },
     },
   });
+  const failedRows = await db.outboxMessage.groupBy({
+    by: ['recipient', 'kind'],
+    where: { partnership: { name: partnership }, status: 'failed', createdAt: { gte: new Date(at.getTime() - WEEK_MS) } },
+    _count: { _all: true },
+    orderBy: [{ recipient: 'asc' }, { kind: 'asc' }],
+  });
   return {
+    failed: failedRows.map((f) => ({ recipient: f.recipient, what: KIND_WORDS[f.kind] ?? 'message', count: f._count._all })),
     people: people
       .filter((p) => !active.has(p.chatId))
-      .map((p) => ({ name: p.displayName, role: p.role, problem: known.has(p.chatId) ? 'removed-or-blocked' : 'never-talked' })),
+      .map((p) => ({ name: p.displayName, role: p.role, problem: refused.get(p.chatId) ?? 'never-talked' })),
     channels: channels.map((c) => ({ name: channelName(c.reference) ?? 'a channel' })),
     rounds: rounds
       .map((r) => ({ title: r.title, meetingDate: r.meetingDate, people: [...new Set(r.items.map((i) => i.person.displayName))].sort() }))

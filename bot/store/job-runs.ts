@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { queueInTransaction, withQueued, type OutboxInput } from './outbox.js';
 import { withBusyRetry } from './retry.js';
 
 /** running | done | failed | skipped */
@@ -47,9 +48,31 @@ export async function claimRun(
   return row?.claimedBy === input.claimedBy ? row.id : null;
 }
 
-/** Records how a claimed run ended. */
-export async function finishRun(db: Db, id: number, status: JobRunStatus, detail: string, at: Date): Promise<void> {
-  await withBusyRetry(() => db.jobRun.update({ where: { id }, data: { status, detail: detail.slice(0, 2000), finishedAt: at } }));
+/** What a finished run leaves behind besides its status: messages to queue and markers of what it has done (other job keys). */
+export interface RunOutput {
+  messages?: OutboxInput[];
+  marks?: { jobKey: string; occurrence: string }[];
+}
+
+/**
+ * Records how a claimed run ended, with its messages and markers in the same transaction: a run that dies before
+ * this commit leaves nothing queued (whoever takes it over queues it all), and one that commits cannot lose its
+ * messages. Message keys are deterministic, so a run finished twice (taken over while still alive) queues them once.
+ */
+export async function finishRun(db: Db, id: number, status: JobRunStatus, detail: string, at: Date, output: RunOutput = {}): Promise<void> {
+  await withQueued(db, async (tx) => {
+    await tx.jobRun.update({ where: { id }, data: { status, detail: detail.slice(0, 2000), finishedAt: at } });
+    for (const jobKey of new Set((output.marks ?? []).map((m) => m.jobKey))) {
+      const wanted = (output.marks ?? []).filter((m) => m.jobKey === jobKey).map((m) => m.occurrence);
+      const existing = await existingRuns(tx, jobKey, wanted);
+      const fresh = [...new Set(wanted.filter((o) => !existing.has(o)))];
+      if (fresh.length)
+        await tx.jobRun.createMany({
+          data: fresh.map((occurrence) => ({ jobKey, occurrence, claimedBy: 'marker', claimedAt: at, status: 'done', finishedAt: at })),
+        });
+    }
+    return { result: undefined, queued: await queueInTransaction(tx, output.messages ?? [], at) };
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RoundItemView, RoundUpdateView } from '../plan/rounds.js';
 import type { Db } from './client.js';
-import { withBusyRetry } from './retry.js';
+import { queueInTransaction, withQueued, type OutboxInput } from './outbox.js';
 
 /** An update round as handlers see it. */
 export interface RoundInfo {
@@ -67,7 +67,11 @@ export async function openRounds(db: Db): Promise<RoundInfo[]> {
   return (await db.updateRound.findMany({ where: { status: 'open' }, include: withPartnership, orderBy: { id: 'asc' } })).map(toInfo);
 }
 
-/** Creates a round and its items in one transaction; null when the partnership already has an open round. */
+/**
+ * Creates a round and its items, and queues its requests, in one transaction; null when the partnership already has
+ * an open round. `messages` builds the requests from the new round (it must not touch the database); the items of
+ * leads in `unreachable` are marked so at once.
+ */
 export async function createRound(
   db: Db,
   input: {
@@ -79,23 +83,31 @@ export async function createRound(
     createdByChatId: string | null;
     createdAt: Date;
     items: { actionId: number; personId: number }[];
+    unreachable?: number[];
+    messages?: (round: RoundInfo) => OutboxInput[];
   },
 ): Promise<RoundInfo | null> {
-  const id = await withBusyRetry(() =>
-    db.$transaction(async (tx) => {
-      const partnership = await tx.partnership.findUniqueOrThrow({ where: { name: input.partnership } });
-      if (await tx.updateRound.count({ where: { partnershipId: partnership.id, status: 'open' } })) return null;
-      const { title, meetingDate, deadline, createdBy, createdByChatId, createdAt } = input;
-      const round = await tx.updateRound.create({
-        data: { partnershipId: partnership.id, title, meetingDate, deadline, createdBy, createdByChatId, createdAt },
+  const id = await withQueued(db, async (tx) => {
+    const partnership = await tx.partnership.findUniqueOrThrow({ where: { name: input.partnership } });
+    if (await tx.updateRound.count({ where: { partnershipId: partnership.id, status: 'open' } })) return { result: null, queued: 0 };
+    const { title, meetingDate, deadline, createdBy, createdByChatId, createdAt } = input;
+    const round = await tx.updateRound.create({
+      data: { partnershipId: partnership.id, title, meetingDate, deadline, createdBy, createdByChatId, createdAt },
+      include: withPartnership,
+    });
+    const unreachable = new Set(input.unreachable ?? []);
+    if (input.items.length)
+      await tx.updateRoundItem.createMany({
+        data: input.items.map((i) => ({
+          actionId: i.actionId,
+          personId: i.personId,
+          roundId: round.id,
+          ...(unreachable.has(i.personId) ? { status: 'unreachable' } : {}),
+        })),
       });
-      if (input.items.length)
-        await tx.updateRoundItem.createMany({
-          data: input.items.map((i) => ({ actionId: i.actionId, personId: i.personId, roundId: round.id })),
-        });
-      return round.id;
-    }),
-  );
+    const queued = await queueInTransaction(tx, input.messages?.(toInfo(round)) ?? [], createdAt);
+    return { result: round.id, queued };
+  });
   return id === null ? null : findRound(db, id);
 }
 
@@ -137,32 +149,34 @@ export async function markUnreachable(db: Db, roundId: number, personIds: number
     await db.updateRoundItem.updateMany({ where: { roundId, personId: { in: personIds } }, data: { status: 'unreachable' } });
 }
 
-/** Claims a round's one reminder; false when it was already sent (by this or another instance) or the round is closed. */
-export async function claimReminder(db: Db, roundId: number, at: Date): Promise<boolean> {
-  const claimed = await db.updateRound.updateMany({
-    where: { id: roundId, status: 'open', reminderSentAt: null },
-    data: { reminderSentAt: at },
+/** Claims a round's one reminder and queues its messages in the same transaction; false when it was already sent (by this or another instance) or the round is closed. */
+export async function claimReminder(db: Db, roundId: number, at: Date, messages: OutboxInput[] = []): Promise<boolean> {
+  return withQueued(db, async (tx) => {
+    const claimed = await tx.updateRound.updateMany({
+      where: { id: roundId, status: 'open', reminderSentAt: null },
+      data: { reminderSentAt: at },
+    });
+    if (claimed.count !== 1) return { result: false, queued: 0 };
+    return { result: true, queued: await queueInTransaction(tx, messages, at) };
   });
-  return claimed.count === 1;
 }
 
-/** Closes an open round, recording which items were answered by which update; false when it was already closed. */
+/** Closes an open round, recording which items were answered by which update, and queues its summary; false when it was already closed. */
 export async function closeRound(
   db: Db,
   roundId: number,
   at: Date,
   answered: { itemId: number; answeredAt: Date; updateId: number }[],
+  messages: OutboxInput[] = [],
 ): Promise<boolean> {
-  return withBusyRetry(() =>
-    db.$transaction(async (tx) => {
-      const closed = await tx.updateRound.updateMany({ where: { id: roundId, status: 'open' }, data: { status: 'closed', closedAt: at } });
-      if (closed.count !== 1) return false;
-      for (const a of answered)
-        await tx.updateRoundItem.update({
-          where: { id: a.itemId },
-          data: { status: 'answered', answeredAt: a.answeredAt, updateId: a.updateId },
-        });
-      return true;
-    }),
-  );
+  return withQueued(db, async (tx) => {
+    const closed = await tx.updateRound.updateMany({ where: { id: roundId, status: 'open' }, data: { status: 'closed', closedAt: at } });
+    if (closed.count !== 1) return { result: false, queued: 0 };
+    for (const a of answered)
+      await tx.updateRoundItem.update({
+        where: { id: a.itemId },
+        data: { status: 'answered', answeredAt: a.answeredAt, updateId: a.updateId },
+      });
+    return { result: true, queued: await queueInTransaction(tx, messages, at) };
+  });
 }

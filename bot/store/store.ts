@@ -14,6 +14,7 @@ import { deleteDialog, loadDialog, saveDialog, startDialog } from './dialogs.js'
 import { loadDigestData } from './digest-data.js';
 import { findDigestRecipient, listDigestRecipients, setDigestSettings } from './digest-settings.js';
 import { claimRun, existingRuns, finishRun, recentRuns } from './job-runs.js';
+import { claimDue, finishMessage, listMessages, onQueued, pendingCount, queueMessages } from './outbox.js';
 import { databaseCreatedAt } from './database-age.js';
 import { loadDeliveryProblems } from './delivery-problems.js';
 import { claimTurn, finishTurn, purgeExpiredTurns, recordTurnReplies } from './turn-replies.js';
@@ -255,6 +256,17 @@ export function repositories(db: Db) {
     /** the replies of each turn by activity, so a retried activity is not answered twice */
     turnReplies: bind(db, { claim: claimTurn, record: recordTurnReplies, finish: finishTurn, purgeExpired: purgeExpiredTurns }),
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
+    /** the durable outbox of proactive messages: one row per recipient, sent by the outbox sender */
+    outbox: bind(db, {
+      /** queues messages on their own (producers with a change queue them in that change's transaction instead) */
+      queue: queueMessages,
+      claim: claimDue,
+      finish: finishMessage,
+      list: listMessages,
+      pending: pendingCount,
+      /** calls the listener after every commit that queued messages */
+      onQueued,
+    }),
     /** when this database was created (its first migration), or null when unknown */
     createdAt: () => databaseCreatedAt(db),
     privacy: bind(db, {

@@ -2,6 +2,7 @@ import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
 import { editData, replaceLeads, type ActionEdit } from './action-edits.js';
 import type { Db } from './client.js';
 import { findLivePlan, LIVE } from './live-plan.js';
+import { queueInTransaction, queuedAfterCommit, type OutboxInput } from './outbox.js';
 import { withBusyRetry } from './retry.js';
 
 export type { ActionEdit } from './action-edits.js';
@@ -21,6 +22,8 @@ export interface UpdateCommand {
   at: Date;
   /** an edit of the action's fields made with the same version check and history entry (title, date, leads, theme, owner) */
   edit?: ActionEdit;
+  /** messages to queue, in the same transaction, when the update is applied and changes the RAG (the announcement) */
+  announce?: OutboxInput[];
 }
 
 export type UpdateOutcome =
@@ -48,7 +51,7 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
   const earlier = await previous();
   if (earlier) return earlier;
   try {
-    const outcome: UpdateOutcome = await withBusyRetry(() =>
+    const outcome = await withBusyRetry(() =>
       db.$transaction(async (tx) => {
         const action = await tx.action.findUnique({
           where: { id: cmd.actionId },
@@ -80,9 +83,22 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
             changes: JSON.stringify(cmd.edit?.changes ?? []),
           },
         });
-        return { status: 'applied', ragFrom: action.rag as Rag, ragTo: cmd.rag, version: action.version + 1, historyId: entry.id } as const;
+        const queued = action.rag !== cmd.rag ? await queueInTransaction(tx, cmd.announce ?? [], cmd.at) : 0;
+        return {
+          status: 'applied',
+          ragFrom: action.rag as Rag,
+          ragTo: cmd.rag,
+          version: action.version + 1,
+          historyId: entry.id,
+          queued,
+        } as const;
       }),
     );
+    if (outcome.status === 'applied') {
+      queuedAfterCommit(db, outcome.queued);
+      const { queued: _queued, ...applied } = outcome;
+      return applied;
+    }
     // Stale because the same request (another instance, a retry) got there first? Then it is a duplicate.
     return outcome.status === 'stale' ? ((await previous()) ?? outcome) : outcome;
   } catch (err) {

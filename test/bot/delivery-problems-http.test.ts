@@ -20,13 +20,18 @@ beforeEach(async () => {
   await bot.post(makeInstall(bot.connector.url));
   await say(bot, 'hello', ali);
   await say(bot, 'hello', cy);
-  // Cy then blocks the bot: the next proactive message to Cy is refused with 403, which the notifier records.
+  // Cy then blocks the bot: the next proactive message to Cy is refused with 403, which the outbox sender records.
   const chat = await bot.services.store.conversations.personal(cy.id);
   bot.connector.failNext({
     status: 403,
     body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } },
   });
-  expect(await bot.services.notifier.send(chat!, buildMessageCard({ lines: ['A reminder'] }))).toBe('gone');
+  const message = { partnership: P, kind: 'notice' as const, recipient: cy.name, reply: buildMessageCard({ lines: ['A reminder'] }) };
+  await bot.store.outbox.queue([{ ...message, key: 'test:cy', conversationId: chat!.conversationId }], bot.clock.now());
+  await bot.delivered();
+  expect(await bot.store.outbox.list({ keyPrefix: 'test:' })).toEqual([
+    expect.objectContaining({ status: 'unreachable', attempts: 1, lastError: 'blocked' }),
+  ]);
   bot.connector.clear();
 });
 afterEach(async () => {
@@ -47,7 +52,7 @@ describe('"delivery problems" (coordinators)', () => {
     const text = await channel('delivery problems');
     expect(text).toContain('Delivery problems (2)');
     expect(text).toContain('Bea Never (lead) has never talked to the bot, so it cannot message them: ask them to open a chat with the bot');
-    expect(text).toContain('Cy Blocked (lead) removed the app or blocked the bot: ask them to add the app again and open a chat with it');
+    expect(text).toContain('Cy Blocked (lead) blocked the bot: ask them to unblock it');
     expect(text).not.toContain('Ali Burlington');
   });
 
@@ -59,6 +64,23 @@ describe('"delivery problems" (coordinators)', () => {
     const status = await channel('update round status');
     expect(status).toContain('ask them to open a chat with me in Teams, and say "delivery problems" for the list');
     expect(status).toContain('Bea Never');
+  });
+
+  it('lists messages Teams kept failing this week, by recipient and what they were', async () => {
+    const chat = await bot.services.store.conversations.personal(ali.id);
+    bot.connector.failNext(...Array.from({ length: 5 }, () => ({ status: 502, conversationId: chat!.conversationId })));
+    const reply = buildMessageCard({ lines: ['Weekly digest'] });
+    await bot.store.outbox.queue(
+      [{ key: 'test:digest', partnership: P, kind: 'digest', recipient: ali.name, reply, conversationId: chat!.conversationId }],
+      bot.clock.now(),
+    );
+    await bot.delivered();
+    expect(await bot.store.outbox.list({ keyPrefix: 'test:digest' })).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 5, lastError: expect.stringMatching(/^502: /) }),
+    ]);
+    expect(await channel('delivery problems')).toContain(
+      'A weekly digest to Ali Burlington could not be delivered this week: Teams kept failing after every retry.',
+    );
   });
 
   it('says there are none when everyone can be reached', async () => {

@@ -129,7 +129,7 @@ describe('an update conversation across a restart', () => {
     expect(summary!.text).toContain('Save this update?');
     expect(summary!.text).toContain('RAG: RED → AMBER');
     const [saved] = await say(bot, 'yes');
-    expect(saved!.text).toContain('Saved: action 18 is RED → AMBER. The partnership channel has been told.');
+    expect(saved!.text).toContain('Saved: action 18 is RED → AMBER. The partnership channel will be told.');
     expect((await history(bot, 18))[0]).toMatchObject({ note: 'Faith forum booked for January.', source: 'chat' });
   });
 });

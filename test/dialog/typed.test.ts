@@ -36,7 +36,7 @@ describe('an update by conversation, typed', () => {
     expect((await action(bot, 18)).rag).toBe('RED');
 
     const [saved] = await say(bot, 'yes');
-    expect(saved!.text).toContain('Saved: action 18 is RED → AMBER. The partnership channel has been told.');
+    expect(saved!.text).toContain('Saved: action 18 is RED → AMBER. The partnership channel will be told.');
     const a18 = await action(bot, 18);
     expect(a18.rag).toBe('AMBER');
     const [latest] = await history(bot, 18);

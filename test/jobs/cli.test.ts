@@ -28,7 +28,8 @@ describe('operator commands for issue 6', () => {
   it('jobs tick --at runs what is due at that instant exactly once, as the scheduler would', async () => {
     const first = await cli('jobs', 'tick', '--at', '2026-11-23T09:00:00Z');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^weekly-digest digest:person:\d+:2026-11-23: done \(digest for Cleo Coordinator: sent\)$/m);
+    expect(first.out).toMatch(/^weekly-digest digest:person:\d+:2026-11-23: done \(digest for Cleo Coordinator: queued\)$/m);
+    expect(first.out).toMatch(/^Messages: 1 sent, 0 unreachable, 0 failed, 0 pending$/m);
     expect(bot.connector.to(TEAMS.personalOf(CLEO.id).id).map((s) => textOf(s.activity))).toEqual([
       expect.stringContaining('Weekly digest'),
     ]);

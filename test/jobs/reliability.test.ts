@@ -39,6 +39,7 @@ describe('each occurrence fires exactly once', () => {
     bot.clock.set('2026-11-24T10:00:00Z');
     const window = [new Date('2026-11-24T09:59:00Z'), new Date('2026-11-24T10:00:00Z')] as const;
     const [ra, rb] = await Promise.all([a.tick(...window), b.tick(...window)]);
+    await Promise.all([bot.delivered(), other.services.outbox.drain()]);
     const done = [...ra, ...rb].filter((r) => r.status === 'done');
     expect(done).toHaveLength(1);
     expect([...ra, ...rb].filter((r) => r.status === 'taken').length).toBeLessThanOrEqual(1);
@@ -57,6 +58,7 @@ describe('each occurrence fires exactly once', () => {
       coordinatorFor(bot.services, { instanceId: 'a' }).catchUp(bot.clock.now()),
       coordinatorFor(other.services, { instanceId: 'b' }).catchUp(bot.clock.now()),
     ]);
+    await Promise.all([bot.delivered(), other.services.outbox.drain()]);
     expect(digestsTo(CLEO.id)).toHaveLength(1);
   });
 
@@ -65,6 +67,7 @@ describe('each occurrence fires exactly once', () => {
     bot.clock.set('2026-11-23T11:00:00Z');
     const first = await startScheduler(bot.services, { cron: false, instanceId: 'first' });
     await first.stop();
+    await bot.delivered();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
     expect(textOf(digestsTo(CLEO.id)[0]!.activity)).toContain('12 AMBER');
     bot.clock.set('2026-11-23T11:30:00Z');
@@ -72,6 +75,7 @@ describe('each occurrence fires exactly once', () => {
     bot.clock.set('2026-11-23T11:31:00Z');
     await second.tickNow();
     await second.stop();
+    await bot.delivered();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
     const run = await bot.store.db.jobRun.findFirstOrThrow({ where: { jobKey: 'weekly-digest' } });
     expect(run).toMatchObject({ occurrence: expect.stringMatching(/^digest:person:\d+:2026-11-23$/), status: 'done', claimedBy: 'first' });
@@ -97,6 +101,7 @@ describe('each occurrence fires exactly once', () => {
       await scheduler.tickNow();
     }
     await scheduler.stop();
+    await bot.delivered();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
   });
 
@@ -110,10 +115,12 @@ describe('each occurrence fires exactly once', () => {
     const c = coordinatorFor(bot.services, { leaseMs: 30 * 60_000 });
     bot.clock.set('2026-11-23T09:10:00Z');
     expect((await c.catchUp(bot.clock.now())).filter((r) => r.job === 'weekly-digest')).toEqual([]);
+    await bot.delivered();
     expect(digestsTo(CLEO.id)).toHaveLength(0);
     bot.clock.set('2026-11-23T09:45:00Z');
     const reports = await c.catchUp(bot.clock.now());
     expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done' });
+    await bot.delivered();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
     expect(await bot.store.db.jobRun.findFirst({ where: { jobKey: 'weekly-digest' } })).toMatchObject({
       status: 'done',
@@ -121,6 +128,16 @@ describe('each occurrence fires exactly once', () => {
     });
   });
 });
+
+/** The outbox rows of one kind, as the soak benchmark and operators read them. */
+async function rows(kind: string) {
+  return (await bot.store.outbox.list({ kind: kind as never })).map((r) => ({
+    recipient: r.recipient,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+  }));
+}
 
 describe('sends: throttling, refusals and failures', () => {
   it('a 429 with Retry-After followed by success delivers once, after waiting as asked', async () => {
@@ -130,8 +147,10 @@ describe('sends: throttling, refusals and failures', () => {
     closers.push(other.close);
     bot.connector.failNext({ status: 429, headers: { 'Retry-After': '2' } });
     const reports = await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
-    expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done', detail: expect.stringContaining(': sent') });
+    expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done', detail: expect.stringContaining(': queued') });
+    await other.services.outbox.drain();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
+    expect(await rows('digest')).toEqual([{ recipient: 'Cleo Coordinator', status: 'sent', attempts: 2, lastError: null }]);
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThanOrEqual(2000);
     expect(waits[0]).toBeLessThan(2250);
@@ -143,12 +162,18 @@ describe('sends: throttling, refusals and failures', () => {
     const other = await secondInstance(bot, async (ms) => void waits.push(ms));
     closers.push(other.close);
     bot.connector.failNext(...Array.from({ length: 5 }, () => ({ status: 429, headers: { 'Retry-After': '40' } })));
-    const reports = await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
-    expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done', detail: expect.stringContaining(': failed') });
+    await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
+    await other.services.outbox.drain();
+    expect(await rows('digest')).toEqual([
+      { recipient: 'Cleo Coordinator', status: 'failed', attempts: 5, lastError: expect.stringMatching(/^429: /) },
+    ]);
     expect(waits).toHaveLength(4);
     for (const w of waits) expect(w).toBeLessThanOrEqual(30_000);
+    bot.clock.set('2026-11-30T09:00:00Z');
     await coordinatorFor(other.services).tick(new Date('2026-11-30T08:59:00Z'), new Date('2026-11-30T09:00:00Z'));
+    await other.services.outbox.drain();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
+    expect((await rows('digest')).map((r) => r.status)).toEqual(['failed', 'sent']);
   });
 
   it('412, 502 and 504 are retried with backoff and deliver once', async () => {
@@ -157,29 +182,38 @@ describe('sends: throttling, refusals and failures', () => {
     const other = await secondInstance(bot, async (ms) => void waits.push(ms));
     closers.push(other.close);
     bot.connector.failNext({ status: 412 }, { status: 412 });
-    const reports = await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
-    expect(reports.find((r) => r.job === 'weekly-digest')).toMatchObject({ status: 'done', detail: expect.stringContaining(': sent') });
+    await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
+    await other.services.outbox.drain();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
     expect(waits).toHaveLength(2);
     expect(waits[0]).toBeLessThanOrEqual(250);
     expect(waits[1]).toBeLessThanOrEqual(500);
     bot.connector.failNext({ status: 502 }, { status: 504 });
     await coordinatorFor(other.services).tick(new Date('2026-11-30T08:59:00Z'), new Date('2026-11-30T09:00:00Z'));
+    await other.services.outbox.drain();
     expect(digestsTo(CLEO.id)).toHaveLength(2);
+    expect((await rows('digest')).map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 3],
+      ['sent', 3],
+    ]);
   });
 
-  it('a 403 from a channel marks it inactive and tells a coordinator', async () => {
+  it('a 403 from a channel (the app removed) marks it inactive, says why, and tells a coordinator', async () => {
     await panelBot();
     bot.connector.failNext({
       status: 403,
       body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
     });
     const [report] = await tickAt(bot, '2026-11-24T14:00:00Z');
-    expect(report).toMatchObject({ job: 'schedule-reminders', status: 'done', detail: `channel ${TEAMS.channelId}: gone` });
-    expect((await findConversation(bot.store.db, TEAMS.channelId))!.active).toBe(false);
+    expect(report).toMatchObject({ job: 'schedule-reminders', status: 'done', detail: `channel ${TEAMS.channelId}: queued` });
+    expect(await rows('meeting-reminder')).toEqual([
+      { recipient: 'the partnership channel', status: 'unreachable', attempts: 1, lastError: 'removed' },
+    ]);
+    expect(await findConversation(bot.store.db, TEAMS.channelId)).toMatchObject({ active: false, inactiveReason: 'removed' });
     expect(bot.connector.to(personal(CLEO.id)).map((s) => textOf(s.activity))).toEqual([
       expect.stringContaining('I can no longer post to a channel'),
     ]);
+    expect(textOf(bot.connector.to(personal(CLEO.id))[0]!.activity)).toContain('(the app was removed from it)');
     await tickAt(bot, '2026-11-30T14:00:00Z');
     expect(bot.connector.to(TEAMS.channelId)).toEqual([]);
   });
@@ -188,7 +222,10 @@ describe('sends: throttling, refusals and failures', () => {
     await panelBot();
     bot.connector.failNext({ status: 403, body: { error: { code: 'MessageWritesBlocked' } } });
     const [report] = await tickAt(bot, '2026-11-24T10:00:00Z');
-    expect(report?.detail).toMatch(/sent to 2 of 3; not reached: \w+ Panel \(gone\)/);
+    expect(report?.detail).toBe('panel members: queued for 3 of 3');
+    const panelRows = await rows('panel-reminder');
+    expect(panelRows.map((r) => r.status).sort()).toEqual(['sent', 'sent', 'unreachable']);
+    expect(panelRows.find((r) => r.status === 'unreachable')).toMatchObject({ lastError: 'removed-or-blocked' });
     const refs = await bot.store.db.conversationRef.findMany({ where: { kind: 'personal', active: false } });
     expect(refs).toHaveLength(1);
     const panelSends = bot.connector.sent.filter((s) => textOf(s.activity).startsWith('Reminder: Channel panel'));
@@ -199,11 +236,14 @@ describe('sends: throttling, refusals and failures', () => {
     );
   });
 
-  it('a final failure (400) on one send still delivers to the rest', async () => {
+  it('a final failure (400) on one send still delivers to the rest, and is recorded as failed', async () => {
     await panelBot();
     bot.connector.failNext({ status: 400 });
-    const [report] = await tickAt(bot, '2026-11-24T10:00:00Z');
-    expect(report?.detail).toMatch(/sent to 2 of 3; not reached: \w+ Panel \(failed\)/);
+    await tickAt(bot, '2026-11-24T10:00:00Z');
+    const panelRows = await rows('panel-reminder');
+    expect(panelRows.map((r) => r.status).sort()).toEqual(['failed', 'sent', 'sent']);
+    expect(panelRows.find((r) => r.status === 'failed')).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/^400: /) });
+    expect(bot.connector.sent.filter((s) => textOf(s.activity).startsWith('Reminder: Channel panel'))).toHaveLength(2);
     expect(await bot.store.db.conversationRef.count({ where: { active: false } })).toBe(0);
   });
 
@@ -232,6 +272,7 @@ describe('the scheduler with node-cron', () => {
     bot = await startJobsBot('2026-11-23T10:00:00Z');
     const cron = await import('node-cron');
     const scheduler = await startScheduler(bot.services, { instanceId: 'cron' });
+    await bot.delivered();
     const task = [...cron.getTasks().values()].find((t) => t.name === 'prevent-jobs');
     expect(task?.getPattern()).toBe('* * * * *');
     expect(digestsTo(CLEO.id)).toHaveLength(1);

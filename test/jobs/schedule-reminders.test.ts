@@ -127,7 +127,7 @@ describe('Channel panel reminders', () => {
     await say(bot, CLEO, 'schedule the Channel panel monthly on the first Tuesday at 10:00');
     bot.connector.clear();
     const [report] = await tickAt(bot, '2026-11-30T10:00:00Z');
-    expect(report?.detail).toContain('sent to 2 of 3; not reached: Sam Nochat (no personal chat)');
+    expect(report?.detail).toContain('queued for 2 of 3; not reached: Sam Nochat (has not added me in personal chat)');
     const toCleo = bot.connector.to(personal(CLEO.id)).map((s) => textOf(s.activity));
     expect(toCleo).toEqual([
       expect.stringContaining('I could not send the Channel panel reminder for Tuesday 1 December 2026 at 10:00 to: Sam Nochat.'),

@@ -63,7 +63,9 @@ export function coordinatorFor(services: Services, options: CoordinatorOptions &
 export async function tickAt(bot: TestBot, at: string, coordinator = coordinatorFor(bot.services)) {
   bot.clock.set(at);
   const to = new Date(at);
-  return coordinator.tick(new Date(to.getTime() - 60_000), to);
+  const reports = await coordinator.tick(new Date(to.getTime() - 60_000), to);
+  await bot.delivered();
+  return reports;
 }
 
 /** Runs contiguous windows from one instant to another (like the scheduler's minute ticks, but in larger steps). */
@@ -79,6 +81,7 @@ export async function runBetween(
     const end = Math.min(t + stepMs, new Date(to).getTime());
     bot.clock.set(new Date(end));
     reports.push(...(await coordinator.tick(new Date(t), new Date(end))));
+    await bot.delivered();
   }
   return reports;
 }
@@ -88,7 +91,7 @@ export async function secondInstance(bot: TestBot, sleep?: (ms: number) => Promi
   const { openStore } = await import('../../bot/store/database.js');
   const store = await openStore(bot.config.DATABASE_URL);
   const { services } = createBot({ config: bot.config, store, now: bot.clock.now, sleep: sleep ?? (async () => undefined) });
-  return { services, close: () => store.close() };
+  return { services, close: () => services.outbox.stop().then(() => store.close()) };
 }
 
 /** Messages the fake connector received, as [conversation, text] pairs, in order. */

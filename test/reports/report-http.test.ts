@@ -136,7 +136,7 @@ describe('the board report in chat, over HTTP', () => {
     const inPersonal = sent.filter((s) => s.conversationId === personal.id);
     expect(inChannel.some((s) => consentOf(s))).toBe(false);
     expect(textOf(nth(inChannel, 0))).toContain('Draft board report 1');
-    expect(textOf(nth(inChannel, 1))).toContain('I have sent you the Word file in our personal chat.');
+    expect(textOf(nth(inChannel, 1))).toContain('I am sending you the Word file in our personal chat.');
     expect(inPersonal.map((s) => consentOf(s)?.name)).toEqual(['Prevent-Update-2026-12-04-v1.docx']);
   });
 

@@ -35,6 +35,7 @@ describe('cli round', () => {
     bot.clock.set('2026-12-01T17:00:00Z');
     const due = await updateRoundsJob.occurrences(bot.services, new Date('2026-12-01T16:00:00Z'), bot.clock.now());
     expect(await updateRoundsJob.run(bot.services, due.at(-1)!)).toBe('Round 1 closed (0 of 3 replied); summary sent to Cora Ordinator');
+    await bot.delivered();
     expect(personalTo(bot, cora).at(-1)).toContain('has closed');
   });
 
@@ -45,6 +46,7 @@ describe('cli round', () => {
     expect(await updateRoundsJob.run(bot.services, due.at(-1)!)).toBe(
       'Round 1 closed (0 of 3 replied); summary to coordinators: 1 reached',
     );
+    await bot.delivered();
     expect(personalTo(bot, cora).at(-1)).toContain(
       'The update round for the Safer City Partnership board on Friday 4 December 2026 has closed',
     );

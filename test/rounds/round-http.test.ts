@@ -20,7 +20,11 @@ afterEach(async () => {
 async function runJob(from: string, to: string): Promise<string[]> {
   const due = await updateRoundsJob.occurrences(bot.services, new Date(from), new Date(to));
   const details: string[] = [];
-  for (const occurrence of due) details.push(await updateRoundsJob.run(bot.services, occurrence));
+  for (const occurrence of due) {
+    const output = await updateRoundsJob.run(bot.services, occurrence);
+    details.push(typeof output === 'string' ? output : output.detail);
+  }
+  await bot.delivered();
   return details;
 }
 
@@ -30,7 +34,7 @@ describe('an update round before a board meeting, with three leads', () => {
     expect(started!.text).toContain('Update round started for the board meeting on Friday 4 December 2026');
     expect(started!.text).toContain('3 actions need an update from 3 leads. Updates are due by 17:00 on Thursday 3 December 2026.');
     expect(started!.text).toContain('I will remind anyone who has not replied at 10:00 on Tuesday 1 December 2026');
-    expect(started!.text).toContain('Sent to: Lee Learning, Pat Probation, Priya Protection.');
+    expect(started!.text).toContain('Sending to: Lee Learning, Pat Probation, Priya Protection.');
 
     const requests = Object.fromEntries([lee, pat, priya].map((u) => [u.id, bot.connector.to(TEAMS.personalOf(u.id).id)]));
     for (const [who, ref] of [

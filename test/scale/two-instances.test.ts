@@ -43,6 +43,15 @@ const post = (url: string, activity: unknown) =>
     async (r) => ({ status: r.status, body: await r.json().catch(() => null) }),
   );
 
+/** Waits (polling the database, no fixed sleep) until the instances' outbox senders have sent everything queued. */
+async function outboxSettled(timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await store.outbox.pending()) > 0) {
+    if (Date.now() > deadline) throw new Error('the outbox did not drain');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('two bot processes on one database', () => {
   it('both answer from the same plan, and see each other’s changes at once', async () => {
     const [a, b] = instances;
@@ -70,6 +79,7 @@ describe('two bot processes on one database', () => {
     expect(await store.db.actionUpdate.count({ where: { actionId: action.id } })).toBe(2);
     const now = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === 18)!;
     expect(now).toMatchObject({ rag: 'AMBER', version: action.version + 1 });
+    await outboxSettled();
     const announcements = connector.to(TEAMS.channelId).filter((s) => textOf(s.activity).includes('RED → AMBER'));
     expect(announcements).toHaveLength(1);
     connector.clear();
@@ -141,8 +151,10 @@ describe('two bot processes on one database', () => {
     connector.failNext({
       status: 403,
       body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
+      conversationId: TEAMS.channelId,
     });
     await update(a!.url, 5, 'RED', 'Announced while the bot was removed');
+    await outboxSettled();
     expect(await channelActive()).toBe(false);
     // The team adds the bot back and talks to it on instance B: the channel is active again...
     await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
@@ -150,6 +162,7 @@ describe('two bot processes on one database', () => {
     // ...so the next change, saved on A, is announced there again.
     connector.clear();
     await update(a!.url, 5, 'AMBER', 'Announced after the bot was added back');
+    await outboxSettled();
     expect(connector.to(TEAMS.channelId).map((x) => textOf(x.activity))).toEqual([expect.stringContaining('RED → AMBER')]);
   });
 });

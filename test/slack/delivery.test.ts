@@ -21,15 +21,15 @@ const channel = (id: string): StoredConversation => ({
   reference: { platform: 'slack', teamId: 'T0PREVENT', channel: id },
   userChatId: null,
   active: true,
+  inactiveReason: null,
 });
 const reply = buildMessageCard({ title: 'Reminder: Stakeholder forum', lines: ['It meets on Thursday 3 December 2026.'] });
 
-function delivery(options: { sleeps?: number[]; gone?: string[] } = {}) {
+function delivery(options: { sleeps?: number[] } = {}) {
   const client = slackClient({ signingSecret: 'x'.repeat(32), botToken: BOT_TOKEN, apiUrl: slack.apiUrl }, { forSender: true });
   return createSlackDelivery({
     client,
     sleep: async (ms) => void options.sleeps?.push(ms),
-    onGone: async (_c, reason) => void options.gone?.push(reason),
   });
 }
 
@@ -37,7 +37,7 @@ describe('the Slack delivery function (for the notifier and the outbox)', () => 
   it('a 429 is retried after its Retry-After; the message is sent once', async () => {
     const sleeps: number[] = [];
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 3 }, { status: 429, retryAfter: 1 });
-    expect(await delivery({ sleeps }).send(channel('C0PARTNERS'), reply)).toBe('sent');
+    expect((await delivery({ sleeps }).send(channel('C0PARTNERS'), reply)).outcome).toBe('sent');
     expect(sleeps).toHaveLength(2);
     expect(sleeps[0]).toBeGreaterThanOrEqual(3000);
     expect(sleeps[0]).toBeLessThan(3300);
@@ -50,14 +50,14 @@ describe('the Slack delivery function (for the notifier and the outbox)', () => 
   });
 
   it('a channel that is gone (not found, archived, bot removed) is final: reported once, not retried', async () => {
-    const gone: string[] = [];
     slack.failNext('chat.postMessage', { error: 'is_archived' });
-    expect(await delivery({ gone }).send(channel('C0OLD'), reply)).toBe('gone');
-    expect(gone).toEqual(['the channel was archived']);
+    expect(await delivery().send(channel('C0OLD'), reply)).toEqual({ outcome: 'gone', reason: 'removed', status: null, attempts: 1 });
     expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
+    slack.failNext('chat.postMessage', { error: 'account_inactive' });
+    expect(await delivery().send(channel('D0LEFT'), reply)).toMatchObject({ outcome: 'gone', reason: 'disabled' });
     slack.failNext('chat.postMessage', { error: 'invalid_blocks' });
-    expect(await delivery().send(channel('C0PARTNERS'), reply)).toBe('failed');
-    expect(await delivery().send({ ...channel('C0PARTNERS'), active: false }, reply)).toBe('gone');
+    expect(await delivery().send(channel('C0PARTNERS'), reply)).toMatchObject({ outcome: 'failed', error: 'slack: invalid_blocks' });
+    expect((await delivery().send({ ...channel('C0PARTNERS'), active: false }, reply)).outcome).toBe('gone');
   });
 
   it('paces about one message a second per channel, while other channels go at once', async () => {

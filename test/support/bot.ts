@@ -44,7 +44,10 @@ export async function startTestBot(
     services,
     clock,
     connector,
-    /** POSTs an activity to /api/messages the way the Bot Service does. */
+    /**
+     * POSTs an activity to /api/messages the way the Bot Service does, then waits until the outbox has sent what the
+     * turn queued (announcements, round requests), as the sender woken by the commit would.
+     */
     async post(activity: unknown, headers: Record<string, string> = {}) {
       const res = await fetch(`${server.url}/api/messages`, {
         method: 'POST',
@@ -52,6 +55,7 @@ export async function startTestBot(
         body: typeof activity === 'string' ? activity : JSON.stringify(activity),
       });
       const text = await res.text();
+      await services.outbox.drain();
       let body: unknown = text;
       try {
         body = text ? JSON.parse(text) : null;
@@ -60,8 +64,11 @@ export async function startTestBot(
       }
       return { status: res.status, body: body as any };
     },
+    /** Sends everything the outbox holds that is due (what the running sender does after each commit); resolves when it is done. */
+    delivered: () => services.outbox.drain(),
     /** Stops the server; `keepDatabase` leaves the database for a second server (a restart), which must then drop it. */
     async close(closeOptions: { keepDatabase?: boolean } = {}) {
+      await services.outbox.stop();
       await server.close();
       await connector.close();
       await store.close();

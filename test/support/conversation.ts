@@ -6,6 +6,7 @@ import { errorReply } from '../../bot/core/error-reply.js';
 import type { ConversationKind, Reply } from '../../bot/core/types.js';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import type { Notifier } from '../../bot/notify/notifier.js';
+import { createOutboxSender } from '../../bot/notify/outbox-sender.js';
 import { handleCardAction, handleText } from '../../bot/routes/dispatch.js';
 import { resolveTurn } from '../../bot/routes/turn-context.js';
 import { openStore } from '../../bot/store/database.js';
@@ -46,7 +47,7 @@ export function buttonOn(card: object, title: string): { verb: string; data: Rec
 /**
  * An in-process conversation driver: the real route table, turn context, handlers and store (a fresh database with the
  * demo plan), without HTTP or botbuilder. Script who says what and which button they press, and look at what they see;
- * proactive messages (announcements, reminders) are recorded instead of sent. The real-HTTP tests sit on top of this.
+ * proactive messages (announcements, reminders) are queued in the outbox and, after each turn, drained into a record instead of sent. The real-HTTP tests sit on top of this.
  */
 export async function startConversation(options: { now?: string } = {}) {
   const database = await createTestDatabase();
@@ -57,12 +58,13 @@ export async function startConversation(options: { now?: string } = {}) {
   const proactive: { conversationId: string; reply: Reply }[] = [];
   const notifier: Notifier = {
     async send(conversation, reply) {
-      if (!conversation.active) return 'gone';
+      if (!conversation.active) return { outcome: 'gone', reason: 'removed-or-blocked', status: null, attempts: 0 };
       proactive.push({ conversationId: conversation.conversationId, reply });
-      return 'sent';
+      return { outcome: 'sent', attempts: 1 };
     },
   };
-  const services: Services = { config, store, now: clock.now, notifier };
+  const outbox = createOutboxSender({ store, notifier, now: clock.now });
+  const services: Services = { config, store, now: clock.now, notifier, outbox };
   let activities = 0;
 
   /** The turn as the route table sees it, after the conversation is remembered (as the Teams adapter does). */
@@ -93,6 +95,8 @@ export async function startConversation(options: { now?: string } = {}) {
       return await handleCardAction({ ...turn, verb, data: { ...data, ...inputs } });
     } catch (err) {
       return { replaceCard: errorReply(err) };
+    } finally {
+      await outbox.drain();
     }
   }
 
@@ -111,6 +115,8 @@ export async function startConversation(options: { now?: string } = {}) {
         return (await handleText({ ...turn, text })).map(said);
       } catch (err) {
         return [said(errorReply(err))];
+      } finally {
+        await outbox.drain();
       }
     },
     /** Presses a button as Teams desktop does (Action.Execute): the card that replaces it, and any new messages. */

@@ -17,7 +17,7 @@ export async function freePort(): Promise<number> {
 export async function startBotProcess(
   env: Record<string, string>,
   options: { startTimeoutMs?: number } = {},
-): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+): Promise<{ url: string; output: () => string; stop(): Promise<void>; exited: Promise<NodeJS.Signals | number | null> }> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/start.mjs'], {
@@ -26,11 +26,13 @@ export async function startBotProcess(
   });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const url = `http://127.0.0.1:${port}`;
   const startTimeoutMs = options.startTimeoutMs ?? 90_000;
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`bot process exited (${child.exitCode}): ${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`bot process exited (${child.exitCode ?? child.signalCode}): ${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
@@ -45,9 +47,11 @@ export async function startBotProcess(
   return {
     url,
     output: () => output,
+    /** resolves when the process ends: its exit code, or the signal that ended it (e.g. SIGKILL) */
+    exited,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

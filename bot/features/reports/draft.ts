@@ -3,6 +3,7 @@ import type { MessageInput, Reply } from '../../core/context.js';
 import { planAndToday } from '../../handlers/plan-source.js';
 import { parseReportRequest } from '../../plan/report/request.js';
 import { draftReport } from './report-service.js';
+import { personalReach } from '../../notify/messages.js';
 import { fileOfferReply, reportCardReply } from './report-replies.js';
 
 const USAGE =
@@ -32,11 +33,25 @@ export async function draftReportHandler(input: MessageInput, match: RegExpMatch
   const file = await store.reports.file(input.partnership, saved.id);
   const offer = fileOfferReply(saved, file?.length ?? 0);
   if (input.conversation.kind === 'personal') return [card, offer];
-  const personal = await store.conversations.personal(input.sender.id);
-  const sent = personal ? await input.services.notifier.send(personal, offer) : 'failed';
-  const where =
-    sent === 'sent'
-      ? 'I have sent you the Word file in our personal chat.'
-      : 'To receive the Word file, open a personal chat with me and ask there (Teams sends files to bots in personal chat only).';
+  // The offer goes to the coordinator's personal chat through the outbox, keyed by the report and the person (a retried turn queues it once).
+  const reach = await personalReach(store, input.sender.id);
+  if (!reach.unreachable)
+    await store.outbox.queue(
+      [
+        {
+          key: `report-offer:${saved.id}:chat:${input.sender.id}`,
+          partnership: input.partnership,
+          kind: 'notice',
+          conversationId: reach.conversationId,
+          personId: input.person?.id ?? null,
+          recipient: input.person?.displayName ?? input.sender.name,
+          reply: offer,
+        },
+      ],
+      input.services.now(),
+    );
+  const where = !reach.unreachable
+    ? 'I am sending you the Word file in our personal chat.'
+    : 'To receive the Word file, open a personal chat with me and ask there (Teams sends files to bots in personal chat only).';
   return [card, buildMessageCard({ lines: [where] })];
 }

@@ -6,7 +6,7 @@ import type { Services } from '../../core/context.js';
 import { todayIn } from '../../handlers/plan-source.js';
 import { closeDueRound } from './deadline.js';
 import { assertNoPersonalData } from '../../handlers/privacy/guard.js';
-import { sendRoundRequests, type RequestsSent } from './requests.js';
+import { describeAsks, leadAsks, roundMessages, type RequestsQueued } from './requests.js';
 
 /** What a coordinator (in chat or at the command line) asks for. */
 export interface OpenRoundRequest {
@@ -23,7 +23,7 @@ export interface OpenRoundRequest {
 /** A round just opened: who was asked, and which actions nobody was asked about. */
 export interface OpenedRound {
   round: RoundInfo;
-  requests: RequestsSent;
+  requests: RequestsQueued;
   actions: number;
   /** refs of actions needing an update that no lead was asked about */
   uncovered: number[];
@@ -66,14 +66,30 @@ export async function openUpdateRound(services: Services, req: OpenRoundRequest)
       'INVALID_INPUT',
       'No lead has an action that needs an update, so there is nobody to ask. Name leads first, e.g. "make @Ali Burlington a lead for CST".',
     );
-  const round = await store.rounds.create({ ...req, deadline, createdAt: now, items });
+  const asks = await leadAsks(
+    services,
+    leads.flatMap((lead) => {
+      const actionIds = items.filter((i) => i.personId === lead.id).map((i) => i.actionId);
+      return actionIds.length
+        ? [{ personId: lead.id, name: lead.displayName, organisation: lead.organisation, chatId: lead.chatId, actionIds }]
+        : [];
+    }),
+  );
+  const round = await store.rounds.create({
+    ...req,
+    deadline,
+    createdAt: now,
+    items,
+    unreachable: asks.filter((a) => a.unreachable).map((a) => a.personId),
+    messages: (created) => roundMessages(created, plan, asks),
+  });
   if (!round) {
     // another coordinator opened one at the same moment
     const existing = await store.rounds.latest(req.partnership, { open: true });
     if (existing) throw alreadyOpen(existing);
     throw new AppError('STALE_VERSION', 'Another update round was being opened at the same moment. Ask "update round status" to see it.');
   }
-  const requests = await sendRoundRequests(services, round);
+  const requests = describeAsks(asks);
   const asked = new Set(items.map((i) => i.actionId));
   return { round, requests, actions: asked.size, uncovered: needing.filter((a) => !asked.has(a.id)).map((a) => a.ref) };
 }
@@ -91,7 +107,7 @@ export function describeOpenedRound(opened: OpenedRound): { title: string; lines
       `I will remind anyone who has not replied at ${timeAndDay(remindAt, round.timeZone)}, and send a summary when the round closes.`,
     );
   else lines.push('There is not time for a reminder before the deadline; I will send a summary when the round closes.');
-  if (requests.sent.length) lines.push(`Sent to: ${requests.sent.join(', ')}.`);
+  if (requests.sent.length) lines.push(`Sending to: ${requests.sent.join(', ')}.`);
   if (requests.unreachable.length) {
     lines.push(
       `I could not reach: ${requests.unreachable.map((u) => `${u.name} (${u.reason})`).join('; ')}. Please ask them directly; they or you can still update their actions.`,

@@ -1,68 +1,65 @@
 import { buildRoundRequestCard } from '../../../cards/round-request.js';
-import { runPool } from '../../notify/fan-out.js';
-import { logger } from '../../logger.js';
+import { personalReach, REACH_WORDS } from '../../notify/messages.js';
 import type { PlanView } from '../../plan/types.js';
-import type { RoundInfo, RoundItemInfo } from '../../store/rounds.js';
+import type { OutboxInput, ReachFailure } from '../../store/outbox.js';
+import type { RoundInfo } from '../../store/rounds.js';
 import type { Services } from '../../core/context.js';
-import { sendPersonal, type UnreachableReason } from './reach.js';
 
-const log = logger('rounds');
-/** Leads messaged at once: a round for a large partnership must fit in one chat turn (Teams waits 15 seconds). */
-const SEND_CONCURRENCY = 8;
-
-/** Who a round's messages reached, and who they did not (with why). */
-export interface RequestsSent {
-  sent: string[];
-  unreachable: { name: string; reason: UnreachableReason }[];
+/** One lead of a round and the actions they are asked about, with where their personal messages go. */
+export interface LeadAsk {
+  personId: number;
+  name: string;
+  organisation: string | null;
+  actionIds: number[];
+  conversationId: string | null;
+  unreachable?: ReachFailure;
 }
 
-/** Items grouped by lead, in the order stored. */
-function byLead(items: RoundItemInfo[]): RoundItemInfo[][] {
-  const groups = new Map<number, RoundItemInfo[]>();
-  for (const item of items) groups.set(item.personId, [...(groups.get(item.personId) ?? []), item]);
-  return [...groups.values()];
+/** Who a round's messages are going to, and who they cannot reach (with why, in words). */
+export interface RequestsQueued {
+  sent: string[];
+  unreachable: { name: string; reason: string }[];
+}
+
+/** Works out, before the round's transaction, where each lead's message goes (one lookup per lead). */
+export async function leadAsks(
+  services: Services,
+  leads: { personId: number; name: string; organisation: string | null; chatId: string; actionIds: number[] }[],
+): Promise<LeadAsk[]> {
+  return Promise.all(leads.map(async ({ chatId, ...lead }) => ({ ...lead, ...(await personalReach(services.store, chatId)) })));
 }
 
 /**
- * Sends each lead of a round their personal message: every item at the start, or at a reminder only the
- * items in `waiting`. Leads who cannot be reached are marked so the coordinator sees them.
+ * Each lead's personal message of a round (every item at the start; at the reminder only the items still waiting),
+ * ready to be queued in the round's own transaction. Pure: it may run inside that transaction.
  */
-export async function sendRoundRequests(
-  services: Services,
-  round: RoundInfo,
-  options: { reminder?: boolean; waiting?: Set<number> } = {},
-): Promise<RequestsSent> {
-  const plan: PlanView = await services.store.plans.require(round.partnership);
-  const items = (await services.store.rounds.items(round.id)).filter((i) => !options.waiting || options.waiting.has(i.itemId));
-  const leads = byLead(items).flatMap((group) => {
-    const [lead] = group;
-    return lead && !(options.reminder && lead.unreachable) ? [{ lead, group }] : [];
+export function roundMessages(round: RoundInfo, plan: PlanView, asks: LeadAsk[], reminder = false): OutboxInput[] {
+  return asks.map((ask) => {
+    const actions = plan.actions.filter((a) => ask.actionIds.includes(a.id)).sort((a, b) => a.ref - b.ref);
+    return {
+      key: `round:${round.id}:${reminder ? 'reminder' : 'request'}:person:${ask.personId}`,
+      partnership: round.partnership,
+      kind: reminder ? 'round-reminder' : 'round-request',
+      conversationId: ask.conversationId,
+      personId: ask.personId,
+      recipient: ask.name,
+      roundId: round.id,
+      unreachable: ask.unreachable,
+      reply: buildRoundRequestCard({
+        round,
+        timeZone: round.timeZone,
+        organisation: ask.organisation ?? 'your organisation',
+        actions,
+        reminder,
+      }),
+    };
   });
-  const outcomes = await runPool(leads, SEND_CONCURRENCY, ({ lead, group }) => {
-    const actions = group.flatMap((i) => plan.actions.filter((a) => a.id === i.actionId)).sort((a, b) => a.ref - b.ref);
-    const card = buildRoundRequestCard({
-      round,
-      timeZone: round.timeZone,
-      organisation: lead.organisation ?? 'your organisation',
-      actions,
-      reminder: options.reminder,
-    });
-    return sendPersonal(services, lead.chatId, card);
-  });
-  const result: RequestsSent = { sent: [], unreachable: [] };
-  const unreachableIds: number[] = [];
-  leads.forEach(({ lead }, index) => {
-    const outcome = outcomes[index];
-    if (outcome === 'sent') result.sent.push(lead.personName);
-    else if (outcome) {
-      result.unreachable.push({ name: lead.personName, reason: outcome });
-      unreachableIds.push(lead.personId);
-    }
-  });
-  if (!options.reminder) await services.store.rounds.markUnreachable(round.id, unreachableIds);
-  log.info(
-    { round: round.id, reminder: Boolean(options.reminder), sent: result.sent.length, unreachable: result.unreachable.length },
-    'Round requests sent',
-  );
-  return result;
+}
+
+/** Who was asked and who cannot be reached, for the coordinator's confirmation. */
+export function describeAsks(asks: LeadAsk[]): RequestsQueued {
+  return {
+    sent: asks.filter((a) => !a.unreachable).map((a) => a.name),
+    unreachable: asks.flatMap((a) => (a.unreachable ? [{ name: a.name, reason: REACH_WORDS[a.unreachable] }] : [])),
+  };
 }

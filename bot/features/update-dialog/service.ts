@@ -187,7 +187,7 @@ export async function saveDialogUpdate(
   }
   const change =
     outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
-  const lines = [`Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel has been told.' : ''}`];
+  const lines = [`Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel will be told.' : ''}`];
   if (dialog.note) lines.push(`Note: ${dialog.note}`);
   if (dialog.target !== null && action.progress !== null) lines.push(`Progress: ${action.progress} of ${dialog.target}.`);
   return finishDialog(input, stored, record, { title: 'Update saved', lines });

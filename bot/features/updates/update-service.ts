@@ -9,6 +9,7 @@ import { NOTE_MAX_LENGTH } from '../../../cards/action-form.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
 import type { PersonInfo } from '../../store/people.js';
 import type { UpdateOutcome } from '../../store/updates.js';
+import type { OutboxInput } from '../../store/outbox.js';
 import type { Sender, Services } from '../../core/context.js';
 import { assertNoPersonalData } from '../../handlers/privacy/guard.js';
 import { closedPlanMessage } from '../plans/words.js';
@@ -95,6 +96,25 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     .digest('hex')
     .slice(0, 16);
   const at = services.now();
+  const organisation = person.organisation ? shortName(plan, person.organisation) : undefined;
+  const announce =
+    req.rag !== before.rag
+      ? await announcement(services, req.partnership, {
+          action: actionAfterUpdate(before, {
+            rag: req.rag,
+            progress: req.progress,
+            version: req.expectedVersion + 1,
+            by: person.displayName,
+            at,
+            note,
+          }),
+          from: before.rag,
+          to: req.rag,
+          by: person.displayName,
+          byOrganisation: organisation,
+          note,
+        })
+      : [];
   const outcome = await services.store.actions.applyUpdate({
     actionId: before.id,
     expectedVersion: req.expectedVersion,
@@ -105,6 +125,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     source: req.source,
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
     at,
+    announce,
   });
   if (outcome.status === 'closed')
     throw new AppError('FORBIDDEN', closedPlanMessage(before.label, { title: outcome.planTitle, period: '', status: outcome.planStatus }));
@@ -113,40 +134,38 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     outcome.status === 'applied'
       ? actionAfterUpdate(before, { rag: req.rag, progress: req.progress, version: outcome.version, by: person.displayName, at, note })
       : (await planAndAction(services, req.partnership, req.actionId)).action;
-  let announced = false;
-  if (outcome.status === 'applied' && outcome.ragFrom !== outcome.ragTo) {
-    const organisation = person.organisation ? shortName(plan, person.organisation) : undefined;
-    announced = await announce(services, req.partnership, action, outcome.ragFrom, outcome.ragTo, person.displayName, organisation, note);
-  }
+  const announced = outcome.status === 'applied' && outcome.ragFrom !== outcome.ragTo && announce.length > 0;
+  if (outcome.status === 'applied' && outcome.ragFrom !== outcome.ragTo && !announce.length)
+    log.info({ partnership: req.partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
   return { outcome, action, person, announced, permission };
 }
 
-async function announce(
+/**
+ * The announcement of a RAG change to the partnership's channel, ready to be queued in the update's own transaction
+ * (so a crash between the update and the send cannot lose it); none when the partnership has no channel yet. The
+ * note has already passed the confidentiality guard, and is withheld when the partnership keeps notes out of channels.
+ */
+async function announcement(
   services: Services,
   partnership: string,
-  action: PlanAction,
-  from: Rag,
-  to: Rag,
-  by: string,
-  byOrganisation: string | undefined,
-  note: string,
-): Promise<boolean> {
+  change: { action: PlanAction; from: Rag; to: Rag; by: string; byOrganisation: string | undefined; note: string },
+): Promise<OutboxInput[]> {
+  // the partnership's channel on each platform it uses (a Teams channel, a Slack channel, or both)
   const channels = await services.store.conversations.announcements(partnership);
-  if (!channels.length) {
-    log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
-    return false;
-  }
+  if (!channels.length) return [];
   const { postNotesToChannel } = await services.store.privacy.settings(partnership);
+  const { action, note } = change;
   const card = buildAnnouncementCard({
-    action,
-    from,
-    to,
-    by,
-    byOrganisation,
+    ...change,
     note: postNotesToChannel ? note : '',
     noteWithheld: Boolean(note) && !postNotesToChannel,
   });
-  // the partnership's channel on each platform it uses (a Teams channel, a Slack channel, or both)
-  const outcomes = await Promise.all(channels.map((channel) => services.notifier.send(channel, card)));
-  return outcomes.includes('sent');
+  return channels.map((channel) => ({
+    key: `announce:action:${action.id}:v${action.version}:conv:${channel.conversationId}`,
+    partnership,
+    kind: 'announcement',
+    conversationId: channel.conversationId,
+    recipient: 'the partnership channel',
+    reply: card,
+  }));
 }

@@ -75,7 +75,7 @@ export async function submitUpdateHandler(input: CardActionInput): Promise<CardA
     if (outcome.status === 'missing') throw new AppError('NOT_FOUND', 'That action is no longer in the plan.');
     const change =
       outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
-    const message = `Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel has been told.' : ''}`;
+    const message = `Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel will be told.' : ''}`;
     return {
       replaceCard: await actionCardFor(input.services, input.partnership, input.person, action, {
         notice: { kind: 'success', message },

@@ -1,7 +1,10 @@
 import { formatDay } from '../schedule/describe.js';
 
-/** Why the bot cannot reach someone in personal chat: it has never talked with them, or a send was refused (app removed or chat blocked). */
-export type ReachProblem = 'never-talked' | 'removed-or-blocked';
+/**
+ * Why the bot cannot reach someone in personal chat: it has never talked with them, or Teams refused a send and said
+ * why (the app removed, the bot blocked, the app turned off by an administrator) or did not say which.
+ */
+export type ReachProblem = 'never-talked' | 'removed' | 'blocked' | 'disabled' | 'removed-or-blocked';
 
 /** What could not be delivered in a partnership, from what the notifier records: people it cannot reach, channels it was removed from, round requests not delivered. */
 export interface DeliveryProblems {
@@ -9,12 +12,17 @@ export interface DeliveryProblems {
   channels: { name: string }[];
   /** per open round: the people whose requests could not be delivered */
   rounds: { title: string; meetingDate: string; people: string[] }[];
+  /** messages of the last week that Teams kept failing (after every retry), by recipient and what they were */
+  failed?: { recipient: string; what: string; count: number }[];
 }
 
 /** What to do about someone the bot cannot reach, in plain words. */
 export const REACH_ADVICE: Record<ReachProblem, string> = {
   'never-talked':
     'has never talked to the bot, so it cannot message them: ask them to open a chat with the bot (search for it in Teams and say "hello")',
+  removed: 'removed the app: ask them to add the app again and open a chat with it',
+  blocked: "blocked the bot: ask them to unblock it in their chat with the bot (the chat's menu, Unblock)",
+  disabled: 'cannot get messages because an administrator turned the app off for them: ask your Teams administrator',
   'removed-or-blocked': 'removed the app or blocked the bot: ask them to add the app again and open a chat with it',
 };
 
@@ -28,7 +36,11 @@ export function deliveryProblemLines(problems: DeliveryProblems): { title: strin
     );
   for (const r of problems.rounds)
     lines.push(`Update round for the ${r.title} on ${formatDay(r.meetingDate)}: the request did not reach ${r.people.join(', ')}.`);
-  const count = problems.people.length + problems.channels.length + problems.rounds.length;
+  for (const f of problems.failed ?? [])
+    lines.push(
+      `${f.count === 1 ? `A ${f.what}` : `${f.count} ${f.what}s`} to ${f.recipient} could not be delivered this week: Teams kept failing after every retry. If it goes on, tell whoever runs the bot.`,
+    );
+  const count = problems.people.length + problems.channels.length + problems.rounds.length + (problems.failed?.length ?? 0);
   if (count === 0)
     return {
       title: 'No delivery problems',

@@ -10,22 +10,26 @@ import { stopPersonalData } from '../handlers/privacy/stopped-reply.js';
 
 const byVerb = new Map(CARD_ACTIONS.map((route) => [route.verb, route]));
 
+/** Whether a message is one of the typed commands. */
+const isCommand = (text: string): boolean => COMMANDS.some((route) => route.pattern.test(text));
+
 /** Routes a message: safeguarding questions get the referral route first; personal data is stopped; then a conversation in progress takes it; then the first matching command, otherwise a plan question (which answers help for anything not understood). */
 export async function handleText(input: MessageInput): Promise<Reply[]> {
   const signposting = await signpostingReplies(input);
   if (signposting) return signposting;
   const stopped = await stopPersonalData(input);
   if (stopped) return stopped;
-  const dialog = await dialogMessageTurn(input);
+  const dialog = await dialogMessageTurn(input, isCommand);
   if (dialog.handled) return dialog.replies;
   const text = input.text.trim();
+  const after = dialog.after ?? [];
   for (const route of COMMANDS) {
     const match = text.match(route.pattern);
     if (!match) continue;
     const refused = refusalFor(route.needs, input.person);
-    return [...dialog.replies, ...(refused ? [refused] : [await route.handle(input, match)].flat())];
+    return [...dialog.replies, ...(refused ? [refused] : [await route.handle(input, match)].flat()), ...after];
   }
-  return [...dialog.replies, await askHandler(input)];
+  return [...dialog.replies, await askHandler(input), ...after];
 }
 
 /** Routes a card action by its verb; an unknown verb (an old card) is an INVALID_INPUT error. */

@@ -98,6 +98,8 @@ async function onMessage(context: TurnContext, turn: TurnInput): Promise<void> {
   if (!text && value && typeof value === 'object' && typeof value.verb === 'string') {
     const result = await handleCardAction({ ...turn, verb: value.verb, data: value });
     const replies = [...(result.replaceCard ? [result.replaceCard] : []), ...(result.messages ?? [])];
+    // Action.Submit cannot show a toast: a press answered only by one (someone else's card) gets it as a message
+    if (replies.length === 0 && result.toast) replies.push(buildMessageCard({ lines: [result.toast] }));
     for (const reply of replies) await context.sendActivity(toActivity(reply));
     return;
   }

@@ -4,7 +4,10 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import type { CardActionInput, CardActionResult, MessageInput, Reply } from '../../core/context.js';
 import { parseRagAnswer } from '../../plan/dialog/answers.js';
 import { findTopicActions } from '../../plan/dialog/topic.js';
-import { UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
+import { fitsStep, isAside } from '../../plan/dialog/asides.js';
+import { notARating, UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
+import { understand } from '../../handlers/commands/ask.js';
+import { planAndToday } from '../../handlers/plan-source.js';
 import { canUpdate } from '../../plan/permissions.js';
 import { actionByRef } from '../../plan/query.js';
 import { PATTERNS } from '../../handlers/commands/patterns.js';
@@ -23,7 +26,9 @@ async function startByRef(input: MessageInput, ref: string, ragText?: string): P
   const action = actionByRef(plan.actions, ref);
   if (!action) return [buildMessageCard({ lines: [`There is no action ${ref} in ${plan.title}. Ask "summary" to see the plan.`] })];
   const rag = ragText ? parseRagAnswer(ragText, action.rag) : null;
-  return beginUpdateDialog(input, action, plan.timeZone, rag);
+  // words that name no rating ("update 18 to purple") are said back, never dropped: the conversation asks for the rating
+  const problem = ragText && !rag ? notARating(ragText) : undefined;
+  return beginUpdateDialog(input, action, plan.timeZone, rag, problem);
 }
 
 /** "I've got an update on faith groups": finds the action the person can update, or asks which one. */
@@ -45,11 +50,22 @@ export async function updateTopicHandler(input: MessageInput, match: RegExpMatch
   return [buildMessageCard({ lines: [line] })];
 }
 
-/** Gives a message to the person's conversation in progress, if they have one: it takes the message first. */
-export function dialogMessageTurn(input: MessageInput): Promise<DialogTurn> {
+/**
+ * Gives a message to the person's conversation in progress, if they have one: it takes the message first, unless the
+ * message starts another update or is clearly something else asked (one of the bot's commands, by `isCommand`, or a
+ * question the question parser understands): that is answered as usual and the conversation waits.
+ */
+export function dialogMessageTurn(input: MessageInput, isCommand: (text: string) => boolean): Promise<DialogTurn> {
   const text = input.text.trim();
   const startsAnother = PATTERNS.startUpdate.test(text) || PATTERNS.updateTopic.test(text);
-  return answerDialog(input, { text }, startsAnother);
+  return answerDialog(input, { text }, {
+    startsAnother,
+    async isAside(dialog) {
+      if (fitsStep(dialog, text)) return false;
+      const { plan, today } = await planAndToday(input.services, input.partnership);
+      return isAside(dialog, text, { command: isCommand(text), question: understand(input, text, plan, today) });
+    },
+  });
 }
 
 /** What "Update action 18" sends: the action's id. */
@@ -63,7 +79,8 @@ export const AnswerData = z.object({
   answer: z.union([z.string().max(4000), z.number()]).optional(),
 });
 
-const asResult = (replies: Reply[]): CardActionResult => ({ replaceCard: replies[0], messages: replies.slice(1) });
+const asResult = (turn: DialogTurn): CardActionResult =>
+  turn.toast ? { toast: turn.toast } : { replaceCard: turn.replies[0], messages: turn.replies.slice(1) };
 
 /** "Update action 18" on a choice or a round's request: starts the conversation as a new message, leaving the card as it was. */
 export async function dialogStartHandler(input: CardActionInput, data: z.infer<typeof StartData>): Promise<CardActionResult> {
@@ -76,6 +93,5 @@ export async function dialogStartHandler(input: CardActionInput, data: z.infer<t
 
 /** A button on a question card: the same answer as typing it, checked against where the conversation is now. */
 export async function dialogAnswerHandler(input: CardActionInput, data: z.infer<typeof AnswerData>): Promise<CardActionResult> {
-  const turn = await answerDialog(input, { text: String(data.answer ?? ''), button: data });
-  return asResult(turn.replies);
+  return asResult(await answerDialog(input, { text: String(data.answer ?? ''), button: data }));
 }

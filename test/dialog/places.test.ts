@@ -38,7 +38,11 @@ async function press(conversation: { id: string }, card: object, title: string, 
   bot.connector.clear();
   const res = await bot.post(makeInvoke(bot.connector.url, verb, { ...data, ...inputs }, { from, conversation }));
   expect(res.status).toBe(200);
-  return { type: res.body.type as string, value: res.body.value, messages: bot.connector.to(conversation.id).map((s) => textOf(s.activity)) };
+  return {
+    type: res.body.type as string,
+    value: res.body.value,
+    messages: bot.connector.to(conversation.id).map((s) => textOf(s.activity)),
+  };
 }
 
 const personal = (who = ali) => TEAMS.personalOf(who.id);

@@ -58,14 +58,18 @@ export async function updateTopicHandler(input: MessageInput, match: RegExpMatch
 export function dialogMessageTurn(input: MessageInput, isCommand: (text: string) => boolean): Promise<DialogTurn> {
   const text = input.text.trim();
   const startsAnother = PATTERNS.startUpdate.test(text) || PATTERNS.updateTopic.test(text);
-  return answerDialog(input, { text }, {
-    startsAnother,
-    async isAside(dialog) {
-      if (fitsStep(dialog, text)) return false;
-      const { plan, today } = await planAndToday(input.services, input.partnership);
-      return isAside(dialog, text, { command: isCommand(text), question: understand(input, text, plan, today) });
+  return answerDialog(
+    input,
+    { text },
+    {
+      startsAnother,
+      async isAside(dialog) {
+        if (fitsStep(dialog, text)) return false;
+        const { plan, today } = await planAndToday(input.services, input.partnership);
+        return isAside(dialog, text, { command: isCommand(text), question: understand(input, text, plan, today) });
+      },
     },
-  });
+  );
 }
 
 /** What "Update action 18" sends: the action's id. */

@@ -135,7 +135,8 @@ export async function answerDialog(input: TurnInput, answer: DialogAnswer, typed
     return { handled: !!button, replies: [expiredReply(record.dialog)] };
   }
   if (!button && typed?.startsAnother) return PASS;
-  if (!button && typed && (await typed.isAside(record.dialog))) return { handled: false, replies: [], after: [stillOpenReply(record.dialog)] };
+  if (!button && typed && (await typed.isAside(record.dialog)))
+    return { handled: false, replies: [], after: [stillOpenReply(record.dialog)] };
   const earlierQuestion = button !== undefined && record.dialog.step !== button.step;
   if (earlierQuestion || record.lastActivityId === input.activityId) {
     const notice: Notice | undefined = earlierQuestion
@@ -157,7 +158,8 @@ async function othersUpdate(input: TurnInput, button: NonNullable<DialogAnswer['
   const record = found && readRecord(found);
   if (!found || !record || found.conversationId !== input.conversation.id || isOwner(record, found.userChatId, input)) return null;
   const whose = record.owner?.name ?? 'someone else';
-  const ask = input.conversation.kind === 'personal' ? `"update action ${record.dialog.ref}"` : `"@Prevent plan update action ${record.dialog.ref}"`;
+  const ask =
+    input.conversation.kind === 'personal' ? `"update action ${record.dialog.ref}"` : `"@Prevent plan update action ${record.dialog.ref}"`;
   return `This is ${whose}'s update, so nothing has changed. To update action ${record.dialog.ref} yourself, say ${ask}.`;
 }
 

@@ -15,8 +15,7 @@ export interface MessageReading {
 const PLAN_QUESTIONS = new Set<Question['kind']>(['help', 'summary', 'show', 'list', 'noLead', 'mine-unknown']);
 
 /** Words a question or an instruction starts with ("what's overdue", "show action 4", "any news on schools"). */
-const ASKING =
-  /^(?:who|who's|whose|what|what's|whats|which|when|where|why|how|show|list|any|anything)\b/i;
+const ASKING = /^(?:who|who's|whose|what|what's|whats|which|when|where|why|how|show|list|any|anything)\b/i;
 
 /** Whether the answer fits the question the conversation is at (then it is an answer, whatever else it could be). */
 export function fitsStep(dialog: UpdateDialog, text: string): boolean {

@@ -5,7 +5,7 @@ import type { CardActionInput, CardActionResult, MessageInput, Reply } from '../
 import { parseRagAnswer } from '../../plan/dialog/answers.js';
 import { findTopicActions } from '../../plan/dialog/topic.js';
 import { fitsStep, isAside } from '../../plan/dialog/asides.js';
-import { notARating, UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
+import { DIALOG_NOTE_MAX, notARating, UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
 import { understand } from '../../handlers/commands/ask.js';
 import { planAndToday } from '../../handlers/plan-source.js';
 import { canUpdate } from '../../plan/permissions.js';
@@ -75,13 +75,23 @@ export function dialogMessageTurn(input: MessageInput, isCommand: (text: string)
 /** What "Update action 18" sends: the action's id. */
 export const StartData = z.object({ actionId: z.coerce.number().int().positive() });
 
-/** What an answer button sends: the conversation, its action, the step it answers, and the answer. */
+/** Which question an answer button answers: the conversation, its action and the step. */
 export const AnswerData = z.object({
   dialogId: z.coerce.number().int().positive(),
   actionId: z.coerce.number().int().positive(),
   step: z.enum(UPDATE_STEPS),
-  answer: z.union([z.string().max(4000), z.number()]).optional(),
 });
+
+/** The answer itself: a button's value, or the card's input (a rating from the list, a note, a number). */
+export const AnswerValue = z.union([z.string().max(4000), z.number().finite()]).optional();
+
+/** What is said about an answer that does not parse (a forged or broken submit): nothing changes, the question stays. */
+function malformedLine(value: unknown): string {
+  const long = typeof value === 'string' && value.length > 4000;
+  return long
+    ? `That answer is ${value.length.toLocaleString('en-GB')} characters long, so nothing has changed: please keep a note under ${DIALOG_NOTE_MAX.toLocaleString('en-GB')}.`
+    : 'That answer could not be read, so nothing has changed. Please answer again on this card.';
+}
 
 const asResult = (turn: DialogTurn): CardActionResult =>
   turn.toast ? { toast: turn.toast } : { replaceCard: turn.replies[0], messages: turn.replies.slice(1) };
@@ -95,7 +105,14 @@ export async function dialogStartHandler(input: CardActionInput, data: z.infer<t
   };
 }
 
-/** A button on a question card: the same answer as typing it, checked against where the conversation is now. */
+/**
+ * A button on a question card: the same answer as typing it, checked against where the conversation is now. Its data is
+ * validated here: a button that does not say which question it answers is out of date; an answer that does not parse
+ * gets the question again with the reason, and nothing changes.
+ */
 export async function dialogAnswerHandler(input: CardActionInput, data: z.infer<typeof AnswerData>): Promise<CardActionResult> {
-  return asResult(await answerDialog(input, { text: String(data.answer ?? ''), button: data }));
+  const value = AnswerValue.safeParse(input.data.answer);
+  const malformed = value.success ? undefined : malformedLine(input.data.answer);
+  const text = value.success && value.data !== undefined ? String(value.data) : '';
+  return asResult(await answerDialog(input, { text, button: data, malformed }));
 }

@@ -75,13 +75,15 @@ export async function beginUpdateDialog(
     now,
     expiresAt: expiryFrom(now),
   });
-  return [questionReply(stored.id, record.dialog, timeZone, notice)];
+  return [questionReply(input, stored.id, record.dialog, timeZone, notice)];
 }
 
 /** An answer to the conversation: the text typed or the button's value, and for a button, the question it belongs to. */
 export interface DialogAnswer {
   text: string;
   button?: { dialogId: number; actionId: number; step: UpdateStep };
+  /** a card answer that did not parse: the reason, said with the question again (nothing changes) */
+  malformed?: string;
 }
 
 /** How a typed message reads beside a conversation in progress: it starts another, or it asks something else (see isAside). */
@@ -142,8 +144,10 @@ export async function answerDialog(input: TurnInput, answer: DialogAnswer, typed
     const notice: Notice | undefined = earlierQuestion
       ? { kind: 'warning', message: 'That button belongs to an earlier question. Here is where we are now.' }
       : undefined;
-    return handled([questionReply(stored.id, record.dialog, record.timeZone, notice)]);
+    return handled([questionReply(input, stored.id, record.dialog, record.timeZone, notice)]);
   }
+  if (answer.malformed)
+    return handled([questionReply(input, stored.id, record.dialog, record.timeZone, { kind: 'error', message: answer.malformed })]);
   if (button) {
     // typed answers were screened before they reached the conversation (routes/dispatch); a card's text box is screened here
     const screened = await screenText(input.services, input.partnership, answer.text, 'your note');
@@ -186,7 +190,7 @@ export async function applyDialogResult(
   if (version === null) return crossedReplies(input);
   if (result.kind === 'save') return saveDialogUpdate(input, { id: stored.id, version }, next);
   const notice: Notice | undefined = result.problem ? { kind: 'warning', message: result.problem } : undefined;
-  return [questionReply(stored.id, result.dialog, record.timeZone, notice)];
+  return [questionReply(input, stored.id, result.dialog, record.timeZone, notice)];
 }
 
 /** Saves the conversation's update through the one update path, and tells the person how it went. */
@@ -221,7 +225,7 @@ export async function saveDialogUpdate(
     const version = await saveRecord(input, stored, rebased);
     if (version === null) return crossedReplies(input);
     const message = `Someone else updated action ${action.ref} while we were talking: it is now ${ragWords(action.rag)}. Nothing has been saved yet. Your answers are kept below.`;
-    return [questionReply(stored.id, rebased.dialog, record.timeZone, { kind: 'warning', message })];
+    return [questionReply(input, stored.id, rebased.dialog, record.timeZone, { kind: 'warning', message })];
   }
   const change =
     outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;

@@ -65,9 +65,9 @@ export function isExpired(stored: StoredDialog, now: Date): boolean {
   return stored.expiresAt.getTime() <= now.getTime();
 }
 
-/** The question a dialog is at, as a card. */
-export function questionReply(dialogId: number, dialog: UpdateDialog, timeZone: string, notice?: Notice): Reply {
-  return buildDialogQuestionCard({ dialogId, dialog, timeZone, notice });
+/** The question a dialog is at, as a card for the place the turn is in (card inputs in channels and group chats). */
+export function questionReply(input: TurnInput, dialogId: number, dialog: UpdateDialog, timeZone: string, notice?: Notice): Reply {
+  return buildDialogQuestionCard({ dialogId, dialog, timeZone, notice, place: input.conversation.kind });
 }
 
 /** The one line that says a conversation is waiting while something else was answered. */
@@ -118,7 +118,7 @@ export async function crossedReplies(input: TurnInput): Promise<Reply[]> {
     return [buildMessageCard({ lines: ['That conversation has already ended. Say "update action" and its number to start again.'] })];
   if (record.finished) return [buildMessageCard(record.finished)];
   return [
-    questionReply(stored.id, record.dialog, record.timeZone, {
+    questionReply(input, stored.id, record.dialog, record.timeZone, {
       kind: 'warning',
       message: 'That answer crossed with another one, so here is where we are now.',
     }),

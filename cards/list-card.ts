@@ -70,6 +70,11 @@ function buildPage(input: ListCardInput, start: number, count: number): CardResu
   }
   const next = start + count;
   const actions: Element[] = [];
+  if (start > 0 && total > 0) {
+    const previous = Math.max(0, start - pageSize(input));
+    actions.push(button('Show previous', VERBS.showMore, { token: input.moreToken, offset: previous }));
+    lines.push(`${start} before these: use Show previous to see them.`);
+  }
   if (count > 0 && next < total) {
     actions.push(button('Show more', VERBS.showMore, { token: input.moreToken, offset: next }));
     lines.push(`${total - next} more: use Show more to see them.`);
@@ -77,11 +82,15 @@ function buildPage(input: ListCardInput, start: number, count: number): CardResu
   return { card: adaptiveCard(body, actions), text: lines.join('\n') };
 }
 
-/** A page of actions with Show and Update buttons, and Show more when more remain. */
+function pageSize(input: ListCardInput): number {
+  return Math.min(Math.max(1, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+}
+
+/** A page of actions with Show and Update buttons, Show previous after the first page, and Show more when more remain. */
 export function buildListCard(input: ListCardInput): CardResult {
   const total = input.actions.length;
-  const pageSize = Math.min(Math.max(1, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+  const size = pageSize(input);
   const start = Math.min(Math.max(0, Math.floor(input.offset) || 0), total);
-  const onPage = Math.min(pageSize, total - start);
+  const onPage = Math.min(size, total - start);
   return largestFitting(onPage, Math.min(1, onPage), (count) => buildPage(input, start, count));
 }

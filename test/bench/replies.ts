@@ -1,3 +1,4 @@
+import { wordsOf } from '../../bot/local-connector.js';
 import type { FakeConnector } from '../support/fake-connector.js';
 
 /** Counts what the bot sent to the fake connector and checks each reply, draining it as it goes (so memory stays flat). */
@@ -8,7 +9,7 @@ export function replyTap(connector: FakeConnector, isGood: (text: string) => boo
     drain() {
       for (const s of connector.sent) {
         received++;
-        if (!isGood(s.activity.text ?? '')) bad++;
+        if (!isGood(wordsOf(s.activity))) bad++;
       }
       connector.clear();
     },

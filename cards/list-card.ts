@@ -1,7 +1,7 @@
 import { ragWords, type PlanAction } from '../bot/plan/types.js';
 import { largestFitting } from './budget.js';
-import { actionLabel } from './describe.js';
-import { actionSet, adaptiveCard, button, heading, ragText, text, type CardResult, type Element } from './elements.js';
+import { actionLabel, ragColour } from './describe.js';
+import { actionSet, adaptiveCard, button, heading, text, type CardResult, type Element } from './elements.js';
 import { shorten } from './format.js';
 import { VERBS } from './verbs.js';
 
@@ -33,10 +33,17 @@ function listItem(action: PlanAction, canUpdate: boolean): Item {
   const label = actionLabel({ ref: action.ref, label: action.label, title: shorten(action.title, TITLE_LIMIT) });
   const buttons = [button('Show', VERBS.showAction, { actionId: action.id })];
   if (canUpdate) buttons.push(button('Update', VERBS.openUpdate, { actionId: action.id }));
+  // the item sits on a band of its RAG colour (default-colour text passes WCAG AA on every band; see flagged)
+  const style = ragColour(action.rag);
   const element: Element = {
     type: 'Container',
     separator: true,
-    items: [text(label, { weight: 'Bolder' }), ragText(action.rag, { spacing: 'None' }), actionSet(buttons, { spacing: 'Small' })],
+    ...(style === 'default' ? {} : { style }),
+    items: [
+      text(label, { weight: 'Bolder' }),
+      text(`RAG: ${ragWords(action.rag)}`, { weight: 'Bolder', spacing: 'None' }),
+      actionSet(buttons, { spacing: 'Small' }),
+    ],
   };
   return { element, line: `${label} · RAG: ${ragWords(action.rag)}` };
 }

@@ -31,11 +31,19 @@ export interface ActionCardInput {
 
 const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300] as const;
 
+/** Who changed the action last and when (the latest note itself is shown under Notes). */
 function lastUpdateWords(action: PlanAction, timeZone: string): string {
   if (!action.lastUpdate) return 'No updates recorded yet';
   const { date, time } = formatInstant(action.lastUpdate.at, timeZone);
-  const note = action.lastUpdate.note?.trim();
-  return `Last updated by ${action.lastUpdate.by} on ${date} at ${time}${note ? `: “${shorten(note, 500)}”` : ''}`;
+  return `Last updated by ${action.lastUpdate.by} on ${date} at ${time}`;
+}
+
+/** The notes, newest first: the latest update's note when it has one, then the plan's own notes as earlier notes. */
+function notesWords(action: PlanAction, limit: number): { latest: string; earlier: string | null } {
+  const fromPlan = shorten(action.notes.trim(), limit);
+  const latest = action.lastUpdate?.note?.trim();
+  if (!latest) return { latest: fromPlan || 'None recorded', earlier: null };
+  return { latest: shorten(latest, limit), earlier: fromPlan && fromPlan !== latest ? fromPlan : null };
 }
 
 function updateLine(input: ActionCardInput): string {
@@ -57,7 +65,7 @@ function build(input: ActionCardInput, limit: number): CardResult {
   const progress = progressWords(action);
   if (progress) facts.push(['Progress', progress]);
   const outcome = shorten(action.outcome.trim(), limit) || 'None recorded';
-  const notes = shorten(action.notes.trim(), limit) || 'None recorded';
+  const notes = notesWords(action, limit);
   const updated = lastUpdateWords(action, input.timeZone ?? DEFAULT_TIME_ZONE);
   const showForm = input.canUpdate && input.showForm !== false;
 
@@ -65,7 +73,8 @@ function build(input: ActionCardInput, limit: number): CardResult {
   if (input.notice) body.push(noticeBlock(input.notice));
   body.push(heading(actionLabel(action)), ragText(action.rag), factSet(facts));
   body.push(text('Outcome', { weight: 'Bolder' }), text(outcome, { spacing: 'None' }));
-  body.push(text('Notes', { weight: 'Bolder' }), text(notes, { spacing: 'None' }));
+  body.push(text('Notes', { weight: 'Bolder' }), text(notes.latest, { spacing: 'None' }));
+  if (notes.earlier) body.push(text(`Earlier notes: ${notes.earlier}`, { spacing: 'Small', isSubtle: true }));
   body.push(text(updated, { isSubtle: true }));
   if (!input.canUpdate) body.push(text(updateLine(input)));
   if (showForm) body.push(...updateFormInputs(action, input.draft, input.notesToChannel));
@@ -92,7 +101,8 @@ function build(input: ActionCardInput, limit: number): CardResult {
     `RAG: ${ragWords(action.rag)}`,
     ...facts.map(([title, value]) => `${title}: ${value}`),
     `Outcome: ${outcome}`,
-    `Notes: ${notes}`,
+    `Notes: ${notes.latest}`,
+    ...(notes.earlier ? [`Earlier notes: ${notes.earlier}`] : []),
     updated,
     updateLine(input),
   ];

@@ -1,6 +1,6 @@
 import type { PlanAction, Rag } from '../bot/plan/types.js';
 import { actionLabel, ragChange, ragColour } from './describe.js';
-import { actionSet, adaptiveCard, button, text, type CardResult, type Element } from './elements.js';
+import { actionSet, adaptiveCard, button, text, type CardResult, type Element, flagged } from './elements.js';
 import { shorten } from './format.js';
 import { VERBS } from './verbs.js';
 
@@ -26,7 +26,7 @@ export function buildAnnouncementCard(input: AnnouncementCardInput): CardResult 
   const headline = `${label}: ${ragChange(input.from, input.to)}, by ${who}`;
   const note = shorten(input.note.trim(), NOTE_LIMIT);
   const pointer = !note && input.noteWithheld ? `A note was added: open action ${input.action.ref} to read it in its history.` : '';
-  const body: Element[] = [text(headline, { weight: 'Bolder', color: ragColour(input.to), style: 'heading' })];
+  const body: Element[] = [flagged(headline, ragColour(input.to), {}, { style: 'heading' })];
   if (note) body.push(text(note));
   if (pointer) body.push(text(pointer, { isSubtle: true }));
   body.push(actionSet([button(`Open action ${input.action.ref}`, VERBS.showAction, { actionId: input.action.id })]));

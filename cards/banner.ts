@@ -1,4 +1,4 @@
-import { text, type Element } from './elements.js';
+import { flagged, type Element } from './elements.js';
 
 /**
  * A reply with one line above everything else, in its text and at the top of its card (pure): e.g. "From the archived
@@ -6,7 +6,8 @@ import { text, type Element } from './elements.js';
  */
 export function withBanner<R extends { text: string; card?: object }>(reply: R, line: string): R {
   const card = reply.card as (Element & { body?: Element[] }) | undefined;
-  const banner = text(line, { weight: 'Bolder', color: 'Attention' });
+  // default text on an attention band: Teams' attention text colour falls below WCAG AA in its dark theme
+  const banner = flagged(line, 'attention');
   return {
     ...reply,
     text: `${line}\n${reply.text}`,

@@ -15,6 +15,12 @@ export interface DialogQuestionInput {
   timeZone?: string;
   /** what the person typed, put back in the answer box (e.g. after the confidentiality guard stopped it) */
   draft?: string;
+  /**
+   * Where the card is shown. In a channel or group chat the bot hears only messages that @mention it, so the card asks
+   * with its own inputs (a rating list, a text box, a number box) and never says "type it"; personal chat (the default)
+   * keeps rating buttons and typed answers.
+   */
+  place?: 'personal' | 'channel' | 'groupChat';
 }
 
 const QUESTIONS: Record<UpdateDialog['step'], string> = {
@@ -22,6 +28,17 @@ const QUESTIONS: Record<UpdateDialog['step'], string> = {
   note: 'What has happened since the last update?',
   progress: 'How many so far?',
   confirm: 'Save this update?',
+};
+
+/** The bot's name as people @mention it in Teams (the manifest's short name). */
+export const BOT_MENTION = '@Prevent plan';
+
+/** In a channel or group chat: answers on the card, with the explicit @mention for anyone who would rather type. */
+const SHARED_HINTS: Record<UpdateDialog['step'], string> = {
+  rag: `Choose a rating and press Send, or Cancel to stop without saving. To type instead, reply with "${BOT_MENTION} amber" (or red, green, complete).`,
+  note: `Write it in the box and press Send. Skip saves no note, Back changes the rating, Cancel stops without saving. To type instead, reply with "${BOT_MENTION}" and your note.`,
+  progress: `Put a whole number in the box and press Send. "Keep as it is" leaves it, Back changes the note, Cancel stops without saving.`,
+  confirm: 'Press Save, Back to change something, or Cancel to stop without saving.',
 };
 
 const HINTS: Record<UpdateDialog['step'], string> = {
@@ -54,6 +71,10 @@ function summary(d: UpdateDialog): [string, string][] {
   return facts;
 }
 
+function shared(input: DialogQuestionInput): boolean {
+  return input.place !== undefined && input.place !== 'personal';
+}
+
 function buttons(input: DialogQuestionInput): Element[] {
   const { dialogId, dialog } = input;
   const where = { dialogId, actionId: dialog.actionId, step: dialog.step };
@@ -63,6 +84,7 @@ function buttons(input: DialogQuestionInput): Element[] {
   const cancel = button('Cancel', VERBS.dialogAnswer, data('cancel'), plain);
   switch (dialog.step) {
     case 'rag':
+      if (shared(input)) return [button('Send', VERBS.dialogAnswer, where, { style: 'positive' }), cancel];
       return [...SETTABLE_RAGS.map((rag) => button(ragChoiceTitle(rag), VERBS.dialogAnswer, data(rag), plain)), cancel];
     case 'note':
       return [
@@ -83,7 +105,20 @@ function buttons(input: DialogQuestionInput): Element[] {
   }
 }
 
-function answerInput(dialog: UpdateDialog, draft?: string): Element[] {
+function answerInput(input: DialogQuestionInput): Element[] {
+  const { dialog, draft } = input;
+  if (dialog.step === 'rag' && shared(input))
+    return [
+      {
+        type: 'Input.ChoiceSet',
+        id: 'answer',
+        label: 'RAG rating',
+        style: 'expanded',
+        isRequired: true,
+        errorMessage: 'Choose a rating.',
+        choices: SETTABLE_RAGS.map((rag) => ({ title: ragChoiceTitle(rag), value: rag })),
+      },
+    ];
   if (dialog.step === 'note')
     return [
       {
@@ -107,6 +142,7 @@ function answerInput(dialog: UpdateDialog, draft?: string): Element[] {
 /** One question of the update conversation: where the action stands, the question, buttons and the words to type instead. */
 export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult {
   const d = input.dialog;
+  const hints = shared(input) ? SHARED_HINTS : HINTS;
   const label = actionLabel({ ref: d.ref, title: shorten(d.title, 500) });
   const question = d.step === 'progress' ? `${QUESTIONS.progress} The target is ${d.target}.` : QUESTIONS[d.step];
   const context = d.step === 'rag' ? stateLines(d, input.timeZone ?? DEFAULT_TIME_ZONE) : [];
@@ -117,9 +153,9 @@ export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult 
   if (facts.length) body.push(factSet(facts));
   body.push(
     text(question, { weight: 'Bolder' }),
-    ...answerInput(d, input.draft),
+    ...answerInput(input),
     actionSet(buttons(input)),
-    text(HINTS[d.step], { isSubtle: true, size: 'Small' }),
+    text(hints[d.step], { isSubtle: true, size: 'Small' }),
   );
   const lines = [
     ...(input.notice ? [noticeWords(input.notice)] : []),
@@ -129,7 +165,7 @@ export function buildDialogQuestionCard(input: DialogQuestionInput): CardResult 
     question,
     ...(d.step === 'rag' ? [`Choices: ${SETTABLE_RAGS.map(ragChoiceTitle).join(', ')}.`] : []),
     ...(d.step === 'note' ? [noteVisibility(undefined)] : []),
-    HINTS[d.step],
+    hints[d.step],
   ];
   return { card: adaptiveCard(body), text: lines.join('\n') };
 }

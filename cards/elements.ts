@@ -1,5 +1,5 @@
 import { ragWords, type Rag } from '../bot/plan/types.js';
-import { ragColour } from './describe.js';
+import { ragColour, type CardColour } from './describe.js';
 import { cardText } from './card-text.js';
 import type { Verb } from './verbs.js';
 
@@ -25,9 +25,20 @@ export function heading(value: string): Element {
   return text(value, { style: 'heading', size: 'Medium', weight: 'Bolder' });
 }
 
-/** The RAG rating in words, coloured as well: "RAG: AMBER". */
+/**
+ * Words on a coloured band: a Container of the named style (good, warning, attention, accent) holding text in the
+ * theme's default colour. Teams' named text colours fall below WCAG AA on its own backgrounds (warning #f8d22a and good
+ * #92c353 on white; attention #d74654 on the dark theme), while default text on every style's band passes in the light,
+ * dark and high-contrast themes (test/cards/contrast.test.ts). The words always say what the colour means.
+ */
+export function flagged(value: string, style: CardColour, options: Element = {}, textOptions: Element = {}): Element {
+  const words = text(value, { weight: 'Bolder', ...textOptions });
+  return style === 'default' ? { ...words, ...options } : { type: 'Container', style, items: [words], ...options };
+}
+
+/** The RAG rating in words, on a band of its colour: "RAG: AMBER". */
 export function ragText(rag: Rag, options: Element = {}): Element {
-  return text(`RAG: ${ragWords(rag)}`, { weight: 'Bolder', color: ragColour(rag), ...options });
+  return flagged(`RAG: ${ragWords(rag)}`, ragColour(rag), options);
 }
 
 export interface ButtonOptions {

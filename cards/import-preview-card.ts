@@ -1,5 +1,5 @@
 import { largestFitting } from './budget.js';
-import { actionSet, adaptiveCard, button, factSet, heading, text, type CardResult, type Element } from './elements.js';
+import { actionSet, adaptiveCard, button, factSet, flagged, heading, text, type CardResult, type Element } from './elements.js';
 import { shorten } from './format.js';
 import { VERBS } from './verbs.js';
 
@@ -29,7 +29,7 @@ function build(input: ImportPreviewInput, lines: number): CardResult {
   const body: Element[] = [heading(title), text(`${input.totals}. Nothing changes until you press Import.`)];
   const out = [title, `${input.totals}. Nothing changes until you press Import.`];
   for (const line of input.which ?? []) {
-    body.push(text(shorten(line, 400), { weight: 'Bolder', color: 'Attention' }));
+    body.push(flagged(shorten(line, 400), 'attention'));
     out.push(line);
   }
   body.push(text('By theme', { weight: 'Bolder', spacing: 'Medium' }), factSet(input.themes.map(([k, v]) => [shorten(k, 80), v])));

@@ -1,7 +1,7 @@
 import { ragWords, type PlanAction } from '../bot/plan/types.js';
 import { largestFitting } from './budget.js';
-import { actionLabel } from './describe.js';
-import { actionSet, adaptiveCard, button, heading, ragText, text, type CardResult, type Element } from './elements.js';
+import { actionLabel, ragColour } from './describe.js';
+import { actionSet, adaptiveCard, button, heading, text, type CardResult, type Element } from './elements.js';
 import { shorten } from './format.js';
 import { VERBS } from './verbs.js';
 
@@ -33,10 +33,17 @@ function listItem(action: PlanAction, canUpdate: boolean): Item {
   const label = actionLabel({ ref: action.ref, label: action.label, title: shorten(action.title, TITLE_LIMIT) });
   const buttons = [button('Show', VERBS.showAction, { actionId: action.id })];
   if (canUpdate) buttons.push(button('Update', VERBS.openUpdate, { actionId: action.id }));
+  // the item sits on a band of its RAG colour (default-colour text passes WCAG AA on every band; see flagged)
+  const style = ragColour(action.rag);
   const element: Element = {
     type: 'Container',
     separator: true,
-    items: [text(label, { weight: 'Bolder' }), ragText(action.rag, { spacing: 'None' }), actionSet(buttons, { spacing: 'Small' })],
+    ...(style === 'default' ? {} : { style }),
+    items: [
+      text(label, { weight: 'Bolder' }),
+      text(`RAG: ${ragWords(action.rag)}`, { weight: 'Bolder', spacing: 'None' }),
+      actionSet(buttons, { spacing: 'Small' }),
+    ],
   };
   return { element, line: `${label} · RAG: ${ragWords(action.rag)}` };
 }
@@ -62,6 +69,11 @@ function buildPage(input: ListCardInput, start: number, count: number): CardResu
   }
   const next = start + count;
   const actions: Element[] = [];
+  if (start > 0 && total > 0) {
+    const previous = Math.max(0, start - pageSize(input));
+    actions.push(button('Show previous', VERBS.showMore, { token: input.moreToken, offset: previous }));
+    lines.push(`${start} before these: use Show previous to see them.`);
+  }
   if (count > 0 && next < total) {
     actions.push(button('Show more', VERBS.showMore, { token: input.moreToken, offset: next }));
     lines.push(`${total - next} more: use Show more to see them.`);
@@ -69,11 +81,15 @@ function buildPage(input: ListCardInput, start: number, count: number): CardResu
   return { card: adaptiveCard(body, actions), text: lines.join('\n') };
 }
 
-/** A page of actions, compact (each action's title and RAG, with Show and, where the person may, Update), and Show more when more remain. */
+function pageSize(input: ListCardInput): number {
+  return Math.min(Math.max(1, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+}
+
+/** A page of actions, compact (each action's title and RAG, with Show and, where the person may, Update), Show previous after the first page, and Show more when more remain. */
 export function buildListCard(input: ListCardInput): CardResult {
   const total = input.actions.length;
-  const pageSize = Math.min(Math.max(1, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+  const size = pageSize(input);
   const start = Math.min(Math.max(0, Math.floor(input.offset) || 0), total);
-  const onPage = Math.min(pageSize, total - start);
+  const onPage = Math.min(size, total - start);
   return largestFitting(onPage, Math.min(1, onPage), (count) => buildPage(input, start, count));
 }

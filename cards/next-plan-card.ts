@@ -1,4 +1,4 @@
-import { actionSet, adaptiveCard, button, factSet, heading, text, type CardResult, type Element } from './elements.js';
+import { actionSet, adaptiveCard, button, factSet, flagged, heading, text, type CardResult, type Element } from './elements.js';
 import { shorten } from './format.js';
 import { VERBS } from './verbs.js';
 
@@ -43,7 +43,7 @@ export function buildNextPlanPreviewCard(input: NextPlanPreviewInput): CardResul
     out.push('Carried over, by RAG rating:', ...input.rags.map(([k, v]) => `  ${k}: ${v}`));
   }
   for (const w of input.warnings) {
-    body.push(text(w, { color: 'Attention' }));
+    body.push(flagged(w, 'attention', {}, { weight: 'Default' }));
     out.push(w);
   }
   const data = { fromPlanId: input.fromPlanId, title: input.title, period: input.period };

@@ -1,4 +1,4 @@
-import { text, type Element } from './elements.js';
+import { flagged, type Element } from './elements.js';
 import type { CardColour } from './describe.js';
 import { shorten } from './format.js';
 
@@ -9,19 +9,14 @@ export interface Notice {
 }
 
 const LABELS: Record<Notice['kind'], string> = { success: 'Done', error: 'Error', warning: 'Warning' };
-const COLOURS: Record<Notice['kind'], CardColour> = { success: 'good', error: 'attention', warning: 'warning' };
-const STYLES: Record<Notice['kind'], string> = { success: 'good', error: 'attention', warning: 'warning' };
+const STYLES: Record<Notice['kind'], CardColour> = { success: 'good', error: 'attention', warning: 'warning' };
 
 /** The notice in words, e.g. "Error: someone else updated this action first." */
 export function noticeWords(notice: Notice): string {
   return `${LABELS[notice.kind]}: ${shorten(notice.message, 1000)}`;
 }
 
-/** The notice as an emphasised container (colour backs up the words, never replaces them). */
+/** The notice on a band of its colour, in the theme's default text colour (see flagged: colour backs up the words). */
 export function noticeBlock(notice: Notice): Element {
-  return {
-    type: 'Container',
-    style: STYLES[notice.kind],
-    items: [text(noticeWords(notice), { weight: 'Bolder', color: COLOURS[notice.kind] })],
-  };
+  return flagged(noticeWords(notice), STYLES[notice.kind]);
 }

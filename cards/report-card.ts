@@ -3,7 +3,7 @@ import { movementWords } from '../bot/plan/report/wording.js';
 import type { BoardReport } from '../bot/plan/report/types.js';
 import { ragWords } from '../bot/plan/types.js';
 import { largestFitting } from './budget.js';
-import { actionSet, adaptiveCard, button, factSet, heading, text, type CardResult, type Element } from './elements.js';
+import { actionSet, adaptiveCard, button, factSet, heading, text, type CardResult, type Element, flagged } from './elements.js';
 import { shorten } from './format.js';
 import { VERBS } from './verbs.js';
 
@@ -44,7 +44,7 @@ function build(input: ReportCardInput, movementCount: number): CardResult {
     text('Moved in the period', { weight: 'Bolder' }),
     ...(moves.length ? moves.map((m) => text(`• ${m}`)) : [text('No action changed its RAG rating.')]),
     ...(hidden > 0 ? [text(`…and ${hidden} more in the document.`, { isSubtle: true })] : []),
-    ...(withheld ? [text(withheld, { color: 'Attention' })] : []),
+    ...(withheld ? [flagged(withheld, 'attention', {}, { weight: 'Default' })] : []),
     text(status, { isSubtle: true }),
   ];
   const actions: Element[] = [];

@@ -1,4 +1,4 @@
-import { actionSet, adaptiveCard, factSet, heading, text, type CardResult, type Element } from './elements.js';
+import { actionSet, adaptiveCard, factSet, heading, text, type CardResult, type Element, flagged } from './elements.js';
 
 export interface SignpostingCardInput {
   /** the partnership's own referral route; any part may be missing */
@@ -25,7 +25,7 @@ export function buildSignpostingCard(input: SignpostingCardInput): CardResult {
     ['ACT Early support line', `${national.actEarly} (advice if you are worried someone is being radicalised)`],
     ['Anti-Terrorist Hotline', `${national.antiTerroristHotline} (to report suspicious activity)`],
   ];
-  const body: Element[] = [heading('Worried about someone?'), text(EMERGENCY, { weight: 'Bolder', color: 'Attention' }), text(routeLine)];
+  const body: Element[] = [heading('Worried about someone?'), flagged(EMERGENCY, 'attention'), text(routeLine)];
   if (facts.length) body.push(factSet(facts));
   body.push(text('National lines', { weight: 'Bolder' }), factSet(lines), text(NOT_HERE, { isSubtle: true }));
   const actions =

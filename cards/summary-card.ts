@@ -1,6 +1,6 @@
 import { RAGS, ragWords, type Rag } from '../bot/plan/types.js';
 import { largestFitting } from './budget.js';
-import { adaptiveCard, factSet, heading, text, type CardResult, type Element } from './elements.js';
+import { adaptiveCard, factSet, heading, text, type CardResult, type Element, flagged } from './elements.js';
 import { plural, shorten } from './format.js';
 
 export interface ThemeCounts {
@@ -39,7 +39,7 @@ function build(input: SummaryCardInput, themeCount: number): CardResult {
   const hiddenLine = hidden > 0 ? `${plural(hidden, 'more theme')} not shown.` : '';
 
   const body: Element[] = [heading(title), text(totalLine), text('By RAG rating', { weight: 'Bolder' }), factSet(byRag)];
-  body.push(text(overdueLine, { weight: 'Bolder', color: input.overdue > 0 ? 'attention' : 'default' }));
+  body.push(flagged(overdueLine, input.overdue > 0 ? 'attention' : 'default'));
   if (themes.length > 0) body.push(text('By theme', { weight: 'Bolder' }), factSet(themes));
   if (hiddenLine) body.push(text(hiddenLine, { isSubtle: true }));
 

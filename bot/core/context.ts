@@ -19,6 +19,16 @@ export interface Services {
   outbox: OutboxSender;
 }
 
+/**
+ * What a turn did, for its one log line: the route it took (a command's name, a card verb, "plan question"; never the
+ * words of the message) and how it ended. Filled in by the route table; written by the Teams turn handler.
+ */
+export interface TurnTrace {
+  route?: string;
+  outcome: 'answered' | 'refused' | 'invalid' | 'error' | 'not linked' | 'retry' | 'ignored';
+  code?: string;
+}
+
 /** A turn as handlers see it: no botbuilder types. */
 export interface TurnInput {
   services: Services;
@@ -29,6 +39,8 @@ export interface TurnInput {
   conversation: { id: string; kind: ConversationKind };
   /** the activity id: the key for idempotent side effects */
   activityId: string;
+  /** where the route table notes what the turn did (for the turn's log line) */
+  trace?: TurnTrace;
 }
 
 /** A text message, with any @mention of the bot removed (other people's mentions read "@Name"). */

@@ -37,6 +37,12 @@ export async function loadDialog(db: Db, key: DialogKey): Promise<StoredDialog |
   return row ? toStored(row) : null;
 }
 
+/** A dialog by its id wherever it lives, with whose it is (by chat id) and where; null when there is none. */
+export async function findDialog(db: Db, id: number): Promise<(StoredDialog & DialogKey) | null> {
+  const row = await db.dialogState.findUnique({ where: { id } });
+  return row ? { ...toStored(row), conversationId: row.conversationId, userChatId: row.userChatId } : null;
+}
+
 /** Starts a dialog, replacing any earlier one in the same place (whose later saves then fail as stale). */
 export async function startDialog(
   db: Db,

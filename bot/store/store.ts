@@ -10,7 +10,7 @@ import {
   setAnnouncementConversation,
 } from './conversations.js';
 import type { Db } from './client.js';
-import { deleteDialog, loadDialog, saveDialog, startDialog } from './dialogs.js';
+import { deleteDialog, findDialog, loadDialog, saveDialog, startDialog } from './dialogs.js';
 import { loadDigestData } from './digest-data.js';
 import { findDigestRecipient, listDigestRecipients, setDigestSettings } from './digest-settings.js';
 import { claimRun, existingRuns, finishRun, recentRuns } from './job-runs.js';
@@ -250,7 +250,7 @@ export function repositories(db: Db) {
       approve: approveReport,
     }),
     toolkit: bind(db, { tags: loadToolkitTags, setTag: setToolkitTag }),
-    dialogs: bind(db, { load: loadDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
+    dialogs: bind(db, { load: loadDialog, find: findDialog, start: startDialog, save: saveDialog, delete: deleteDialog }),
     /** what could not be delivered in a partnership, and why */
     deliveries: bind(db, { problems: loadDeliveryProblems }),
     /** the replies of each turn by activity, so a retried activity is not answered twice */

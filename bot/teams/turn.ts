@@ -1,10 +1,10 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { buildHelpCard } from '../../cards/help-card.js';
 import { buildMessageCard } from '../../cards/message-card.js';
-import type { CardActionResult, Services, TurnInput } from '../core/context.js';
+import type { CardActionResult, Services, TurnInput, TurnTrace } from '../core/context.js';
 import { errorReply } from '../core/error-reply.js';
 import { AppError } from '../errors.js';
-import { botAddedReplies } from '../handlers/lifecycle/index.js';
+import { botAddedReplies, type Welcome } from '../handlers/lifecycle/index.js';
 import { FILE_CONSENT_INVOKE, fileConsentHandler } from '../features/reports/file-consent.js';
 import { receivePlanFileHandler } from '../handlers/plan-import/receive-file.js';
 import { fileAttachmentOf } from '../import/teams-file.js';
@@ -20,54 +20,101 @@ import { answerOnce } from './answer-once.js';
 
 const log = logger('turn');
 
-/** Who is speaking and where, from a Teams activity, resolved once (see resolveTurn). */
-function turnOf(services: Services, activity: Activity, partnership: string): Promise<TurnInput> {
-  return resolveTurn(services, {
+/** Who is speaking and where, from a Teams activity, resolved once (see resolveTurn); the trace rides along. */
+async function turnOf(services: Services, activity: Activity, partnership: string, trace: TurnTrace): Promise<TurnInput> {
+  const turn = await resolveTurn(services, {
     partnership,
     sender: { id: activity.from?.id ?? 'unknown', name: activity.from?.name ?? 'Someone', aadObjectId: activity.from?.aadObjectId },
     conversation: { id: conversationIdOf(activity), kind: conversationKind(activity) },
     activityId: activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}`,
   });
+  return { ...turn, trace };
 }
 
-/** Builds the one function the adapter runs for every turn: Teams activities in, route table calls, rendered replies out. */
+/**
+ * Builds the one function the adapter runs for every turn: Teams activities in, route table calls, rendered replies
+ * out, and one structured log line per turn (activity type, route, partnership, duration, outcome; never the words).
+ */
 export function createTurnHandler(services: Services) {
   return async function onTurn(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const partnership = await partnershipForTurn(services, activity);
-    if (!partnership) return notLinked(context, services);
-    return answerOnce(services, context, () => onLinkedTurn(context, services, partnership));
+    const started = performance.now();
+    const trace: TurnTrace = { outcome: 'retry' };
+    let partnership: string | null = null;
+    try {
+      partnership = await partnershipForTurn(services, activity);
+      if (!partnership) {
+        trace.outcome = 'not linked';
+        return await notLinked(context, services);
+      }
+      const linked = partnership;
+      await answerOnce(services, context, () => onLinkedTurn(context, services, linked, trace));
+    } catch (err) {
+      trace.outcome = 'error';
+      trace.code = err instanceof AppError ? err.code : 'UNEXPECTED';
+      throw err;
+    } finally {
+      log.info(
+        {
+          activityType: activity.type,
+          ...(activity.type === ActivityTypes.Invoke ? { invoke: activity.name } : {}),
+          route: trace.route ?? null,
+          partnership,
+          durationMs: Math.round(performance.now() - started),
+          outcome: trace.outcome,
+          ...(trace.code ? { code: trace.code } : {}),
+        },
+        'Turn',
+      );
+    }
   };
 }
 
 /** A turn from a conversation of a linked partnership: the sender recognised, then the activity routed by type. */
-async function onLinkedTurn(context: TurnContext, services: Services, partnership: string): Promise<void> {
+async function onLinkedTurn(context: TurnContext, services: Services, partnership: string, trace: TurnTrace): Promise<void> {
   const activity = context.activity;
+  trace.outcome = 'answered';
   await recogniseSender(services, context, partnership);
   switch (activity.type) {
     case ActivityTypes.Message:
-      return onMessage(context, await turnOf(services, activity, partnership));
+      return onMessage(context, await turnOf(services, activity, partnership, trace));
     case ActivityTypes.Invoke:
       if (activity.name === FILE_CONSENT_INVOKE) {
-        const turn = await turnOf(services, activity, partnership);
+        trace.route = FILE_CONSENT_INVOKE;
+        const turn = await turnOf(services, activity, partnership, trace);
         for (const reply of await fileConsentHandler(turn, activity.value)) await context.sendActivity(toActivity(reply));
         await context.sendActivity(emptyInvokeResponse());
         return;
       }
       if (activity.name !== 'adaptiveCard/action') {
+        trace.outcome = 'ignored';
         await context.sendActivity(emptyInvokeResponse());
         return;
       }
-      return onCardInvoke(context, await turnOf(services, activity, partnership));
+      return onCardInvoke(context, await turnOf(services, activity, partnership, trace));
     case ActivityTypes.ConversationUpdate: {
       await syncMembership(services, context, partnership);
       const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
-      for (const reply of botAdded ? botAddedReplies() : []) await context.sendActivity(toActivity(reply));
+      trace.route = botAdded ? 'bot added' : 'members changed';
+      if (botAdded)
+        for (const reply of botAddedReplies(await welcomeFor(services, activity, partnership)))
+          await context.sendActivity(toActivity(reply));
       return;
     }
     default:
-      log.debug({ type: activity.type }, 'Ignoring activity type');
+      trace.outcome = 'ignored';
   }
+}
+
+/** The channel's id without a thread's ";messageid=…" suffix. */
+const bareChannel = (id: string) => id.split(';')[0];
+
+/** Where the bot was added, and for a channel whether it is the one RAG changes are announced in. */
+async function welcomeFor(services: Services, activity: Activity, partnership: string): Promise<Welcome> {
+  const place = conversationKind(activity);
+  if (place !== 'channel') return { place };
+  const announced = await services.store.conversations.announcement(partnership);
+  return { place, announcesHere: !announced || bareChannel(announced.conversationId) === bareChannel(activity.conversation.id) };
 }
 
 /** A conversation from a tenant no partnership is linked to: say so once, store nothing, answer invokes. */
@@ -92,16 +139,20 @@ async function onMessage(context: TurnContext, turn: TurnInput): Promise<void> {
   const { text, mentions } = readMentions(activity);
   const file = fileAttachmentOf(activity.attachments);
   if (file) {
+    if (turn.trace) turn.trace.route = 'plan file';
     for (const reply of await receivePlanFileHandler(turn, file)) await context.sendActivity(toActivity(reply));
     return;
   }
   if (!text && value && typeof value === 'object' && typeof value.verb === 'string') {
     const result = await handleCardAction({ ...turn, verb: value.verb, data: value });
     const replies = [...(result.replaceCard ? [result.replaceCard] : []), ...(result.messages ?? [])];
+    // Action.Submit cannot show a toast: a press answered only by one (someone else's card) gets it as a message
+    if (replies.length === 0 && result.toast) replies.push(buildMessageCard({ lines: [result.toast] }));
     for (const reply of replies) await context.sendActivity(toActivity(reply));
     return;
   }
   if (!text) {
+    if (turn.trace) turn.trace.route = 'empty message';
     await context.sendActivity(toActivity(buildHelpCard({ notUnderstood: '(an empty message)' })));
     return;
   }
@@ -118,6 +169,10 @@ async function onCardInvoke(context: TurnContext, turn: TurnInput): Promise<void
     result = await handleCardAction({ ...turn, verb: action.verb, data });
   } catch (err) {
     log.warn({ err, code: (err as AppError).code }, 'Card action failed');
+    if (turn.trace) {
+      turn.trace.outcome = err instanceof AppError && err.code === 'INVALID_INPUT' ? 'invalid' : 'error';
+      turn.trace.code = err instanceof AppError ? err.code : 'UNEXPECTED';
+    }
     result = { replaceCard: errorReply(err) };
   }
   for (const message of result.messages ?? []) await context.sendActivity(toActivity(message));

@@ -31,6 +31,25 @@ describe('buildActionCard', () => {
     expect(firstBodyElement(card)).toMatchObject({ text: 'Action 18 · Engage with and support faith groups' });
   });
 
+  it("shows the latest update's note under Notes, newest first, with the plan's own notes after it", () => {
+    const action = makeAction({
+      notes: 'Re-engage with faith groups.',
+      lastUpdate: { by: 'Ali Burlington', at: '2026-11-28T09:00:00Z', note: 'Met three faith leaders.' },
+    });
+    const { card, text } = buildActionCard({ action, canUpdate: false });
+    const seen = visibleText(card);
+    expect(seen.indexOf('Met three faith leaders.')).toBeGreaterThan(seen.indexOf('Notes'));
+    expect(seen.indexOf('Met three faith leaders.')).toBeLessThan(seen.indexOf('Earlier notes: Re-engage with faith groups.'));
+    expect(text).toContain('Notes: Met three faith leaders.\nEarlier notes: Re-engage with faith groups.');
+    expect(text.match(/Met three faith leaders/g)).toHaveLength(1);
+    const imported = buildActionCard({
+      action: { ...action, lastUpdate: { by: 'Import', at: '2026-11-28T09:00:00Z', note: '' } },
+      canUpdate: false,
+    });
+    expect(imported.text).toContain('Notes: Re-engage with faith groups.');
+    expect(imported.text).not.toContain('Earlier notes');
+  });
+
   it('is read-only with a line about who can update when the person cannot', () => {
     const { card, text } = buildActionCard({
       action: makeAction(),
@@ -79,7 +98,7 @@ describe('buildActionCard', () => {
     const top = firstBodyElement(card);
     expect(top).toMatchObject({ type: 'Container', style: 'attention' });
     expect(visibleText(top)).toBe(`Error: ${notice.message}`);
-    expect(allObjects(top).some((o) => o.color === 'attention')).toBe(true);
+    expect(allObjects(top).some((o) => o.color !== undefined)).toBe(false);
     expect(text.split('\n')[0]).toBe(`Error: ${notice.message}`);
     expect(buttonsWithVerb(card, VERBS.submitUpdate)[0]?.data).toMatchObject({ version: 4 });
   });

@@ -50,9 +50,26 @@ describe('buildListCard', () => {
     expect(first.text).toContain('2 more');
 
     const last = list(amber, 10);
-    expect(buttonsWithVerb(last.card, VERBS.showMore)).toHaveLength(0);
+    expect(buttonsWithVerb(last.card, VERBS.showMore).filter((b) => b.title === 'Show more')).toHaveLength(0);
     expect(visibleText(last.card)).toContain('Showing 11–12 of 12');
     expect(last.text).not.toContain('more:');
+  });
+
+  it('pages back as well as forward: Show previous beside Show more, first page without it', () => {
+    const all = cityPlanActions();
+    const titles = (card: object) => buttonsWithVerb(card, VERBS.showMore).map((b) => [b.title, (b.data as { offset: number }).offset]);
+    expect(titles(list(all, 0).card)).toEqual([['Show more', 10]]);
+    const middle = list(all, 10);
+    expect(titles(middle.card)).toEqual([
+      ['Show previous', 0],
+      ['Show more', 20],
+    ]);
+    expect(middle.text).toContain('10 before these: use Show previous to see them.');
+    expect(titles(list(all, 20).card)).toEqual([['Show previous', 10]]);
+    expect(titles(list(all, 3).card)).toEqual([
+      ['Show previous', 0],
+      ['Show more', 13],
+    ]);
   });
 
   it('has a Show button for every action and Update only where the person may update', () => {
@@ -91,7 +108,7 @@ describe('buildListCard', () => {
       const refs = [...text.matchAll(/^Action (\d+) ·/gm)].map((m) => Number(m[1]));
       expect(refs.length).toBeGreaterThan(0);
       seenRefs.push(...refs);
-      const more = buttonsWithVerb(card, VERBS.showMore)[0];
+      const more = buttonsWithVerb(card, VERBS.showMore).find((b) => b.title === 'Show more');
       offset = more ? (more.data as { offset: number }).offset : actions.length;
       pages += 1;
     }

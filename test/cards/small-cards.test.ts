@@ -48,7 +48,7 @@ describe('buildAnnouncementCard', () => {
     });
     expect(validateCard(card)).toEqual([]);
     const headline = 'Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington (CST)';
-    expect(firstBodyElement(card)).toMatchObject({ text: headline });
+    expect(firstBodyElement(card)).toMatchObject({ type: 'Container', style: 'warning', items: [{ text: headline }] });
     expect(text).toBe(`${headline}\nMet two faith groups in November.`);
     expect(visibleText(card)).toContain('Met two faith groups in November.');
     expect(buttonsWithVerb(card, VERBS.showAction)[0]?.data).toEqual({ verb: VERBS.showAction, actionId: 118 });

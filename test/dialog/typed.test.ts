@@ -114,7 +114,7 @@ describe('an update by conversation, typed', () => {
   it('an answer that does not fit gets the question again, with examples', async () => {
     await say(bot, 'update action 19');
     const [rag] = await say(bot, 'purple');
-    expect(rag!.text).toContain('I couldn\'t read "purple" as a RAG rating.');
+    expect(rag!.text).toContain('"purple" is not a RAG rating: red, amber, green or complete?');
     expect(rag!.text).toContain('What is its RAG rating now?');
     expect(rag!.text).toContain('"amber", "still red", "done"');
     await say(bot, 'red or amber');

@@ -53,7 +53,11 @@ describe('the update conversation as a state machine', () => {
 
   it('answers that do not fit keep the step and say why', () => {
     const [rag] = walk(startUpdateDialog(plain), 'purple');
-    expect(rag).toMatchObject({ kind: 'ask', dialog: { step: 'rag' }, problem: 'I couldn\'t read "purple" as a RAG rating.' });
+    expect(rag).toMatchObject({
+      kind: 'ask',
+      dialog: { step: 'rag' },
+      problem: '"purple" is not a RAG rating: red, amber, green or complete?',
+    });
     const [, , progress] = walk(startUpdateDialog(counted), 'red', 'n', 'lots');
     expect(progress).toMatchObject({ kind: 'ask', dialog: { step: 'progress' } });
     const [, tooLong] = walk(startUpdateDialog(plain), 'red', 'x'.repeat(2001));

@@ -4,7 +4,10 @@ import { buildMessageCard } from '../../../cards/message-card.js';
 import type { CardActionInput, CardActionResult, MessageInput, Reply } from '../../core/context.js';
 import { parseRagAnswer } from '../../plan/dialog/answers.js';
 import { findTopicActions } from '../../plan/dialog/topic.js';
-import { UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
+import { fitsStep, isAside } from '../../plan/dialog/asides.js';
+import { DIALOG_NOTE_MAX, notARating, UPDATE_STEPS } from '../../plan/dialog/update-dialog.js';
+import { understand } from '../../handlers/commands/ask.js';
+import { planAndToday } from '../../handlers/plan-source.js';
 import { canUpdate } from '../../plan/permissions.js';
 import { actionByRef } from '../../plan/query.js';
 import { PATTERNS } from '../../handlers/commands/patterns.js';
@@ -36,7 +39,9 @@ async function startByRef(input: MessageInput, ref: string, ragText?: string): P
   const action = actionByRef(plan.actions, ref);
   if (!action) return [buildMessageCard({ lines: [`There is no action ${ref} in ${plan.title}. Ask "summary" to see the plan.`] })];
   const rag = ragText ? parseRagAnswer(ragText, action.rag) : null;
-  return beginUpdateDialog(input, action, plan.timeZone, rag);
+  // words that name no rating ("update 18 to purple") are said back, never dropped: the conversation asks for the rating
+  const problem = ragText && !rag ? notARating(ragText) : undefined;
+  return beginUpdateDialog(input, action, plan.timeZone, rag, problem);
 }
 
 /** "I've got an update on faith groups": finds the action the person can update, or asks which one. */
@@ -60,25 +65,51 @@ export async function updateTopicHandler(input: MessageInput, match: RegExpMatch
   return [buildMessageCard({ lines: [line] })];
 }
 
-/** Gives a message to the person's conversation in progress, if they have one: it takes the message first. */
-export function dialogMessageTurn(input: MessageInput): Promise<DialogTurn> {
+/**
+ * Gives a message to the person's conversation in progress, if they have one: it takes the message first, unless the
+ * message starts another update or is clearly something else asked (one of the bot's commands, by `isCommand`, or a
+ * question the question parser understands): that is answered as usual and the conversation waits.
+ */
+export function dialogMessageTurn(input: MessageInput, isCommand: (text: string) => boolean): Promise<DialogTurn> {
   const text = input.text.trim();
   const startsAnother = PATTERNS.startUpdate.test(text) || PATTERNS.updateTopic.test(text);
-  return answerDialog(input, { text }, startsAnother);
+  return answerDialog(
+    input,
+    { text },
+    {
+      startsAnother,
+      async isAside(dialog) {
+        if (fitsStep(dialog, text)) return false;
+        const { plan, today } = await planAndToday(input.services, input.partnership);
+        return isAside(dialog, text, { command: isCommand(text), question: understand(input, text, plan, today) });
+      },
+    },
+  );
 }
 
 /** What "Update action 18" sends: the action's id. */
 export const StartData = z.object({ actionId: z.coerce.number().int().positive() });
 
-/** What an answer button sends: the conversation, its action, the step it answers, and the answer. */
+/** Which question an answer button answers: the conversation, its action and the step. */
 export const AnswerData = z.object({
   dialogId: z.coerce.number().int().positive(),
   actionId: z.coerce.number().int().positive(),
   step: z.enum(UPDATE_STEPS),
-  answer: z.union([z.string().max(4000), z.number()]).optional(),
 });
 
-const asResult = (replies: Reply[]): CardActionResult => ({ replaceCard: replies[0], messages: replies.slice(1) });
+/** The answer itself: a button's value, or the card's input (a rating from the list, a note, a number). */
+export const AnswerValue = z.union([z.string().max(4000), z.number().finite()]).optional();
+
+/** What is said about an answer that does not parse (a forged or broken submit): nothing changes, the question stays. */
+function malformedLine(value: unknown): string {
+  const long = typeof value === 'string' && value.length > 4000;
+  return long
+    ? `That answer is ${value.length.toLocaleString('en-GB')} characters long, so nothing has changed: please keep a note under ${DIALOG_NOTE_MAX.toLocaleString('en-GB')}.`
+    : 'That answer could not be read, so nothing has changed. Please answer again on this card.';
+}
+
+const asResult = (turn: DialogTurn): CardActionResult =>
+  turn.toast ? { toast: turn.toast } : { replaceCard: turn.replies[0], messages: turn.replies.slice(1) };
 
 /** "Update action 18" on a choice or a round's request: starts the conversation as a new message, leaving the card as it was. */
 export async function dialogStartHandler(input: CardActionInput, data: z.infer<typeof StartData>): Promise<CardActionResult> {
@@ -89,8 +120,14 @@ export async function dialogStartHandler(input: CardActionInput, data: z.infer<t
   };
 }
 
-/** A button on a question card: the same answer as typing it, checked against where the conversation is now. */
+/**
+ * A button on a question card: the same answer as typing it, checked against where the conversation is now. Its data is
+ * validated here: a button that does not say which question it answers is out of date; an answer that does not parse
+ * gets the question again with the reason, and nothing changes.
+ */
 export async function dialogAnswerHandler(input: CardActionInput, data: z.infer<typeof AnswerData>): Promise<CardActionResult> {
-  const turn = await answerDialog(input, { text: String(data.answer ?? ''), button: data });
-  return asResult(turn.replies);
+  const value = AnswerValue.safeParse(input.data.answer);
+  const malformed = value.success ? undefined : malformedLine(input.data.answer);
+  const text = value.success && value.data !== undefined ? String(value.data) : '';
+  return asResult(await answerDialog(input, { text, button: data, malformed }));
 }

@@ -10,6 +10,7 @@ import {
   rebaseUpdateDialog,
   startUpdateDialog,
   type DialogResult,
+  type UpdateDialog,
   type UpdateStep,
 } from '../../plan/dialog/update-dialog.js';
 import { ragWords, type PlanAction } from '../../plan/types.js';
@@ -21,9 +22,12 @@ import {
   expiryFrom,
   finishDialog,
   isExpired,
+  isOwner,
+  ownerOf,
   questionReply,
   readRecord,
   saveRecord,
+  stillOpenReply,
   UPDATE_DIALOG_KIND,
   type DialogRecord,
 } from './state.js';
@@ -36,6 +40,7 @@ export async function beginUpdateDialog(
   action: PlanAction,
   timeZone: string,
   rag: SettableRag | null = null,
+  problem?: string,
 ): Promise<Reply[]> {
   const { services } = input;
   const { allowed, whoCan } = await updatePermission(services, input.partnership, input.person, action);
@@ -43,7 +48,7 @@ export async function beginUpdateDialog(
   const key = { conversationId: input.conversation.id, userChatId: input.sender.id };
   const earlier = await services.store.dialogs.load(key);
   const earlierRecord = earlier && readRecord(earlier);
-  let notice: Notice | undefined;
+  let notice: Notice | undefined = problem ? { kind: 'warning', message: problem } : undefined;
   if (
     earlier &&
     earlierRecord &&
@@ -51,12 +56,16 @@ export async function beginUpdateDialog(
     !isExpired(earlier, services.now()) &&
     earlierRecord.dialog.actionId !== action.id
   ) {
-    notice = {
-      kind: 'warning',
-      message: `I have stopped our conversation about action ${earlierRecord.dialog.ref}: nothing was saved for it.`,
-    };
+    const stopped = `I have stopped our conversation about action ${earlierRecord.dialog.ref}: nothing was saved for it.`;
+    notice = { kind: 'warning', message: problem ? `${stopped} ${problem}` : stopped };
   }
-  const record: DialogRecord = { dialog: startUpdateDialog(action, rag), timeZone, lastActivityId: input.activityId, finished: null };
+  const record: DialogRecord = {
+    dialog: startUpdateDialog(action, rag),
+    timeZone,
+    lastActivityId: input.activityId,
+    finished: null,
+    owner: ownerOf(input),
+  };
   const now = services.now();
   const stored = await services.store.dialogs.start({
     ...key,
@@ -66,19 +75,33 @@ export async function beginUpdateDialog(
     now,
     expiresAt: expiryFrom(now),
   });
-  return [questionReply(stored.id, record.dialog, timeZone, notice)];
+  return [questionReply(input, stored.id, record.dialog, timeZone, notice)];
 }
 
 /** An answer to the conversation: the text typed or the button's value, and for a button, the question it belongs to. */
 export interface DialogAnswer {
   text: string;
   button?: { dialogId: number; actionId: number; step: UpdateStep };
+  /** a card answer that did not parse: the reason, said with the question again (nothing changes) */
+  malformed?: string;
 }
 
-/** What the conversation made of an answer: `handled` when it was one; otherwise replies to put before the usual answer. */
+/** How a typed message reads beside a conversation in progress: it starts another, or it asks something else (see isAside). */
+export interface TypedAnswer {
+  startsAnother: boolean;
+  isAside(dialog: UpdateDialog): Promise<boolean>;
+}
+
+/**
+ * What the conversation made of an answer: `handled` when it was one; otherwise replies to put before the usual answer
+ * and `after` it (the reminder that the conversation waits). `toast`: a button that is not this person's to press: say
+ * so without replacing the card.
+ */
 export interface DialogTurn {
   handled: boolean;
   replies: Reply[];
+  after?: Reply[];
+  toast?: string;
 }
 
 const PASS: DialogTurn = { handled: false, replies: [] };
@@ -91,11 +114,15 @@ const ENDED = buildMessageCard({ lines: ['This conversation has ended. Say "upda
  * button gets the current question again, anything else moves the conversation on. A typed message that is not for the
  * conversation (none in progress, or "update action 12" starting another) passes to the usual commands.
  */
-export async function answerDialog(input: TurnInput, answer: DialogAnswer, startsAnother = false): Promise<DialogTurn> {
+export async function answerDialog(input: TurnInput, answer: DialogAnswer, typed?: TypedAnswer): Promise<DialogTurn> {
   const { store } = input.services;
   const { button } = answer;
   const stored = await store.dialogs.load({ conversationId: input.conversation.id, userChatId: input.sender.id });
   const record = stored && readRecord(stored);
+  if (button && stored?.id !== button.dialogId) {
+    const someoneElses = await othersUpdate(input, button);
+    if (someoneElses) return { handled: true, replies: [], toast: someoneElses };
+  }
   if (!stored || !record || (button && (stored.id !== button.dialogId || record.dialog.actionId !== button.actionId))) {
     if (stored && !record && !button) await store.dialogs.delete(stored.id, stored.version);
     return button ? handled([ENDED]) : PASS;
@@ -109,20 +136,35 @@ export async function answerDialog(input: TurnInput, answer: DialogAnswer, start
     await store.dialogs.delete(stored.id, stored.version);
     return { handled: !!button, replies: [expiredReply(record.dialog)] };
   }
-  if (!button && startsAnother) return PASS;
+  if (!button && typed?.startsAnother) return PASS;
+  if (!button && typed && (await typed.isAside(record.dialog)))
+    return { handled: false, replies: [], after: [stillOpenReply(record.dialog)] };
   const earlierQuestion = button !== undefined && record.dialog.step !== button.step;
   if (earlierQuestion || record.lastActivityId === input.activityId) {
     const notice: Notice | undefined = earlierQuestion
       ? { kind: 'warning', message: 'That button belongs to an earlier question. Here is where we are now.' }
       : undefined;
-    return handled([questionReply(stored.id, record.dialog, record.timeZone, notice)]);
+    return handled([questionReply(input, stored.id, record.dialog, record.timeZone, notice)]);
   }
+  if (answer.malformed)
+    return handled([questionReply(input, stored.id, record.dialog, record.timeZone, { kind: 'error', message: answer.malformed })]);
   if (button) {
     // typed answers were screened before they reached the conversation (routes/dispatch); a card's text box is screened here
     const screened = await screenText(input.services, input.partnership, answer.text, 'your note');
     if (!screened.ok) return handled([stoppedDialogCard(input, stored.id, record.dialog, record.timeZone, answer.text, screened.message)]);
   }
   return handled(await applyDialogResult(input, stored, record, answerUpdateDialog(record.dialog, answer.text)));
+}
+
+/** When a button belongs to someone else's conversation (a group chat or channel): the line that says whose it is; else null. */
+async function othersUpdate(input: TurnInput, button: NonNullable<DialogAnswer['button']>): Promise<string | null> {
+  const found = await input.services.store.dialogs.find(button.dialogId);
+  const record = found && readRecord(found);
+  if (!found || !record || found.conversationId !== input.conversation.id || isOwner(record, found.userChatId, input)) return null;
+  const whose = record.owner?.name ?? 'someone else';
+  const ask =
+    input.conversation.kind === 'personal' ? `"update action ${record.dialog.ref}"` : `"@Prevent plan update action ${record.dialog.ref}"`;
+  return `This is ${whose}'s update, so nothing has changed. To update action ${record.dialog.ref} yourself, say ${ask}.`;
 }
 
 /** Carries out what an answer decided: the next question, the end of the conversation, or saving the update. */
@@ -148,7 +190,7 @@ export async function applyDialogResult(
   if (version === null) return crossedReplies(input);
   if (result.kind === 'save') return saveDialogUpdate(input, { id: stored.id, version }, next);
   const notice: Notice | undefined = result.problem ? { kind: 'warning', message: result.problem } : undefined;
-  return [questionReply(stored.id, result.dialog, record.timeZone, notice)];
+  return [questionReply(input, stored.id, result.dialog, record.timeZone, notice)];
 }
 
 /** Saves the conversation's update through the one update path, and tells the person how it went. */
@@ -183,7 +225,7 @@ export async function saveDialogUpdate(
     const version = await saveRecord(input, stored, rebased);
     if (version === null) return crossedReplies(input);
     const message = `Someone else updated action ${action.ref} while we were talking: it is now ${ragWords(action.rag)}. Nothing has been saved yet. Your answers are kept below.`;
-    return [questionReply(stored.id, rebased.dialog, record.timeZone, { kind: 'warning', message })];
+    return [questionReply(input, stored.id, rebased.dialog, record.timeZone, { kind: 'warning', message })];
   }
   const change =
     outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;

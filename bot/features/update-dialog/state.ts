@@ -3,6 +3,7 @@ import { buildDialogQuestionCard } from '../../../cards/dialog-question.js';
 import { buildMessageCard } from '../../../cards/message-card.js';
 import type { Notice } from '../../../cards/notice.js';
 import type { Reply, TurnInput } from '../../core/context.js';
+import { stillOpenLine } from '../../plan/dialog/asides.js';
 import { UpdateDialogSchema, type UpdateDialog } from '../../plan/dialog/update-dialog.js';
 import type { StoredDialog } from '../../store/dialogs.js';
 
@@ -21,6 +22,8 @@ export const DialogRecordSchema = z.object({
   lastActivityId: z.string().nullable(),
   /** set when the conversation ended (saved or cancelled); kept so that a retried last message gets the same answer */
   finished: z.object({ title: z.string().optional(), lines: z.array(z.string()) }).nullable(),
+  /** whose update it is: by stable ids (Entra object id, person row); the name is for display only. Absent on older records. */
+  owner: z.object({ aadObjectId: z.string().nullable(), personId: z.number().int().nullable(), name: z.string() }).optional(),
 });
 export type DialogRecord = z.infer<typeof DialogRecordSchema>;
 
@@ -29,6 +32,27 @@ export function readRecord(stored: StoredDialog): DialogRecord | null {
   if (stored.kind !== UPDATE_DIALOG_KIND) return null;
   const parsed = DialogRecordSchema.safeParse(stored.state);
   return parsed.success ? parsed.data : null;
+}
+
+/** The owner to record for a conversation this turn's speaker starts. */
+export function ownerOf(input: TurnInput): NonNullable<DialogRecord['owner']> {
+  return {
+    aadObjectId: input.person?.aadObjectId ?? input.sender.aadObjectId ?? null,
+    personId: input.person?.id ?? null,
+    name: input.person?.displayName ?? input.sender.name,
+  };
+}
+
+/**
+ * Whether this turn's speaker owns a stored conversation: by Entra object id when both are known, else by person row,
+ * else (records from before owners were kept) by the chat id the conversation is stored under. Never by name.
+ */
+export function isOwner(record: DialogRecord, storedFor: string, input: TurnInput): boolean {
+  const owner = record.owner;
+  const aad = input.person?.aadObjectId ?? input.sender.aadObjectId ?? null;
+  if (owner?.aadObjectId && aad) return owner.aadObjectId === aad;
+  if (owner?.personId !== undefined && owner.personId !== null && input.person) return owner.personId === input.person.id;
+  return storedFor === input.sender.id;
 }
 
 /** When a conversation touched now runs out. */
@@ -41,9 +65,14 @@ export function isExpired(stored: StoredDialog, now: Date): boolean {
   return stored.expiresAt.getTime() <= now.getTime();
 }
 
-/** The question a dialog is at, as a card. */
-export function questionReply(dialogId: number, dialog: UpdateDialog, timeZone: string, notice?: Notice): Reply {
-  return buildDialogQuestionCard({ dialogId, dialog, timeZone, notice });
+/** The question a dialog is at, as a card for the place the turn is in (card inputs in channels and group chats). */
+export function questionReply(input: TurnInput, dialogId: number, dialog: UpdateDialog, timeZone: string, notice?: Notice): Reply {
+  return buildDialogQuestionCard({ dialogId, dialog, timeZone, notice, place: input.conversation.kind });
+}
+
+/** The one line that says a conversation is waiting while something else was answered. */
+export function stillOpenReply(dialog: UpdateDialog): Reply {
+  return buildMessageCard({ lines: [stillOpenLine(dialog)] });
 }
 
 /** What the person is told when their conversation ran out: nothing saved, and how to start again. */
@@ -89,7 +118,7 @@ export async function crossedReplies(input: TurnInput): Promise<Reply[]> {
     return [buildMessageCard({ lines: ['That conversation has already ended. Say "update action" and its number to start again.'] })];
   if (record.finished) return [buildMessageCard(record.finished)];
   return [
-    questionReply(stored.id, record.dialog, record.timeZone, {
+    questionReply(input, stored.id, record.dialog, record.timeZone, {
       kind: 'warning',
       message: 'That answer crossed with another one, so here is where we are now.',
     }),

@@ -35,6 +35,7 @@ export function stoppedDialogCard(
     dialogId,
     dialog,
     timeZone,
+    place: input.conversation.kind,
     notice: { kind: 'error', message: keepText(input) ? message : message + NOT_REPEATED },
     ...(keepText(input) ? { draft: answer } : {}),
   });

@@ -73,6 +73,11 @@ function forward(dialog: UpdateDialog): UpdateDialog {
 const ask = (dialog: UpdateDialog, problem?: string): DialogResult => ({ kind: 'ask', dialog, ...(problem ? { problem } : {}) });
 const quoted = (text: string) => `"${text.trim().slice(0, 60)}${text.trim().length > 60 ? '…' : ''}"`;
 
+/** What is said when words do not name a rating: "purple" is not a RAG rating: red, amber, green or complete? */
+export function notARating(text: string): string {
+  return `${quoted(text)} is not a RAG rating: red, amber, green or complete?`;
+}
+
 /** Takes one answer (typed, or a button's value) and says what happens next. Pure: no clock, no storage. */
 export function answerUpdateDialog(dialog: UpdateDialog, answer: string): DialogResult {
   const control = controlWord(answer);
@@ -85,7 +90,7 @@ export function answerUpdateDialog(dialog: UpdateDialog, answer: string): Dialog
   switch (dialog.step) {
     case 'rag': {
       const rag = parseRagAnswer(answer, dialog.currentRag);
-      return rag ? ask(forward({ ...dialog, rag })) : ask(dialog, `I couldn't read ${quoted(answer)} as a RAG rating.`);
+      return rag ? ask(forward({ ...dialog, rag })) : ask(dialog, notARating(answer));
     }
     case 'note': {
       if (!answer.trim()) return ask(dialog, 'I did not get a note. Type what has happened, or say "skip".');

@@ -191,7 +191,7 @@ try {
   // a reply that came after the HTTP answer (the first try still working when a retry was answered) did reach the user
   for (const r of records)
     if (r.problem === 'no reply' && tap.replyCount(r.id) > 0) Object.assign(r, { ok: true, late: true, problem: undefined });
-  const outboxResult = outbox ? await checkOutbox(url, outbox, tap, t0) : null;
+  const outboxResult = outbox ? await checkOutbox(url, outbox, tap) : null;
   sample();
   clearInterval(sampler);
 
@@ -215,7 +215,7 @@ try {
   const rss = {
     A: rssTrend(samples, 'A', warmupMs, marks),
     // B was killed and started again: its figures after the restart are a fresh process's
-    B: rssTrend(samples, 'B', warmupMs, marks),
+    B: rssTrend(samples, 'B', faults.kill.at + faults.kill.downMs + warmupMs, marks),
     warmupMinutes: warmupMs / 60_000,
     samples: samples.map((s) => ({
       at: s.at,

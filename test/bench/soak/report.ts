@@ -1,4 +1,5 @@
 import type { Tally } from './checks.js';
+import type { OutboxCheck } from './outbox.js';
 import { PHASES, type LoadFigures, type Phase, type rssTrend } from './stats.js';
 import type { RequestKind } from './workers.js';
 
@@ -19,7 +20,7 @@ export interface SoakResult {
     scheduled: Tally & { byKind: Record<string, Tally> };
     questionReplies: { asked: number; unanswered: number; answeredMoreThanOnce: number };
     jobRuns: { jobKey: string; status: string; _count: number }[];
-    outbox: { table: string; byStatus: Record<string, number>; [k: string]: unknown } | null;
+    outbox: OutboxCheck | null;
   };
   rss: { A: ReturnType<typeof rssTrend>; B: ReturnType<typeof rssTrend>; warmupMinutes: number };
 }
@@ -86,22 +87,36 @@ export function formatReport(r: SoakResult): string {
   out.push(
     `Questions: ${i.questionReplies.asked} asked, ${i.questionReplies.unanswered} without a reply, ${i.questionReplies.answeredMoreThanOnce} answered more than once`,
   );
-  out.push(
-    i.outbox
-      ? `Outbox (${i.outbox.table}): ${Object.entries(i.outbox.byStatus)
-          .map(([k, n]) => `${k} ${n}`)
-          .join(', ')}${'delivery' in i.outbox ? `; ${tally('outbox rows delivered', i.outbox.delivery as Tally)}` : ''}`
-      : 'Outbox: this version has no outbox table; announcements are counted per update above',
-  );
+  const o = i.outbox;
+  if (o) {
+    const kinds = Object.entries(o.byKind)
+      .map(
+        ([kind, statuses]) =>
+          `${kind} ${Object.entries(statuses)
+            .map(([st, n]) => `${st} ${n}`)
+            .join('/')}`,
+      )
+      .join(', ');
+    out.push(
+      `Outbox (${o.table}): ${Object.entries(o.byStatus)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(
+          ', ',
+        )} (${kinds}); still pending after waiting ${s(o.waitedMs)}: ${o.pendingAfterWait}; most attempts on one row ${o.maxAttempts}`,
+    );
+    out.push(
+      `${tally('Outbox rows marked sent, delivered exactly once', o.delivery)}; delivered but not marked sent: ${o.deliveredButNotMarked}`,
+    );
+  } else out.push('Outbox: this version has no outbox table; announcements are counted per update above');
   out.push('');
   const mark = (t: SoakResult['rss']['A']) =>
     Object.entries(t.atMinutes)
       .map(([m, v]) => `${m} min ${v === null ? '–' : `${f(v)} MB`}`)
       .join(', ');
-  const trend = (t: SoakResult['rss']['A']) =>
-    `after ${f(r.rss.warmupMinutes, 1)} min warm-up ${f(t.afterWarmup.firstMb)} → ${f(t.afterWarmup.lastMb)} MB (min ${f(t.afterWarmup.minMb)}, max ${f(t.afterWarmup.maxMb)}), trend ${f(t.afterWarmup.slopeMbPerMinute, 2)} MB/min: ${t.flat ? 'flat' : 'NOT flat'}`;
+  const trend = (t: SoakResult['rss']['A'], from = 'the start') =>
+    `from ${f(r.rss.warmupMinutes, 1)} min after ${from}: ${f(t.afterWarmup.firstMb)} → ${f(t.afterWarmup.lastMb)} MB (min ${f(t.afterWarmup.minMb)}, max ${f(t.afterWarmup.maxMb)}), trend ${f(t.afterWarmup.slopeMbPerMinute, 2)} MB/min: ${t.afterWarmup.samples < 3 ? 'too few samples to judge' : t.flat ? 'flat' : 'NOT flat'}`;
   out.push(`RSS of A (up throughout): ${mark(r.rss.A)}; ${trend(r.rss.A)}`);
-  out.push(`RSS of B (killed and restarted): ${mark(r.rss.B)}; ${trend(r.rss.B)}`);
+  out.push(`RSS of B (killed and restarted): ${mark(r.rss.B)}; ${trend(r.rss.B, 'its restart')}`);
   const before = r.phases.before.all.p99;
   const after = r.phases.after.all.p99;
   out.push(`p99 before the faults ${f(before, 1)} ms, after ${f(after, 1)} ms (${f(after / before, 2)}×)`);

@@ -86,14 +86,14 @@ export interface RssSample {
   cpuSeconds: Record<string, number | null>;
 }
 
-/** RSS over time of one instance that stayed up: values at given minutes, and whether it is flat after warm-up. */
-export function rssTrend(samples: RssSample[], instance: string, warmupMs: number, marks: number[]) {
+/** RSS over time of one instance: values at given minutes, and whether it is flat from `settledFrom` (ms, after warm-up) on. */
+export function rssTrend(samples: RssSample[], instance: string, settledFrom: number, marks: number[]) {
   const points = samples.filter((s) => s.rss[instance] != null).map((s) => ({ at: s.at, mb: s.rss[instance]! / 1024 / 1024 }));
   const at = (minute: number) => {
     const eligible = points.filter((p) => p.at <= minute * 60_000 + 15_000);
     return eligible.at(-1)?.mb ?? null;
   };
-  const settled = points.filter((p) => p.at >= warmupMs);
+  const settled = points.filter((p) => p.at >= settledFrom);
   const n = settled.length;
   let slope = Number.NaN;
   if (n >= 3) {

@@ -16,6 +16,8 @@ export interface ProactiveCounts {
   other: Map<string, number>;
 }
 
+const wordsKey = (conversationId: string, text: string) => `${conversationId}\n${text.trim().slice(0, 400)}`;
+
 /**
  * The fake Bot Connector (bot/local-connector.ts, as the tests use), recording every activity the bot delivers:
  * replies by the activity they answer (replyToId), proactive messages by what they are. Its own list is cleared
@@ -27,12 +29,15 @@ export async function startTap(runId: string) {
   const counts: ProactiveCounts = { announcements: new Map(), reminders: new Map(), digests: new Map(), other: new Map() };
   const notePattern = new RegExp(`soak ${runId} [ct]\\d+ #\\d+`);
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  /** every delivery by conversation and words, to match outbox rows against */
+  const byWords = new Map<string, number>();
   let delivered = 0;
   const classify = (sent: SentActivity): SentKind => {
     const text = textOf(sent.activity);
     const channel = sent.conversationId.startsWith('19:');
     const note = text.match(notePattern)?.[0];
-    if (channel && note && text.includes('→')) {
+    // the announcement's headline: "Action 12 · Title: GREEN → AMBER, by Name (Org)", then the note
+    if (channel && note && /^Action .+ → .+, by /.test(text.split('\n')[0] ?? '')) {
       bump(counts.announcements, note);
       return 'announcement';
     }
@@ -52,6 +57,7 @@ export async function startTap(runId: string) {
   const connector = await startLocalConnector({
     onActivity(sent) {
       delivered++;
+      bump(byWords, wordsKey(sent.conversationId, textOf(sent.activity)));
       if (classify(sent) === 'reply' && sent.replyToId) {
         const id = sent.replyToId;
         replyCounts.set(id, (replyCounts.get(id) ?? 0) + 1);
@@ -65,6 +71,8 @@ export async function startTap(runId: string) {
   return {
     url: connector.url,
     counts,
+    /** how many times these words were delivered to this conversation */
+    deliveriesOf: (conversationId: string, text: string) => byWords.get(wordsKey(conversationId, text)) ?? 0,
     /** every activity the connector accepted */
     delivered: () => delivered,
     /** the texts replied to one activity so far (forgotten once taken; the count is kept) */

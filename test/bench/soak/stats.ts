@@ -32,7 +32,10 @@ export function figures(records: RequestRecord[], seconds: number): LoadFigures 
   const errors = records.filter((r) => !r.ok);
   const problems: Record<string, number> = {};
   for (const r of errors) {
-    const key = (r.problem ?? 'unknown').replace(/soak \S+ [ct]\d+ #\d+/g, '…').slice(0, 100);
+    const key = (r.problem ?? 'unknown')
+      .replace(/soak \S+ [ct]\d+ #\d+/g, '…')
+      .replace(/\s*\n\s*/g, ' / ')
+      .slice(0, 100);
     problems[key] = (problems[key] ?? 0) + 1;
   }
   for (const r of records) for (const f of r.failed) problems[`attempt ${f}`] = (problems[`attempt ${f}`] ?? 0) + 1;
@@ -108,8 +111,8 @@ export function rssTrend(samples: RssSample[], instance: string, settledFrom: nu
   const max = values.length ? Math.max(...values) : Number.NaN;
   const first = values[0] ?? Number.NaN;
   const last = values.at(-1) ?? Number.NaN;
-  // flat: under 1 MB a minute of trend after warm-up, and the end within 10 % of where warm-up left it
-  const flat = n >= 3 && Math.abs(slope) < 1 && last <= first * 1.1;
+  // flat (no leak): growing under 1 MB a minute after warm-up, and ending within 10 % of where warm-up left it
+  const flat = n >= 3 && slope < 1 && last <= first * 1.1;
   return {
     atMinutes: Object.fromEntries(marks.map((m) => [m, at(m)])),
     afterWarmup: { samples: n, firstMb: first, lastMb: last, minMb: min, maxMb: max, slopeMbPerMinute: slope },

@@ -200,7 +200,13 @@ export async function typedWorker(
     trace.push(`${activity.id} "${text}" -> ${answer.attempts.join(',')}: ${answer.replies.map((r) => r.split('\n')[0]).join(' | ')}`);
     return answer;
   };
-  const asks = (replies: string[]) => (replies.some((r) => r.trim()) ? null : 'no reply');
+  // a question back (the next step); "Sorry, something went wrong" is a turn that failed
+  const asks = (replies: string[]) =>
+    replies.some((r) => r.startsWith('Sorry, something went wrong'))
+      ? replies.join(' / ').slice(0, 160)
+      : replies.some((r) => r.trim())
+        ? null
+        : 'no reply';
   let rag = updater.rag;
   for (let seq = 1; ctx.clock() < ctx.stopAt; seq++) {
     const to = rag === 'GREEN' ? 'AMBER' : 'GREEN';
@@ -216,12 +222,15 @@ export async function typedWorker(
     let saved = false;
     // "yes"; once more if someone else changed the action meanwhile (the conversation is rebased and asks again)
     for (let tries = 0; fine && !saved && tries < 2; tries++) {
+      // saved only when the answer names this update's note: an earlier conversation left at its last question
+      // (its end not recorded) would otherwise say "Saved" for the earlier update again
+      const isSaved = (r: string) => r.includes(`Saved: action ${updater.ref}`) && r.includes(`Note: ${note}`);
       const answer = await say('yes', (replies) =>
-        replies.some((r) => r.includes(`Saved: action ${updater.ref}`) || r.includes('Someone else updated'))
+        replies.some((r) => isSaved(r) || r.includes('Someone else updated'))
           ? null
           : `no saved answer: ${replies.join(' / ').slice(0, 160)}`,
       );
-      saved = answer.ok && answer.replies.some((r) => r.includes(`Saved: action ${updater.ref}`));
+      saved = answer.ok && answer.replies.some(isSaved);
       fine = answer.ok;
     }
     if (saved) {

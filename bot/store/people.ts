@@ -22,15 +22,27 @@ const toInfo = (p: PrismaPerson): PersonInfo => rowToInfo({ ...p, organisation: 
 
 const CLI_ACTOR: AuditActor = { label: 'CLI (operator)' };
 
-/** Finds a person of a partnership for an operator's CLI command: by chat id, object id, confirmed email or UPN, or display name. */
+/**
+ * Finds a person of a partnership for an operator's CLI command: by chat id, object id, confirmed email or UPN,
+ * or by display name only when exactly one person has it (two people can share a name: then the operator is asked
+ * to say which by email or id, never given the first one).
+ */
 export async function findPerson(db: Db, partnership: string, who: string): Promise<PersonInfo | null> {
   const people = await db.person.findMany({ where: { partnership: { name: partnership } }, include: withOrg });
   const key = who.trim().toLowerCase();
-  const match =
+  const byId =
     people.find((p) => p.chatId.toLowerCase() === key || p.aadObjectId?.toLowerCase() === key) ??
-    people.find((p) => p.email?.toLowerCase() === key || p.userPrincipalName?.toLowerCase() === key) ??
-    people.find((p) => p.displayName.toLowerCase() === key);
-  return match ? toInfo(match) : null;
+    people.find((p) => p.email?.toLowerCase() === key || p.userPrincipalName?.toLowerCase() === key);
+  if (byId) return toInfo(byId);
+  const named = people.filter((p) => p.displayName.toLowerCase() === key);
+  if (named.length > 1) {
+    const which = named.map((p) => p.email ?? p.userPrincipalName ?? p.aadObjectId ?? p.chatId).join(', ');
+    throw new AppError(
+      'INVALID_INPUT',
+      `${named.length} people in ${partnership} are called "${who.trim()}": say which by email or id (${which}).`,
+    );
+  }
+  return named[0] ? toInfo(named[0]) : null;
 }
 
 /** Resolves an organisation by name or alias, ignoring case; NOT_FOUND names the known ones. */

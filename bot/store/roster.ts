@@ -191,6 +191,15 @@ export async function partnershipsKnowing(db: Db, aadObjectId: string): Promise<
   return [...new Set(rows.map((r) => r.partnership.name))];
 }
 
+/** The role in a partnership of the person with this Entra object id (null: not known there, or left). */
+export async function roleOf(db: Db, partnership: string, aadObjectId: string): Promise<string | null> {
+  const row = await db.person.findFirst({
+    where: { aadObjectId: aadObjectId.toLowerCase(), removedAt: null, partnership: { name: partnership } },
+    select: { role: true },
+  });
+  return row?.role ?? null;
+}
+
 /** A partnership's Microsoft 365 tenant, or null. */
 export async function partnershipTenant(db: Db, partnership: string): Promise<string | null> {
   return (await db.partnership.findUnique({ where: { name: partnership }, select: { tenantId: true } }))?.tenantId ?? null;

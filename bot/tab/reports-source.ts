@@ -8,6 +8,8 @@ export function tabReportsSource(services: Services): ReportsSource {
   return {
     partnershipOf: async (signedIn, wanted) =>
       signedIn ? partnershipForTabUser(store, config, signedIn) : (wanted ?? config.DEFAULT_PARTNERSHIP),
+    seesDrafts: async (partnership, signedIn) =>
+      !signedIn || (signedIn.objectId !== null && (await store.roster.roleOf(partnership, signedIn.objectId)) === 'coordinator'),
     list: async (partnership) =>
       (await store.reports.list(partnership)).map((r) => ({
         id: r.id,

@@ -17,7 +17,7 @@ const problems: string[] = [];
 
 async function openBoard(query = ''): Promise<void> {
   await page.goto(`${server.url}/tab${query}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
 }
 
 const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -48,7 +48,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('the plan board in a browser', () => {
+describe('the plan board in a browser', { timeout: 90_000 }, () => {
   it("shows the demo plan's title, the counts in words and numbers, and all 24 actions", async () => {
     await openBoard();
     expect(await page.getByTestId('plan-title').textContent()).toBe(board.planTitle);

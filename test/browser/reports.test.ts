@@ -29,6 +29,7 @@ beforeAll(async () => {
     auth: { localMode: true, host: '127.0.0.1' },
     reports: {
       partnershipOf: async (_signedIn, wanted) => wanted ?? 'City of London',
+      seesDrafts: async () => true,
       list: async (partnership) => (partnership === 'City of London' ? REPORTS : []),
       file: async (partnership, id) => (partnership === 'City of London' && id === 7 ? FILE : null),
     },
@@ -56,10 +57,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('board reports in the tab', () => {
+describe('board reports in the tab', { timeout: 90_000 }, () => {
   it('lists the reports and downloads the Word file', async () => {
     await page.goto(`${server.url}/tab`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(await page.getByTestId('reports').textContent()).toContain(
       'Approved 2: Safer City Partnership, 4 December 2026 (1 September 2026 to 25 November 2026)',
     );
@@ -74,7 +75,7 @@ describe('board reports in the tab', () => {
 
   it('says when there are no reports yet', async () => {
     await page.goto(`${server.url}/tab?partnership=Riverside`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(await page.getByTestId('reports').textContent()).toContain('No board reports yet.');
   });
 });

@@ -69,10 +69,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('the plan board inside a (fake) Teams host', () => {
+describe('the plan board inside a (fake) Teams host', { timeout: 90_000 }, () => {
   it('signs in with the Teams SSO token and shows the board in the Teams theme', async () => {
     const { page, tab } = await openInTeams('/tab', { frameContext: 'content', theme: 'dark', token: await tokenFor(TENANT) });
-    await tab.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+    await tab.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(await tab.locator('body').getAttribute('data-host')).toBe('teams');
     expect(await tab.getByTestId('signed-in').textContent()).toBe('Signed in as Sam Lead');
     expect(await tab.getByTestId('action').count()).toBe(24);
@@ -91,7 +91,7 @@ describe('the plan board inside a (fake) Teams host', () => {
       theme: 'default',
       token: await tokenFor(TENANT),
     });
-    await tab.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+    await tab.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(apiCalls.at(-1)).toEqual({ partnership: 'City of London' });
     await page.close();
   });
@@ -102,7 +102,7 @@ describe('the plan board inside a (fake) Teams host', () => {
       theme: 'default',
       token: await tokenFor('99999999-8888-4777-8666-555555555555'),
     });
-    await tab.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+    await tab.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     expect(await tab.getByTestId('action').count()).toBe(0);
     expect(await tab.getByTestId('status').textContent()).toBe('Your organisation is not allowed to use this plan board.');
     await page.close();

@@ -8,9 +8,9 @@ const SKIPPED = 'Skipped a missed occurrence';
 
 /** Waits until the process has logged the end of its start-up catch-up. */
 async function caughtUp(output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (!output().includes('Start-up catch-up finished')) {
-    if (Date.now() > deadline) throw new Error(`no catch-up in 30 s: ${output()}`);
+    if (Date.now() > deadline) throw new Error(`no catch-up in 90 s: ${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

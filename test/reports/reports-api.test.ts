@@ -2,6 +2,11 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftReport } from '../../bot/features/reports/report-service.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { grantRole } from '../../bot/store/people.js';
+import { reportRoutes } from '../../bot/tab/reports-api.js';
+import { tabReportsSource } from '../../bot/tab/reports-source.js';
+import { asPerson } from '../support/activities.js';
+import express from 'express';
 
 let bot: TestBot;
 let id = 0;
@@ -48,5 +53,53 @@ describe('board reports from the tab', () => {
     expect((await fetch(`${bot.url}/api/reports/999/docx`)).status).toBe(404);
     expect((await fetch(`${bot.url}/api/reports/abc/docx`)).status).toBe(404);
     expect((await fetch(`${bot.url}/api/reports/${id}/docx?partnership=Riverside`)).status).toBe(404);
+  });
+});
+
+describe('who sees a draft', () => {
+  const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  const coordinator = { id: '29:coord', name: 'Casey Coordinator', aadObjectId: 'aad-coord' };
+  const member = { id: '29:member', name: 'Morgan Member', aadObjectId: 'aad-member' };
+
+  it('only a coordinator of the partnership (or the operator in local mode) may see drafts', async () => {
+    await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(coordinator), role: 'coordinator' });
+    await grantRole(bot.store.db, { partnership: 'City of London', person: asPerson(member), role: 'member' });
+    const source = tabReportsSource(bot.services);
+    expect(await source.seesDrafts('City of London', { tenantId: TENANT, objectId: 'aad-coord' })).toBe(true);
+    expect(await source.seesDrafts('City of London', { tenantId: TENANT, objectId: 'aad-member' })).toBe(false);
+    expect(await source.seesDrafts('City of London', { tenantId: TENANT, objectId: 'aad-stranger' })).toBe(false);
+    expect(await source.seesDrafts('City of London', { tenantId: TENANT, objectId: null })).toBe(false);
+    expect(await source.seesDrafts('City of London', null)).toBe(true);
+  });
+
+  it('a partner who is not a coordinator sees approved reports only, and cannot download a draft', async () => {
+    // the routes with the signed-in caller set as the token check would set it
+    const real = tabReportsSource(bot.services);
+    const app = express();
+    app.use((req, res, next) => {
+      res.locals.claims = { tid: TENANT, oid: req.get('x-test-oid') };
+      next();
+    });
+    app.use(reportRoutes({ ...real, partnershipOf: async () => 'City of London' }, { localMode: true, host: '127.0.0.1' }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+    try {
+      const as = (oid: string, path: string) => fetch(`${url}${path}`, { headers: { 'x-test-oid': oid } });
+      expect(((await (await as('aad-member', '/api/reports')).json()) as unknown[]).length).toBe(0);
+      expect((await as('aad-member', `/api/reports/${id}/docx`)).status).toBe(404);
+      expect(((await (await as('aad-coord', '/api/reports')).json()) as { id: number }[]).map((r) => r.id)).toEqual([id]);
+      expect((await as('aad-coord', `/api/reports/${id}/docx`)).status).toBe(200);
+      await bot.store.reports.approve({
+        partnership: 'City of London',
+        id,
+        by: { chatId: '29:coord', name: 'Casey Coordinator' },
+        at: new Date(),
+      });
+      expect(((await (await as('aad-member', '/api/reports')).json()) as { status: string }[]).map((r) => r.status)).toEqual(['approved']);
+      expect((await as('aad-member', `/api/reports/${id}/docx`)).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -24,7 +24,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<{ ur
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot process exited (${child.exitCode}): ${output}`);
     try {
@@ -32,7 +32,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<{ ur
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`bot process did not start in 30 s: ${output}`);
+    if (Date.now() > deadline) throw new Error(`bot process did not start in 90 s: ${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
   return {

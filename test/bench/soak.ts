@@ -112,6 +112,7 @@ try {
   say(`Two bot processes (bot/index.ts): A pid ${a.pid()} at ${a.url}, B pid ${b.pid()} at ${b.url}; logs in ${logDir}`);
 
   const t0 = Date.now();
+  tap.markStart();
   const clock = () => Date.now() - t0;
   const expected = await scheduleDuringRun(store, channels, t0, minutes);
   say(

@@ -88,7 +88,9 @@ export async function checkOutbox(url: string, table: string, tap: Tap, waitMs =
       if (n > g.sent + g.other) delivery.duplicated += n - g.sent - g.other;
       else if (n > g.sent) deliveredButNotMarked += n - g.sent;
       if ((n < g.sent || n > g.sent) && delivery.examples.length < 5)
-        delivery.examples.push(`${n}× delivered for ${g.sent} sent, ${g.other} not sent: ${g.keys.slice(0, 2).join(', ')}`);
+        delivery.examples.push(
+          `${n}× delivered (at ${tap.timesOf(g.conversationId, g.text).join(', ')} s) for ${g.sent} sent, ${g.other} not sent: ${g.keys.slice(0, 2).join(', ')}`,
+        );
     }
     return {
       table,

@@ -29,8 +29,9 @@ export async function startTap(runId: string) {
   const counts: ProactiveCounts = { announcements: new Map(), reminders: new Map(), digests: new Map(), other: new Map() };
   const notePattern = new RegExp(`soak ${runId} [ct]\\d+ #\\d+`);
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  /** every delivery by conversation and words, to match outbox rows against */
-  const byWords = new Map<string, number>();
+  /** every delivery by conversation and words (when each arrived, ms since the tap started), to match outbox rows against */
+  const byWords = new Map<string, number[]>();
+  let t0 = Date.now();
   let delivered = 0;
   const classify = (sent: SentActivity): SentKind => {
     const text = textOf(sent.activity);
@@ -57,7 +58,8 @@ export async function startTap(runId: string) {
   const connector = await startLocalConnector({
     onActivity(sent) {
       delivered++;
-      bump(byWords, wordsKey(sent.conversationId, textOf(sent.activity)));
+      const key = wordsKey(sent.conversationId, textOf(sent.activity));
+      byWords.set(key, [...(byWords.get(key) ?? []), Date.now() - t0]);
       if (classify(sent) === 'reply' && sent.replyToId) {
         const id = sent.replyToId;
         replyCounts.set(id, (replyCounts.get(id) ?? 0) + 1);
@@ -72,7 +74,14 @@ export async function startTap(runId: string) {
     url: connector.url,
     counts,
     /** how many times these words were delivered to this conversation */
-    deliveriesOf: (conversationId: string, text: string) => byWords.get(wordsKey(conversationId, text)) ?? 0,
+    deliveriesOf: (conversationId: string, text: string) => byWords.get(wordsKey(conversationId, text))?.length ?? 0,
+    /** times from now on are counted from here (the soak's start) */
+    markStart() {
+      t0 = Date.now();
+    },
+    /** when these words reached this conversation, seconds after the soak started (to tell a retry from a lease takeover) */
+    timesOf: (conversationId: string, text: string) =>
+      (byWords.get(wordsKey(conversationId, text)) ?? []).map((ms) => Math.round(ms / 1000)),
     /** every activity the connector accepted */
     delivered: () => delivered,
     /** the texts replied to one activity so far (forgotten once taken; the count is kept) */

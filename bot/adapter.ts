@@ -1,5 +1,6 @@
 import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { AuthenticatingAdapter } from './auth/authenticating-adapter.js';
+import { ReusedConnectorsAuthentication } from './auth/reused-connectors.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { logger } from './logger.js';
@@ -46,7 +47,8 @@ export function createAdapter(config: Config, options: AdapterAuthOptions = {}):
     },
     options.credentialsFactory,
   );
-  const adapter = new AuthenticatingAdapter(auth);
+  // one ConnectorClient per service URL and audience, not one per turn (see ReusedConnectorsAuthentication)
+  const adapter = new AuthenticatingAdapter(new ReusedConnectorsAuthentication(auth));
   adapter.onTurnError = onTurnError;
   return adapter;
 }

@@ -23,6 +23,8 @@ export interface ActionCardInput {
   timeZone?: string;
   /** whether update notes are posted to the partnership channel (the form says so); unknown when undefined */
   notesToChannel?: boolean;
+  /** why nobody can update it, e.g. its plan is archived (replaces "who can") */
+  readOnlyReason?: string;
 }
 
 const TEXT_LIMITS = [Number.POSITIVE_INFINITY, 6000, 3000, 1500, 700, 300] as const;
@@ -36,6 +38,7 @@ function lastUpdateWords(action: PlanAction, timeZone: string): string {
 
 function updateLine(input: ActionCardInput): string {
   if (input.canUpdate) return `To update it by chat, say "update action ${input.action.label ?? input.action.ref}".`;
+  if (input.readOnlyReason) return shorten(input.readOnlyReason, 500);
   return input.whoCanUpdate
     ? `You can't update this action. Who can: ${shorten(input.whoCanUpdate, 500)}.`
     : "You can't update this action; its leads or the plan coordinator can.";

@@ -25,6 +25,7 @@ const SOURCE_WORDS: Record<UpdateSource, string> = {
   chat: 'in chat',
   import: 'by import',
   cli: 'from the command line',
+  carry: 'carried over to the next plan',
 };
 
 const RECURRENCE_WORDS: Record<Recurrence, string> = {

@@ -64,6 +64,9 @@ export const HELP_TOPIC_EXAMPLES = {
       'post updates here',
       'draft the board report for the 4 December board',
       'which toolkit areas have no action?',
+      'list plans',
+      'in the 2020–24 plan, what was red?',
+      "start next year's plan",
     ],
   },
 } as const;

@@ -18,12 +18,20 @@ export interface ImportPreviewInput {
   changes: string[];
   /** actions changed in chat since the last import that the file says otherwise: offers a second Import that takes the file's */
   conflicts: number;
+  /** which plan the import becomes ("a new plan, 2025–26; the live plan stays 2020–24 unless you make it live") */
+  which?: string[];
+  /** the file's plan would not be live: offers "Import and make it live" */
+  offerMakeLive?: boolean;
 }
 
 function build(input: ImportPreviewInput, lines: number): CardResult {
   const title = `Import "${shorten(input.planTitle, 150)}" from ${shorten(input.fileName, 100)}?`;
   const body: Element[] = [heading(title), text(`${input.totals}. Nothing changes until you press Import.`)];
   const out = [title, `${input.totals}. Nothing changes until you press Import.`];
+  for (const line of input.which ?? []) {
+    body.push(text(shorten(line, 400), { weight: 'Bolder', color: 'Attention' }));
+    out.push(line);
+  }
   body.push(text('By theme', { weight: 'Bolder', spacing: 'Medium' }), factSet(input.themes.map(([k, v]) => [shorten(k, 80), v])));
   out.push('By theme:', ...input.themes.map(([k, v]) => `  ${k}: ${v}`));
   body.push(text('By RAG rating', { weight: 'Bolder', spacing: 'Medium' }), factSet(input.rags));
@@ -40,6 +48,9 @@ function build(input: ImportPreviewInput, lines: number): CardResult {
   section('Warnings', input.warnings);
   const buttons = [
     button('Import', VERBS.importPlan, { importId: input.importId }, { style: 'positive', associatedInputs: 'none' }),
+    ...(input.offerMakeLive
+      ? [button('Import and make it live', VERBS.importPlan, { importId: input.importId, makeLive: true }, { associatedInputs: 'none' })]
+      : []),
     ...(input.conflicts > 0
       ? [
           button(
@@ -58,6 +69,7 @@ function build(input: ImportPreviewInput, lines: number): CardResult {
       ? "Press Import to save it (keeping the newer chat updates), Import, taking the file's ratings, or Cancel."
       : 'Press Import to save it, or Cancel.',
   );
+  if (input.offerMakeLive) out.push('Import and make it live saves it and makes it the live plan, archiving the live one.');
   return { card: adaptiveCard(body), text: out.join('\n') };
 }
 

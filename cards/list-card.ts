@@ -1,8 +1,8 @@
 import { ragWords, type PlanAction } from '../bot/plan/types.js';
 import { largestFitting } from './budget.js';
-import { actionLabel, deadlineWords } from './describe.js';
+import { actionLabel } from './describe.js';
 import { actionSet, adaptiveCard, button, heading, ragText, text, type CardResult, type Element } from './elements.js';
-import { joinLeads, shorten } from './format.js';
+import { shorten } from './format.js';
 import { VERBS } from './verbs.js';
 
 export interface ListCardInput {
@@ -20,8 +20,9 @@ export interface ListCardInput {
 
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 25;
-const TITLE_LIMIT = 300;
-const LEADS_LIMIT = 300;
+const HEADING_LIMIT = 300;
+/** A list shows each action's title and RAG only; Show gives the rest (deadline, leads, outcome, notes, history). */
+const TITLE_LIMIT = 120;
 
 interface Item {
   element: Element;
@@ -30,23 +31,14 @@ interface Item {
 
 function listItem(action: PlanAction, canUpdate: boolean): Item {
   const label = actionLabel({ ref: action.ref, label: action.label, title: shorten(action.title, TITLE_LIMIT) });
-  const deadline = `Deadline: ${deadlineWords(action)}`;
-  const leads = `Leads: ${shorten(joinLeads(action.leads), LEADS_LIMIT)}`;
   const buttons = [button('Show', VERBS.showAction, { actionId: action.id })];
   if (canUpdate) buttons.push(button('Update', VERBS.openUpdate, { actionId: action.id }));
   const element: Element = {
     type: 'Container',
     separator: true,
-    spacing: 'Medium',
-    items: [
-      text(label, { weight: 'Bolder' }),
-      ragText(action.rag, { spacing: 'Small' }),
-      text(deadline, { spacing: 'None' }),
-      text(leads, { spacing: 'None' }),
-      actionSet(buttons, { spacing: 'Small' }),
-    ],
+    items: [text(label, { weight: 'Bolder' }), ragText(action.rag, { spacing: 'None' }), actionSet(buttons, { spacing: 'Small' })],
   };
-  return { element, line: `${label} · RAG: ${ragWords(action.rag)} · ${deadline} · ${leads}` };
+  return { element, line: `${label} · RAG: ${ragWords(action.rag)}` };
 }
 
 function showingWords(start: number, count: number, total: number): string {
@@ -56,7 +48,7 @@ function showingWords(start: number, count: number, total: number): string {
 function buildPage(input: ListCardInput, start: number, count: number): CardResult {
   const total = input.actions.length;
   const items = input.actions.slice(start, start + count).map((action) => listItem(action, input.canUpdate(action)));
-  const title = shorten(input.heading, TITLE_LIMIT);
+  const title = shorten(input.heading, HEADING_LIMIT);
   const body: Element[] = [heading(title)];
   const lines = [title];
   if (total === 0 || count === 0) {
@@ -77,7 +69,7 @@ function buildPage(input: ListCardInput, start: number, count: number): CardResu
   return { card: adaptiveCard(body, actions), text: lines.join('\n') };
 }
 
-/** A page of actions with Show and Update buttons, and Show more when more remain. */
+/** A page of actions, compact (each action's title and RAG, with Show and, where the person may, Update), and Show more when more remain. */
 export function buildListCard(input: ListCardInput): CardResult {
   const total = input.actions.length;
   const pageSize = Math.min(Math.max(1, Math.floor(input.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);

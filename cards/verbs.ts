@@ -11,6 +11,8 @@ export const VERBS = {
   approveReport: 'report.approve',
   importPlan: 'plan.import',
   cancelImport: 'plan.cancelImport',
+  startNextPlan: 'plan.startNext',
+  cancelNextPlan: 'plan.cancelNext',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

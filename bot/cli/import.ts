@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { describeImport, readPlanFileWithInfo } from '../import/index.js';
-import { describeDiff } from '../import/describe-diff.js';
+import { describeDiff, wouldNotBeLive } from '../import/describe-diff.js';
 import { parseRagMap } from '../import/options.js';
 import { dateIn } from '../plan/dates.js';
 import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../import/known-organisations.js';
@@ -10,10 +10,11 @@ import { personalDataInPlan } from '../plan/confidentiality/plan-text.js';
 import { listInWords } from '../plan/confidentiality/index.js';
 import { guardYear } from '../handlers/privacy/guard.js';
 import type { CliCommand } from './context.js';
+import { liveWords } from '../handlers/plan-import/import-buttons.js';
 
 export { mergeOrganisations };
 
-/** `import <file> [--partnership NAME] [--by NAME] [--dry-run] [--map WORD=RAG]... [--prefer plan|file]`: reads a plan file and saves it in one transaction (or, with --dry-run, says what it would change). */
+/** `import <file> [--partnership NAME] [--by NAME] [--dry-run] [--map WORD=RAG]... [--prefer plan|file] [--make-live]`: reads a plan file and saves it in one transaction (or, with --dry-run, says what it would change); a plan with a new title becomes live only with --make-live (or when there is no live plan). */
 export const importCommand: CliCommand = async (args, ctx) => {
   const { values, positionals } = parseArgs({
     args,
@@ -24,13 +25,14 @@ export const importCommand: CliCommand = async (args, ctx) => {
       'dry-run': { type: 'boolean', default: false },
       map: { type: 'string', multiple: true, default: [] },
       prefer: { type: 'string', default: 'plan' },
+      'make-live': { type: 'boolean', default: false },
     },
   });
   const file = positionals[0];
   const prefer = values.prefer;
   if (!file || (prefer !== 'plan' && prefer !== 'file')) {
     ctx.out(
-      'Usage: import <file.xlsx|file.docx|file.csv|file.md> [--partnership NAME] [--by "YOUR NAME"] [--dry-run] [--map "Delayed=AMBER"] [--prefer plan|file]',
+      'Usage: import <file.xlsx|file.docx|file.csv|file.md> [--partnership NAME] [--by "YOUR NAME"] [--dry-run] [--map "Delayed=AMBER"] [--prefer plan|file] [--make-live]',
     );
     return 2;
   }
@@ -51,7 +53,9 @@ export const importCommand: CliCommand = async (args, ctx) => {
   if (values['dry-run']) {
     ctx.out(`Preview of "${plan.title}" for ${partnership} from ${path.basename(file)} (${read}); nothing was saved.`);
     ctx.out(describeImport(plan));
-    ctx.out(describeDiff(await ctx.store.plans.preview(partnership, plan, prefer)).join('\n'));
+    const preview = await ctx.store.plans.preview(partnership, plan, prefer, values['make-live']);
+    ctx.out(describeDiff(preview).join('\n'));
+    if (!values['make-live'] && wouldNotBeLive(preview)) ctx.out('Add --make-live to make it the live plan as it is imported.');
     return 0;
   }
   const saved = await ctx.store.plans.save({
@@ -61,6 +65,7 @@ export const importCommand: CliCommand = async (args, ctx) => {
     actor: `${values.by ?? userInfo().username} (plan import)`,
     at: ctx.now(),
     prefer,
+    makeLive: values['make-live'],
   });
   const totalMs = performance.now() - started;
   ctx.out(`Imported "${plan.title}" for ${partnership} from ${path.basename(file)} (${read}).`);
@@ -74,6 +79,7 @@ export const importCommand: CliCommand = async (args, ctx) => {
     ctx.out(
       `Action ${c.label} was changed in chat since it was imported: ${c.kept === 'plan' ? `kept its ${c.plan.rag} rating and notes (--prefer file takes the file's ${c.file.rag})` : `took the file's ${c.file.rag} rating and notes`}.`,
     );
+  for (const line of liveWords(saved, plan)) ctx.out(line);
   if (saved.missingRefs.length)
     ctx.out(`Kept ${saved.missingRefs.length} actions that are not in this file: ${saved.diff.missing.join(', ')}.`);
   ctx.out(`Read and parsed in ${parsedMs.toFixed(1)} ms; saved in ${(totalMs - parsedMs).toFixed(1)} ms (one transaction).`);

@@ -1,3 +1,4 @@
+import { buildActionCard } from '../../cards/action-card.js';
 import { buildListCard } from '../../cards/list-card.js';
 import { buildMessageCard } from '../../cards/message-card.js';
 import { canUpdate } from '../plan/permissions.js';
@@ -12,14 +13,14 @@ export const LIST_PAGE_SIZE = 15;
 /** A page of a list answer, with Update buttons on the actions this person may update. The more-token is the original question. */
 export async function listReply(
   input: TurnInput,
-  list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string },
+  list: { heading: string; actions: PlanAction[]; offset: number; moreToken: string; live?: boolean },
 ): Promise<Reply> {
   const person = input.person;
   return buildListCard({
     ...list,
     pageSize: LIST_PAGE_SIZE,
     moreToken: list.moreToken.slice(0, 500),
-    canUpdate: (a) => person !== null && canUpdate(person, a),
+    canUpdate: (a) => person !== null && (list.live ?? true) && canUpdate(person, a),
   });
 }
 
@@ -33,5 +34,15 @@ export async function showActionReply(input: TurnInput, plan: PlanView, ref: str
       lines: [`There is no action ${ref} in ${plan.title}. Actions are numbered ${first} to ${last}.`],
     });
   }
+  if (plan.status && plan.status !== 'live')
+    return buildActionCard({
+      action,
+      canUpdate: false,
+      timeZone: plan.timeZone,
+      readOnlyReason:
+        plan.status === 'draft'
+          ? 'This plan is not live yet: its actions can be updated once a coordinator makes it live.'
+          : 'This plan is archived: it is kept as a record and its actions are not updated.',
+    });
   return actionCardFor(input.services, input.partnership, input.person, action, { timeZone: plan.timeZone });
 }

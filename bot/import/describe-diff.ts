@@ -1,3 +1,4 @@
+import { planShortName } from '../plan/plan-names.js';
 import { ragWords } from '../plan/types.js';
 import type { ImportPreview } from './reconcile.js';
 
@@ -7,14 +8,12 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 const LISTED = 20;
 
 /** What an import would do (or did) against the current plan, for people: counts, conflicts with newer chat changes, each change. */
-export function describeDiff({ planExists, diff, livePlan, title }: ImportPreview, limit = LISTED): string[] {
-  const replacesLive =
-    livePlan && livePlan !== title
-      ? [`Once imported, it becomes the plan people ask about, in place of "${livePlan}" (which is kept, not deleted).`]
-      : [];
-  if (!planExists) return [`A new plan: ${plural(diff.created.length, 'action')} to create.`, ...replacesLive];
+export function describeDiff(preview: ImportPreview, limit = LISTED): string[] {
+  const { planExists, diff } = preview;
+  const which = whichPlan(preview);
+  if (!planExists) return [...which, `A new plan: ${plural(diff.created.length, 'action')} to create.`];
   const lines = [
-    ...replacesLive,
+    ...which,
     `Against the current plan: ${diff.created.length} new, ${diff.changed.length} changed, ${diff.unchanged} unchanged${
       diff.missing.length ? `, ${diff.missing.length} not in the file (kept)` : ''
     }.`,
@@ -43,4 +42,25 @@ export function describeDiff({ planExists, diff, livePlan, title }: ImportPrevie
       `Not in the file (kept as they are): ${diff.missing.slice(0, limit).join(', ')}${diff.missing.length > limit ? ', …' : ''}.`,
     );
   return lines;
+}
+
+/**
+ * Which plan an import becomes: never silently the live one. A new title with a live plan in place waits (a draft) unless
+ * the coordinator makes it live; the words say which plan partners will be answered from.
+ */
+export function whichPlan({ planExists, livePlan, live, title, period, existingStatus, makeLive }: ImportPreview): string[] {
+  const liveName = live ? planShortName(live) : livePlan;
+  const name = title ? planShortName({ title, period: period ?? '' }) : 'the file’s plan';
+  if (!liveName) return [`It will be the live plan, ${name}: the one partners ask about and update.`];
+  if (planExists && (existingStatus ?? 'live') === 'live') return [];
+  const what = !planExists
+    ? `This will be a new plan, ${name}`
+    : `This updates the ${name} plan, which is ${existingStatus === 'draft' ? 'not live yet' : 'archived'}`;
+  if (makeLive) return [`${what}, and makes it live: the live plan ${liveName} will be archived (kept, still answerable, read-only).`];
+  return [`${what}; the live plan stays ${liveName} unless you make it live.`];
+}
+
+/** Whether the file's plan would not be live after the import (a new title, or a draft or archived plan, while another is live). */
+export function wouldNotBeLive({ livePlan, planExists, existingStatus }: ImportPreview): boolean {
+  return Boolean(livePlan) && !(planExists && (existingStatus ?? 'live') === 'live');
 }

@@ -5,12 +5,10 @@ import type { OrganisationInfo } from '../plan/types.js';
 import { assemblePlan } from './assemble.js';
 import { readCsv } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';
-import { readDocxRows } from './docx.js';
 import { readGrid } from './grid.js';
 import { checkFileSize, MAX_ACTIONS, tooLarge } from './limits.js';
 import { readMarkdown } from './markdown.js';
 import type { ImportedPlan, ImportOptions, SourcePlan } from './types.js';
-import { readXlsxRows } from './xlsx.js';
 
 export { describeImport } from './describe.js';
 export { DEFAULT_ORGANISATIONS } from './known-organisations.js';
@@ -75,6 +73,8 @@ export async function parsePlanBytes(
   const type = extname(fileName).toLowerCase();
   if (bytes.length === 0) throw new ImportError('IMPORT_EMPTY', fileName, null, null, 'the file is empty.');
   if (type === '.xlsx' || type === '.xlsm') {
+    // exceljs and mammoth are loaded when a file of theirs first arrives, not at start-up (memory, start-up time)
+    const { readXlsxRows } = await import('./xlsx.js');
     const sheet = await readXlsxRows(bytes, fileName);
     const source = readGrid(sheet.rows, fileName);
     if (sheet.otherPlans.length)
@@ -84,6 +84,7 @@ export async function parsePlanBytes(
     return { plan: finish(source, fileName, known, options), format: 'xlsx', encoding: null };
   }
   if (type === '.docx') {
+    const { readDocxRows } = await import('./docx.js');
     const rows = await readDocxRows(bytes, fileName);
     return { plan: finish(readGrid(rows, fileName), fileName, known, options), format: 'docx', encoding: null };
   }

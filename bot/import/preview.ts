@@ -1,5 +1,5 @@
 import { RAGS, ragWords } from '../plan/types.js';
-import { describeDiff } from './describe-diff.js';
+import { describeDiff, whichPlan, wouldNotBeLive } from './describe-diff.js';
 import type { ImportPreview } from './reconcile.js';
 import type { ImportedPlan } from './types.js';
 
@@ -16,7 +16,10 @@ export function previewFacts(plan: ImportedPlan, preview: ImportPreview) {
       ([, count]) => count !== '0',
     ),
     warnings: plan.warnings,
-    changes: describeDiff(preview),
+    which: whichPlan(preview),
+    changes: describeDiff(preview).slice(whichPlan(preview).length),
     conflicts: preview.diff.conflicts.length,
+    // a plan that would not be live (a new title, or a draft or archived one) can be made live with the import
+    offerMakeLive: wouldNotBeLive(preview) && !preview.makeLive,
   };
 }

@@ -1,4 +1,4 @@
-import type { Rag, Recurrence } from '../plan/types.js';
+import type { PlanStatus, Rag, Recurrence } from '../plan/types.js';
 import type { ImportedAction, ImportedPlan } from './types.js';
 
 /** An action as the plan holds it now, with whether a person changed it (in chat or on a card) since an import last set it. */
@@ -133,8 +133,15 @@ export function diffImport(current: CurrentAction[], plan: ImportedPlan, prefer:
 export interface ImportPreview {
   planExists: boolean;
   diff: ImportDiff;
-  /** the title of the plan people ask about now (the one imported last), or null when the partnership has none */
+  /** the title of the live plan (the one people ask about and update), or null when the partnership has none */
   livePlan?: string | null;
-  /** the title of the file's plan */
+  /** the title of the file's plan, and its period */
   title?: string;
+  period?: string;
+  /** the status of the plan with the file's title, when there is one */
+  existingStatus?: PlanStatus | null;
+  /** the live plan's title and period */
+  live?: { title: string; period: string } | null;
+  /** the import is asked to make the file's plan live */
+  makeLive?: boolean;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { exportTable } from './export-table.js';
 import type { PlanView, Rag } from './types.js';
+import { planShortName } from './plan-names.js';
 
 /** Fill colours for RAG cells (BRAG: complete is blue); the word is always written too. */
 const RAG_FILL: Record<Rag, string | null> = {
@@ -12,13 +13,13 @@ const RAG_FILL: Record<Rag, string | null> = {
 };
 const WHITE_TEXT: Rag[] = ['RED', 'COMPLETE'];
 
-/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
-function sheetName(title: string, used: Set<string>): string {
-  const base =
-    title
-      .replace(/[:\\/?*[\]]/g, ' ')
-      .trim()
-      .slice(0, 28) || 'Plan';
+/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique in the workbook; the plan's years first when a long title would lose them. */
+function sheetName(plan: PlanView, used: Set<string>): string {
+  const clean = (text: string) => text.replace(/[:\\/?*[\]]/g, ' ').trim();
+  const years = clean(planShortName(plan));
+  const title = clean(plan.title);
+  const named = title.length <= 28 || years === title || title.slice(0, 28).includes(years) ? title : `${years} ${title}`;
+  const base = named.slice(0, 28).trim() || 'Plan';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   used.add(name.toLowerCase());
@@ -30,10 +31,12 @@ export async function exportXlsx(plans: PlanView[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const used = new Set<string>();
   for (const plan of plans) {
-    const sheet = workbook.addWorksheet(sheetName(plan.title, used));
+    const sheet = workbook.addWorksheet(sheetName(plan, used));
     const table = exportTable(plan, { updates: true });
     sheet.addRow([plan.title]).font = { bold: true, size: 14 };
     if (plan.period) sheet.addRow([plan.period]);
+    if (plan.status && plan.status !== 'live')
+      sheet.addRow([plan.status === 'draft' ? 'Not live yet' : 'Archived plan (kept as a record)']);
     sheet.addRow([]);
     const header = sheet.addRow(table.header);
     header.font = { bold: true };

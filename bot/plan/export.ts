@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PlanView } from './types.js';
 import { ragWords } from './types.js';
-import { exportTable } from './export-table.js';
+import { EXPORT_HEADER, exportTable, UPDATE_HEADER } from './export-table.js';
+import { planShortName } from './plan-names.js';
 
 /** The JSON export: { plans: [ { title, period, themes, actions: [...] } ] }. */
 export function exportJson(plans: PlanView[]): string {
@@ -10,6 +11,7 @@ export function exportJson(plans: PlanView[]): string {
       partnership: p.partnership,
       title: p.title,
       period: p.period,
+      ...(p.status ? { status: p.status } : {}),
       themes: p.themes,
       actions: p.actions.map((a) => ({
         ref: a.ref,
@@ -35,15 +37,44 @@ export function exportCsv(plan: PlanView, options: { updates?: boolean } = {}): 
   return stringify([table.header, ...table.rows.map((row) => row.map((c) => c.text))], { escape_formulas: true });
 }
 
+/** The column an export of several plans (or of a named one) starts with, and the plan's status after it. */
+export const PLAN_HEADER = ['Plan', 'Plan status'];
+
+/** One CSV of several plans: a Plan and a Plan status column first, then the usual columns (extras of every plan). */
+export function exportCsvPlans(plans: PlanView[], options: { updates?: boolean } = {}): string {
+  const tables = plans.map((plan) => ({ plan, table: exportTable(plan, { updates: options.updates ?? false }) }));
+  const known = new Set([...EXPORT_HEADER, ...UPDATE_HEADER]);
+  const extras = [...new Set(tables.flatMap(({ table }) => table.header.filter((h) => !known.has(h))))];
+  const header = [...PLAN_HEADER, ...EXPORT_HEADER, ...extras, ...(options.updates ? UPDATE_HEADER : [])];
+  const rows = tables.flatMap(({ plan, table }) =>
+    table.rows.map((row) => {
+      const byName = new Map(table.header.map((h, i) => [h, row[i]?.text ?? '']));
+      return [plan.title, plan.status ?? 'live', ...header.slice(PLAN_HEADER.length).map((h) => byName.get(h) ?? '')];
+    }),
+  );
+  return stringify([header, ...rows], { escape_formulas: true });
+}
+
 const mdCell = (text: string) =>
   text
     .replace(/\|/g, '\\|')
     .replace(/\s*\n\s*/g, '<br>')
     .trim();
 
-/** The Markdown export: the plan's title and period, then one table per theme with the current RAG (and any extra columns). */
-export function exportMarkdown(plan: PlanView): string {
-  const lines = [`# ${plan.title}`, '', plan.period ? `${plan.period}` : '', ''];
+/** The Markdown export: the plan's title and period, then one table per theme with the current RAG (and any extra columns); `planColumn` starts each row with the plan's short name and says its status under the title. */
+export function exportMarkdown(plan: PlanView, options: { planColumn?: boolean } = {}): string {
+  const planColumn = options.planColumn ?? false;
+  const lines = [
+    `# ${plan.title}`,
+    '',
+    plan.period ? `${plan.period}` : '',
+    '',
+    planColumn ? `Status: ${plan.status === 'draft' ? 'not live yet' : (plan.status ?? 'live')}` : '',
+    '',
+  ];
+  const first = planColumn
+    ? { head: '| Plan ', rule: '|---', cell: `| ${mdCell(planShortName(plan))} ` }
+    : { head: '', rule: '', cell: '' };
   const extras = [...new Set(plan.actions.flatMap((a) => Object.keys(a.extras ?? {})))];
   for (const theme of plan.themes) {
     const actions = plan.actions.filter((a) => a.theme === theme);
@@ -51,12 +82,12 @@ export function exportMarkdown(plan: PlanView): string {
     lines.push(
       `## ${theme}`,
       '',
-      `| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |${extras.map((e) => ` ${mdCell(e)} |`).join('')}`,
-      `|---|---|---|---|---|---|---|${extras.map(() => '---|').join('')}`,
+      `${first.head}| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |${extras.map((e) => ` ${mdCell(e)} |`).join('')}`,
+      `${first.rule}|---|---|---|---|---|---|---|${extras.map(() => '---|').join('')}`,
     );
     for (const a of actions) {
       lines.push(
-        `| ${a.label} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |${extras.map((e) => ` ${mdCell(a.extras?.[e] ?? '')} |`).join('')}`,
+        `${first.cell}| ${a.label} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |${extras.map((e) => ` ${mdCell(a.extras?.[e] ?? '')} |`).join('')}`,
       );
     }
     lines.push('');

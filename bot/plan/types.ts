@@ -15,7 +15,8 @@ export type Role = z.infer<typeof RoleSchema>;
 export const RECURRENCES = ['weekly', 'bi-weekly', 'monthly', 'quarterly', 'six-monthly', 'annual'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
 
-export const UPDATE_SOURCES = ['card', 'chat', 'import', 'cli'] as const;
+/** carry: the first entry of an action carried over to next year's plan (a copy of the earlier action's latest note) */
+export const UPDATE_SOURCES = ['card', 'chat', 'import', 'cli', 'carry'] as const;
 export type UpdateSource = (typeof UPDATE_SOURCES)[number];
 
 /** The last recorded change to an action: who and when. */
@@ -68,9 +69,29 @@ export interface PlanView {
   timeZone: string;
   title: string;
   period: string;
+  /** the plan's id and status when read from the database (live: the plan people ask about and update) */
+  planId?: number;
+  status?: PlanStatus;
   themes: string[];
   organisations: OrganisationInfo[];
   actions: PlanAction[];
+}
+
+/** live: the one plan people ask about and update; draft: imported or started, not yet live; archived: was live, read-only. */
+export const PLAN_STATUSES = ['live', 'draft', 'archived'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** One of a partnership's plans, in brief (for "list plans" and for matching the plan a partner names). */
+export interface PlanSummary {
+  id: number;
+  title: string;
+  period: string;
+  status: PlanStatus;
+  actions: number;
+  /** ISO 8601 instants */
+  importedAt: string;
+  liveSince: string | null;
+  archivedAt: string | null;
 }
 
 /** One entry of an action's history. */

@@ -7,6 +7,7 @@ import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '
 import { REPORT_CARD_ACTIONS } from '../features/reports/index.js';
 import { cancelImportHandler, ImportButtonData, importPlanHandler } from '../handlers/plan-import/import-buttons.js';
 import { cardAction, type CardRoute, coordinatorsOnly } from './route.js';
+import { cancelNextPlanHandler, confirmNextPlanHandler, NextPlanData } from '../features/plans/commands.js';
 
 const WHICH_ACTION = 'That button does not say which action it is for. Try "show action 18".';
 
@@ -54,5 +55,18 @@ export const CARD_ACTIONS: CardRoute[] = [
     schema: ImportButtonData,
     invalid: 'That button did not say which file it is for. Please send the file again.',
     handle: cancelImportHandler,
+  }),
+  cardAction({
+    verb: VERBS.startNextPlan,
+    schema: NextPlanData,
+    invalid: 'That button did not say which plan to start. Say "start next year\'s plan" again.',
+    needs: coordinatorsOnly("start next year's plan"),
+    handle: confirmNextPlanHandler,
+  }),
+  cardAction({
+    verb: VERBS.cancelNextPlan,
+    schema: NextPlanData,
+    invalid: 'That button is out of date: nothing was started.',
+    handle: cancelNextPlanHandler,
   }),
 ];

@@ -16,10 +16,25 @@ import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-
 import { REPORT_COMMANDS } from '../features/reports/index.js';
 import { command, coordinatorsOnly, type CommandRoute } from './route.js';
 import { PRIVACY_COMMANDS } from '../handlers/privacy/commands.js';
+import { PLAN_PATTERNS } from '../features/plans/patterns.js';
+import { listPlansHandler, makeLiveHandler, startNextPlanHandler } from '../features/plans/commands.js';
 
 /** Every typed command, tried in order before the text is treated as a plan question. One line each: name, pattern, role, handler. */
 export const COMMANDS: CommandRoute[] = [
   ...PRIVACY_COMMANDS,
+  command({ name: 'list plans', pattern: PLAN_PATTERNS.listPlans, handle: listPlansHandler }),
+  command({
+    name: 'make a plan live',
+    pattern: PLAN_PATTERNS.makeLive,
+    needs: coordinatorsOnly('choose the live plan'),
+    handle: makeLiveHandler,
+  }),
+  command({
+    name: "start next year's plan",
+    pattern: PLAN_PATTERNS.startNext,
+    needs: coordinatorsOnly("start next year's plan"),
+    handle: startNextPlanHandler,
+  }),
   command({ name: 'history', pattern: PATTERNS.history, handle: historyHandler }),
   command({ name: 'what changed', pattern: PATTERNS.changes, handle: changesHandler }),
   command({

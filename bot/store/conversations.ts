@@ -38,13 +38,16 @@ export interface ConversationSeen {
  * No per-process cache, so a conversation marked inactive by any instance is re-activated by the next turn on any other.
  */
 export async function enterConversation(db: Db, seen: ConversationSeen, forNew: () => Promise<string | null>): Promise<string | null> {
-  const row = await db.conversationRef.findUnique({
-    where: { conversationId: seen.conversationId },
-    select: { serviceUrl: true, active: true, partnership: { select: { name: true } } },
-  });
-  const partnership = row?.partnership.name ?? (await forNew());
+  // one statement (Prisma would read the relation with a second one)
+  const [row] = await db.$queryRaw<{ serviceUrl: string; active: unknown; name: string }[]>`
+    SELECT c."serviceUrl" AS "serviceUrl", c."active" AS "active", p."name" AS "name"
+    FROM "ConversationRef" c JOIN "Partnership" p ON p."id" = c."partnershipId"
+    WHERE c."conversationId" = ${seen.conversationId}`;
+  const partnership = row?.name ?? (await forNew());
   if (!partnership) return null;
-  if (!row?.active || row.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
+  // PostgreSQL answers a boolean, SQLite 0 or 1
+  const active = row?.active === true || Number(row?.active) === 1;
+  if (!active || row?.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
   return partnership;
 }
 

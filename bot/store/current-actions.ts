@@ -1,7 +1,8 @@
 import { type CurrentAction, diffImport, type ImportPreview, type Prefer } from '../import/reconcile.js';
 import type { ImportedPlan } from '../import/types.js';
-import type { Rag, Recurrence } from '../plan/types.js';
+import type { PlanStatus, Rag, Recurrence } from '../plan/types.js';
 import type { Db } from './client.js';
+import { findLivePlan } from './live-plan.js';
 
 /**
  * The plan's actions as the importer compares them with a file: leads by name, and whether a person changed each since an import
@@ -41,15 +42,27 @@ export async function loadCurrentActions(db: Db, planId: number): Promise<Curren
 }
 
 /** What importing the plan would change, worked out without saving anything (a plan not yet in the database: everything is new). */
-export async function previewImport(db: Db, partnership: string, plan: ImportedPlan, prefer: Prefer = 'plan'): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  partnership: string,
+  plan: ImportedPlan,
+  prefer: Prefer = 'plan',
+  makeLive = false,
+): Promise<ImportPreview> {
   const [existing, live] = await Promise.all([
-    db.plan.findFirst({ where: { title: plan.title, partnership: { name: partnership } }, select: { id: true } }),
-    db.plan.findFirst({
-      where: { partnership: { name: partnership } },
-      orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
-      select: { title: true },
-    }),
+    db.plan.findFirst({ where: { title: plan.title, partnership: { name: partnership } }, select: { id: true, status: true } }),
+    findLivePlan(db, partnership),
   ]);
+  const livePeriod = live ? ((await db.plan.findUnique({ where: { id: live.id }, select: { period: true } }))?.period ?? '') : '';
   const current = existing ? await loadCurrentActions(db, existing.id) : [];
-  return { planExists: existing !== null, diff: diffImport(current, plan, prefer), livePlan: live?.title ?? null, title: plan.title };
+  return {
+    planExists: existing !== null,
+    diff: diffImport(current, plan, prefer),
+    livePlan: live?.title ?? null,
+    title: plan.title,
+    existingStatus: (existing?.status as PlanStatus | undefined) ?? null,
+    live: live ? { title: live.title, period: livePeriod } : null,
+    period: plan.period,
+    makeLive,
+  };
 }

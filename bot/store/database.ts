@@ -1,9 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
-import { PrismaClient as PostgresClient } from './generated/postgres/client.ts';
 import type { Db } from './client.js';
 import { applyMigrations } from './migrate.js';
 import { repositories, type Repositories } from './store.js';
@@ -40,11 +36,23 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   const kind = databaseKind(url);
   if (kind === 'sqlite') mkdirSync(path.dirname(path.resolve(sqlitePath(url))), { recursive: true });
   const migrationsApplied = options.migrate !== false ? await applyMigrations(url) : [];
-  // The two generated clients have the same models and differ only in the transaction isolation levels they accept,
-  // so the PostgreSQL one is used through the SQLite one's type; the cast stays here, inside bot/store.
-  const db =
-    kind === 'sqlite'
-      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db);
+  // Only the client and driver for this kind of database are loaded (each generated client carries its whole data model).
+  const db = kind === 'sqlite' ? await sqliteClient(url) : await postgresClient(url);
   return { ...repositories(db), db, kind, url, migrationsApplied, close: () => db.$disconnect() };
+}
+
+// The two generated clients have the same models and differ only in the transaction isolation levels they accept, so the
+// PostgreSQL one is used through the SQLite one's type; the cast stays here, inside bot/store. errorFormat 'minimal'
+// spares every query a stack capture (Prisma's call site for pretty error messages); error codes are unchanged.
+async function sqliteClient(url: string): Promise<Db> {
+  const [{ PrismaBetterSQLite3 }, { PrismaClient }] = await Promise.all([
+    import('@prisma/adapter-better-sqlite3'),
+    import('./generated/sqlite/client.ts'),
+  ]);
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 }), errorFormat: 'minimal' });
+}
+
+async function postgresClient(url: string): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgres/client.ts')]);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), errorFormat: 'minimal' }) as unknown as Db;
 }

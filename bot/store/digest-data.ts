@@ -12,7 +12,10 @@ export async function loadDigestData(
   const plan = await db.plan.findFirst({ where: { partnership: { name: partnership }, title: planTitle }, select: { id: true } });
   if (!plan) return { changes: [], firstRecorded: {}, rounds: [] };
   const [rows, firsts, rounds] = await Promise.all([
-    db.actionUpdate.findMany({ where: { action: { planId: plan.id }, at: { gte: since } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    db.actionUpdate.findMany({
+      where: { action: { planId: plan.id }, at: { gte: since }, source: { not: 'carry' } },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    }),
     db.actionUpdate.groupBy({ by: ['actionId'], where: { action: { planId: plan.id } }, _min: { at: true } }),
     db.updateRound.findMany({
       where: { partnership: { name: partnership }, status: 'open' },

@@ -1,13 +1,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import { appPath } from '../app-root.js';
 import { AppError } from '../errors.js';
 import { logger } from '../logger.js';
 
 const log = logger('migrate');
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+const MIGRATIONS_DIR = appPath('prisma', 'migrations');
 /** Arbitrary constant: the PostgreSQL advisory lock that serialises migrations between instances. */
 const PG_LOCK_KEY = 7_202_611;
 
@@ -41,7 +39,9 @@ export async function applyMigrations(url: string): Promise<string[]> {
   return url.startsWith('file:') ? migrateSqlite(url) : migratePostgres(url);
 }
 
-function migrateSqlite(url: string): string[] {
+/** The database driver is loaded for the kind of database in use only (the other one is never loaded). */
+async function migrateSqlite(url: string): Promise<string[]> {
+  const { default: Database } = await import('better-sqlite3');
   const db = new Database(url.replace(/^file:/, '').replace(/\?.*$/, ''), { timeout: 10_000 });
   try {
     db.pragma('journal_mode = WAL');
@@ -74,6 +74,7 @@ function migrateSqlite(url: string): string[] {
 }
 
 async function migratePostgres(url: string): Promise<string[]> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -3,7 +3,7 @@ import type { Db } from './client.js';
 import { readPlanStamp } from './plan-stamp.js';
 import { readPlanView } from './plan-view.js';
 
-/** Per database, per partnership: the last PlanView read and the stamp it was read under. */
+/** Per database, per partnership (and plan, for a plan other than the live one): the last PlanView read and the stamp it was read under. */
 const cached = new WeakMap<Db, Map<string, { stamp: string; view: PlanView }>>();
 
 /** Freezes a view all the way down: a cached view is shared by every turn, so no caller may change it. */
@@ -16,23 +16,24 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The partnership's current plan: one small stamp query, then the cached view when the stamp is unchanged,
+ * The partnership's live plan (or, given an id, that plan of the partnership): one small stamp query, then the cached view when the stamp is unchanged,
  * else a fresh read. The stamp is read first, so a change made meanwhile (here or in another instance) shows next time.
  */
-export async function cachedPlanView(db: Db, partnership: string): Promise<PlanView | null> {
-  const stamp = await readPlanStamp(db, partnership);
+export async function cachedPlanView(db: Db, partnership: string, planId?: number): Promise<PlanView | null> {
+  const stamp = await readPlanStamp(db, partnership, planId);
+  const key = planId === undefined ? partnership : `${partnership}\u0000${planId}`;
   let views = cached.get(db);
   if (!views) {
     views = new Map();
     cached.set(db, views);
   }
   if (!stamp?.plan) {
-    views.delete(partnership);
+    views.delete(key);
     return null;
   }
-  const hit = views.get(partnership);
+  const hit = views.get(key);
   if (hit && hit.stamp === stamp.stamp) return hit.view;
   const view = deepFreeze(await readPlanView(db, partnership, { ...stamp, plan: stamp.plan }));
-  views.set(partnership, { stamp: stamp.stamp, view });
+  views.set(key, { stamp: stamp.stamp, view });
   return view;
 }

@@ -76,6 +76,8 @@ export async function readPlanView(
     timeZone: stamp.timeZone,
     title: stamp.plan.title,
     period: stamp.plan.period,
+    planId,
+    status: stamp.plan.status,
     themes: themes.map((t) => t.name),
     organisations: organisations.map((o) => ({ name: o.name, aliases: JSON.parse(o.aliases) as string[] })),
     actions: [...actions.values()],

@@ -12,12 +12,12 @@ export async function loadOrganisations(db: Db, partnership: string): Promise<Or
 }
 
 /**
- * The partnership's current plan (the most recently imported) as plain data, or null when it has none.
+ * The partnership's live plan as plain data (or, given a plan id, that plan of the partnership), or null when it has none.
  * Served from a per-process cache checked against a stamp read on every call, so it is never stale (see plan-cache.ts).
  * The view is frozen: copy before changing anything.
  */
-export async function loadPlanView(db: Db, partnership: string): Promise<PlanView | null> {
-  return cachedPlanView(db, partnership);
+export async function loadPlanView(db: Db, partnership: string, planId?: number): Promise<PlanView | null> {
+  return cachedPlanView(db, partnership, planId);
 }
 
 /** Like loadPlanView, but a partnership without a plan is a NOT_FOUND error. */
@@ -31,10 +31,10 @@ export async function requirePlanView(db: Db, partnership: string): Promise<Plan
   return view;
 }
 
-/** Every partnership with its plans and action counts, for `cli plans`. */
+/** Every partnership with its plans, their status and action counts, for `cli plans`. */
 export async function listPlans(
   db: Db,
-): Promise<{ partnership: string; title: string; period: string; actions: number; importedAt: Date }[]> {
+): Promise<{ partnership: string; title: string; period: string; status: string; actions: number; importedAt: Date }[]> {
   const plans = await db.plan.findMany({
     include: { partnership: true, _count: { select: { actions: true } } },
     orderBy: [{ partnershipId: 'asc' }, { id: 'asc' }],
@@ -43,6 +43,7 @@ export async function listPlans(
     partnership: p.partnership.name,
     title: p.title,
     period: p.period,
+    status: p.status,
     actions: p._count.actions,
     importedAt: p.importedAt,
   }));

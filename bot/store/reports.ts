@@ -2,6 +2,7 @@ import { AppError } from '../errors.js';
 import type { BoardReport, ReportHistoryEntry, ReportSettings } from '../plan/report/types.js';
 import type { Rag, UpdateSource } from '../plan/types.js';
 import type { Db } from './client.js';
+import { findLivePlan } from './live-plan.js';
 import { withBusyRetry } from './retry.js';
 
 /** A saved board report: the composed report and its version and sign-off. */
@@ -71,16 +72,12 @@ export async function saveReportSettings(db: Db, partnership: string, changes: P
   return next;
 }
 
-/** Every history entry of the partnership's current plan, oldest first, as the report reads them. */
+/** Every history entry of the partnership's live plan (but the copies carried over from an earlier plan), oldest first, as the report reads them. */
 export async function loadReportHistory(db: Db, partnership: string): Promise<ReportHistoryEntry[]> {
-  const plan = await db.plan.findFirst({
-    where: { partnership: { name: partnership } },
-    orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
-    select: { id: true },
-  });
+  const plan = await findLivePlan(db, partnership);
   if (!plan) return [];
   const rows = await db.actionUpdate.findMany({
-    where: { action: { planId: plan.id } },
+    where: { action: { planId: plan.id }, source: { not: 'carry' } },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
     select: { actionId: true, at: true, ragFrom: true, ragTo: true, note: true, progress: true, source: true },
   });

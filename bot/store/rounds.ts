@@ -125,7 +125,7 @@ export async function roundItems(db: Db, roundId: number): Promise<RoundItemInfo
 /** Updates to these actions since a moment, from cards, chat or the command line (imports do not count). */
 export async function updatesSince(db: Db, actionIds: number[], since: Date): Promise<RoundUpdateView[]> {
   const rows = await db.actionUpdate.findMany({
-    where: { actionId: { in: actionIds }, at: { gte: since }, source: { not: 'import' } },
+    where: { actionId: { in: actionIds }, at: { gte: since }, source: { notIn: ['import', 'carry'] } },
     orderBy: { id: 'asc' },
   });
   return rows.map((r) => ({ actionId: r.actionId, at: r.at.toISOString(), by: r.actorName, historyId: r.id }));

@@ -1,14 +1,21 @@
 import { diffImport, type ImportDiff, type Prefer } from '../import/reconcile.js';
 import type { ImportedAction, ImportedPlan } from '../import/types.js';
 import { loadCurrentActions } from './current-actions.js';
-import type { OrganisationInfo, Rag } from '../plan/types.js';
+import type { OrganisationInfo, PlanStatus, Rag } from '../plan/types.js';
 import type { Db } from './client.js';
+import { LIVE } from './live-plan.js';
+import { makeLiveInTransaction } from './plan-status.js';
+import { recordAudit } from './audit.js';
 import { withBusyRetry } from './retry.js';
 
 /** What saving an imported plan changed. */
 export interface SaveResult {
   planId: number;
   planCreated: boolean;
+  /** the plan's status after the import: a plan with a new title becomes live only when the partnership had none, or when asked */
+  status: PlanStatus;
+  /** the title of the plan this import archived by making its plan live, or null */
+  archived: string | null;
   actionsCreated: number;
   actionsUpdated: number;
   ragChanges: number;
@@ -19,7 +26,16 @@ export interface SaveResult {
 }
 
 type Tx = Db;
-type SaveInput = { partnership: string; plan: ImportedPlan; sourceFile: string; actor: string; at: Date; prefer?: Prefer };
+type SaveInput = {
+  partnership: string;
+  plan: ImportedPlan;
+  sourceFile: string;
+  actor: string;
+  at: Date;
+  prefer?: Prefer;
+  /** make the imported plan the live one (archiving the live plan); without it a plan with a new title waits as a draft */
+  makeLive?: boolean;
+};
 
 /** Saves an imported plan in one transaction, in a handful of batched statements: a re-import updates in place and keeps the history. */
 export async function savePlan(db: Db, input: SaveInput): Promise<SaveResult> {
@@ -50,6 +66,19 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
   const current = previous ? await loadCurrentActions(tx, previous.id) : [];
   const diff = diffImport(current, plan, input.prefer);
   const planId = await savePlanRow(tx, partnership.id, input);
+  const hasLive = await tx.plan.count({ where: { partnershipId: partnership.id, status: LIVE } });
+  const { archived } =
+    input.makeLive || hasLive === 0 ? await makeLiveInTransaction(tx, partnership.id, planId.id, at) : { archived: null };
+  if (archived)
+    await recordAudit(tx, {
+      partnershipId: partnership.id,
+      at,
+      actor: { label: input.actor },
+      action: 'plan.live',
+      subject: plan.title,
+      detail: { from: archived, to: plan.title, how: `import of ${input.sourceFile}` },
+    });
+  const status = (await tx.plan.findUniqueOrThrow({ where: { id: planId.id }, select: { status: true } })).status as PlanStatus;
   const themeIds = new Map<string, number>();
   for (const [position, name] of plan.themes.entries()) {
     const theme = await tx.theme.upsert({
@@ -78,6 +107,8 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
   const result: SaveResult = {
     planId: planId.id,
     planCreated: planId.created,
+    status,
+    archived,
     actionsCreated: diff.created.length,
     actionsUpdated: diff.changed.length,
     ragChanges: 0,
@@ -146,6 +177,8 @@ async function savePlanRow(tx: Tx, partnershipId: number, input: SaveInput): Pro
         objectives: JSON.stringify(plan.objectives),
         sourceFile: input.sourceFile,
         importedAt: at,
+        // made live, when it is to be, once it exists (at most one plan is live: a unique index)
+        status: 'draft',
       },
     });
     return { id: row.id, created: true };

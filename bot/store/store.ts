@@ -32,6 +32,8 @@ import {
 import { previewImport } from './current-actions.js';
 import { deletePendingImport, findPendingImport, savePendingImport } from './pending-imports.js';
 import { listPartnerships, listPlans, loadOrganisations, loadPlanView, requirePlanView, savePlan } from './plans.js';
+import { listPartnershipPlans, makePlanLive, planOfAction } from './plan-status.js';
+import { startNextPlan } from './next-plan.js';
 import { listPartnershipZones, unreachablePeople } from './reach.js';
 import {
   claimReminder,
@@ -54,7 +56,7 @@ import {
   resolveSchedule,
   updateRecurrence,
 } from './schedules.js';
-import { applyUpdate, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
+import { applyUpdate, listEarlierHistory, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
 import { erasePerson, exportPerson } from './person-data.js';
 import { changePrivacySettings, privacySettings } from './privacy-settings.js';
 import { purgeExpired } from './retention.js';
@@ -99,7 +101,7 @@ function bind<F extends Record<string, (db: Db, ...args: never[]) => unknown>>(d
 export function repositories(db: Db) {
   return {
     plans: bind(db, {
-      /** the partnership's current plan (cached per store instance, checked against a stamp on every call), or null */
+      /** the partnership's live plan (cached per store instance, checked against a stamp on every call), or null; given a plan id, that plan */
       current: loadPlanView,
       /** like current, but NOT_FOUND when the partnership has no plan */
       require: requirePlanView,
@@ -109,6 +111,14 @@ export function repositories(db: Db) {
       partnershipsWithPlans: listPartnerships,
       /** what importing a plan would change, without saving anything */
       preview: previewImport,
+      /** a partnership's plans: live, drafts, archived */
+      all: listPartnershipPlans,
+      /** makes one of a partnership's plans live, archiving the live one (audited) */
+      makeLive: makePlanLive,
+      /** starts next year's plan from the live one, carrying its open actions over (audited) */
+      startNext: startNextPlan,
+      /** the plan an action of the partnership belongs to, whatever its status */
+      ofAction: planOfAction,
     }),
     imports: bind(db, {
       /** a plan file sent in chat, kept until its coordinator presses Import or Cancel */
@@ -119,6 +129,8 @@ export function repositories(db: Db) {
     actions: bind(db, {
       applyUpdate,
       history: listHistory,
+      /** an action's history in the plans it was carried over from */
+      earlierHistory: listEarlierHistory,
       planChanges: listPlanChanges,
       partnershipChanges: listPartnershipChanges,
     }),

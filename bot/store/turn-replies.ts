@@ -7,9 +7,6 @@ export type TurnClaim =
   | { kind: 'taken-over'; sent: number }
   | { kind: 'retry'; status: string; invokeResponse: string | null };
 
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string })?.code === 'P2002' || /Unique constraint|unique constraint/i.test(String((err as Error)?.message));
-
 let claims = 0;
 
 /**
@@ -19,12 +16,14 @@ let claims = 0;
 export async function claimTurn(db: Db, input: { key: string; at: Date; ttlMs: number; leaseMs: number }): Promise<TurnClaim> {
   const expiresAt = new Date(input.at.getTime() + input.ttlMs);
   if (++claims % 200 === 0) await purgeExpiredTurns(db, input.at);
-  try {
-    await withBusyRetry(() => db.turnReply.create({ data: { activityKey: input.key, claimedAt: input.at, expiresAt } }));
-    return { kind: 'new' };
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-  }
+  // one statement for a new turn (nearly every turn): no exception, no read back
+  const inserted = await withBusyRetry(
+    () => db.$executeRaw`
+      INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent")
+      VALUES (${input.key}, 'running', ${input.at}, ${expiresAt}, 0)
+      ON CONFLICT ("activityKey") DO NOTHING`,
+  );
+  if (inserted === 1) return { kind: 'new' };
   const expired = await withBusyRetry(() =>
     db.turnReply.updateMany({
       where: { activityKey: input.key, expiresAt: { lt: input.at } },
@@ -53,9 +52,15 @@ export async function recordTurnReplies(db: Db, key: string, sent: number, invok
   );
 }
 
-/** Marks the turn answered: a retry from now on gets nothing new. */
-export async function finishTurn(db: Db, key: string): Promise<void> {
-  await withBusyRetry(() => db.turnReply.updateMany({ where: { activityKey: key }, data: { status: 'done' } }));
+/** Marks the turn answered, with how many messages it sent and its invoke response if it has one: one statement. */
+export async function finishTurn(db: Db, key: string, sent?: number, invokeResponse?: string): Promise<void> {
+  await withBusyRetry(() =>
+    sent === undefined
+      ? db.$executeRaw`UPDATE "TurnReply" SET "status" = 'done' WHERE "activityKey" = ${key}`
+      : invokeResponse === undefined
+        ? db.$executeRaw`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} WHERE "activityKey" = ${key}`
+        : db.$executeRaw`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} WHERE "activityKey" = ${key}`,
+  );
 }
 
 /** Forgets turns whose retries can no longer come. */

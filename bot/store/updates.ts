@@ -1,5 +1,6 @@
 import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
 import type { Db } from './client.js';
+import { findLivePlan, LIVE } from './live-plan.js';
 import { withBusyRetry } from './retry.js';
 
 /** A change someone asks for: the version they saw, the new RAG, a note and progress. */
@@ -20,7 +21,9 @@ export type UpdateOutcome =
   | { status: 'applied'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
   | { status: 'duplicate'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
   | { status: 'stale'; currentVersion: number }
-  | { status: 'missing' };
+  | { status: 'missing' }
+  /** the action's plan is not the live one: archived plans are read-only, drafts wait to be made live */
+  | { status: 'closed'; planStatus: string; planTitle: string };
 
 const isUniqueViolation = (err: unknown) =>
   (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
@@ -41,8 +44,12 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
   try {
     const outcome: UpdateOutcome = await withBusyRetry(() =>
       db.$transaction(async (tx) => {
-        const action = await tx.action.findUnique({ where: { id: cmd.actionId } });
+        const action = await tx.action.findUnique({
+          where: { id: cmd.actionId },
+          include: { plan: { select: { status: true, title: true } } },
+        });
         if (!action) return { status: 'missing' } as const;
+        if (action.plan.status !== LIVE) return { status: 'closed', planStatus: action.plan.status, planTitle: action.plan.title } as const;
         if (action.version !== cmd.expectedVersion) return { status: 'stale', currentVersion: action.version } as const;
         const changed = await tx.action.updateMany({
           where: { id: cmd.actionId, version: cmd.expectedVersion },
@@ -96,7 +103,8 @@ export async function listPlanChanges(
   since?: Date,
 ): Promise<{ at: string; actionRef: number; ragFrom: Rag; ragTo: Rag; by: string; note: string; source: UpdateSource }[]> {
   const rows = await db.actionUpdate.findMany({
-    where: { action: { planId }, ...(since ? { at: { gte: since } } : {}) },
+    // a carried-over action's first entry repeats the earlier plan's latest note: not a change
+    where: { action: { planId }, source: { not: 'carry' }, ...(since ? { at: { gte: since } } : {}) },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
     include: { action: { select: { ref: true } } },
   });
@@ -111,12 +119,37 @@ export async function listPlanChanges(
   }));
 }
 
-/** Every RAG change of a partnership's current plan (for the board timeline). */
-export async function listPartnershipChanges(db: Db, partnership: string, since?: Date) {
-  const plan = await db.plan.findFirst({
-    where: { partnership: { name: partnership } },
-    orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
-    select: { id: true },
-  });
+/** Every RAG change of a partnership's live plan (for the board timeline), or of one of its plans by id. */
+export async function listPartnershipChanges(db: Db, partnership: string, since?: Date, planId?: number) {
+  const plan =
+    planId === undefined
+      ? await findLivePlan(db, partnership)
+      : await db.plan.findFirst({ where: { id: planId, partnership: { name: partnership } }, select: { id: true } });
   return plan ? listPlanChanges(db, plan.id, since) : [];
+}
+
+/** The history an action carries from earlier plans: for each plan it was carried over from, newest first, its entries there. */
+export interface EarlierHistory {
+  planTitle: string;
+  planPeriod: string;
+  /** the action's number in that plan */
+  label: string;
+  entries: HistoryEntry[];
+}
+
+/** Follows an action's carried-over links back through earlier plans (at most 20), with each one's history, newest first. */
+export async function listEarlierHistory(db: Db, actionId: number, limit = 200): Promise<EarlierHistory[]> {
+  const out: EarlierHistory[] = [];
+  let current = await db.action.findUnique({ where: { id: actionId }, select: { carriedFromActionId: true } });
+  for (let depth = 0; current?.carriedFromActionId && depth < 20; depth++) {
+    const earlier = await db.action.findUnique({
+      where: { id: current.carriedFromActionId },
+      select: { id: true, ref: true, label: true, carriedFromActionId: true, plan: { select: { title: true, period: true } } },
+    });
+    if (!earlier) break;
+    const entries = (await listHistory(db, earlier.id, limit)).filter((e) => e.source !== 'carry');
+    out.push({ planTitle: earlier.plan.title, planPeriod: earlier.plan.period, label: earlier.label || String(earlier.ref), entries });
+    current = earlier;
+  }
+  return out;
 }

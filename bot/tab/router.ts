@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { appPath } from '../app-root.js';
 import { AppError } from '../errors.js';
 import { logger } from '../logger.js';
 import { requireTeamsToken, type TabAuth } from './auth.js';
@@ -13,7 +13,7 @@ export type { BoardData } from './board-data.js';
 export type { TabAuth } from './auth.js';
 
 const log = logger('tab');
-const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+const publicDir = appPath('bot', 'tab', 'public');
 const teamsJsDir = dirname(createRequire(import.meta.url).resolve('@microsoft/teams-js'));
 
 /** What the tab needs from the rest of the bot. */

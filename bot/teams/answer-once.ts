@@ -49,6 +49,8 @@ export async function answerOnce(services: Services, context: TurnContext, run: 
   }
   let skip = claim.kind === 'taken-over' ? claim.sent : 0;
   let sent = skip;
+  let recorded = skip;
+  let answer: string | undefined;
   context.onSendActivities(async (_context, activities, next) => {
     for (let i = activities.length - 1; i >= 0; i--) {
       if (activities[i]?.type === INVOKE_RESPONSE || skip <= 0) continue;
@@ -56,14 +58,27 @@ export async function answerOnce(services: Services, context: TurnContext, run: 
       skip--;
     }
     if (activities.length === 0) return [];
+    const messages = activities.filter((a) => a.type !== INVOKE_RESPONSE).length;
+    // what was sent before this batch is written down before this batch goes: one write per turn for the usual single
+    // reply (at the end, with the status), and a retry after a crash resends at most the batch that was in flight
+    if (messages > 0 && sent > recorded) {
+      await replies.record(key, sent);
+      recorded = sent;
+    }
     const responses = await next();
-    sent += activities.filter((a) => a.type !== INVOKE_RESPONSE).length;
-    const answer = activities.find((a) => a.type === INVOKE_RESPONSE);
-    await replies.record(key, sent, answer ? JSON.stringify(answer.value) : undefined);
+    sent += messages;
+    const invoke = activities.find((a) => a.type === INVOKE_RESPONSE);
+    if (invoke) answer = JSON.stringify(invoke.value);
     return responses;
   });
-  await run();
-  await replies.finish(key);
+  try {
+    await run();
+  } catch (err) {
+    // the turn failed: keep what it did send, so a retry taking it over does not send that again
+    if (sent > recorded || answer !== undefined) await replies.record(key, sent, answer);
+    throw err;
+  }
+  await replies.finish(key, sent, answer);
 }
 
 /** The answer to a retried invoke: the first delivery's answer when it has one, otherwise a short "still working". */

@@ -1,18 +1,11 @@
-// The Prevent bot as it runs in production (createBot + createHttpApp), run as a child process on BENCH_DATABASE_URL.
-import { createBot } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
-import { configureLogging } from '../../bot/logger.js';
-import { createHttpApp } from '../../bot/server.js';
-import { openStore } from '../../bot/store/database.js';
-import { serveBenchChild } from './child-side.js';
+// The Prevent bot exactly as `npm start` runs it (bin/start.mjs: the compiled dist/server.js), run as a child process
+// on DATABASE_URL and PORT from the bench; this file only adds the bench's memory and CPU questions.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { answerBench } from './child-side.js';
 
-const config = loadConfig({
-  DATABASE_URL: process.env.BENCH_DATABASE_URL,
-  DEMO_PLAN: 'off',
-  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-});
-configureLogging(config.LOG_LEVEL ?? 'warn');
-const store = await openStore(config.DATABASE_URL);
-const { services, adapter } = createBot({ config, store, now: () => new Date() });
-
-await serveBenchChild(createHttpApp(services, adapter), () => store.close());
+// the bot's own SIGTERM handler stops the scheduler, the server and the database, then exits
+answerBench(() => void process.kill(process.pid, 'SIGTERM'));
+const root = process.env.BENCH_ROOT;
+if (!root) throw new Error('BENCH_ROOT is not set');
+await import(pathToFileURL(path.join(root, 'bin', 'start.mjs')).href);

@@ -1,20 +1,19 @@
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Express } from 'express';
 
 /** Messages between the bench and a server it runs as a child process. */
 export type ToChild = { type: 'rss' } | { type: 'cpu' } | { type: 'stop' };
-export type FromChild = { type: 'ready'; url: string } | { type: 'rss'; rss: number; heapUsed: number } | { type: 'cpu'; micros: number };
+export type FromChild = { type: 'rss'; rss: number; heapUsed: number } | { type: 'cpu'; micros: number };
 
-/** Runs in a child: listens on a free loopback port, reports its URL, answers memory questions, stops when told. */
-export async function serveBenchChild(app: Express, close: () => Promise<void>): Promise<void> {
-  const server = await new Promise<import('node:http').Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  server.keepAliveTimeout = 65_000;
+/**
+ * Runs in a child: answers the bench's questions about memory and CPU, and stops when told (`stop` ends the server;
+ * it must end the process). The bench finds the server by polling GET /healthz on the PORT it gave the child.
+ */
+export function answerBench(stop: () => void | Promise<void>): void {
   const send = (message: FromChild) => process.send?.(message);
   process.on('message', async (message: ToChild) => {
     if (message.type === 'rss') {
-      // with --expose-gc (BENCH_GC), collect first so the heap figure is what is live, not garbage awaiting collection
+      // the bench starts every child with --expose-gc: collect first so the heap figure is what is live
       (globalThis as { gc?: () => void }).gc?.();
       const { rss, heapUsed } = process.memoryUsage();
       send({ type: 'rss', rss, heapUsed });
@@ -23,14 +22,22 @@ export async function serveBenchChild(app: Express, close: () => Promise<void>):
       const used = process.cpuUsage();
       send({ type: 'cpu', micros: used.user + used.system });
     }
-    if (message.type === 'stop') {
-      server.closeAllConnections();
-      server.close();
-      await close();
-      process.exit(0);
-    }
+    if (message.type === 'stop') await stop();
   });
   // the bench is gone (finished or crashed): never outlive it
   process.on('disconnect', () => process.exit(0));
-  send({ type: 'ready', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+}
+
+/** Runs a baseline server in a child: GET /healthz, listening on 127.0.0.1:PORT, answering the bench. */
+export async function serveBenchChild(app: Express): Promise<void> {
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(Number(process.env.PORT), '127.0.0.1', () => resolve(s));
+  });
+  server.keepAliveTimeout = 65_000;
+  answerBench(() => {
+    server.closeAllConnections();
+    server.close();
+    process.exit(0);
+  });
 }

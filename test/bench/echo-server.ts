@@ -1,4 +1,4 @@
-// The baseline: a bare botbuilder echo bot on the same stack (express + CloudAdapter, local mode), run as a child process.
+// The baseline: Microsoft's echo bot on the same stack (express + botbuilder's CloudAdapter, local mode), run as a child process.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express from 'express';
 import { serveBenchChild } from './child-side.js';
@@ -12,4 +12,4 @@ app.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => 
   });
 });
 
-await serveBenchChild(app, async () => undefined);
+await serveBenchChild(app);

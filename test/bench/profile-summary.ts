@@ -1,9 +1,13 @@
-// npx tsx test/bench/profile-summary.ts <file.cpuprofile> [top]: where a V8 CPU profile's time went, by function and by package.
-import { readFileSync } from 'node:fs';
+// npx tsx test/bench/profile-summary.ts <file.cpuprofile> [top]: where a V8 CPU profile's time went, by package, by
+// project source file and by function. Frames in the compiled bot (dist/server.js) are mapped back to their TypeScript
+// source through its source map.
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -23,32 +27,46 @@ const selfMs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 
-const where = (url: string) => {
-  const m = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+const maps = new Map<string, SourceMap | null>();
+/** The source file a frame's code came from: through the bundle's source map when there is one. */
+function sourceOf(frame: ProfileNode['callFrame']): string {
+  const { url } = frame;
+  // packages keep their own name (some ship source maps of their own, whose paths would hide it)
+  if (!url.startsWith('file://') || url.includes('/node_modules/')) return url;
+  let map = maps.get(url);
+  if (map === undefined) {
+    const path = `${fileURLToPath(url)}.map`;
+    map = existsSync(path) ? new SourceMap(JSON.parse(readFileSync(path, 'utf8'))) : null;
+    maps.set(url, map);
+  }
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string } | undefined;
+  return entry?.originalSource ?? url;
+}
+
+const where = (source: string) => {
+  const m = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (m) return m[1]!;
-  if (url.startsWith('node:')) return 'node';
-  if (url.includes('/work/main/'))
-    return url
-      .slice(url.indexOf('/work/main/') + 11)
-      .split('/')
-      .slice(0, 2)
-      .join('/');
-  return url ? 'other' : '(vm)';
+  if (source.startsWith('node:')) return 'node';
+  const project = source.match(/\/((?:bot|cards|jobs|test)\/[^/]+)/);
+  if (project) return project[1]!;
+  return source ? 'other' : '(vm: GC, idle, native)';
 };
+const short = (source: string) => source.replace(/^.*?\/((?:bot|cards|jobs|test|bin)\/)/, '$1').replace(/^.*node_modules\//, '');
 const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
 const byFunction = new Map<string, number>();
 const byPackage = new Map<string, number>();
 const inclusiveByApp = new Map<string, number>();
 for (const [id, ms] of selfMs) {
   const n = byId.get(id)!;
-  const f = n.callFrame;
-  add(byFunction, `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/work\/main\//, '')}:${f.lineNumber + 1}`, ms);
-  add(byPackage, where(f.url), ms);
+  const source = sourceOf(n.callFrame);
+  add(byFunction, `${n.callFrame.functionName || '(anonymous)'} ${short(source)}`, ms);
+  add(byPackage, where(source), ms);
   const seen = new Set<string>();
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
     const frame = byId.get(cur)!.callFrame;
-    if (!frame.url.includes('/work/main/') || frame.url.includes('node_modules')) continue;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/work\/main\//, '')}`;
+    const src = sourceOf(frame);
+    if (src.includes('node_modules') || !/\/(bot|cards|jobs)\//.test(src)) continue;
+    const key = `${frame.functionName || '(anonymous)'} ${short(src)}`;
     if (!seen.has(key)) add(inclusiveByApp, key, ms);
     seen.add(key);
   }
@@ -59,6 +77,6 @@ const show = (title: string, map: Map<string, number>) => {
     process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${k}\n`);
 };
 process.stdout.write(`${file}: ${total.toFixed(0)} ms sampled`);
-show('self time by package', byPackage);
+show('self time by package (project code by folder)', byPackage);
 show('self time by function', byFunction);
 show('inclusive time by project function', inclusiveByApp);

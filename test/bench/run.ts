@@ -1,7 +1,9 @@
-// npm run bench [-- --seconds 10 --warmup 3 --profile DIR --keep --reuse]: throughput, latency and memory of the bot
-// against a bare echo bot on the same stack, on SQLite and PostgreSQL, and at national scale. Prints one table.
+// npm run bench [-- --seconds 10 --warmup 3 --profile DIR --keep --reuse --only sqlite,postgresql,national]: throughput,
+// latency, CPU and memory of the bot as `npm start` runs it, against Microsoft's echo bot and a transport floor on the
+// same machine in the same run, on SQLite and PostgreSQL and at national scale. Prints one table and each target.
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { build, isStale } from '../../bin/build.mjs';
 import { runCommand } from '../../bot/cli/index.js';
 import { generateCommand } from './generate/command.js';
 import { createRandom } from './generate/random.js';
@@ -15,6 +17,7 @@ import { loadChannels, pickUpdaters } from './national.js';
 import { measureQuestions } from './questions.js';
 import { demoAsker, prepareDemo } from './setup.js';
 import { formatTable, type Row } from './table.js';
+import { formatTargets } from './targets.js';
 import { measureUpdates } from './updates.js';
 
 const { values } = parseArgs({
@@ -25,22 +28,28 @@ const { values } = parseArgs({
     keep: { type: 'boolean' },
     reuse: { type: 'boolean' },
     partnerships: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds ?? 10);
 const warmupSeconds = Number(values.warmup ?? 3);
 const partnerships = Number(values.partnerships ?? 400);
 const profileDir = values.profile;
+const only = new Set((values.only ?? 'sqlite,postgresql,national').split(','));
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const memory = (m: { rss: number; heapUsed: number }) => `${mb(m.rss)} (live JS heap after a GC ${mb(m.heapUsed)})`;
-/** Lets the memory probe collect garbage first (nothing else calls gc). */
-const GC = { NODE_OPTIONS: '--expose-gc' };
+/** The bot as `npm start` runs it, quiet (warnings only), without the demo plan (the bench loads its own). */
+const BOT_ENV = { LOG_LEVEL: 'warn', DEMO_PLAN: 'off' };
 configureLogging('warn');
 
 say(`Prevent bot benchmark: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+if (isStale()) {
+  const { seconds: took, files } = await build();
+  say(`Built dist/server.js (what npm start runs) from ${files} files in ${took.toFixed(1)} s.`);
+}
 say(
-  `Each server runs in a child process of its own; the load (keep-alive HTTP, one conversation per worker) and the fake connector run in this process.`,
+  'Each server runs on plain node in a child process of its own: the bot through bin/start.mjs (dist/server.js, what `npm start` runs), the echo bot and the transport floor compiled the same way. The load (keep-alive HTTP, one conversation per worker) and the fake connector run in this process.',
 );
 say(
   `Load average at start (other work on this machine skews every figure): ${loadavg()
@@ -53,27 +62,37 @@ const connector = await startFakeConnector();
 const rows: Row[] = [];
 const rss: string[] = [];
 const timing = { seconds, warmupSeconds };
+let echoRss = 0;
 
-// The baseline: a bare echo bot on the same stack.
-const echo = await startChild('echo-server.ts', GC);
-const echoAt: Record<number, { perSecond: number; p99: number }> = {};
-for (const concurrency of [1, 50]) {
-  const r = await withCpu(echo, (onMeasureStart) =>
-    measureQuestions({ baseUrl: echo.url, connector, concurrency, ...timing, askerFor: demoAsker, expect: /^You said/, onMeasureStart }),
-  );
-  echoAt[concurrency] = r;
-  rows.push({
-    figure: 'echo bot (baseline)',
-    concurrency,
-    perSecond: r.perSecond,
-    p50: r.p50,
-    p99: r.p99,
-    cpuMs: r.cpuMs,
-    notes: problems(r),
-  });
+// The baselines: Microsoft's echo bot (botbuilder) and the transport floor (no botbuilder), same express server.
+const baseline: Record<'echo' | 'floor', Record<number, { perSecond: number; p99: number }>> = { echo: {}, floor: {} };
+for (const [kind, script, figure] of [
+  ['floor', 'floor-server.ts', 'transport floor (express, one keep-alive agent, no botbuilder)'],
+  ['echo', 'echo-server.ts', 'echo bot (Microsoft sample, baseline)'],
+] as const) {
+  const server = await startChild(script, {}, profileDir && `${profileDir}/${kind}`);
+  for (const concurrency of [1, 50]) {
+    const r = await withCpu(server, (onMeasureStart) =>
+      measureQuestions({
+        baseUrl: server.url,
+        connector,
+        concurrency,
+        ...timing,
+        askerFor: demoAsker,
+        expect: /^You said/,
+        onMeasureStart,
+      }),
+    );
+    baseline[kind][concurrency] = r;
+    rows.push({ figure, concurrency, perSecond: r.perSecond, p50: r.p50, p99: r.p99, cpuMs: r.cpuMs, notes: problems(r) });
+  }
+  const m = await server.rss();
+  if (kind === 'echo') echoRss = m.rss;
+  rss.push(`${kind === 'echo' ? 'echo bot' : 'transport floor'} ${memory(m)}`);
+  await server.stop();
 }
-rss.push(`echo bot ${memory(await echo.rss())}`);
-await echo.stop();
+const echoAt = baseline.echo;
+const startups: { figure: string; ms: number }[] = [];
 
 const compared = (
   figure: string,
@@ -88,15 +107,18 @@ const compared = (
   p99: r.p99,
   echoPerSecond: echoAt[concurrency]?.perSecond,
   echoP99: echoAt[concurrency]?.p99,
+  floorPerSecond: baseline.floor[concurrency]?.perSecond,
   cpuMs: r.cpuMs,
   notes,
 });
 
 // "what's amber?" on the demo plan, SQLite then PostgreSQL.
 for (const kind of ['SQLite', 'PostgreSQL'] as const) {
+  if (!only.has(kind.toLowerCase())) continue;
   const db = kind === 'SQLite' ? sqliteDatabase() : await postgresDatabase('prevent_bench_demo');
   await prepareDemo(db.url);
-  const bot = await startChild('bot-server.ts', { ...GC, BENCH_DATABASE_URL: db.url }, profileDir);
+  const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: db.url }, profileDir && `${profileDir}/${kind.toLowerCase()}`);
+  startups.push({ figure: `${kind} demo`, ms: bot.startupMs });
   for (const concurrency of [1, 50]) {
     const r = await withCpu(bot, (onMeasureStart) =>
       measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: demoAsker, onMeasureStart }),
@@ -109,89 +131,102 @@ for (const kind of ['SQLite', 'PostgreSQL'] as const) {
 }
 
 // National scale on PostgreSQL: the generated dataset, each question in a random partnership's channel.
-const national = await postgresDatabase('prevent_bench_national', { reuse: values.reuse });
-const store = await openStore(national.url);
-if ((await store.db.partnership.count()) === 0) {
-  const started = performance.now();
-  const out: string[] = [];
-  const code = await runCommand(
-    generateCommand,
-    ['--partnerships', String(partnerships), '--seed', '1', '--service-url', connector.url],
-    { DATABASE_URL: national.url, LOG_LEVEL: 'warn' },
-    (t) => void out.push(t),
-    (t) => void out.push(t),
+let update: Awaited<ReturnType<typeof measureUpdates>> | undefined;
+let cold: { p99: number } | undefined;
+let nationalRss: number | undefined;
+let digests: Awaited<ReturnType<typeof timeDigests>> | undefined;
+if (only.has('national')) {
+  const national = await postgresDatabase('prevent_bench_national', { reuse: values.reuse });
+  const store = await openStore(national.url);
+  if ((await store.db.partnership.count()) === 0) {
+    const started = performance.now();
+    const out: string[] = [];
+    const code = await runCommand(
+      generateCommand,
+      ['--partnerships', String(partnerships), '--seed', '1', '--service-url', connector.url],
+      { DATABASE_URL: national.url, LOG_LEVEL: 'warn' },
+      (t) => void out.push(t),
+      (t) => void out.push(t),
+    );
+    if (code !== 0) throw new Error(`generate failed:\n${out.join('\n')}`);
+    say(`Generated the national dataset in ${((performance.now() - started) / 1000).toFixed(1)} s:\n${out.slice(-6).join('\n')}\n`);
+  } else {
+    await store.db.conversationRef.updateMany({ data: { serviceUrl: connector.url } });
+    say(`Reusing the national dataset in prevent_bench_national (${await store.db.partnership.count()} partnerships).\n`);
+  }
+  const channels = await loadChannels(store);
+  const random = createRandom(7);
+  const randomAsker = () => {
+    const channel = random.pick(channels);
+    return { conversation: channel.conversation, from: random.pick(channel.people) };
+  };
+  const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: national.url }, profileDir && `${profileDir}/national`);
+  startups.push({ figure: `national (${channels.length} partnerships, PostgreSQL)`, ms: bot.startupMs });
+  const first = await measureQuestions({
+    baseUrl: bot.url,
+    connector,
+    concurrency: 50,
+    seconds,
+    warmupSeconds: 0,
+    limit: channels.length,
+    askerFor: (w, n) => ({
+      conversation: channels[(w + n * 50) % channels.length]!.conversation,
+      from: channels[(w + n * 50) % channels.length]!.people[0]!,
+    }),
+  });
+  cold = first;
+  rows.push({
+    figure: `first question in each of ${channels.length} partnerships (cold)`,
+    concurrency: 50,
+    perSecond: first.perSecond,
+    p50: first.p50,
+    p99: first.p99,
+    notes: problems(first),
+  });
+  for (const concurrency of [1, 50]) {
+    const r = await withCpu(bot, (onMeasureStart) =>
+      measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: randomAsker, onMeasureStart }),
+    );
+    rows.push(compared(`"what's amber?" PostgreSQL, national (${channels.length} partnerships)`, concurrency, r, problems(r)));
+  }
+  const updaters = await pickUpdaters(store, channels, 50);
+  const w = await withCpu(bot, (onMeasureStart) =>
+    measureUpdates({ baseUrl: bot.url, connector, store, updaters, ...timing, runId: Date.now().toString(36), onMeasureStart }),
   );
-  if (code !== 0) throw new Error(`generate failed:\n${out.join('\n')}`);
-  say(`Generated the national dataset in ${((performance.now() - started) / 1000).toFixed(1)} s:\n${out.slice(-6).join('\n')}\n`);
-} else {
-  await store.db.conversationRef.updateMany({ data: { serviceUrl: connector.url } });
-  say(`Reusing the national dataset in prevent_bench_national (${await store.db.partnership.count()} partnerships).\n`);
-}
-const channels = await loadChannels(store);
-const random = createRandom(7);
-const randomAsker = () => {
-  const channel = random.pick(channels);
-  return { conversation: channel.conversation, from: random.pick(channel.people) };
-};
-const bot = await startChild('bot-server.ts', { ...GC, BENCH_DATABASE_URL: national.url }, profileDir);
-const cold = await measureQuestions({
-  baseUrl: bot.url,
-  connector,
-  concurrency: 50,
-  seconds,
-  warmupSeconds: 0,
-  limit: channels.length,
-  askerFor: (w, n) => ({
-    conversation: channels[(w + n * 50) % channels.length]!.conversation,
-    from: channels[(w + n * 50) % channels.length]!.people[0]!,
-  }),
-});
-rows.push({
-  figure: `first question in each of ${channels.length} partnerships (cold)`,
-  concurrency: 50,
-  perSecond: cold.perSecond,
-  p50: cold.p50,
-  p99: cold.p99,
-  notes: problems(cold),
-});
-for (const concurrency of [1, 50]) {
-  const r = await withCpu(bot, (onMeasureStart) =>
-    measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: randomAsker, onMeasureStart }),
+  update = w;
+  rows.push(
+    compared(
+      'card update (action.update), PostgreSQL, national',
+      50,
+      w,
+      `${w.saved} saved, ${w.retriesAnswered} retries answered once, ${w.stale} stale, ${w.announcements} announced; lost ${w.lost}, duplicated ${w.duplicated}, version errors ${w.versionMismatches}${w.bad ? `, ${w.bad} bad` : ''}`,
+    ),
   );
-  rows.push(compared(`"what's amber?" PostgreSQL, national (${channels.length} partnerships)`, concurrency, r, problems(r)));
-}
-const updaters = await pickUpdaters(store, channels, 50);
-const w = await withCpu(bot, (onMeasureStart) =>
-  measureUpdates({ baseUrl: bot.url, connector, store, updaters, ...timing, runId: Date.now().toString(36), onMeasureStart }),
-);
-rows.push(
-  compared(
-    'card update (action.update), PostgreSQL, national',
-    50,
-    w,
-    `${w.saved} saved, ${w.retriesAnswered} retries answered once, ${w.stale} stale, ${w.announcements} announced; lost ${w.lost}, duplicated ${w.duplicated}, version errors ${w.versionMismatches}${w.bad ? `, ${w.bad} bad` : ''}`,
-  ),
-);
-const nationalMemory = await bot.rss();
-const nationalRss = nationalMemory.rss;
-rss.push(`national bot ${memory(nationalMemory)}`);
-await bot.stop();
+  const nationalMemory = await bot.rss();
+  nationalRss = nationalMemory.rss;
+  rss.push(`national bot ${memory(nationalMemory)}`);
+  await bot.stop();
 
-const digests = await timeDigests(store, new Date(), 16);
-rows.push(
-  digests.available
-    ? {
-        figure: `weekly digests, all ${digests.partnerships} partnerships, PostgreSQL`,
-        notes: `${digests.seconds.toFixed(1)} s (${digests.concurrency} at a time, as the run coordinator; this process)${digests.failures ? `; ${digests.failures} without a plan` : ''}`,
-      }
-    : {
-        figure: 'weekly digests, all partnerships, PostgreSQL',
-        notes: 'NOT AVAILABLE YET (bot/plan/digest.ts or jobs/digest-reply.ts missing)',
-      },
-);
+  digests = await timeDigests(store, new Date(), 16);
+  rows.push(
+    digests.available
+      ? {
+          figure: `weekly digests, all ${digests.partnerships} partnerships, PostgreSQL`,
+          notes: `${digests.seconds.toFixed(1)} s (${digests.concurrency} at a time, as the run coordinator; this process)${digests.failures ? `; ${digests.failures} without a plan` : ''}`,
+        }
+      : {
+          figure: 'weekly digests, all partnerships, PostgreSQL',
+          notes: 'NOT AVAILABLE YET (bot/plan/digest.ts or jobs/digest-reply.ts missing)',
+        },
+  );
+  await store.close();
+  if (!values.keep) await national.drop();
+}
 rows.push({ figure: 'resident memory after the load (rss)', notes: rss.join('; ') });
-await store.close();
-if (!values.keep) await national.drop();
+rows.push({
+  figure: 'start-up to a served /healthz, existing database',
+  notes: startups.map((s) => `${s.figure} ${(s.ms / 1000).toFixed(2)} s`).join('; '),
+});
 await connector.close();
 
 say(formatTable(rows));
@@ -201,7 +236,7 @@ say(
     .join(', ')}`,
 );
 say('');
-say(targets(rows, w, digests, nationalRss));
+say(formatTargets({ rows, echo: echoAt, echoRss, update, cold, nationalRss, digests, startups }));
 
 /** Runs a measurement and adds the server's CPU time per measured request. */
 async function withCpu<T extends { requests: number }>(
@@ -217,24 +252,4 @@ async function withCpu<T extends { requests: number }>(
 
 function problems(r: { bad: number; unanswered: number }): string {
   return r.bad || r.unanswered ? `${r.bad} bad, ${r.unanswered} unanswered` : 'all answered correctly';
-}
-
-function targets(all: Row[], write: typeof w, digest: typeof digests, memory: number): string {
-  const reads = all.filter((r) => r.figure.startsWith('"what\'s amber?"'));
-  const lines = reads.map((r) => {
-    const ok = r.perSecond! >= 0.8 * r.echoPerSecond! && r.p99! <= 1.5 * r.echoP99!;
-    return `${ok ? 'MET    ' : 'NOT MET'} read ${r.figure.replace('"what\'s amber?" ', '')} at ${r.concurrency}: ${((r.perSecond! / r.echoPerSecond!) * 100).toFixed(0)}% of echo throughput (target >= 80%), p99 ${(r.p99! / r.echoP99!).toFixed(2)}x echo (target <= 1.5x)`;
-  });
-  const writeOk =
-    write.perSecond >= 0.5 * echoAt[50]!.perSecond && write.lost === 0 && write.duplicated === 0 && write.versionMismatches === 0;
-  lines.push(
-    `${writeOk ? 'MET    ' : 'NOT MET'} write at 50: ${((write.perSecond / echoAt[50]!.perSecond) * 100).toFixed(0)}% of echo throughput (target >= 50%), lost ${write.lost}, duplicated ${write.duplicated} (target 0)`,
-  );
-  lines.push(
-    digest.available
-      ? `${digest.seconds < 60 ? 'MET    ' : 'NOT MET'} digests: ${digest.seconds.toFixed(1)} s for ${digest.partnerships} (target < 60 s)`
-      : 'N/A     digests: the digest builder is not available yet',
-  );
-  lines.push(`${memory < 200 * 1024 * 1024 ? 'MET    ' : 'NOT MET'} memory: national bot ${mb(memory)} after the load (target < 200 MB)`);
-  return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { build, isStale } from '../../bin/build.mjs';
 import { runCommand } from '../../bot/cli/index.js';
 import { configureLogging } from '../../bot/logger.js';
 import { openStore, type OpenStore as Store } from '../../bot/store/database.js';
@@ -69,6 +70,11 @@ try {
     `Load average at start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')} (other sessions share this machine; every figure moves with them)`,
   );
 
+  if (isStale()) {
+    // built once here, so the two instances do not both build it as they start
+    const built = await build();
+    say(`Built dist/server.js (what npm start runs) from ${built.files} files in ${built.seconds.toFixed(1)} s`);
+  }
   cluster = await startCluster();
   say(`PostgreSQL ${cluster.version} of the soak's own on port ${cluster.port} (${cluster.dir})`);
   const url = await cluster.createDatabase('prevent_soak');
@@ -109,7 +115,9 @@ try {
   const started = await Promise.all(['A', 'B'].map((n) => startInstance(n, env, path.join(logDir, `instance-${n}.log`))));
   instances.push(...started);
   const [a, b] = started as [Instance, Instance];
-  say(`Two bot processes (bot/index.ts): A pid ${a.pid()} at ${a.url}, B pid ${b.pid()} at ${b.url}; logs in ${logDir}`);
+  say(
+    `Two bot processes (bin/start.mjs, as npm start runs them): A pid ${a.pid()} at ${a.url}, B pid ${b.pid()} at ${b.url}; logs in ${logDir}`,
+  );
 
   const t0 = Date.now();
   tap.markStart();

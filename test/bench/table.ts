@@ -4,6 +4,8 @@ export interface Row {
   concurrency?: number;
   perSecond?: number;
   echoPerSecond?: number;
+  /** the transport floor's throughput at the same concurrency */
+  floorPerSecond?: number;
   p50?: number;
   p99?: number;
   echoP99?: number;
@@ -15,15 +17,31 @@ export interface Row {
 const fixed = (v: number | undefined, digits = 0) => (v === undefined || Number.isNaN(v) ? '' : v.toFixed(digits));
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? '' : `${(a / b).toFixed(2)}×`);
 
-/** The table as aligned text: each figure with the echo bot's and the ratio where one applies. */
+/** The table as aligned text: each figure with the echo bot's and the transport floor's, and the ratios where they apply. */
 export function formatTable(rows: Row[]): string {
-  const header = ['figure', 'conc', 'req/s', 'echo req/s', 'ratio', 'p50 ms', 'p99 ms', 'echo p99', 'p99 ratio', 'CPU ms/req', 'notes'];
+  const header = [
+    'figure',
+    'conc',
+    'req/s',
+    'echo req/s',
+    'ratio',
+    'floor req/s',
+    'of floor',
+    'p50 ms',
+    'p99 ms',
+    'echo p99',
+    'p99 ratio',
+    'CPU ms/req',
+    'notes',
+  ];
   const cells = rows.map((r) => [
     r.figure,
     r.concurrency === undefined ? '' : String(r.concurrency),
     fixed(r.perSecond),
     fixed(r.echoPerSecond),
     ratio(r.perSecond, r.echoPerSecond),
+    fixed(r.floorPerSecond),
+    ratio(r.perSecond, r.floorPerSecond),
     fixed(r.p50, 1),
     fixed(r.p99, 1),
     fixed(r.echoP99, 1),

@@ -61,8 +61,8 @@ function sendFile(from: { id: string; name: string }, path = '/download/northshi
 const replies = (user: { id: string }) => bot.connector.to(dm(user).id).map((s) => s.activity);
 const planCount = () => bot.store.db.plan.count({ where: { title: 'Northshire Prevent Action Plan 2025/26' } });
 
-function press(verb: string, importId: number, from = cleo) {
-  return bot.post(makeInvoke(bot.connector.url, verb, { importId }, { from, conversation: dm(from) }));
+function press(verb: string, importId: number, from = cleo, extra: Record<string, unknown> = {}) {
+  return bot.post(makeInvoke(bot.connector.url, verb, { importId, ...extra }, { from, conversation: dm(from) }));
 }
 
 function importIdOf(activity: { attachments?: unknown[] }): number {
@@ -80,9 +80,9 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
     expect(preview?.text).toContain('Objective 2: Training: 3');
     expect(preview?.text).toContain('GREEN: 1');
     expect(preview?.text).toContain('A new plan: 5 actions to create.');
-    expect(preview?.text).toContain(
-      'Once imported, it becomes the plan people ask about, in place of "City of London Prevent Strategic Action Plan" (which is kept, not deleted).',
-    );
+    // another plan is live: the file's plan does not silently replace it
+    expect(preview?.text).toContain('This will be a new plan, 2025–26; the live plan stays 2020–24 unless you make it live.');
+    expect(preview?.text).toContain('Import and make it live');
     expect(preview?.text).toContain('"Start" is not one the importer maps');
     expect(validateCard(cardOf(preview as never))).toEqual([]);
     expect(await planCount()).toBe(0);
@@ -91,6 +91,8 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
     expect(imported.status).toBe(200);
     expect(JSON.stringify(imported.body.value)).toContain('Imported \\"Northshire Prevent Action Plan 2025/26\\"');
     expect(JSON.stringify(imported.body.value)).toContain('New plan: 5 actions created.');
+    expect(JSON.stringify(imported.body.value)).toContain('The 2025–26 plan is not live yet');
+    expect((await bot.store.plans.current('City of London'))?.title).toBe('City of London Prevent Strategic Action Plan');
     expect(await planCount()).toBe(1);
     const labels = await bot.store.db.action.findMany({
       where: { plan: { title: 'Northshire Prevent Action Plan 2025/26' } },
@@ -111,7 +113,7 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
 
   it("lists a RAG changed in chat since as a conflict; Import keeps it, the second button takes the file's", async () => {
     await sendFile(cleo);
-    await press(VERBS.importPlan, importIdOf(replies(cleo)[0] as never));
+    await press(VERBS.importPlan, importIdOf(replies(cleo)[0] as never), cleo, { makeLive: true });
     const a11 = await bot.store.db.action.findFirstOrThrow({
       where: { label: '1.1', plan: { title: 'Northshire Prevent Action Plan 2025/26' } },
     });
@@ -146,9 +148,12 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
     expect(await rag()).toBe('GREEN');
   });
 
-  it('asks in chat "show action 2.3a" and gets that action', async () => {
+  it('asks in chat "show action 2.3a" and gets that action (the plan imported and made live)', async () => {
     await sendFile(cleo);
-    await press(VERBS.importPlan, importIdOf(replies(cleo)[0] as never));
+    const made = await press(VERBS.importPlan, importIdOf(replies(cleo)[0] as never), cleo, { makeLive: true });
+    expect(JSON.stringify(made.body.value)).toContain(
+      'The 2025–26 plan is now live; \\"City of London Prevent Strategic Action Plan\\" is archived',
+    );
     bot.connector.clear();
     await bot.post(makeMessage(bot.connector.url, { text: 'show action 2.3a', from: cleo, conversation: dm(cleo) }));
     expect(replies(cleo)[0]?.text).toContain('Action 2.3a · Run the monthly referral clinic');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ragWords, type PlanAction } from '../../bot/plan/types.js';
 import { buildListCard } from '../../cards/list-card.js';
+import { shorten } from '../../cards/format.js';
 import { validateCard } from '../../cards/validate.js';
 import { VERBS } from '../../cards/verbs.js';
 import { buttonsWithVerb, firstBodyElement, visibleText } from './card-walk.js';
@@ -19,20 +20,27 @@ describe('buildListCard', () => {
     expect(text.split('\n')[0]).toBe('12 actions are AMBER');
   });
 
-  it('shows the first page of 10 with a count, RAG words, deadline and leads', () => {
+  it('shows the first page of 10 with a count and each action compact: its title and RAG in words, the rest on Show', () => {
     const { card, text } = list(amber);
     const seen = visibleText(card);
     expect(seen).toContain('Showing 1–10 of 12');
     expect(text).toContain('Showing 1–10 of 12');
     for (const action of amber.slice(0, 10)) {
-      const label = `Action ${action.ref} · ${action.title}`;
+      const label = `Action ${action.ref} · ${shorten(action.title, 120)}`;
       expect(seen).toContain(label);
-      expect(text).toContain(label);
       expect(text).toContain(`${label} · RAG: ${ragWords(action.rag)}`);
     }
     expect(seen).not.toContain(`Action ${at(amber, 10).ref} ·`);
-    expect(seen).toContain('Leads: CoLC CST, CoLP Prevent team');
-    expect(seen).toContain('Deadline: October 2021 (due 31 October 2021)');
+    // details on demand: deadline and leads are on the action's own card, not repeated in every list
+    expect(seen).not.toContain('Leads:');
+    expect(seen).not.toContain('Deadline:');
+  });
+
+  it('keeps a page of 15 actions well under the 16-18 KB the full list used to take', () => {
+    const fifteen = cityPlanActions().slice(0, 15);
+    const { card, text } = list(fifteen, 0, { pageSize: 15 });
+    expect(validateCard(card)).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(card)) + Buffer.byteLength(text)).toBeLessThan(14 * 1024);
   });
 
   it('offers Show more with the token and the next offset only while more remain', () => {
@@ -91,14 +99,14 @@ describe('buildListCard', () => {
     expect(pages).toBeGreaterThanOrEqual(20);
   });
 
-  it('shows fewer than the page size when a full page would not fit, and carries on from there', () => {
+  it('fits a full page of 25 long actions: titles are shortened in lists, so the page never has to shrink', () => {
     const actions = manyLongActions(60);
     const { card, text } = list(actions, 0, { pageSize: 25 });
     expect(validateCard(card)).toEqual([]);
-    const shown = [...text.matchAll(/^Action (\d+) ·/gm)].length;
-    expect(shown).toBeGreaterThan(0);
-    expect(shown).toBeLessThan(25);
-    expect(text).toContain(`Showing 1–${shown} of 60`);
-    expect(buttonsWithVerb(card, VERBS.showMore)[0]?.data).toMatchObject({ offset: shown });
+    expect(Buffer.byteLength(JSON.stringify(card)) + Buffer.byteLength(text)).toBeLessThan(26 * 1024);
+    expect([...text.matchAll(/^Action (\d+) ·/gm)]).toHaveLength(25);
+    expect(text).toContain('Showing 1–25 of 60');
+    expect(text).toContain(`Action 1 · ${shorten(at(actions, 0).title, 120)}`);
+    expect(buttonsWithVerb(card, VERBS.showMore)[0]?.data).toMatchObject({ offset: 25 });
   });
 });

@@ -114,7 +114,8 @@ describe('two bot processes on one database', () => {
     const reminders = connector.to(TEAMS.channel.id).filter((x) => /forum/i.test(x.activity.text ?? ''));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.activity.text).toMatch(/Tuesday 15 December 2026 at 10:00/);
-  });
+    // three CLI processes one after another: the 90 s budget for process-spawning tests on a loaded machine
+  }, 90_000);
 
   it('a channel marked inactive after a 403 on one instance is active again as soon as it talks to the other', async () => {
     const [a, b] = instances;

@@ -13,11 +13,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A bot server in its own process (`npm start`'s entry point), as a second instance would run. */
+/** A bot server in its own process, as `npm start` runs it (bin/start.mjs: the compiled dist/server.js), as a second instance would run. */
 export async function startBotProcess(env: Record<string, string>): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['bin/start.mjs'], {
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO_PLAN: 'off', ...env, PORT: String(port), TEST_DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,7 +65,7 @@ export async function runCliProcess(args: string[], env: Record<string, string>)
 export async function runBotUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     let output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+    const child = spawn(process.execPath, ['bin/start.mjs'], {
       env: { ...process.env, LOG_LEVEL: 'warn', DEMO_PLAN: 'off', ...env, TEST_DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

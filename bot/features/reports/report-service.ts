@@ -2,7 +2,6 @@ import { AppError } from '../../errors.js';
 import { addDays, dateIn, monthStart } from '../../plan/dates.js';
 import { composeReport } from '../../plan/report/compose.js';
 import { checkReportText } from '../../plan/report/guard.js';
-import { reportDocx } from '../../plan/report/render/docx.js';
 import type { TypedCounts } from '../../plan/report/types.js';
 import type { Store } from '../../store/database.js';
 import type { SavedReport } from '../../store/reports.js';
@@ -61,6 +60,8 @@ export async function draftReport(store: Store, request: DraftRequest): Promise<
     counts: request.counts,
     toolkit,
   });
+  // the Word writer (docx, pngjs) is loaded when the first report is drafted, not at start-up
+  const { reportDocx } = await import('../../plan/report/render/docx.js');
   const docx = await reportDocx(report);
   return store.reports.saveDraft({
     partnership: request.partnership,

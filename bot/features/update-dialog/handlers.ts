@@ -10,12 +10,25 @@ import { actionByRef } from '../../plan/query.js';
 import { PATTERNS } from '../../handlers/commands/patterns.js';
 import { planAndAction } from '../updates/update-service.js';
 import { answerDialog, beginUpdateDialog, type DialogTurn } from './service.js';
+import { scopeOf } from '../plans/scope.js';
+import { closedPlanMessage } from '../plans/words.js';
 
 // The update conversation's entry points: typed commands, card buttons, and messages while it is in progress.
 
 /** "update action 18", "update 18", "update 18 to amber": starts the conversation about that action. */
 export async function startUpdateHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply[]> {
+  const refused = await notLivePlan(input, match[1] ?? '');
+  if (refused) return [refused];
   return startByRef(input, match[1] ?? '', match[2]);
+}
+
+/** "update 2.2 to amber in the 2020–24 plan": a plan other than the live one is named, so nothing is updated (why, in words). */
+async function notLivePlan(input: MessageInput, ref: string): Promise<Reply | null> {
+  const scope = await scopeOf(input.services, input.partnership, input.text);
+  if (scope.kind === 'unmatched') return scope.reply;
+  if (scope.kind === 'live') return null;
+  const action = actionByRef(scope.plan.actions, ref);
+  return buildMessageCard({ lines: [closedPlanMessage(action?.label ?? ref, { ...scope.plan, status: scope.plan.status ?? 'archived' })] });
 }
 
 async function startByRef(input: MessageInput, ref: string, ragText?: string): Promise<Reply[]> {
@@ -28,6 +41,8 @@ async function startByRef(input: MessageInput, ref: string, ragText?: string): P
 
 /** "I've got an update on faith groups": finds the action the person can update, or asks which one. */
 export async function updateTopicHandler(input: MessageInput, match: RegExpMatchArray): Promise<Reply[]> {
+  const refused = await notLivePlan(input, '');
+  if (refused) return [refused];
   const topic = (match[1] ?? '').trim();
   const byRef = topic.match(/^(?:action\s*)?#?(\d{1,4}(?:\.\d{1,3})*[a-z]?)$/i);
   if (byRef) return startByRef(input, byRef[1] ?? '');

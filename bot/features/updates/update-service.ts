@@ -11,6 +11,7 @@ import type { PersonInfo } from '../../store/people.js';
 import type { UpdateOutcome } from '../../store/updates.js';
 import type { Sender, Services } from '../../core/context.js';
 import { assertNoPersonalData } from '../../handlers/privacy/guard.js';
+import { closedPlanMessage } from '../plans/words.js';
 
 const log = logger('updates');
 
@@ -29,7 +30,7 @@ export interface UpdateRequest {
 }
 
 export interface UpdateResult {
-  outcome: UpdateOutcome;
+  outcome: Exclude<UpdateOutcome, { status: 'closed' }>;
   /** the action as it is now */
   action: PlanAction;
   person: PersonInfo;
@@ -54,7 +55,12 @@ export async function planAndAction(
 ): Promise<{ plan: PlanView; action: PlanAction }> {
   const plan = await services.store.plans.require(partnership);
   const action = plan.actions.find((a) => a.id === actionId);
-  if (!action) throw new AppError('NOT_FOUND', 'That action is not in your partnership’s plan. Ask "summary" to see the plan.');
+  if (!action) {
+    // an action of an archived plan (or one not live yet) is the partnership's, but read-only
+    const other = await services.store.plans.ofAction(partnership, actionId);
+    if (other && other.status !== 'live') throw new AppError('FORBIDDEN', closedPlanMessage(other.label, other));
+    throw new AppError('NOT_FOUND', 'That action is not in your partnership’s plan. Ask "summary" to see the plan.');
+  }
   return { plan, action };
 }
 
@@ -100,6 +106,8 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
     at,
   });
+  if (outcome.status === 'closed')
+    throw new AppError('FORBIDDEN', closedPlanMessage(before.label, { title: outcome.planTitle, period: '', status: outcome.planStatus }));
   // Applied here: the action is known without reading the plan again. Otherwise someone else changed it: read it.
   const action =
     outcome.status === 'applied'

@@ -3,7 +3,9 @@ import { describeFilter, findActions } from '../../plan/query.js';
 import { AppError } from '../../errors.js';
 import type { CardActionInput } from '../../core/context.js';
 import { understand } from '../commands/ask.js';
-import { planAndToday } from '../plan-source.js';
+import { planAndToday, todayIn } from '../plan-source.js';
+import { scopeOf } from '../../features/plans/scope.js';
+import { withBanner } from '../../../cards/banner.js';
 import { listReply } from '../replies.js';
 import type { CardActionResult } from '../../core/context.js';
 
@@ -12,8 +14,14 @@ export const ShowMoreData = z.object({ token: z.string().min(1).max(500), offset
 
 /** "Show more": asks the original question again and shows the next page. */
 export async function showMoreHandler(input: CardActionInput, data: z.infer<typeof ShowMoreData>): Promise<CardActionResult> {
-  const { plan, today } = await planAndToday(input.services, input.partnership);
-  const question = understand(input, data.token, plan, today);
+  // the token is the whole question: one about another plan ("in the 2020–24 plan, …") pages through that plan
+  const scope = await scopeOf(input.services, input.partnership, data.token);
+  if (scope.kind === 'unmatched') return { replaceCard: scope.reply };
+  const { plan, today } =
+    scope.kind === 'other'
+      ? { plan: scope.plan, today: todayIn(scope.plan.timeZone, input.services.now()) }
+      : await planAndToday(input.services, input.partnership);
+  const question = understand(input, scope.text, plan, today);
   if (question.kind !== 'list')
     throw new AppError('INVALID_INPUT', 'That "Show more" button is out of date. Please ask the question again.');
   const actions = findActions(plan, question.filter, today);
@@ -22,6 +30,7 @@ export async function showMoreHandler(input: CardActionInput, data: z.infer<type
     actions,
     offset: data.offset,
     moreToken: data.token,
+    live: scope.kind === 'live',
   });
-  return { replaceCard: page };
+  return { replaceCard: scope.kind === 'other' ? withBanner(page, scope.banner) : page };
 }

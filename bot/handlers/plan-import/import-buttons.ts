@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { buildMessageCard } from '../../../cards/message-card.js';
 import type { CardActionInput, CardActionResult } from '../../core/context.js';
+import { planShortName } from '../../plan/plan-names.js';
+import type { SaveResult } from '../../store/save-plan.js';
 
 /** The data on a preview card's buttons: which pending import, and whose ratings win where chat changes conflict. */
 export const ImportButtonData = z.object({
   importId: z.coerce.number().int().positive(),
   prefer: z.enum(['plan', 'file']).default('plan'),
+  /** make the imported plan the live one (archiving the live plan) */
+  makeLive: z.boolean().default(false),
 });
 type ImportButton = z.infer<typeof ImportButtonData>;
 
@@ -16,7 +20,7 @@ const gone = (): CardActionResult => ({
 });
 
 /** Import on a preview card (coordinators only, by route): the coordinator who sent the file saves it, then the preview is used up. */
-export async function importPlanHandler(input: CardActionInput, { importId, prefer }: ImportButton): Promise<CardActionResult> {
+export async function importPlanHandler(input: CardActionInput, { importId, prefer, makeLive }: ImportButton): Promise<CardActionResult> {
   const { store } = input.services;
   const now = input.services.now();
   const pending = await store.imports.findPending(importId, now);
@@ -30,6 +34,7 @@ export async function importPlanHandler(input: CardActionInput, { importId, pref
     actor: `${input.sender.name} (plan import in Teams)`,
     at: now,
     prefer,
+    makeLive,
   });
   await store.imports.deletePending(pending.id);
   const { diff } = saved;
@@ -44,7 +49,12 @@ export async function importPlanHandler(input: CardActionInput, { importId, pref
         ),
         ...(diff.missing.length ? [`Kept ${diff.missing.length} actions that are not in this file: ${diff.missing.join(', ')}.`] : []),
       ];
-  return { replaceCard: buildMessageCard({ title: `Imported "${pending.plan.title}" from ${pending.fileName}`, lines }) };
+  return {
+    replaceCard: buildMessageCard({
+      title: `Imported "${pending.plan.title}" from ${pending.fileName}`,
+      lines: [...lines, ...liveWords(saved, pending.plan)],
+    }),
+  };
 }
 
 /** Cancel on a preview card: forgets the file; nothing was or will be saved. */
@@ -54,4 +64,14 @@ export async function cancelImportHandler(input: CardActionInput, { importId }: 
   if (!pending || pending.userChatId !== input.sender.id) return gone();
   await store.imports.deletePending(pending.id);
   return { replaceCard: buildMessageCard({ lines: [`Cancelled: nothing was imported from ${pending.fileName}.`] }) };
+}
+
+/** Which plan is live after an import, in words. */
+export function liveWords(saved: SaveResult, plan: { title: string; period: string }): string[] {
+  const name = planShortName(plan);
+  if (saved.status === 'live')
+    return saved.archived ? [`The ${name} plan is now live; "${saved.archived}" is archived (still answerable, read-only).`] : [];
+  return [
+    `The ${name} plan is ${saved.status === 'draft' ? 'not live yet' : 'archived'}: questions and updates still use the live plan. A coordinator can say "make the ${name} plan live".`,
+  ];
 }

@@ -6,7 +6,7 @@ import { freePort } from '../../support/processes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** One bot server process (`npm start`'s entry, bot/index.ts under tsx), as a second instance would run in production. */
+/** One bot server process as `npm start` runs it (bin/start.mjs: the compiled dist/server.js), as a second instance would run. */
 export interface Instance {
   name: string;
   url: string;
@@ -27,7 +27,7 @@ export interface Instance {
   starts: number;
 }
 
-/** Starts `node --import tsx bot/index.ts` on a free loopback port and waits for /healthz; its output goes to `logFile`. */
+/** Starts `node bin/start.mjs` on a free loopback port and waits for /healthz; its output goes to `logFile`. Build dist/ first. */
 export async function startInstance(name: string, env: Record<string, string>, logFile: string): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -36,7 +36,7 @@ export async function startInstance(name: string, env: Record<string, string>, l
   const launch = async () => {
     const started = performance.now();
     const log = openSync(logFile, 'a');
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
+    const proc = spawn(process.execPath, ['bin/start.mjs'], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', DEMO_PLAN: 'off', ...env, PORT: String(port), TEST_DATABASE_URL: '' },
       stdio: ['ignore', log, log],

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// The production build: bot/index.ts and everything it imports, bundled by esbuild into ES modules in dist/: server.js,
+// and chunks for what is loaded only when first used (the importers, the report writer, one database client), so their
+// packages (exceljs, mammoth, docx, pngjs...) stay out of memory until then. Packages stay in node_modules.
+// `npm install` runs it (postinstall); `npm start` runs it again first whenever a source file changed since (isStale).
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+export const SERVER = path.join(dist, 'server.js');
+const INFO = path.join(dist, 'build-info.json');
+
+/** Whether dist/server.js is missing, or any file it was built from has changed (size or modification time) since. */
+export function isStale() {
+  if (!existsSync(SERVER) || !existsSync(INFO)) return true;
+  let info;
+  try {
+    info = JSON.parse(readFileSync(INFO, 'utf8'));
+  } catch {
+    return true;
+  }
+  for (const [file, seen] of Object.entries(info.inputs ?? {})) {
+    try {
+      const s = statSync(path.join(root, file));
+      if (s.size !== seen.size || Math.floor(s.mtimeMs) !== seen.mtimeMs) return true;
+    } catch {
+      return true;
+    }
+  }
+  for (const chunk of info.chunks ?? []) if (!existsSync(path.join(dist, chunk))) return true;
+  return false;
+}
+
+/** Writes a file beside its final name and renames it into place, so a running instance never reads half a file. */
+function writeAtomically(file, contents) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, file);
+}
+
+/**
+ * Builds dist/. Chunk names carry a hash of their contents, and chunks are written before server.js, so an instance
+ * still running the previous build can go on loading its own chunks; chunks no build has referenced for a day are removed.
+ */
+export async function build() {
+  const started = performance.now();
+  const { build: esbuild } = await import('esbuild');
+  const result = await esbuild({
+    absWorkingDir: root,
+    entryPoints: { server: 'bot/index.ts' },
+    outdir: dist,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  const entry = result.outputFiles.filter((f) => f.path === SERVER || f.path === `${SERVER}.map`);
+  for (const file of result.outputFiles) if (!entry.includes(file)) writeAtomically(file.path, file.contents);
+  for (const file of entry) writeAtomically(file.path, file.contents);
+  const inputs = {};
+  for (const file of Object.keys(result.metafile.inputs)) {
+    const s = statSync(path.join(root, file));
+    inputs[file] = { size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
+  }
+  const chunks = result.outputFiles.map((f) => path.relative(dist, f.path)).filter((f) => f.startsWith('chunks') && f.endsWith('.js'));
+  writeAtomically(INFO, JSON.stringify({ builtAt: new Date().toISOString(), chunks, inputs }, null, 1));
+  pruneChunks(new Set(chunks));
+  return { seconds: (performance.now() - started) / 1000, files: Object.keys(inputs).length };
+}
+
+function pruneChunks(current) {
+  const dir = path.join(dist, 'chunks');
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const file = path.join(dir, name);
+    if (current.has(path.join('chunks', name.replace(/\.map$/, '')))) continue;
+    try {
+      if (statSync(file).mtimeMs < dayAgo) rmSync(file, { force: true });
+    } catch {
+      // another build removed it
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { seconds, files } = await build();
+  process.stdout.write(`Built dist/server.js from ${files} files in ${seconds.toFixed(1)} s\n`);
+}

@@ -12,7 +12,11 @@ export default defineConfig({
     // `npm test` runs both; `npm test -- --project unit` runs the pure tier alone (seconds).
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: UNIT } },
+      {
+        extends: true,
+        // installs Debian's chromium for the browser tests when it is missing (see test/global-setup.ts)
+        test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: UNIT, globalSetup: ['test/global-setup.ts'] },
+      },
     ],
   },
 });

@@ -3,7 +3,7 @@ import { loadConfig } from './config.js';
 import { configureLogging } from './logger.js';
 import { createBot } from './app.js';
 import { loadDemoPlanIfEmpty } from './demo.js';
-import { startLocalConnector } from './local-connector.js';
+import { startLocalConnector, wordsOf } from './local-connector.js';
 import { createHttpApp, listen } from './server.js';
 import { openStore } from './store/database.js';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   configureLogging(config.LOG_LEVEL ?? 'warn');
   const store = await openStore(config.DATABASE_URL);
   if (config.DEMO_PLAN === 'on') await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, new Date());
-  const connector = await startLocalConnector({ onActivity: (s) => process.stdout.write(`\nbot> ${s.activity.text ?? '(a card)'}\n`) });
+  const connector = await startLocalConnector({ onActivity: (s) => process.stdout.write(`\nbot> ${wordsOf(s.activity) || '(a card)'}\n`) });
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   const server = await listen(createHttpApp(services, adapter), config, 0);
   const user = {

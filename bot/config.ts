@@ -40,6 +40,18 @@ const ConfigSchema = z.object({
   DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
   /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
   SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),
+  /** Slack app's signing secret (Basic Information → App Credentials); with SLACK_BOT_TOKEN turns Slack on */
+  SLACK_SIGNING_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be the signing secret from the Slack app').optional()),
+  /** the bot user OAuth token of the workspace install (xoxb-...) */
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^xoxb-\S+$/, 'must be a bot token starting xoxb-')
+      .optional(),
+  ),
+  /** the Slack Web API's base URL (tests point it at a local stand-in) */
+  SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://slack.com/api/')),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   ...PrivacyConfigSchema.shape,
 });
@@ -57,6 +69,8 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push(
       'MicrosoftAppTenantId is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant (the default; new multi-tenant bots cannot be created since 31 July 2025)',
     );
+  if (set('SLACK_SIGNING_SECRET') !== set('SLACK_BOT_TOKEN'))
+    problems.push('SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN go together: set both to turn Slack on, or neither to leave it off');
   return problems;
 }
 
@@ -67,6 +81,15 @@ export interface Config extends RawConfig {
   /** true when no MicrosoftAppId is set: unauthenticated, loopback only */
   localMode: boolean;
   databaseKind: 'sqlite' | 'postgres';
+  /** Slack's settings when Slack is on (both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN set), else null */
+  slack: SlackConfig | null;
+}
+
+/** What the Slack front end needs. */
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  apiUrl: string;
 }
 
 /** Reads and validates the configuration; every problem becomes one line of the error. */
@@ -78,5 +101,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   ].map((line) => `Configuration: ${line}`);
   if (!parsed.success || lines.length) throw new AppError('CONFIG_INVALID', lines.join('\n'), { lines });
   const c = parsed.data;
-  return { ...c, localMode: !c.MicrosoftAppId, databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres' };
+  const slack =
+    c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN
+      ? { signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL }
+      : null;
+  return { ...c, localMode: !c.MicrosoftAppId, databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres', slack };
 }

@@ -8,6 +8,7 @@ import { createBot } from './app.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { describeStartupFailure } from './startup-errors.js';
 import type { Config } from './config.js';
+import { slackIdle } from './slack/reply.js';
 
 const log = logger('main');
 
@@ -66,6 +67,7 @@ async function start(config: Config): Promise<void> {
     log.info({ signal }, 'Shutting down');
     await scheduler.stop();
     await server.close();
+    await slackIdle(services);
     await store.close();
     process.exit(0);
   };

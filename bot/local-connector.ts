@@ -1,3 +1,4 @@
+import { readCardText } from '../cards/card-text.js';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 
@@ -11,6 +12,23 @@ export interface SentActivity {
     attachments?: { contentType: string; content: Record<string, unknown> }[];
     [key: string]: unknown;
   };
+}
+
+/**
+ * The words of a sent activity as a person reads them: its text, or, for a reply whose content is all in its card,
+ * the card's fallbackText (the full words, unescaped as a card shows them), then the activity's summary.
+ */
+export function wordsOf(activity: {
+  text?: string;
+  summary?: unknown;
+  attachments?: { contentType: string; content?: unknown }[];
+}): string {
+  if (activity.text) return activity.text;
+  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
+    | { fallbackText?: string }
+    | undefined;
+  if (card?.fallbackText) return readCardText(card.fallbackText);
+  return typeof activity.summary === 'string' ? activity.summary : '';
 }
 
 /** A team member as the Bot Connector returns one for Teams (TeamsChannelAccount on the wire). */

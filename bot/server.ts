@@ -14,14 +14,17 @@ import { partnershipForTabUser } from './identity/tenancy.js';
 import { AppError } from './errors.js';
 import { processBotRequest } from './auth/bot-requests.js';
 import { requireLoopbackHost } from './auth/local-host.js';
+import { mountSlack } from './slack/mount.js';
 
 const log = logger('server');
 
-/** The HTTP app: POST /api/messages for the Bot Service, GET /healthz. */
+/** The HTTP app: POST /api/messages for the Bot Service, POST /slack/events for Slack (when on), GET /healthz, the tab. */
 export function createHttpApp(services: Services, adapter: AuthenticatingAdapter, options: { tabJwksUrl?: string } = {}): express.Express {
   const onTurn = createTurnHandler(services);
   const app = express();
   app.disable('x-powered-by');
+  // Slack's requests are signed (checked before anything runs), so they are taken from any host, also in local mode
+  if (services.config.slack) mountSlack(app, services, services.config.slack);
   if (services.config.localMode) app.use(requireLoopbackHost());
   app.get('/healthz', async (_req, res) => {
     try {

@@ -23,6 +23,8 @@ export interface ActionCardInput {
   timeZone?: string;
   /** whether update notes are posted to the partnership channel (the form says so); unknown when undefined */
   notesToChannel?: boolean;
+  /** an Edit button (wording, target date, leads, theme, owner) for coordinators and the action's leads */
+  canEdit?: boolean;
   /** why nobody can update it, e.g. its plan is archived (replaces "who can") */
   readOnlyReason?: string;
 }
@@ -51,6 +53,7 @@ function build(input: ActionCardInput, limit: number): CardResult {
     ['Deadline', deadlineWords(action)],
     ['Leads', joinLeads(action.leads)],
   ];
+  if (action.owner) facts.push(['Owner', action.owner.name]);
   const progress = progressWords(action);
   if (progress) facts.push(['Progress', progress]);
   const outcome = shorten(action.outcome.trim(), limit) || 'None recorded';
@@ -70,6 +73,7 @@ function build(input: ActionCardInput, limit: number): CardResult {
   let actions: Element[] = [];
   if (showForm) actions = updateFormButtons(action);
   else if (input.canUpdate) actions = [button('Update', VERBS.openUpdate, { actionId: action.id })];
+  if (input.canEdit) actions.push(button('Edit', VERBS.openEdit, { actionId: action.id }, { associatedInputs: 'none' }));
 
   const userIds = (input.userIds ?? []).slice(0, MAX_REFRESH_USERS);
   const refresh =

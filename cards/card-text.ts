@@ -11,3 +11,8 @@ export function cardText(value: string): string {
     .replace(/:\/\//g, ':\u200B//')
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
 }
+
+/** The words a person reads from text escaped by cardText: its backslashes and invisible spaces taken out again. */
+export function readCardText(value: string): string {
+  return value.replace(/\\([\\`*_[\]<>~|\-+#.)])/g, '$1').replace(/\u200B/g, '');
+}

@@ -6,6 +6,8 @@ export const VERBS = {
   submitUpdate: 'action.update',
   refreshAction: 'action.refresh',
   cancelUpdate: 'action.cancel',
+  openEdit: 'action.openEdit',
+  submitEdit: 'action.edit',
   dialogStart: 'dialog.start',
   dialogAnswer: 'dialog.answer',
   approveReport: 'report.approve',

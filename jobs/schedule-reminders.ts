@@ -44,8 +44,9 @@ async function remindChannel(
 ): Promise<string> {
   const { store } = services;
   const chosen = schedule.conversationId ? await store.conversations.find(schedule.conversationId) : null;
-  const channel = chosen?.active ? chosen : await store.conversations.announcement(schedule.partnership);
-  if (!channel) {
+  // the schedule's own channel, else the partnership's announcement channel on each platform it uses
+  const channels = chosen?.active ? [chosen] : await store.conversations.announcements(schedule.partnership);
+  if (!channels.length) {
     await tellCoordinators(
       store,
       services.notifier,
@@ -58,8 +59,9 @@ async function remindChannel(
     );
     return 'no channel to post in; coordinators told';
   }
-  const outcome = await services.notifier.send(channel, reply);
-  return `channel ${channel.conversationId}: ${outcome}`;
+  const outcomes = [];
+  for (const channel of channels) outcomes.push(`channel ${channel.conversationId}: ${await services.notifier.send(channel, reply)}`);
+  return outcomes.join('; ');
 }
 
 /** Meeting reminders (forum, Channel panel, network, board or any named meeting) at each schedule's lead times. */

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { describeImport, readPlanFileWithInfo } from '../import/index.js';
-import { describeDiff, wouldNotBeLive } from '../import/describe-diff.js';
+import { describeDiff, describeEditConflict, wouldNotBeLive } from '../import/describe-diff.js';
 import { parseRagMap } from '../import/options.js';
 import { dateIn } from '../plan/dates.js';
 import { DEFAULT_ORGANISATIONS, mergeOrganisations } from '../import/known-organisations.js';
@@ -79,6 +79,7 @@ export const importCommand: CliCommand = async (args, ctx) => {
     ctx.out(
       `Action ${c.label} was changed in chat since it was imported: ${c.kept === 'plan' ? `kept its ${c.plan.rag} rating and notes (--prefer file takes the file's ${c.file.rag})` : `took the file's ${c.file.rag} rating and notes`}.`,
     );
+  for (const c of saved.diff.editConflicts) ctx.out(describeEditConflict(c));
   for (const line of liveWords(saved, plan)) ctx.out(line);
   if (saved.missingRefs.length)
     ctx.out(`Kept ${saved.missingRefs.length} actions that are not in this file: ${saved.diff.missing.join(', ')}.`);

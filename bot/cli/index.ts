@@ -56,6 +56,7 @@ const HELP = `Prevent partnership bot: operator commands
   round start --meeting DATE [--due DATE] ask every lead for updates before a meeting
   round status                           who has replied in the latest update round
   partnership link <name> --tenant <id>  conversations from a Microsoft 365 tenant belong to this partnership
+  partnership link <name> --slack-team <T...>  channels and DMs of a Slack workspace belong to this partnership
   schedule add|list|move|cancel          meeting reminders, e.g. schedule add "the forum every six months from 12 March at 14:00"
   panel add|remove|list <user>           who gets Channel panel reminders in personal chat
   digest --preview [--at ISO]            print the weekly digest; digest set <user> --day friday --time 16:00 | --off

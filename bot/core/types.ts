@@ -3,6 +3,9 @@
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
+/** The chat platforms the bot speaks on: each has its own front end (bot/teams, bot/slack). */
+export type Platform = 'teams' | 'slack';
+
 /** The person who sent an activity. */
 export interface Sender {
   /** the channel's user id (Teams: 29:...) */

@@ -1,6 +1,15 @@
 import { planShortName } from '../plan/plan-names.js';
 import { ragWords } from '../plan/types.js';
-import type { ImportPreview } from './reconcile.js';
+import type { EditConflict, ImportPreview } from './reconcile.js';
+
+const FIELD_WORDS: Record<EditConflict['field'], string> = { title: 'wording', deadline: 'target date', leads: 'leads', theme: 'theme' };
+const short = (text: string): string => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+
+/** One field edited in chat since the last import that the file says otherwise, and whose value the import keeps. */
+export function describeEditConflict(c: EditConflict): string {
+  const whose = c.kept === 'plan' ? "keeping the plan's (choose the file's to replace it)" : "taking the file's, as chosen";
+  return `Conflict, action ${c.label}: its ${FIELD_WORDS[c.field]} was changed in chat since it was imported; the plan says ${short(c.plan)}, the file says ${short(c.file)}: ${whose}.`;
+}
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -27,6 +36,7 @@ export function describeDiff(preview: ImportPreview, limit = LISTED): string[] {
       `Conflict, action ${c.label}: changed in chat since it was imported; the plan says ${said(c.plan)}, the file says ${said(c.file)}: ${whose}.`,
     );
   }
+  for (const c of diff.editConflicts ?? []) lines.push(describeEditConflict(c));
   const described = diff.changed.filter((c) => c.described.length > 0);
   for (const c of described.slice(0, limit)) lines.push(`Action ${c.before.label}: ${c.described.join('; ')}.`);
   if (described.length > limit) lines.push(`…and ${plural(described.length - limit, 'more changed action')}.`);

@@ -18,6 +18,20 @@ export interface CurrentAction {
   leads: string[];
   extras: Record<string, string>;
   changedSinceImport: boolean;
+  /** fields a person edited in chat or on the card since an import last set them (wording, target date, leads, theme) */
+  editedSinceImport?: EditedField[];
+}
+
+/** The fields of an action a person can edit in chat that an import also sets. */
+export type EditedField = 'title' | 'deadline' | 'leads' | 'theme';
+
+/** A field edited in chat since the last import that the file says otherwise: whose value the import keeps. */
+export interface EditConflict {
+  label: string;
+  field: EditedField;
+  plan: string;
+  file: string;
+  kept: 'plan' | 'file';
 }
 
 /** An action changed in chat since the last import whose RAG or notes the file says otherwise. */
@@ -48,6 +62,8 @@ export interface ImportDiff {
   changed: ActionChange[];
   unchanged: number;
   conflicts: Conflict[];
+  /** fields edited in chat since the last import that the file says otherwise */
+  editConflicts: EditConflict[];
   /** labels of actions in the plan that the file does not have (kept) */
   missing: string[];
 }
@@ -93,19 +109,48 @@ function isSame(before: CurrentAction, after: ImportedAction, rag: Rag, notes: s
   );
 }
 
+const EDIT_WORDS: Record<EditedField, (a: Pick<CurrentAction, 'title' | 'deadlineText' | 'leads' | 'theme'>) => string> = {
+  title: (a) => a.title,
+  deadline: (a) => a.deadlineText,
+  leads: (a) => a.leads.join(', '),
+  theme: (a) => a.theme,
+};
+
+/** The file's action with the fields edited in chat since the last import kept as the plan has them (unless the file is preferred). */
+function keepEdits(before: CurrentAction, after: ImportedAction, prefer: Prefer): { after: ImportedAction; conflicts: EditConflict[] } {
+  const conflicts: EditConflict[] = [];
+  const kept: ImportedAction = { ...after };
+  for (const field of before.editedSinceImport ?? []) {
+    const plan = EDIT_WORDS[field](before);
+    const file = EDIT_WORDS[field](after);
+    if (field === 'leads' ? sameLeads(before.leads, after.leads) : plan === file) continue;
+    conflicts.push({ label: before.label, field, plan, file, kept: prefer });
+    if (prefer === 'file') continue;
+    if (field === 'title') kept.title = before.title;
+    if (field === 'deadline')
+      Object.assign(kept, { deadlineText: before.deadlineText, dueDate: before.dueDate, recurrence: before.recurrence });
+    if (field === 'leads') kept.leads = [...before.leads];
+    if (field === 'theme') kept.theme = before.theme;
+  }
+  return { after: kept, conflicts };
+}
+
 /** Compares a file with the plan as it is: actions are matched by their written number; newer chat changes win unless prefer is 'file'. */
 export function diffImport(current: CurrentAction[], plan: ImportedPlan, prefer: Prefer = 'plan'): ImportDiff {
   const byLabel = new Map(current.map((a) => [a.label.toLowerCase(), a]));
-  const diff: ImportDiff = { created: [], changed: [], unchanged: 0, conflicts: [], missing: [] };
+  const diff: ImportDiff = { created: [], changed: [], unchanged: 0, conflicts: [], editConflicts: [], missing: [] };
   const seen = new Set<string>();
-  for (const after of plan.actions) {
-    const key = after.label.toLowerCase();
+  for (const fileAction of plan.actions) {
+    const key = fileAction.label.toLowerCase();
     seen.add(key);
     const before = byLabel.get(key);
     if (before === undefined) {
-      diff.created.push(after);
+      diff.created.push(fileAction);
       continue;
     }
+    const edits = keepEdits(before, fileAction, prefer);
+    diff.editConflicts.push(...edits.conflicts);
+    const after = edits.after;
     const disagrees = before.rag !== after.rag || before.notes !== after.notes;
     const keepPlan = before.changedSinceImport && disagrees && prefer === 'plan';
     if (before.changedSinceImport && disagrees)

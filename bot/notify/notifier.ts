@@ -3,6 +3,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Reply } from '../core/types.js';
 import { logger } from '../logger.js';
 import type { StoredConversation } from '../store/conversations.js';
+import { newPostReference } from '../teams/thread.js';
 import { toActivity } from '../teams/render.js';
 import { ownRetries } from './own-retries.js';
 import { createSendPacer, type RateLimits } from './rate-limit.js';
@@ -43,7 +44,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
           let refused: unknown = null;
           await options.adapter.continueConversationAsync(
             options.appId,
-            conversation.reference as Partial<ConversationReference>,
+            newPostReference(conversation.reference) as Partial<ConversationReference>,
             async (context) => {
               ownRetries(context);
               await context.sendActivity(toActivity(reply)).catch((err: unknown) => {

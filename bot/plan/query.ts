@@ -42,7 +42,9 @@ function dueMatches(action: PlanAction, filter: ActionFilter, today: string): bo
 
 function matches(action: PlanAction, filter: ActionFilter, today: string): boolean {
   if (filter.rags && !filter.rags.includes(action.rag)) return false;
-  if (filter.leads && !filter.leads.some((lead) => action.leads.some((l) => sameName(l, lead)))) return false;
+  const led = filter.leads?.some((lead) => action.leads.some((l) => sameName(l, lead))) ?? false;
+  const owned = filter.ownedBy !== undefined && action.owner?.id === filter.ownedBy;
+  if ((filter.leads || filter.ownedBy !== undefined) && !led && !owned) return false;
   if (filter.themes && !filter.themes.some((theme) => sameName(action.theme, theme))) return false;
   return dueMatches(action, filter, today);
 }

@@ -56,6 +56,8 @@ export interface PlanAction extends ActionFields {
   lastUpdate: LastUpdate | null;
   /** columns of the imported plan the importer does not map, by header as written */
   extras?: Record<string, string>;
+  /** a named owner: one person of the partnership (by their stable id) besides the lead organisations; absent or null: none */
+  owner?: { id: number; name: string } | null;
 }
 
 export interface OrganisationInfo {
@@ -103,6 +105,8 @@ export interface HistoryEntry {
   note: string;
   progress: number | null;
   source: UpdateSource;
+  /** what an edit changed, from what to what (absent for RAG updates and imports) */
+  changes?: { field: string; from: unknown; to: unknown }[];
 }
 
 /** How a RAG rating is written for people: always in words. */

@@ -6,6 +6,8 @@ import { submitUpdateHandler } from '../handlers/card-actions/submit-update.js';
 import { AnswerData, dialogAnswerHandler, dialogStartHandler, StartData } from '../features/update-dialog/handlers.js';
 import { REPORT_CARD_ACTIONS } from '../features/reports/index.js';
 import { cancelImportHandler, ImportButtonData, importPlanHandler } from '../handlers/plan-import/import-buttons.js';
+import { OpenEditDataSchema, SubmitEditDataSchema } from '../../cards/action-data.js';
+import { openEditHandler, submitEditHandler } from '../features/editing/card.js';
 import { cardAction, type CardRoute, coordinatorsOnly } from './route.js';
 import { cancelNextPlanHandler, confirmNextPlanHandler, NextPlanData } from '../features/plans/commands.js';
 
@@ -30,6 +32,15 @@ export const CARD_ACTIONS: CardRoute[] = [
   { verb: VERBS.submitUpdate, handle: submitUpdateHandler },
   cardAction({ verb: VERBS.refreshAction, schema: ActionIdData, invalid: WHICH_ACTION, handle: refreshActionHandler }),
   cardAction({ verb: VERBS.cancelUpdate, schema: ActionIdData, invalid: WHICH_ACTION, handle: cancelUpdateHandler }),
+  // Edit (coordinators everything; an action's leads its target date and owner: the edit service decides).
+  cardAction({ verb: VERBS.openEdit, schema: OpenEditDataSchema.omit({ verb: true }), invalid: WHICH_ACTION, handle: openEditHandler }),
+  cardAction({
+    verb: VERBS.submitEdit,
+    schema: SubmitEditDataSchema.omit({ verb: true }),
+    invalid:
+      'The edit form sent something it should not: the wording is at most 500 characters, the target date 100 and the leads 300. Open the action again and retry.',
+    handle: submitEditHandler,
+  }),
   cardAction({
     verb: VERBS.dialogStart,
     schema: StartData,

@@ -14,6 +14,9 @@ import { deliveryProblemsHandler } from '../handlers/commands/delivery-problems.
 import { startUpdateHandler, updateTopicHandler } from '../features/update-dialog/handlers.js';
 import { roundStatusHandler, startRoundHandler } from '../features/rounds/round-commands.js';
 import { REPORT_COMMANDS } from '../features/reports/index.js';
+import { editCommandHandler } from '../features/editing/commands.js';
+import { whatOwnsHandler } from '../features/editing/owners.js';
+import { EDIT_COMMAND_PATTERN } from '../plan/editing/index.js';
 import { command, coordinatorsOnly, type CommandRoute } from './route.js';
 import { PRIVACY_COMMANDS } from '../handlers/privacy/commands.js';
 import { PLAN_PATTERNS } from '../features/plans/patterns.js';
@@ -37,6 +40,9 @@ export const COMMANDS: CommandRoute[] = [
   }),
   command({ name: 'history', pattern: PATTERNS.history, handle: historyHandler }),
   command({ name: 'what changed', pattern: PATTERNS.changes, handle: changesHandler }),
+  // Edits of the plan: coordinators may make all of them, a lead some on their own actions (the edit service decides).
+  command({ name: 'edit the plan', pattern: EDIT_COMMAND_PATTERN, handle: editCommandHandler }),
+  command({ name: 'what does someone own', pattern: /^what\s+(?:does|do)\s+(.+?)\s+own\??$/i, handle: whatOwnsHandler }),
   command({
     name: 'make role',
     pattern: PATTERNS.makeRole,

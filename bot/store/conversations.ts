@@ -1,9 +1,11 @@
-import type { ConversationKind } from '../core/types.js';
+import type { ConversationKind, Platform } from '../core/types.js';
 import type { Db } from './client.js';
 
 /** A stored conversation reference, as the notifier needs it. */
 export interface StoredConversation {
   conversationId: string;
+  /** which front end delivers to it */
+  platform: Platform;
   kind: ConversationKind;
   /** the Bot Framework ConversationReference */
   reference: Record<string, unknown>;
@@ -11,9 +13,10 @@ export interface StoredConversation {
   active: boolean;
 }
 
-type Row = { conversationId: string; kind: string; reference: string; userChatId: string | null; active: boolean };
+type Row = { conversationId: string; platform: string; kind: string; reference: string; userChatId: string | null; active: boolean };
 const toStored = (r: Row): StoredConversation => ({
   conversationId: r.conversationId,
+  platform: r.platform === 'slack' ? 'slack' : 'teams',
   kind: r.kind as ConversationKind,
   reference: JSON.parse(r.reference) as Record<string, unknown>,
   userChatId: r.userChatId,
@@ -71,26 +74,43 @@ export async function rememberConversation(db: Db, input: ConversationSeen & { p
   });
 }
 
-/** Where RAG changes are announced: the channel chosen with "post updates here", else the channel the bot was first installed in. */
-export async function announcementConversation(db: Db, partnership: string): Promise<StoredConversation | null> {
+/**
+ * Where RAG changes are announced on one platform (Teams unless said): the channel chosen with "post updates here",
+ * else the channel the bot was first added to.
+ */
+export async function announcementConversation(
+  db: Db,
+  partnership: string,
+  platform: Platform = 'teams',
+): Promise<StoredConversation | null> {
   const row = await db.conversationRef.findFirst({
-    where: { partnership: { name: partnership }, kind: 'channel', active: true },
+    where: { partnership: { name: partnership }, kind: 'channel', active: true, platform },
     orderBy: [{ announcements: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
   return row ? toStored(row) : null;
 }
 
-/** Makes one channel the partnership's announcement channel. */
+/** The partnership's announcement channel on each platform it uses (Teams first). */
+export async function announcementConversations(db: Db, partnership: string): Promise<StoredConversation[]> {
+  const each = await Promise.all((['teams', 'slack'] as const).map((platform) => announcementConversation(db, partnership, platform)));
+  return each.filter((c): c is StoredConversation => c !== null);
+}
+
+/** Makes one channel the partnership's announcement channel on its platform. */
 export async function setAnnouncementConversation(db: Db, partnership: string, conversationId: string): Promise<void> {
+  const platform = (await db.conversationRef.findUnique({ where: { conversationId }, select: { platform: true } }))?.platform ?? 'teams';
   await db.$transaction([
-    db.conversationRef.updateMany({ where: { partnership: { name: partnership } }, data: { announcements: false } }),
+    db.conversationRef.updateMany({ where: { partnership: { name: partnership }, platform }, data: { announcements: false } }),
     db.conversationRef.update({ where: { conversationId }, data: { announcements: true } }),
   ]);
 }
 
 /** A person's personal chat with the bot, if they have ever had one and it is still active. */
 export async function personalConversation(db: Db, userChatId: string): Promise<StoredConversation | null> {
-  const row = await db.conversationRef.findFirst({ where: { userChatId, kind: 'personal' }, orderBy: { updatedAt: 'desc' } });
+  const row = await db.conversationRef.findFirst({
+    where: { userChatId, kind: 'personal' },
+    orderBy: [{ active: 'desc' }, { updatedAt: 'desc' }],
+  });
   return row ? toStored(row) : null;
 }
 

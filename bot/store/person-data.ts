@@ -22,6 +22,8 @@ export interface PersonExport {
     aadObjectId: string | null;
     tenantId: string | null;
     userPrincipalName: string | null;
+    /** Slack workspace and user id, when the person uses the bot in Slack */
+    slack: { teamId: string; userId: string } | null;
     guest: boolean;
     organisation: string | null;
     role: string;
@@ -35,6 +37,8 @@ export interface PersonExport {
   reminderPauses: { action: number | null; until: string }[];
   roundRequests: { round: string; action: number; status: string }[];
   roundsStarted: { title: string; meetingDate: string }[];
+  /** actions they are named as owner of (by their person id) */
+  actionsOwned: { action: string; title: string }[];
   auditEntries: { at: string; actor: string; action: string; subject: string; detail: string }[];
 }
 
@@ -45,11 +49,11 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
   const out: PersonExport[] = [];
   for (const p of await peopleByEmail(db, email)) {
     const subject = `person ${p.id}`;
-    const [history, dialogs, chats, mutes, items, rounds, audits] = await Promise.all([
+    const [history, dialogs, chats, mutes, items, rounds, audits, owned] = await Promise.all([
       db.actionUpdate.findMany({
         where: {
           action: { plan: { partnershipId: p.partnershipId } },
-          OR: [{ actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
+          OR: [{ actorPersonId: p.id }, { actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
         },
         include: { action: { select: { ref: true } } },
         orderBy: { id: 'asc' },
@@ -68,6 +72,7 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
         where: { partnershipId: p.partnershipId, OR: [{ actorPersonId: p.id }, { subject }, { subject: { contains: p.displayName } }] },
         orderBy: { id: 'asc' },
       }),
+      db.action.findMany({ where: { ownerId: p.id }, select: { label: true, ref: true, title: true }, orderBy: { ref: 'asc' } }),
     ]);
     out.push({
       partnership: p.partnership.name,
@@ -79,6 +84,7 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
         aadObjectId: p.aadObjectId,
         tenantId: p.tenantId,
         userPrincipalName: p.userPrincipalName,
+        slack: p.slackTeamId && p.slackUserId ? { teamId: p.slackTeamId, userId: p.slackUserId } : null,
         guest: p.guest,
         organisation: p.organisation?.name ?? null,
         role: p.role,
@@ -105,6 +111,7 @@ export async function exportPerson(db: Db, email: string, actor: { label: string
       reminderPauses: mutes.map((m) => ({ action: m.action?.ref ?? null, until: m.until })),
       roundRequests: items.map((i) => ({ round: i.round.title, action: i.action.ref, status: i.status })),
       roundsStarted: rounds.map((r) => ({ title: r.title, meetingDate: r.meetingDate })),
+      actionsOwned: owned.map((a) => ({ action: a.label || String(a.ref), title: a.title })),
       auditEntries: audits.map((a) => ({ at: iso(a.at), actor: a.actorLabel, action: a.action, subject: a.subject, detail: a.detail })),
     });
     await db.auditEntry.create({
@@ -144,9 +151,9 @@ export async function erasePerson(db: Db, email: string, actor: { label: string;
       const history = await tx.actionUpdate.updateMany({
         where: {
           action: { plan: { partnershipId: p.partnershipId } },
-          OR: [{ actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
+          OR: [{ actorPersonId: p.id }, { actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
         },
-        data: { actorName: pseudonym, actorChatId: null },
+        data: { actorName: pseudonym, actorChatId: null, actorPersonId: null },
       });
       const rounds = await tx.updateRound.updateMany({
         where: { partnershipId: p.partnershipId, OR: [{ createdByChatId: p.chatId }, { createdBy: p.displayName }] },
@@ -159,6 +166,18 @@ export async function erasePerson(db: Db, email: string, actor: { label: string;
         where: { partnershipId: p.partnershipId, subject: { contains: p.displayName } },
         data: { subject: pseudonym, detail: '{}' },
       });
+      // Actions they own lose their named owner (a version bump, so every instance's cached plan shows it), and edits
+      // that named them as an owner keep the change but say "former member N".
+      await tx.action.updateMany({ where: { ownerId: p.id }, data: { ownerId: null, version: { increment: 1 } } });
+      const named = JSON.stringify(p.displayName).slice(1, -1);
+      for (const entry of await tx.actionUpdate.findMany({
+        where: { action: { plan: { partnershipId: p.partnershipId } }, changes: { contains: `"id":${p.id},` } },
+        select: { id: true, changes: true, note: true },
+      }))
+        await tx.actionUpdate.update({
+          where: { id: entry.id },
+          data: { changes: entry.changes.split(named).join(pseudonym), note: entry.note.split(p.displayName).join(pseudonym) },
+        });
       await tx.person.delete({ where: { id: p.id } });
       await tx.auditEntry.create({
         data: {

@@ -3,7 +3,9 @@ import type { Db } from './client.js';
 import type { PlanStamp } from './plan-stamp.js';
 
 /** One row per action and lead (actions without a lead once), with the action's latest history entry. */
-type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence' | 'extras'> & {
+type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence' | 'extras' | 'owner'> & {
+  ownerId: number | null;
+  ownerName: string | null;
   extras: string;
   rag: string;
   recurrence: string | null;
@@ -12,6 +14,7 @@ type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence' | 'ext
   at: Date | null;
   note: string | null;
   source: string | null;
+  changes: string | null;
 };
 
 /**
@@ -28,11 +31,13 @@ export async function readPlanView(
     db.$queryRaw<{ name: string }[]>`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`,
     db.$queryRaw<Row[]>`
       SELECT a."id", a."ref", a."label", a."extras", t."name" AS "theme", a."title", a."deadlineText", a."dueDate", a."recurrence", a."outcome", a."notes",
-        a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source"
+        a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source", u."changes",
+        w."id" AS "ownerId", w."displayName" AS "ownerName"
       FROM "Action" a
       JOIN "Theme" t ON t."id" = a."themeId"
       LEFT JOIN "ActionLead" l ON l."actionId" = a."id"
       LEFT JOIN "Organisation" o ON o."id" = l."organisationId"
+      LEFT JOIN "Person" w ON w."id" = a."ownerId"
       LEFT JOIN "ActionUpdate" u ON u."id" = (SELECT x."id" FROM "ActionUpdate" x WHERE x."actionId" = a."id" ORDER BY x."at" DESC, x."id" DESC LIMIT 1)
       WHERE a."planId" = ${planId}
       ORDER BY a."ref" ASC, l."position" ASC`,
@@ -64,11 +69,16 @@ export async function readPlanView(
       target: r.target === null ? null : Number(r.target),
       progress: r.progress === null ? null : Number(r.progress),
       version: Number(r.version),
+      ...(r.ownerId !== null && r.ownerName !== null ? { owner: { id: Number(r.ownerId), name: r.ownerName } } : {}),
       ...(r.extras && r.extras !== '{}' ? { extras: JSON.parse(r.extras) as Record<string, string> } : {}),
       lastUpdate:
         r.at === null
           ? null
-          : { by: r.actorName ?? '', at: new Date(r.at).toISOString(), note: r.source === 'import' ? '' : (r.note ?? '') },
+          : {
+              by: r.actorName ?? '',
+              at: new Date(r.at).toISOString(),
+              note: r.source === 'import' || (r.changes ?? '[]') !== '[]' ? '' : (r.note ?? ''),
+            },
     });
   }
   return {

@@ -40,27 +40,66 @@ export async function recordMember(
   };
   const existing =
     (await db.person.findFirst({ where: { partnershipId: partnership.id, aadObjectId: aad } })) ??
-    (await db.person.findFirst({ where: { partnershipId: partnership.id, chatId: m.chatId, aadObjectId: null } }));
+    (await db.person.findFirst({ where: { partnershipId: partnership.id, chatId: m.chatId, aadObjectId: null } })) ??
+    (await slackOnlyWithAddress(db, partnership.id, addresses));
   const chatIdTaken =
     existing?.chatId !== m.chatId && (await db.person.count({ where: { partnershipId: partnership.id, chatId: m.chatId } })) > 0;
   const row = existing
     ? await db.person.update({ where: { id: existing.id }, data: { ...attributes, ...(chatIdTaken ? {} : { chatId: m.chatId }) } })
     : await db.person.create({ data: { ...attributes, partnershipId: partnership.id, chatId: chatIdTaken ? `aad:${aad}` : m.chatId } });
+  // a Slack person now known in Teams too: their Slack personal chat reaches them under their new chat id
+  if (existing && existing.chatId !== row.chatId && existing.slackUserId)
+    await db.conversationRef.updateMany({ where: { userChatId: existing.chatId, kind: 'personal' }, data: { userChatId: row.chatId } });
+  const bound = await bindPendingGrants(db, {
+    partnershipId: partnership.id,
+    personId: row.id,
+    subject: `${row.displayName} (${aad})`,
+    addresses,
+    now: input.now,
+    pendingDays: input.pendingDays,
+    confirmedBy: 'the Teams roster',
+  });
+  return { personId: row.id, bound };
+}
+
+/** A person known only from Slack whose Slack-confirmed email is one of these addresses (the same person, confirmed by both). */
+async function slackOnlyWithAddress(db: Db, partnershipId: number, addresses: string[]) {
+  if (!addresses.length) return null;
+  return db.person.findFirst({ where: { partnershipId, aadObjectId: null, slackUserId: { not: null }, email: { in: addresses } } });
+}
+
+/**
+ * Binds every unexpired grant waiting for one of the addresses a platform confirmed for this person (expired ones are
+ * removed and audited on the way). Returns the roles bound, for telling the person.
+ */
+export async function bindPendingGrants(
+  db: Db,
+  input: {
+    partnershipId: number;
+    personId: number;
+    subject: string;
+    addresses: string[];
+    now: Date;
+    pendingDays: number;
+    /** who confirmed the addresses, for the audit trail: "the Teams roster", "Slack" */
+    confirmedBy: string;
+  },
+): Promise<{ role: string; address: string }[]> {
   const bound: { role: string; address: string }[] = [];
-  for (const address of addresses) {
-    const grant = await db.person.findFirst({ where: { partnershipId: partnership.id, chatId: pendingChatId(address) } });
+  for (const address of input.addresses) {
+    const grant = await db.person.findFirst({ where: { partnershipId: input.partnershipId, chatId: pendingChatId(address) } });
     if (!grant) continue;
     if (pendingExpiresAt(grant.createdAt, input.pendingDays) <= input.now) {
-      await expireGrant(db, partnership.id, grant, input.now);
+      await expireGrant(db, input.partnershipId, grant, input.now);
       continue;
     }
-    const current = await db.person.findUniqueOrThrow({ where: { id: row.id } });
+    const current = await db.person.findUniqueOrThrow({ where: { id: input.personId } });
     await db.$transaction([
-      db.updateRoundItem.updateMany({ where: { personId: grant.id }, data: { personId: row.id } }),
-      db.reminderMute.updateMany({ where: { personId: grant.id }, data: { personId: row.id } }),
+      db.updateRoundItem.updateMany({ where: { personId: grant.id }, data: { personId: input.personId } }),
+      db.reminderMute.updateMany({ where: { personId: grant.id }, data: { personId: input.personId } }),
       db.person.delete({ where: { id: grant.id } }),
       db.person.update({
-        where: { id: row.id },
+        where: { id: input.personId },
         data: {
           role: grant.role,
           organisationId: grant.organisationId ?? current.organisationId,
@@ -69,21 +108,21 @@ export async function recordMember(
       }),
     ]);
     await recordAudit(db, {
-      partnershipId: partnership.id,
+      partnershipId: input.partnershipId,
       at: input.now,
-      actor: ROSTER,
+      actor: input.confirmedBy === 'the Teams roster' ? ROSTER : { label: input.confirmedBy },
       action: 'role.bound',
-      subject: `${row.displayName} (${aad})`,
+      subject: input.subject,
       detail: {
         from: current.role,
         to: grant.role,
-        how: `${address} confirmed by the Teams roster`,
+        how: `${address} confirmed by ${input.confirmedBy}`,
         grantedAt: grant.createdAt.toISOString(),
       },
     });
     bound.push({ role: grant.role, address });
   }
-  return { personId: row.id, bound };
+  return bound;
 }
 
 async function expireGrant(

@@ -1,4 +1,4 @@
-import { diffImport, type ImportDiff, type Prefer } from '../import/reconcile.js';
+import { type CurrentAction, diffImport, type ImportDiff, type Prefer } from '../import/reconcile.js';
 import type { ImportedAction, ImportedPlan } from '../import/types.js';
 import { loadCurrentActions } from './current-actions.js';
 import type { OrganisationInfo, PlanStatus, Rag } from '../plan/types.js';
@@ -88,6 +88,16 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     });
     themeIds.set(name, theme.id);
   }
+  // A theme kept from the plan (edited in chat since the last import) that the file no longer has stays, after the file's.
+  for (const change of diff.changed)
+    if (!themeIds.has(change.after.theme)) {
+      const theme = await tx.theme.upsert({
+        where: { planId_name: { planId: planId.id, name: change.after.theme } },
+        create: { planId: planId.id, name: change.after.theme, position: themeIds.size },
+        update: { position: themeIds.size },
+      });
+      themeIds.set(change.after.theme, theme.id);
+    }
   const themeOf = (a: ImportedAction): number => themeIds.get(a.theme) as number;
   const fieldsOf = (a: ImportedAction) => ({
     themeId: themeOf(a),
@@ -115,7 +125,7 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     missingRefs: [],
     diff,
   };
-  const history: { actionId: number; ragFrom: Rag; ragTo: Rag; note: string }[] = [];
+  const history: { actionId: number; ragFrom: Rag; ragTo: Rag; note: string; changes?: string }[] = [];
   /** leads of actions this import creates, and of existing actions whose leads change (replaced) */
   const fresh: { actionId: number; leadIds: number[] }[] = [];
   const leads: { actionId: number; leadIds: number[] }[] = [];
@@ -149,7 +159,14 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
     const others = change.described.filter((d) => !d.startsWith('RAG '));
     const note = `Re-imported from ${input.sourceFile}${others.length ? `: ${others.join('; ')}` : ''}`;
     if (before.rag !== change.rag) result.ragChanges++;
-    if (before.rag !== change.rag || others.length) history.push({ actionId: before.id, ragFrom: before.rag, ragTo: change.rag, note });
+    if (before.rag !== change.rag || others.length)
+      history.push({
+        actionId: before.id,
+        ragFrom: before.rag,
+        ragTo: change.rag,
+        note,
+        changes: JSON.stringify(fieldChanges(before, after)),
+      });
     if (change.leadsChanged) leads.push({ actionId: before.id, leadIds: leadIdsOf(after) });
   }
 
@@ -162,6 +179,22 @@ async function saveInTransaction(tx: Tx, input: SaveInput): Promise<SaveResult> 
   for (const part of chunks(leadRows, BATCH)) await tx.actionLead.createMany({ data: part });
   result.missingRefs = missing.map((a) => a.ref).sort((x, y) => x - y);
   return result;
+}
+
+/** The fields a re-import changes, from what to what, as chat edits record them (so later imports know which fields a person set last). */
+function fieldChanges(before: CurrentAction, after: ImportedAction): { field: string; from: unknown; to: unknown }[] {
+  const out: { field: string; from: unknown; to: unknown }[] = [];
+  if (before.title !== after.title) out.push({ field: 'title', from: before.title, to: after.title });
+  if (before.deadlineText !== after.deadlineText || before.dueDate !== after.dueDate || before.recurrence !== after.recurrence)
+    out.push({
+      field: 'deadline',
+      from: { text: before.deadlineText, dueDate: before.dueDate, recurrence: before.recurrence },
+      to: { text: after.deadlineText, dueDate: after.dueDate, recurrence: after.recurrence },
+    });
+  if (before.leads.join('\n').toLowerCase() !== after.leads.join('\n').toLowerCase())
+    out.push({ field: 'leads', from: before.leads, to: after.leads });
+  if (before.theme !== after.theme) out.push({ field: 'theme', from: before.theme, to: after.theme });
+  return out;
 }
 
 /** Creates the plan, or updates it in place (a file without a period or objectives, such as a CSV export, keeps the plan's). */

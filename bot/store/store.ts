@@ -1,6 +1,7 @@
 import { addCaseReview, closeCaseReview, findCaseReview, listCaseReviews, openCaseReviewsDueBy } from './case-reviews.js';
 import {
   announcementConversation,
+  announcementConversations,
   conversationPartnership,
   enterConversation,
   findConversation,
@@ -56,6 +57,7 @@ import {
   resolveSchedule,
   updateRecurrence,
 } from './schedules.js';
+import { addAction } from './action-edits.js';
 import { applyUpdate, listEarlierHistory, listHistory, listPartnershipChanges, listPlanChanges } from './updates.js';
 import { erasePerson, exportPerson } from './person-data.js';
 import { changePrivacySettings, privacySettings } from './privacy-settings.js';
@@ -86,6 +88,14 @@ import {
   saveReportSettings,
 } from './reports.js';
 import { loadToolkitTags, setToolkitTag } from './toolkit-tags.js';
+import {
+  identifySlackSender,
+  linkPartnershipToSlackTeam,
+  partnershipForSlackTeam,
+  recordSlackMember,
+  rememberSlackConversation,
+  slackPersonChatId,
+} from './slack.js';
 
 type Bound<F> = { [K in keyof F]: F[K] extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never };
 
@@ -127,7 +137,10 @@ export function repositories(db: Db) {
       deletePending: deletePendingImport,
     }),
     actions: bind(db, {
+      /** the one update path: RAG, note and progress, and edits of the action's fields, version-checked and kept in the history */
       applyUpdate,
+      /** a new action in the partnership's live plan, with its first history entry */
+      add: addAction,
       history: listHistory,
       /** an action's history in the plans it was carried over from */
       earlierHistory: listEarlierHistory,
@@ -149,6 +162,8 @@ export function repositories(db: Db) {
       /** the partnership of the conversation a turn came from, remembering the conversation (see enterConversation) */
       enter: enterConversation,
       announcement: announcementConversation,
+      /** the announcement channel on each platform the partnership uses */
+      announcements: announcementConversations,
       setAnnouncement: setAnnouncementConversation,
       personal: personalConversation,
       find: findConversation,
@@ -168,6 +183,16 @@ export function repositories(db: Db) {
       tenantOf: partnershipTenant,
     }),
     audit: bind(db, { record: recordAudit, list: listAudit }),
+    /** Slack workspaces, people by (workspace, user) id, and Slack conversations */
+    slack: bind(db, {
+      partnershipFor: partnershipForSlackTeam,
+      link: linkPartnershipToSlackTeam,
+      identify: identifySlackSender,
+      /** records a member as Slack's users.info describes them, linking them to their Teams self by a doubly confirmed email */
+      record: recordSlackMember,
+      personChatId: slackPersonChatId,
+      rememberConversation: rememberSlackConversation,
+    }),
     partnerships: bind(db, {
       forTenant: partnershipForTenant,
       existing: existingPartnerships,

@@ -1,7 +1,10 @@
 import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
+import { editData, replaceLeads, type ActionEdit } from './action-edits.js';
 import type { Db } from './client.js';
 import { findLivePlan, LIVE } from './live-plan.js';
 import { withBusyRetry } from './retry.js';
+
+export type { ActionEdit } from './action-edits.js';
 
 /** A change someone asks for: the version they saw, the new RAG, a note and progress. */
 export interface UpdateCommand {
@@ -10,11 +13,14 @@ export interface UpdateCommand {
   rag: Rag;
   note: string;
   progress: number | null;
-  actor: { name: string; chatId: string | null };
+  /** who: their name at the time, chat id, and the Person id (keyed by Entra object id) when a person of the partnership */
+  actor: { name: string; chatId: string | null; personId?: number | null };
   source: UpdateSource;
   /** the same key twice makes one update (double clicks, Teams retries) */
   idempotencyKey: string;
   at: Date;
+  /** an edit of the action's fields made with the same version check and history entry (title, date, leads, theme, owner) */
+  edit?: ActionEdit;
 }
 
 export type UpdateOutcome =
@@ -51,11 +57,13 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
         if (!action) return { status: 'missing' } as const;
         if (action.plan.status !== LIVE) return { status: 'closed', planStatus: action.plan.status, planTitle: action.plan.title } as const;
         if (action.version !== cmd.expectedVersion) return { status: 'stale', currentVersion: action.version } as const;
+        const edit = cmd.edit ? await editData(tx, action, cmd.edit) : { data: {}, leadIds: null };
         const changed = await tx.action.updateMany({
           where: { id: cmd.actionId, version: cmd.expectedVersion },
-          data: { rag: cmd.rag, progress: cmd.progress ?? action.progress, version: { increment: 1 }, updatedAt: cmd.at },
+          data: { ...edit.data, rag: cmd.rag, progress: cmd.progress ?? action.progress, version: { increment: 1 }, updatedAt: cmd.at },
         });
         if (changed.count !== 1) return { status: 'stale', currentVersion: action.version + 1 } as const;
+        if (edit.leadIds) await replaceLeads(tx, cmd.actionId, edit.leadIds);
         const entry = await tx.actionUpdate.create({
           data: {
             actionId: cmd.actionId,
@@ -68,6 +76,8 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
             progress: cmd.progress,
             source: cmd.source,
             idempotencyKey: cmd.idempotencyKey,
+            actorPersonId: cmd.actor.personId ?? null,
+            changes: JSON.stringify(cmd.edit?.changes ?? []),
           },
         });
         return { status: 'applied', ragFrom: action.rag as Rag, ragTo: cmd.rag, version: action.version + 1, historyId: entry.id } as const;
@@ -93,6 +103,7 @@ export async function listHistory(db: Db, actionId: number, limit = 200): Promis
     note: r.note,
     progress: r.progress,
     source: r.source as UpdateSource,
+    ...(r.changes && r.changes !== '[]' ? { changes: JSON.parse(r.changes) as HistoryEntry['changes'] } : {}),
   }));
 }
 

@@ -9,6 +9,8 @@ export interface BoardAction {
   deadlineText: string;
   dueDate: string | null;
   leads: string[];
+  /** the named owner's name, or null */
+  owner: string | null;
   rag: Rag;
   latestNote: string;
   lastUpdate: { by: string; at: string } | null;
@@ -90,6 +92,7 @@ export function buildBoardData(plan: PlanView, history: RagChange[], today: stri
       deadlineText: a.deadlineText,
       dueDate: a.dueDate,
       leads: [...a.leads],
+      owner: a.owner?.name ?? null,
       rag: a.rag,
       latestNote: a.lastUpdate?.note?.trim() || a.notes.trim(),
       lastUpdate: a.lastUpdate ? { by: a.lastUpdate.by, at: a.lastUpdate.at } : null,

@@ -2,11 +2,17 @@ import { type Activity, TurnContext } from 'botbuilder';
 import type { ConversationKind } from '../core/types.js';
 import type { Services } from '../core/context.js';
 import { defaultPolicy } from '../identity/tenancy.js';
+import { bareConversationId, newPostReference } from './thread.js';
 
 /** The kind of conversation an activity comes from. */
 export function conversationKind(activity: Activity): ConversationKind {
   const t = activity.conversation?.conversationType;
   return t === 'channel' ? 'channel' : t === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+/** The conversation an activity belongs to, as the bot stores it: a channel by its bare id, whichever thread the message is in. */
+export function conversationIdOf(activity: Activity): string {
+  return bareConversationId(activity.conversation.id);
 }
 
 /** The Microsoft 365 tenant an activity comes from. */
@@ -17,15 +23,16 @@ function tenantOf(activity: Activity): string | undefined {
 /**
  * The partnership a conversation belongs to: the one it was first seen with, else the one linked to its
  * tenant (see partnershipForTenant); null when it belongs to none. Also stores or refreshes the
- * conversation reference, so proactive messages can reach it.
+ * conversation reference, so proactive messages can reach it: a channel by its bare id, so that they are new posts
+ * in the channel, not replies in the thread the message came from.
  */
 export async function partnershipForTurn(services: Services, activity: Activity): Promise<string | null> {
   const tenantId = tenantOf(activity);
   return services.store.conversations.enter(
     {
-      conversationId: activity.conversation.id,
+      conversationId: conversationIdOf(activity),
       kind: conversationKind(activity),
-      reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+      reference: newPostReference(TurnContext.getConversationReference(activity) as Record<string, unknown>),
       serviceUrl: activity.serviceUrl,
       tenantId,
       userChatId: activity.from?.id,

@@ -11,7 +11,7 @@ import { fileAttachmentOf } from '../import/teams-file.js';
 import { logger } from '../logger.js';
 import { handleCardAction, handleText } from '../routes/dispatch.js';
 import { resolveTurn } from '../routes/turn-context.js';
-import { conversationKind, partnershipForTurn } from './conversation.js';
+import { conversationIdOf, conversationKind, partnershipForTurn } from './conversation.js';
 import { recogniseSender, syncMembership } from '../identity/contact.js';
 import { readMentions } from '../identity/mentions.js';
 import { firstRefusal } from '../identity/tenancy.js';
@@ -25,7 +25,7 @@ function turnOf(services: Services, activity: Activity, partnership: string): Pr
   return resolveTurn(services, {
     partnership,
     sender: { id: activity.from?.id ?? 'unknown', name: activity.from?.name ?? 'Someone', aadObjectId: activity.from?.aadObjectId },
-    conversation: { id: activity.conversation.id, kind: conversationKind(activity) },
+    conversation: { id: conversationIdOf(activity), kind: conversationKind(activity) },
     activityId: activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}`,
   });
 }
@@ -121,5 +121,7 @@ async function onCardInvoke(context: TurnContext, turn: TurnInput): Promise<void
     result = { replaceCard: errorReply(err) };
   }
   for (const message of result.messages ?? []) await context.sendActivity(toActivity(message));
-  await context.sendActivity(invokeResponse({ card: result.replaceCard?.card, message: result.toast ?? result.replaceCard?.text }));
+  await context.sendActivity(
+    invokeResponse({ card: result.replaceCard?.card, message: result.toast ?? result.replaceCard?.text, text: result.replaceCard?.text }),
+  );
 }

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeMessage, TEAMS } from '../support/activities.js';
 import { grantRole } from '../../bot/store/people.js';
 import { linkPartnershipToTenant } from '../../bot/store/partnerships.js';
@@ -71,7 +71,7 @@ describe('Bot Framework tokens, checked by botbuilder against keys served by a l
     const res = await attempt(await idp.sign(claims()));
     expect(res.status).toBe(200);
     expect(res.sent).toBe(1);
-    expect(bot.connector.sent[0]?.activity.text?.split('\n')[0]).toBe('2 actions are RED');
+    expect(textOf(bot.connector.sent[0]?.activity).split('\n')[0]).toBe('2 actions are RED');
     expect(idp.metadataRequests).toBeGreaterThan(0);
   });
 

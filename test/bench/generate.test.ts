@@ -3,7 +3,7 @@ import { runCommand } from '../../bot/cli/index.js';
 import { generateCommand } from './generate/command.js';
 import { openStore } from '../../bot/store/database.js';
 import { makeMessage } from '../support/activities.js';
-import { startTestBot } from '../support/bot.js';
+import { startTestBot, textOf } from '../support/bot.js';
 import { createTestDatabase } from '../support/database.js';
 
 const databases: { url: string; drop(): Promise<void> }[] = [];
@@ -99,7 +99,7 @@ describe('cli generate', () => {
           channelData: { tenant: { id: channel!.tenantId } },
         }),
       );
-      expect(bot.connector.to(channel!.conversationId)[0]!.activity.text!.split('\n')[0]).toBe(
+      expect(textOf(bot.connector.to(channel!.conversationId)[0]!.activity).split('\n')[0]).toBe(
         `${amber === 0 ? 'No' : amber} action${amber === 1 ? ' is' : 's are'} AMBER`,
       );
     } finally {

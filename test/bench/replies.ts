@@ -1,11 +1,5 @@
+import { wordsOf } from '../../bot/local-connector.js';
 import type { FakeConnector } from '../support/fake-connector.js';
-
-/** A reply's words wherever the renderer puts them: the text, else the card's fallbackText, else the summary. */
-function wordsOf(activity: { text?: string; summary?: unknown; attachments?: { content?: unknown }[] }): string {
-  if (activity.text) return activity.text;
-  const card = activity.attachments?.[0]?.content as { fallbackText?: string } | undefined;
-  return card?.fallbackText ?? (typeof activity.summary === 'string' ? activity.summary : '');
-}
 
 /** Counts what the bot sent to the fake connector and checks each reply, draining it as it goes (so memory stays flat). */
 export function replyTap(connector: FakeConnector, isGood: (text: string) => boolean) {

@@ -15,6 +15,7 @@ import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { timeDigests } from './digests.js';
 import { loadChannels, pickUpdaters } from './national.js';
 import { measureQuestions } from './questions.js';
+import { measureSlackQuestions, startBenchSlack } from './slack-questions.js';
 import { demoAsker, prepareDemo } from './setup.js';
 import { formatTable, type Row } from './table.js';
 import { formatTargets } from './targets.js';
@@ -112,18 +113,28 @@ const compared = (
   notes,
 });
 
-// "what's amber?" on the demo plan, SQLite then PostgreSQL.
+// "what's amber?" on the demo plan, SQLite then PostgreSQL; on SQLite also over Slack (signed events, answers to a fake Web API).
+const slack = await startBenchSlack();
 for (const kind of ['SQLite', 'PostgreSQL'] as const) {
   if (!only.has(kind.toLowerCase())) continue;
   const db = kind === 'SQLite' ? sqliteDatabase() : await postgresDatabase('prevent_bench_demo');
   await prepareDemo(db.url);
-  const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: db.url }, profileDir && `${profileDir}/${kind.toLowerCase()}`);
+  const bot = await startChild(
+    'bot-server.ts',
+    { ...BOT_ENV, DATABASE_URL: db.url, ...slack.env },
+    profileDir && `${profileDir}/${kind.toLowerCase()}`,
+  );
   startups.push({ figure: `${kind} demo`, ms: bot.startupMs });
   for (const concurrency of [1, 50]) {
     const r = await withCpu(bot, (onMeasureStart) =>
       measureQuestions({ baseUrl: bot.url, connector, concurrency, ...timing, askerFor: demoAsker, onMeasureStart }),
     );
     rows.push(compared(`"what's amber?" ${kind}, demo plan`, concurrency, r, problems(r)));
+    if (kind !== 'SQLite') continue;
+    const overSlack = await withCpu(bot, (onMeasureStart) =>
+      measureSlackQuestions({ baseUrl: bot.url, slack, concurrency, ...timing, onMeasureStart }),
+    );
+    rows.push(compared(`"what's amber?" over Slack, ${kind}, demo plan`, concurrency, overSlack, problems(overSlack)));
   }
   rss.push(`${kind} demo bot ${memory(await bot.rss())}`);
   await bot.stop();
@@ -228,6 +239,7 @@ rows.push({
   notes: startups.map((s) => `${s.figure} ${(s.ms / 1000).toFixed(2)} s`).join('; '),
 });
 await connector.close();
+await slack.close();
 
 say(formatTable(rows));
 say(

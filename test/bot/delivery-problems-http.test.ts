@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildMessageCard } from '../../cards/message-card.js';
 import { grantRole } from '../../bot/store/people.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInstall, makeMessage, TEAMS } from '../support/activities.js';
 import { say } from '../dialog/chat.js';
 
@@ -38,7 +38,7 @@ async function channel(text: string, from = ali): Promise<string> {
   await bot.post(makeMessage(bot.connector.url, { text, mention: true, from }));
   return bot.connector
     .to(TEAMS.channel.id)
-    .map((s) => s.activity.text ?? '')
+    .map((s) => textOf(s.activity))
     .join('\n');
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { loadPlanView } from '../../bot/store/plans.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
 import { grantRole } from '../../bot/store/people.js';
 import { action, say, setUpPeople } from '../dialog/chat.js';
@@ -131,7 +131,7 @@ describe('free text and counts have bounds with a clear message', () => {
     );
     const text = bot.connector
       .to(TEAMS.channel.id)
-      .map((s) => s.activity.text)
+      .map((s) => textOf(s.activity))
       .join('\n');
     expect(text).toMatch(/keep it to 100 characters or fewer/);
     expect(await bot.store.db.updateRound.count()).toBe(0);

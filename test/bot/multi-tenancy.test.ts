@@ -6,7 +6,7 @@ import { DEFAULT_ORGANISATIONS } from '../../bot/import/known-organisations.js';
 import { grantRole } from '../../bot/store/people.js';
 import { linkPartnershipToTenant } from '../../bot/store/partnerships.js';
 import { loadPlanView, savePlan } from '../../bot/store/plans.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 
 const RIVERSIDE_TENANT = '0b9f2f43-1f55-4c4e-a7c2-6a1d8b6f0d2e';
@@ -38,7 +38,7 @@ beforeEach(() => bot.connector.clear());
 
 async function firstReply(activity: Record<string, unknown>) {
   await bot.post(activity);
-  return bot.connector.to((activity.conversation as { id: string }).id)[0]?.activity.text ?? '';
+  return textOf(bot.connector.to((activity.conversation as { id: string }).id)[0]?.activity);
 }
 
 const riversideAction = async (ref: number) => (await loadPlanView(bot.store.db, 'Riverside'))!.actions.find((a) => a.ref === ref)!;
@@ -136,8 +136,8 @@ describe('several partnerships in one database', () => {
       ),
     );
     expect(JSON.stringify(res.body.value)).toContain('Saved: action 10 is RED → AMBER');
-    expect(bot.connector.to(riversideChannel.id).some((s) => s.activity.text?.includes('RED → AMBER, by Rio Lead'))).toBe(true);
-    expect(bot.connector.to(TEAMS.channel.id)).toHaveLength(0);
+    expect(bot.connector.to(riversideChannel.id).some((s) => textOf(s.activity).includes('RED → AMBER, by Rio Lead'))).toBe(true);
+    expect(bot.connector.to(TEAMS.channelId)).toHaveLength(0);
   });
 
   it('a tenant linked to no partnership is told so, and nothing is stored', async () => {

@@ -8,7 +8,7 @@ import { grantRole } from '../../bot/store/people.js';
 import { applyUpdate } from '../../bot/store/updates.js';
 import { northshireXlsx } from '../import/partner-plans.js';
 import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 
 let bot: TestBot;
 let files: Server;
@@ -75,15 +75,15 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
     expect((await sendFile(cleo)).status).toBe(200);
     expect(downloads).toBe(1);
     const [preview] = replies(cleo);
-    expect(preview?.text).toContain('Import "Northshire Prevent Action Plan 2025/26" from Northshire plan.xlsx?');
-    expect(preview?.text).toContain('5 actions in 2 themes');
-    expect(preview?.text).toContain('Objective 2: Training: 3');
-    expect(preview?.text).toContain('GREEN: 1');
-    expect(preview?.text).toContain('A new plan: 5 actions to create.');
+    expect(textOf(preview)).toContain('Import "Northshire Prevent Action Plan 2025/26" from Northshire plan.xlsx?');
+    expect(textOf(preview)).toContain('5 actions in 2 themes');
+    expect(textOf(preview)).toContain('Objective 2: Training: 3');
+    expect(textOf(preview)).toContain('GREEN: 1');
+    expect(textOf(preview)).toContain('A new plan: 5 actions to create.');
     // another plan is live: the file's plan does not silently replace it
-    expect(preview?.text).toContain('This will be a new plan, 2025–26; the live plan stays 2020–24 unless you make it live.');
-    expect(preview?.text).toContain('Import and make it live');
-    expect(preview?.text).toContain('"Start" is not one the importer maps');
+    expect(textOf(preview)).toContain('This will be a new plan, 2025–26; the live plan stays 2020–24 unless you make it live.');
+    expect(textOf(preview)).toContain('Import and make it live');
+    expect(textOf(preview)).toContain('"Start" is not one the importer maps');
     expect(validateCard(cardOf(preview as never))).toEqual([]);
     expect(await planCount()).toBe(0);
 
@@ -105,8 +105,8 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
 
     await sendFile(cleo);
     const [second] = replies(cleo);
-    expect(second?.text).toContain('Against the current plan: 0 new, 0 changed, 5 unchanged.');
-    expect(second?.text).toContain('No changes.');
+    expect(textOf(second)).toContain('Against the current plan: 0 new, 0 changed, 5 unchanged.');
+    expect(textOf(second)).toContain('No changes.');
     const cancelled = await press(VERBS.cancelImport, importIdOf(second as never));
     expect(JSON.stringify(cancelled.body.value)).toContain('Cancelled: nothing was imported from Northshire plan.xlsx.');
   });
@@ -133,8 +133,8 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
 
     await sendFile(cleo);
     const [preview] = replies(cleo);
-    expect(preview?.text).toContain('Conflict, action 1.1: changed in chat since it was imported; the plan says RED');
-    expect(preview?.text).toContain("Import, taking the file's ratings");
+    expect(textOf(preview)).toContain('Conflict, action 1.1: changed in chat since it was imported; the plan says RED');
+    expect(textOf(preview)).toContain("Import, taking the file's ratings");
     const kept = await press(VERBS.importPlan, importIdOf(preview as never));
     expect(JSON.stringify(kept.body.value)).toContain('Action 1.1 was changed in chat since it was imported: it keeps its RED rating');
     expect(await rag()).toBe('RED');
@@ -156,19 +156,19 @@ describe('a coordinator imports a plan by sending the file in personal chat', ()
     );
     bot.connector.clear();
     await bot.post(makeMessage(bot.connector.url, { text: 'show action 2.3a', from: cleo, conversation: dm(cleo) }));
-    expect(replies(cleo)[0]?.text).toContain('Action 2.3a · Run the monthly referral clinic');
+    expect(textOf(replies(cleo)[0])).toContain('Action 2.3a · Run the monthly referral clinic');
   });
 
   it('refuses someone who is not a coordinator, without downloading the file', async () => {
     await sendFile(sam);
-    expect(replies(sam)[0]?.text).toContain('Only a coordinator can import a plan.');
+    expect(textOf(replies(sam)[0])).toContain('Only a coordinator can import a plan.');
     expect(downloads).toBe(0);
     expect(await planCount()).toBe(0);
   });
 
   it('says so when the download fails, and saves nothing', async () => {
     await sendFile(cleo, '/download/gone');
-    expect(replies(cleo)[0]?.text).toContain('could not be downloaded from Teams (HTTP 404)');
+    expect(textOf(replies(cleo)[0])).toContain('could not be downloaded from Teams (HTTP 404)');
     expect(await bot.store.db.pendingImport.count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { createTestDatabase } from '../support/database.js';
 
@@ -31,7 +31,9 @@ async function action(ref: number) {
   return plan!.actions.find((a) => a.ref === ref)!;
 }
 
-const texts = (b: TestBot) => b.connector.to(TEAMS.channel.id).map((s) => s.activity.text ?? '');
+const texts = (b: TestBot) => b.connector.to(TEAMS.channel.id).map((s) => textOf(s.activity));
+/** New posts in the channel itself (announcements), not replies in the thread. */
+const posts = (b: TestBot) => b.connector.to(TEAMS.channelId).map((s) => textOf(s.activity));
 
 describe('Teams retries the same activity: replies are not sent twice', () => {
   it('a question retried after it was answered gets no second reply', async () => {
@@ -69,7 +71,7 @@ describe('Teams retries the same activity: replies are not sent twice', () => {
     expect(JSON.stringify(first.body.value)).toContain('Saved: action 18 is RED → AMBER');
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    const announcements = [...texts(bot), ...texts(other)].filter((t) => t.includes('RED → AMBER, by Ali Burlington'));
+    const announcements = [...posts(bot), ...posts(other)].filter((t) => t.includes('RED → AMBER, by Ali Burlington'));
     expect(announcements).toHaveLength(1);
     expect(await bot.store.db.actionUpdate.count({ where: { actionId: a18.id } })).toBe(2);
   });

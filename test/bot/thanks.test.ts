@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { grantRole } from '../../bot/store/people.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { makeMessage, TEAMS } from '../support/activities.js';
 
 let bot: TestBot;
@@ -32,18 +32,18 @@ describe('"thanks"', () => {
     async (text) => {
       const replies = await say(text);
       expect(replies).toHaveLength(1);
-      expect(replies[0]!.text).toBe('You\'re welcome, Ali! Ask me about the plan any time, or say "help" to see what I can do.');
+      expect(textOf(replies[0])).toBe('You\'re welcome, Ali! Ask me about the plan any time, or say "help" to see what I can do.');
       expect(cardOf(replies[0]!)).toBeFalsy();
     },
   );
 
   it('someone the bot does not know is thanked without a name', async () => {
     const [reply] = await say('thanks', TEAMS.user('Visitor Person', '29:visitor'));
-    expect(reply!.text).toBe('You\'re welcome! Ask me about the plan any time, or say "help" to see what I can do.');
+    expect(textOf(reply)).toBe('You\'re welcome! Ask me about the plan any time, or say "help" to see what I can do.');
   });
 
   it('a sentence that only starts with thanks is not taken for thanks', async () => {
     const [reply] = await say("thanks, what's red?");
-    expect(reply!.text).not.toMatch(/welcome/);
+    expect(textOf(reply)).not.toMatch(/welcome/);
   });
 });

@@ -3,7 +3,7 @@ import { validateCard } from '../../cards/validate.js';
 import { VERBS } from '../../cards/verbs.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
 
 let bot: TestBot;
@@ -56,27 +56,27 @@ describe('a lead updates an action from its card', () => {
     expect(refreshed).toContain('Saved: action 18 is RED → AMBER');
     expect(refreshed).toContain('Last updated by Ali Burlington');
 
-    const announcements = bot.connector.to(TEAMS.channel.id);
+    const announcements = bot.connector.to(TEAMS.channelId);
     expect(announcements).toHaveLength(1);
-    expect(announcements[0]!.activity.text).toContain(
+    expect(textOf(announcements[0]!.activity)).toContain(
       'Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington (CST)',
     );
     expect(validateCard(cardOf(announcements[0]!.activity))).toEqual([]);
 
     const red = await ask("what's red?");
-    expect(red[0]!.text!.split('\n')[0]).toBe('1 action is RED');
-    expect(red[0]!.text).toContain('Multi-Agency Public Protection Arrangements');
-    expect(red[0]!.text).not.toContain('faith groups');
+    expect(textOf(red[0]).split('\n')[0]).toBe('1 action is RED');
+    expect(textOf(red[0])).toContain('Multi-Agency Public Protection Arrangements');
+    expect(textOf(red[0])).not.toContain('faith groups');
 
     const history = await ask('history of action 18');
-    expect(history[0]!.text).toContain('RED → AMBER');
-    expect(history[0]!.text).toContain('Met three faith leaders');
-    expect(history[0]!.text!.indexOf('Ali Burlington')).toBeLessThan(history[0]!.text!.indexOf('Demo plan'));
+    expect(textOf(history[0])).toContain('RED → AMBER');
+    expect(textOf(history[0])).toContain('Met three faith leaders');
+    expect(textOf(history[0]).indexOf('Ali Burlington')).toBeLessThan(textOf(history[0]).indexOf('Demo plan'));
     expect(await historyCount(18)).toBe(2);
 
     const changed = await ask('what changed this week?', sam);
-    expect(changed[0]!.text).toContain('1 update in the last 7 days');
-    expect(changed[0]!.text).toContain('Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington');
+    expect(textOf(changed[0])).toContain('1 update in the last 7 days');
+    expect(textOf(changed[0])).toContain('Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington');
   });
 
   it('the same invoke sent twice (a Teams retry, or a double click) makes one update', async () => {
@@ -88,7 +88,7 @@ describe('a lead updates an action from its card', () => {
     for (const r of [first, retry, doubleClick]) expect(JSON.stringify(r.body.value)).toContain('Saved: action 18');
     expect(await historyCount(18)).toBe(2);
     expect((await action(18)).version).toBe(a18.version + 1);
-    expect(bot.connector.to(TEAMS.channel.id)).toHaveLength(1);
+    expect(bot.connector.to(TEAMS.channelId)).toHaveLength(1);
   });
 
   it('concurrent identical submits still make one update', async () => {
@@ -119,7 +119,7 @@ describe('a lead updates an action from its card', () => {
     expect(card).toContain('Ali Burlington (CoLC Community Safety Team)');
     expect((await action(18)).rag).toBe('RED');
     expect(await historyCount(18)).toBe(1);
-    expect(bot.connector.to(TEAMS.channel.id)).toHaveLength(0);
+    expect(bot.connector.to(TEAMS.channelId)).toHaveLength(0);
   });
 
   it('a lead cannot update an action their organisation does not lead', async () => {
@@ -164,9 +164,11 @@ describe('a lead updates an action from its card', () => {
       ),
     );
     expect((await action(18)).rag).toBe('AMBER');
-    const texts = bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text);
+    // the answer in the thread the card was in; the announcement a new post in the channel
+    const texts = bot.connector.to(TEAMS.channel.id).map((s) => textOf(s.activity));
     expect(texts.some((t) => t?.includes('Saved: action 18'))).toBe(true);
-    expect(texts.some((t) => t?.includes('RED → AMBER, by Ali Burlington (CST)'))).toBe(true);
+    const posts = bot.connector.to(TEAMS.channelId).map((s) => textOf(s.activity));
+    expect(posts.some((t) => t?.includes('RED → AMBER, by Ali Burlington (CST)'))).toBe(true);
   });
 
   it('records progress for an action with a numeric target', async () => {
@@ -213,14 +215,14 @@ describe('roles and the announcement channel in chat', () => {
     await bot.post(
       makeMessage(bot.connector.url, { text: 'make <at>Pat Police</at> a lead for CoLP', mention: true, from: cleo, mentions: [pat] }),
     );
-    expect(bot.connector.to(TEAMS.channel.id)[0]?.activity.text).toContain(
+    expect(textOf(bot.connector.to(TEAMS.channel.id)[0]?.activity)).toContain(
       'Pat Police is now a lead for City of London Police Prevent team',
     );
-    expect((await ask('make Pat Police a lead for CoLP', cleo))[0]!.text).toContain('anyone can choose a display name');
-    const leads = (await ask('who are the leads?', sam))[0]!.text;
+    expect(textOf((await ask('make Pat Police a lead for CoLP', cleo))[0])).toContain('anyone can choose a display name');
+    const leads = textOf((await ask('who are the leads?', sam))[0]);
     expect(leads).toContain('Pat Police (City of London Police Prevent team)');
     expect(leads).toContain('Cleo Coordinator');
-    expect((await ask('make Sam Member a coordinator', sam))[0]!.text).toContain('Only a coordinator');
+    expect(textOf((await ask('make Sam Member a coordinator', sam))[0])).toContain('Only a coordinator');
   });
 
   it('"post updates here" moves announcements to the chosen channel', async () => {
@@ -240,11 +242,11 @@ describe('roles and the announcement channel in chat', () => {
         conversation: other,
       }),
     );
-    expect(bot.connector.to(other.id)[0]!.activity.text).toContain('From now on I will post RAG changes in this channel');
+    expect(textOf(bot.connector.to(other.id)[0]!.activity)).toContain('From now on I will post RAG changes in this channel');
     const a18 = await action(18);
     await update({ actionId: a18.id, version: a18.version, rag: 'AMBER', note: '' });
-    expect(bot.connector.to(other.id).some((s) => s.activity.text?.includes('RED → AMBER'))).toBe(true);
-    expect(bot.connector.to(TEAMS.channel.id).some((s) => s.activity.text?.includes('RED → AMBER'))).toBe(false);
+    expect(bot.connector.to(other.id).some((s) => textOf(s.activity).includes('RED → AMBER'))).toBe(true);
+    expect(bot.connector.to(TEAMS.channelId).some((s) => textOf(s.activity).includes('RED → AMBER'))).toBe(false);
   });
 
   it('a changed serviceUrl is stored and used for the next announcement', async () => {
@@ -255,8 +257,8 @@ describe('roles and the announcement channel in chat', () => {
       const a18 = await action(18);
       // the lead updates from a personal chat, which still uses the old service URL
       await update({ actionId: a18.id, version: a18.version, rag: 'AMBER', note: '' }, ali, { conversation: TEAMS.personalOf('29:ali') });
-      expect(moved.to(TEAMS.channel.id).some((s) => s.activity.text?.includes('RED → AMBER'))).toBe(true);
-      expect(bot.connector.to(TEAMS.channel.id).some((s) => s.activity.text?.includes('RED → AMBER'))).toBe(false);
+      expect(moved.to(TEAMS.channelId).some((s) => textOf(s.activity).includes('RED → AMBER'))).toBe(true);
+      expect(bot.connector.to(TEAMS.channelId).some((s) => textOf(s.activity).includes('RED → AMBER'))).toBe(false);
     } finally {
       await moved.close();
     }

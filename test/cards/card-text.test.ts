@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardText } from '../../cards/card-text.js';
+import fc from 'fast-check';
+import { cardText, readCardText } from '../../cards/card-text.js';
 import { buildAnnouncementCard } from '../../cards/announcement-card.js';
 import { text } from '../../cards/elements.js';
 import { validateCard } from '../../cards/validate.js';
@@ -50,6 +51,16 @@ describe('text people type is shown as text in cards', () => {
     expect(validateCard(card)).toEqual([]);
     expect(words).toBe(
       'Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington\nA note was added: open action 18 to read it in its history.',
+    );
+  });
+});
+
+describe('readCardText', () => {
+  it('gives back exactly what cardText escaped (the words a fallbackText reader sees), whatever was typed', () => {
+    const typed = fc.string({ unit: fc.constantFrom(...'ab 1.-+#\\`*_[]<>~|():/w\n'.split('')), maxLength: 40 });
+    fc.assert(fc.property(typed, (value) => readCardText(cardText(value)) === value));
+    expect(readCardText(cardText('See [the slides](https://x.example) at www.x.example\n- one'))).toBe(
+      'See [the slides](https://x.example) at www.x.example\n- one',
     );
   });
 });

@@ -118,6 +118,65 @@ describe('re-importing never loses newer work', () => {
     expect(await ragOf('1.1')).toBe('AMBER');
   });
 
+  it('keeps a target date and wording edited in chat, lists the conflicts, still takes the file’s other changes', async () => {
+    const plan = file('lakeside.csv', V1);
+    await cli('import', plan);
+    await withStore(async (store) => {
+      const view = await loadPlanView(store.db, 'City of London');
+      const a11 = view?.actions.find((a) => a.label === '1.1');
+      if (!a11) throw new Error('no action 1.1');
+      const to = { text: 'end of March', dueDate: '2027-03-31', recurrence: null };
+      const result = await applyUpdate(store.db, {
+        actionId: a11.id,
+        expectedVersion: a11.version,
+        rag: a11.rag,
+        note: 'Target date moved',
+        progress: null,
+        actor: { name: 'Cora Hale', chatId: '29:cora', personId: 1 },
+        source: 'chat',
+        idempotencyKey: 'edit-1.1',
+        at: new Date(Date.now() + 1000),
+        edit: {
+          title: 'Refresh the Channel panel terms of reference with legal',
+          deadline: to,
+          changes: [
+            { field: 'title', from: a11.title, to: 'Refresh the Channel panel terms of reference with legal' },
+            { field: 'deadline', from: { text: a11.deadlineText, dueDate: a11.dueDate, recurrence: null }, to },
+          ],
+        },
+      });
+      expect(result.status).toBe('applied');
+    });
+    writeFileSync(plan, V1.replace('CoLC CST,Q3', 'CoLC CST/City of London Police,Q3'));
+    const preview = await cli('import', plan, '--dry-run');
+    expect(preview.out).toContain(
+      'Conflict, action 1.1: its wording was changed in chat since it was imported; the plan says "Refresh the Channel panel terms of reference with legal", the file says "Refresh the Channel panel terms of reference": keeping the plan\'s',
+    );
+    expect(preview.out).toContain(
+      'Conflict, action 1.1: its target date was changed in chat since it was imported; the plan says "end of March", the file says "Q3 2025/26"',
+    );
+    expect(preview.out).toMatch(
+      /Action 1\.1: leads changed from CoLC Community Safety Team to CoLC Community Safety Team, City of London Police Prevent team\./,
+    );
+    await cli('import', plan);
+    const a11 = async () => withStore(async (s) => (await loadPlanView(s.db, 'City of London'))?.actions.find((a) => a.label === '1.1'));
+    expect(await a11()).toMatchObject({
+      title: 'Refresh the Channel panel terms of reference with legal',
+      deadlineText: 'end of March',
+      dueDate: '2027-03-31',
+      leads: ['CoLC Community Safety Team', 'City of London Police Prevent team'],
+    });
+    expect((await cli('import', plan, '--dry-run')).out).toContain('No changes.');
+    const taken = await cli('import', plan, '--prefer', 'file');
+    expect(taken.out).toContain("taking the file's, as chosen");
+    expect(await a11()).toMatchObject({
+      title: 'Refresh the Channel panel terms of reference',
+      deadlineText: 'Q3 2025/26',
+      dueDate: '2025-12-31',
+    });
+    expect((await cli('import', plan, '--dry-run')).out).toContain('No changes.');
+  });
+
   it('records moved dates, rewording and changed leads in the history; a second send reports no changes', async () => {
     const plan = file('lakeside.csv', V1);
     await cli('import', plan);

@@ -4,7 +4,7 @@ import type { OpenStore } from '../../bot/store/database.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { grantRole } from '../../bot/store/people.js';
 import { buttons } from '../cards/card-walk.js';
-import { cardOf, type TestBot } from '../support/bot.js';
+import { cardOf, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
 
 /** People the dialog tests talk as. */
@@ -28,7 +28,7 @@ export interface Said {
 function said(activity: { text?: string; attachments?: { contentType: string; content: unknown }[] }): Said {
   const card = cardOf(activity);
   if (card) expect(validateCard(card)).toEqual([]);
-  return { text: activity.text ?? '', card };
+  return { text: textOf(activity), card };
 }
 
 /** Sends a message in the person's personal chat and returns what the bot said there. */
@@ -96,5 +96,5 @@ export async function history(bot: { store: OpenStore }, ref: number) {
 
 /** What was announced in the partnership channel. */
 export function announcements(bot: TestBot): string[] {
-  return bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text ?? '');
+  return bot.connector.to(TEAMS.channelId).map((s) => textOf(s.activity));
 }

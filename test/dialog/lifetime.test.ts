@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { loadDialog, saveDialog } from '../../bot/store/dialogs.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { action, ali, announcements, click, history, say, setUpPeople } from './chat.js';
 
@@ -61,7 +61,7 @@ describe('an update conversation over time', () => {
     const yes = makeMessage(bot.connector.url, { text: 'yes', from: ali, conversation });
     bot.connector.clear();
     await bot.post(yes);
-    expect(bot.connector.to(conversation.id)[0]?.activity.text).toContain('Saved: action 18 is RED → AMBER.');
+    expect(textOf(bot.connector.to(conversation.id)[0]?.activity)).toContain('Saved: action 18 is RED → AMBER.');
     bot.connector.clear();
     await bot.post(yes);
     expect(bot.connector.to(conversation.id)).toEqual([]);

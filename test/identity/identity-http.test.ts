@@ -4,7 +4,7 @@ import type { RosterEntry } from '../../bot/local-connector.js';
 import { grantRole } from '../../bot/store/people.js';
 import { linkPartnershipToTenant } from '../../bot/store/partnerships.js';
 import { loadPlanView } from '../../bot/store/plans.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 
 const NHS_TENANT = '5e7c0d1a-9b8f-4c3e-a2d1-0f6e5d4c3b2a';
@@ -51,7 +51,7 @@ async function say(text: string, from: RosterEntry, extra: Record<string, unknow
   await bot.post(makeMessage(bot.connector.url, { text, mention: true, from: user(from), ...extra }));
   return bot.connector
     .to(TEAMS.channel.id)
-    .map((s) => s.activity.text ?? '')
+    .map((s) => textOf(s.activity))
     .join('\n');
 }
 const canSeeAudit = async (who: RosterEntry) => !(await say('who changed roles?', who)).includes('Only a coordinator');

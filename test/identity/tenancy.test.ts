@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkPartnershipToTenant, partnershipForTenant } from '../../bot/store/partnerships.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { VERBS } from '../../cards/verbs.js';
 import { grantRole } from '../../bot/store/people.js';
@@ -39,7 +39,7 @@ describe('a tenant linked to no partnership', () => {
     }
     const told = bot.connector.to(conversation.id);
     expect(told).toHaveLength(1);
-    expect(told[0]?.activity.text).toContain('not linked to a Prevent partnership');
+    expect(textOf(told[0]?.activity)).toContain('not linked to a Prevent partnership');
     const res = await bot.post(
       makeInvoke(
         bot.connector.url,

@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestBot } from '../support/bot.js';
 import { CLEO, person, say, startJobsBot, TEAMS, tickAt } from './support.js';
@@ -27,12 +28,12 @@ describe('Channel case reviews', () => {
     expect(weekBefore).toMatchObject({ job: 'case-reviews', status: 'done' });
     const [onTheDay] = await tickAt(bot, '2026-11-20T09:00:00Z');
     expect(onTheDay).toMatchObject({ job: 'case-reviews', status: 'done' });
-    const texts = bot.connector.to(dm(PAT).id).map((s) => s.activity.text);
+    const texts = bot.connector.to(dm(PAT).id).map((s) => textOf(s.activity));
     expect(texts).toEqual([
       expect.stringContaining('Case CH-2026-014 is due for its six-month review on Friday 20 November 2026 (in a week).'),
       expect.stringContaining('(today)'),
     ]);
-    expect(bot.connector.to(TEAMS.channel.id)).toEqual([]);
+    expect(bot.connector.to(TEAMS.channelId)).toEqual([]);
   });
 
   it('refuses anything that looks like personal data, stores nothing and does not repeat it', async () => {

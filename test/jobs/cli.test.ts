@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../bot/cli/index.js';
 import type { TestBot } from '../support/bot.js';
@@ -28,7 +29,9 @@ describe('operator commands for issue 6', () => {
     const first = await cli('jobs', 'tick', '--at', '2026-11-23T09:00:00Z');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^weekly-digest digest:person:\d+:2026-11-23: done \(digest for Cleo Coordinator: sent\)$/m);
-    expect(bot.connector.to(TEAMS.personalOf(CLEO.id).id).map((s) => s.activity.text)).toEqual([expect.stringContaining('Weekly digest')]);
+    expect(bot.connector.to(TEAMS.personalOf(CLEO.id).id).map((s) => textOf(s.activity))).toEqual([
+      expect.stringContaining('Weekly digest'),
+    ]);
     expect((await cli('jobs', 'tick', '--at', '2026-11-23T09:00:00Z')).out).toBe(
       'Nothing was due in the minute up to 2026-11-23T09:00:00.000Z.',
     );

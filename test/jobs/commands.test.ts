@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestBot } from '../support/bot.js';
 import { CLEO, person, say, startJobsBot, TEAMS, tickAt } from './support.js';
@@ -38,7 +39,7 @@ describe('coordinators manage schedules in chat', () => {
     bot.connector.clear();
     expect(await tickAt(bot, '2026-11-24T10:00:00Z')).toEqual([]);
     await tickAt(bot, '2026-12-02T10:00:00Z');
-    expect(bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text)).toEqual([
+    expect(bot.connector.to(TEAMS.channelId).map((s) => textOf(s.activity))).toEqual([
       expect.stringContaining('Forum: Thursday 3 December 2026 at 10:00 (tomorrow).'),
     ]);
   });
@@ -48,10 +49,10 @@ describe('coordinators manage schedules in chat', () => {
     await say(bot, CLEO, 'schedule the London Prevent Network every two weeks on Wednesday at 11:00 here', other);
     bot.connector.clear();
     await tickAt(bot, '2026-11-24T11:00:00Z');
-    expect(bot.connector.to(other.id).map((s) => s.activity.text)).toEqual([
+    expect(bot.connector.to(other.id).map((s) => textOf(s.activity))).toEqual([
       expect.stringContaining('London Prevent Network: Wednesday 25 November 2026 at 11:00 (tomorrow).'),
     ]);
-    expect(bot.connector.to(TEAMS.channel.id)).toEqual([]);
+    expect(bot.connector.to(TEAMS.channelId)).toEqual([]);
   });
 
   it('explains problems, and refuses people who are not coordinators', async () => {

@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../bot/cli/index.js';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
@@ -82,7 +83,7 @@ describe('npm run cli -- digest --preview', () => {
 
 describe('the weekly digest job', () => {
   const personal = (id: string) => TEAMS.personalOf(id).id;
-  const digests = () => bot!.connector.to(personal(CLEO.id)).filter((s) => s.activity.text?.startsWith('Weekly digest'));
+  const digests = () => bot!.connector.to(personal(CLEO.id)).filter((s) => textOf(s.activity).startsWith('Weekly digest'));
 
   it('goes to each coordinator on Monday at 09:00 UK time, in winter and in summer, as a card with a text fallback', async () => {
     bot = await startJobsBot('2026-03-20T12:00:00Z');
@@ -91,7 +92,7 @@ describe('the weekly digest job', () => {
     expect((await tickAt(bot, '2026-03-30T08:00:00Z')).find((r) => r.job === 'weekly-digest')?.status).toBe('done');
     expect(digests()).toHaveLength(2);
     expect(validateCard(cardOf(digests()[0]!.activity))).toEqual([]);
-    expect(digests()[1]!.activity.text).toContain('City of London, Monday 30 March 2026');
+    expect(textOf(digests()[1]!.activity)).toContain('City of London, Monday 30 March 2026');
   });
 
   it('each coordinator can change the day and time, or switch it off, in chat', async () => {
@@ -121,6 +122,6 @@ describe('the weekly digest job', () => {
     bot = await startJobsBot('2026-11-22T12:00:00Z');
     await person(bot, TEAMS.user('Lee Lead', '29:lee'), 'lead', { chat: false, organisation: 'CST' });
     await tickAt(bot, '2026-11-23T09:00:00Z');
-    expect(digests()[0]!.activity.text).toContain('People I cannot reach in personal chat (1):\n- Lee Lead.');
+    expect(textOf(digests()[0]!.activity)).toContain('People I cannot reach in personal chat (1):\n- Lee Lead.');
   });
 });

@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePlanText, DEFAULT_ORGANISATIONS } from '../../bot/import/index.js';
 import { savePlan } from '../../bot/store/plans.js';
@@ -24,6 +25,8 @@ beforeEach(async () => {
     sourceFile: 'riverside.csv',
     actor: 'Test',
     at: new Date('2026-09-10T12:00:00Z'),
+    // a plan with a new title stays a draft until a coordinator makes it live: this test's plan is the one in use
+    makeLive: true,
   });
   await person(bot, LEE, 'lead', { organisation: 'CST' });
   bot.connector.clear();
@@ -39,7 +42,7 @@ async function morning(day: string) {
   return bot.connector
     .to(DM.id)
     .slice(before)
-    .map((s) => s.activity.text ?? '');
+    .map((s) => textOf(s.activity));
 }
 
 describe('deadline reminders to leads', () => {

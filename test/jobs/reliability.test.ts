@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findConversation } from '../../bot/store/conversations.js';
 import type { Job } from '../../jobs/job.js';
@@ -26,7 +27,7 @@ async function panelBot() {
   bot.connector.clear();
 }
 
-const digestsTo = (id: string) => bot.connector.to(personal(id)).filter((s) => s.activity.text?.startsWith('Weekly digest'));
+const digestsTo = (id: string) => bot.connector.to(personal(id)).filter((s) => textOf(s.activity).startsWith('Weekly digest'));
 
 describe('each occurrence fires exactly once', () => {
   it('two scheduler instances (two coordinators, two Services, one database) send each reminder once', async () => {
@@ -65,7 +66,7 @@ describe('each occurrence fires exactly once', () => {
     const first = await startScheduler(bot.services, { cron: false, instanceId: 'first' });
     await first.stop();
     expect(digestsTo(CLEO.id)).toHaveLength(1);
-    expect(digestsTo(CLEO.id)[0]!.activity.text).toContain('12 AMBER');
+    expect(textOf(digestsTo(CLEO.id)[0]!.activity)).toContain('12 AMBER');
     bot.clock.set('2026-11-23T11:30:00Z');
     const second = await startScheduler(bot.services, { cron: false, instanceId: 'second' });
     bot.clock.set('2026-11-23T11:31:00Z');
@@ -174,13 +175,13 @@ describe('sends: throttling, refusals and failures', () => {
       body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
     });
     const [report] = await tickAt(bot, '2026-11-24T14:00:00Z');
-    expect(report).toMatchObject({ job: 'schedule-reminders', status: 'done', detail: `channel ${TEAMS.channel.id}: gone` });
-    expect((await findConversation(bot.store.db, TEAMS.channel.id))!.active).toBe(false);
-    expect(bot.connector.to(personal(CLEO.id)).map((s) => s.activity.text)).toEqual([
+    expect(report).toMatchObject({ job: 'schedule-reminders', status: 'done', detail: `channel ${TEAMS.channelId}: gone` });
+    expect((await findConversation(bot.store.db, TEAMS.channelId))!.active).toBe(false);
+    expect(bot.connector.to(personal(CLEO.id)).map((s) => textOf(s.activity))).toEqual([
       expect.stringContaining('I can no longer post to a channel'),
     ]);
     await tickAt(bot, '2026-11-30T14:00:00Z');
-    expect(bot.connector.to(TEAMS.channel.id)).toEqual([]);
+    expect(bot.connector.to(TEAMS.channelId)).toEqual([]);
   });
 
   it('a 403 from one panel member does not stop the others; the conversation is marked inactive and coordinators are told', async () => {
@@ -190,10 +191,10 @@ describe('sends: throttling, refusals and failures', () => {
     expect(report?.detail).toMatch(/sent to 2 of 3; not reached: \w+ Panel \(gone\)/);
     const refs = await bot.store.db.conversationRef.findMany({ where: { kind: 'personal', active: false } });
     expect(refs).toHaveLength(1);
-    const panelSends = bot.connector.sent.filter((s) => s.activity.text?.startsWith('Reminder: Channel panel'));
+    const panelSends = bot.connector.sent.filter((s) => textOf(s.activity).startsWith('Reminder: Channel panel'));
     expect(panelSends).toHaveLength(2);
     expect(panelSends.map((s) => s.conversationId)).not.toContain(refs[0]!.conversationId);
-    expect(bot.connector.to(personal(CLEO.id))[0]!.activity.text).toMatch(
+    expect(textOf(bot.connector.to(personal(CLEO.id))[0]!.activity)).toMatch(
       /I could not send the Channel panel reminder for Tuesday 1 December 2026 at 10:00 to: \w+ Panel\./,
     );
   });

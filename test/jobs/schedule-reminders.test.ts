@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestBot } from '../support/bot.js';
 import { scheduleRemindersJob } from '../../jobs/schedule-reminders.js';
@@ -67,15 +68,15 @@ describe('meeting reminders fire at the right UK local times', () => {
     ]);
     const texts = sentTexts(bot);
     expect(texts).toContainEqual([
-      TEAMS.channel.id,
+      TEAMS.channelId,
       expect.stringContaining('Stakeholder forum: Tuesday 31 March 2026 at 14:00 (in a week).'),
     ]);
     expect(texts).toContainEqual([
-      TEAMS.channel.id,
+      TEAMS.channelId,
       expect.stringContaining('Stakeholder forum: Tuesday 31 March 2026 at 14:00 (tomorrow).'),
     ]);
     expect(texts).toContainEqual([
-      TEAMS.channel.id,
+      TEAMS.channelId,
       expect.stringContaining('Partnership board: Tuesday 27 October 2026 at 09:30 (tomorrow).'),
     ]);
     expect(texts).toContainEqual([personal(PAT.id), expect.stringContaining('Channel panel: Tuesday 7 April 2026 at 10:00 (in a week).')]);
@@ -88,7 +89,7 @@ describe('meeting reminders fire at the right UK local times', () => {
     expect((await tickAt(bot, '2026-10-26T08:30:00Z')).filter((r) => r.job === 'schedule-reminders')).toEqual([]);
     const [report] = (await tickAt(bot, '2026-10-26T09:30:00Z')).filter((r) => r.job === 'schedule-reminders');
     expect(report).toMatchObject({ status: 'done', at: '2026-10-26T09:30:00.000Z' });
-    expect(bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text)).toEqual([
+    expect(bot.connector.to(TEAMS.channelId).map((s) => textOf(s.activity))).toEqual([
       expect.stringContaining('Partnership board: Tuesday 27 October 2026 at 09:30 (tomorrow).'),
     ]);
     expect(await tickAt(bot, '2026-10-26T09:31:00Z')).toEqual([]);
@@ -101,12 +102,12 @@ describe('Channel panel reminders', () => {
     await say(bot, CLEO, 'schedule the Channel panel monthly on the first Tuesday at 10:00 here');
     const row = await bot.store.db.schedule.findFirstOrThrow();
     expect(row.conversationId).toBeNull();
-    await bot.store.db.schedule.update({ where: { id: row.id }, data: { conversationId: TEAMS.channel.id } });
+    await bot.store.db.schedule.update({ where: { id: row.id }, data: { conversationId: TEAMS.channelId } });
     bot.connector.clear();
     await tickAt(bot, '2026-11-24T10:00:00Z');
-    expect(bot.connector.to(TEAMS.channel.id)).toEqual([]);
+    expect(bot.connector.to(TEAMS.channelId)).toEqual([]);
     expect(bot.connector.sent.map((s) => s.conversationId).sort()).toEqual([personal(JO.id), personal(PAT.id)]);
-    for (const s of bot.connector.sent) expect(s.activity.text).not.toMatch(/case\s+[A-Z]{2}-|CH-\d/i);
+    for (const s of bot.connector.sent) expect(textOf(s.activity)).not.toMatch(/case\s+[A-Z]{2}-|CH-\d/i);
   });
 
   it('carry no case information even when case reviews are tracked', async () => {
@@ -127,7 +128,7 @@ describe('Channel panel reminders', () => {
     bot.connector.clear();
     const [report] = await tickAt(bot, '2026-11-30T10:00:00Z');
     expect(report?.detail).toContain('sent to 2 of 3; not reached: Sam Nochat (no personal chat)');
-    const toCleo = bot.connector.to(personal(CLEO.id)).map((s) => s.activity.text);
+    const toCleo = bot.connector.to(personal(CLEO.id)).map((s) => textOf(s.activity));
     expect(toCleo).toEqual([
       expect.stringContaining('I could not send the Channel panel reminder for Tuesday 1 December 2026 at 10:00 to: Sam Nochat.'),
     ]);

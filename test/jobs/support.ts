@@ -7,7 +7,7 @@ import { JOBS } from '../../jobs/index.js';
 import type { Job } from '../../jobs/job.js';
 import { RunCoordinator, type CoordinatorOptions } from '../../jobs/run-coordinator.js';
 import { makeInstall, makeMessage, TEAMS } from '../support/activities.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 
 export const PARTNERSHIP = 'City of London';
 export const CLEO = TEAMS.user('Cleo Coordinator', '29:cleo');
@@ -51,7 +51,7 @@ export async function say(
 ): Promise<string[]> {
   const before = bot.connector.sent.length;
   await bot.post(makeMessage(bot.connector.url, { text, mention: conversation === TEAMS.channel, from, conversation, mentions }));
-  return bot.connector.sent.slice(before).map((s) => s.activity.text ?? '');
+  return bot.connector.sent.slice(before).map((s) => textOf(s.activity));
 }
 
 /** A run coordinator over the test bot's services (or other services on the same database). */
@@ -93,7 +93,7 @@ export async function secondInstance(bot: TestBot, sleep?: (ms: number) => Promi
 
 /** Messages the fake connector received, as [conversation, text] pairs, in order. */
 export function sentTexts(bot: TestBot): [string, string][] {
-  return bot.connector.sent.map((s) => [s.conversationId, s.activity.text ?? '']);
+  return bot.connector.sent.map((s) => [s.conversationId, textOf(s.activity)]);
 }
 
 export { cardOf, TEAMS };

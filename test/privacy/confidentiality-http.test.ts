@@ -3,7 +3,7 @@ import { VERBS } from '../../cards/verbs.js';
 import { grantRole, identifySender } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { stoppedNotesSince } from '../../bot/store/stopped-notes.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { makeInstall, makeInvoke, makeMessage, makeSubmit, TEAMS } from '../support/activities.js';
 import { asPerson } from '../support/activities.js';
 import { captureLogs, everyTable } from './tables.js';
@@ -124,7 +124,7 @@ describe('personal data is refused on every path, and nothing is kept', () => {
           ),
         );
         const [reply] = bot.connector.to(personal.id).map((s) => s.activity);
-        expect(reply?.text).toContain('Nothing was saved or posted');
+        expect(textOf(reply)).toContain('Nothing was saved or posted');
         expect(findInput(cardOf(reply ?? {}), 'note')?.value).toBe(note);
         bot.connector.clear();
       }
@@ -138,13 +138,13 @@ describe('personal data is refused on every path, and nothing is kept', () => {
     await expectNothingKept(async () => {
       for (const note of STOPPED) {
         const [reply] = await say(note);
-        expect(reply?.text).toContain('Nothing was saved or posted');
-        expect(reply?.text).toContain('Here is what you wrote, so you can rephrase it:');
-        expect(reply?.text).toContain(note);
+        expect(textOf(reply)).toContain('Nothing was saved or posted');
+        expect(textOf(reply)).toContain('Here is what you wrote, so you can rephrase it:');
+        expect(textOf(reply)).toContain(note);
       }
     }, STOPPED.length);
     const [summary] = await say('Met a family member with the school DSL; referral route explained.');
-    expect(summary?.text).toContain('Save this update?');
+    expect(textOf(summary)).toContain('Save this update?');
     await say('yes');
     expect((await action18()).version).toBe(a18.version + 1);
   });
@@ -172,20 +172,20 @@ describe('personal data is refused on every path, and nothing is kept', () => {
     await expectNothingKept(async () => {
       for (const ref of REFERENCES) {
         const [reply] = await say(`add case review ${ref} started 3 November 2026`);
-        expect(reply?.text).toContain("I can't store that case reference");
-        expect(reply?.text).not.toContain(ref);
+        expect(textOf(reply)).toContain("I can't store that case reference");
+        expect(textOf(reply)).not.toContain(ref);
       }
       const [schedule] = await say('schedule a visit to Sarah Khan, 14, monthly on the first Tuesday at 10:00');
-      expect(schedule?.text).toContain('a name next to an age');
+      expect(textOf(schedule)).toContain('a name next to an age');
       const [round] = await say('start an update round for the board meeting about JS120309 on 4 December');
-      expect(round?.text).toContain('a date of birth');
+      expect(textOf(round)).toContain('a date of birth');
     }, REFERENCES.length + 2);
   });
 
   it('in the channel, a stopped message is not repeated back', async () => {
     await expectNothingKept(async () => {
       await bot.post(makeMessage(bot.connector.url, { text: ISSUE_NOTE, mention: true, from: ali }));
-      const sent = bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text ?? '');
+      const sent = bot.connector.to(TEAMS.channel.id).map((s) => textOf(s.activity));
       expect(sent).toHaveLength(1);
       expect(sent[0]).toContain('Please delete your message');
       bot.connector.clear();

@@ -141,6 +141,35 @@ describe('person export and erase (UK GDPR)', () => {
     expect((await cli('person', 'export', EMAIL)).code).toBe(1);
   });
 
+  it('erase clears the actions they own by name and the owner changes that named them; export lists what they own', async () => {
+    const { person, a18 } = await seedAli();
+    const named = { id: person.id, name: 'Ali Burlington' };
+    await applyUpdate(bot.store.db, {
+      actionId: a18.id,
+      expectedVersion: a18.version + 1,
+      rag: 'AMBER',
+      note: 'Named owner Ali Burlington (was nobody)',
+      progress: null,
+      actor: { name: 'Cora Hale', chatId: '29:cora', personId: null },
+      source: 'chat',
+      idempotencyKey: 'owner-1',
+      at: new Date('2026-11-21T10:00:00Z'),
+      edit: { ownerId: person.id, changes: [{ field: 'owner', from: null, to: named }] },
+    });
+    expect((await loadPlanView(bot.store.db, PARTNERSHIP))?.actions.find((a) => a.ref === 18)?.owner).toEqual(named);
+    const exported = await cli('person', 'export', EMAIL);
+    expect(exported.out).toContain('"actionsOwned"');
+    expect(exported.out).toContain('Engage with and support faith groups');
+    expect((await cli('person', 'erase', EMAIL)).code).toBe(0);
+    const after = (await loadPlanView(bot.store.db, PARTNERSHIP))?.actions.find((a) => a.ref === 18);
+    expect(after?.owner).toBeUndefined();
+    expect(after?.version).toBe(a18.version + 3);
+    const entry = await bot.store.db.actionUpdate.findUniqueOrThrow({ where: { idempotencyKey: 'owner-1' } });
+    expect(entry.note).toBe(`Named owner former member ${person.id} (was nobody)`);
+    expect(JSON.parse(entry.changes)).toEqual([{ field: 'owner', from: null, to: { id: person.id, name: `former member ${person.id}` } }]);
+    expect(JSON.stringify(await bot.store.db.actionUpdate.findMany())).not.toContain('Ali Burlington');
+  });
+
   it('an unknown email or a bad command changes nothing', async () => {
     expect((await cli('person', 'erase', 'nobody@example.org')).out).toContain('nothing was erased');
     expect((await cli('person', 'forget', EMAIL)).code).toBe(2);

@@ -4,7 +4,7 @@ import { validateCard } from '../../cards/validate.js';
 import { grantRole, identifySender } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { changePrivacySettings } from '../../bot/store/privacy-settings.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { asPerson } from '../support/activities.js';
 
@@ -46,10 +46,10 @@ describe('channel announcements', () => {
   it('say what changed, who changed it and offer a button to open the card; the note stays out of the channel by default', async () => {
     const note = 'Forum with six faith leaders held; next one in March.';
     await updateFromCard(note);
-    const [post] = bot.connector.to(TEAMS.channel.id).map((s) => s.activity);
-    expect(post?.text).toContain('Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington (CST)');
-    expect(post?.text).toContain('A note was added: open action 18 to read it in its history.');
-    expect(post?.text).not.toContain('faith leaders held');
+    const [post] = bot.connector.to(TEAMS.channelId).map((s) => s.activity);
+    expect(textOf(post)).toContain('Action 18 · Engage with and support faith groups: RED → AMBER, by Ali Burlington (CST)');
+    expect(textOf(post)).toContain('A note was added: open action 18 to read it in its history.');
+    expect(textOf(post)).not.toContain('faith leaders held');
     const card = cardOf(post ?? {});
     expect(validateCard(card)).toEqual([]);
     expect(JSON.stringify(card)).not.toContain('faith leaders held');
@@ -58,14 +58,14 @@ describe('channel announcements', () => {
   });
 
   it('carry the note once a coordinator turns that on in chat (and off again), audited', async () => {
-    expect((await say('post notes to the channel', sam))[0]?.text).toContain('Only a coordinator');
-    expect((await say('post notes to the channel'))[0]?.text).toContain('update notes are posted to the partnership channel');
+    expect(textOf((await say('post notes to the channel', sam))[0])).toContain('Only a coordinator');
+    expect(textOf((await say('post notes to the channel'))[0])).toContain('update notes are posted to the partnership channel');
     await updateFromCard('Forum with six faith leaders held.');
-    expect(bot.connector.to(TEAMS.channel.id)[0]?.activity.text).toContain('Forum with six faith leaders held.');
+    expect(textOf(bot.connector.to(TEAMS.channelId)[0]?.activity)).toContain('Forum with six faith leaders held.');
     await say("don't post notes to the channel");
     bot.connector.clear();
     await updateFromCard('Second forum booked.', 'GREEN');
-    expect(bot.connector.to(TEAMS.channel.id)[0]?.activity.text).not.toContain('Second forum booked.');
+    expect(textOf(bot.connector.to(TEAMS.channelId)[0]?.activity)).not.toContain('Second forum booked.');
     const audit = await bot.store.db.auditEntry.findMany({ where: { action: 'privacy.settings' } });
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({
@@ -90,7 +90,7 @@ describe('channel announcements', () => {
       await say('update action 18');
       return say('amber');
     })();
-    expect(question?.text).toContain('Who will see your note: everyone in the partnership');
+    expect(textOf(question)).toContain('Who will see your note: everyone in the partnership');
   });
 });
 
@@ -104,7 +104,7 @@ describe('text people type stays text', () => {
     });
     const note = 'See [the slides](https://evil.example/x) and **this** _now_ at https://evil.example <at>Everyone</at>';
     await updateFromCard(note);
-    const [post] = bot.connector.to(TEAMS.channel.id).map((s) => s.activity);
+    const [post] = bot.connector.to(TEAMS.channelId).map((s) => s.activity);
     expect(post?.textFormat).toBe('plain');
     const blocks = JSON.stringify(cardOf(post ?? {}));
     expect(blocks).not.toContain('[the slides](');
@@ -134,7 +134,7 @@ describe('safeguarding signposting', () => {
     const [reply] = await say('how do I make a referral?', sam);
     const card = cardOf(reply ?? {});
     expect(validateCard(card)).toEqual([]);
-    const words = reply?.text ?? '';
+    const words = textOf(reply);
     expect(words).toContain('In an emergency, or if someone is in immediate danger, call 999.');
     expect(words).toContain('Email: prevent@cityoflondon.gov.uk');
     expect(words).toContain('Phone: 020 7332 3084');
@@ -150,15 +150,15 @@ describe('safeguarding signposting', () => {
   it('"I\'m worried about someone" and "who do I call?" in the channel get the same card; without a route set, it says whom to ask', async () => {
     for (const text of ["I'm worried about someone", 'who do I call?']) {
       const [reply] = await say(text, sam, 'channel');
-      expect(reply?.text).toContain('call 999');
-      expect(reply?.text).toContain('has not set its referral route here yet');
+      expect(textOf(reply)).toContain('call 999');
+      expect(textOf(reply)).toContain('has not set its referral route here yet');
     }
   });
 
   it('a worried message with details of the person is not kept, and says so', async () => {
     const [warning, card] = await say("I'm worried about Sarah Khan, 14, at 12 High Street", sam);
-    expect(warning?.text).toContain('I have not kept your message');
-    expect(card?.text).toContain('call 999');
+    expect(textOf(warning)).toContain('I have not kept your message');
+    expect(textOf(card)).toContain('call 999');
     expect(await bot.store.db.stoppedNoteCount.count()).toBe(1);
   });
 
@@ -166,8 +166,8 @@ describe('safeguarding signposting', () => {
     await bot.close();
     bot = await startTestBot({ env: { ACT_EARLY_LINE: '0800 111 2222', ANTI_TERRORIST_HOTLINE: '0800 333 4444' } });
     const [reply] = await say('who do I call?');
-    expect(reply?.text).toContain('ACT Early support line: 0800 111 2222');
-    expect(reply?.text).toContain('Anti-Terrorist Hotline: 0800 333 4444');
+    expect(textOf(reply)).toContain('ACT Early support line: 0800 111 2222');
+    expect(textOf(reply)).toContain('Anti-Terrorist Hotline: 0800 333 4444');
   });
 });
 
@@ -177,12 +177,12 @@ describe('the privacy command', () => {
     await say('Call Sarah on 07700 900123');
     await say('Her son is in Year 9');
     const [member] = await say('privacy', sam);
-    expect(member?.text).toContain('I never store or post anything about a person referred');
-    expect(member?.text).toContain('deleted 30 days after the conversation ends');
-    expect(member?.text).toContain('your Prevent coordinator');
-    expect(member?.text).not.toContain('Notes stopped');
+    expect(textOf(member)).toContain('I never store or post anything about a person referred');
+    expect(textOf(member)).toContain('deleted 30 days after the conversation ends');
+    expect(textOf(member)).toContain('your Prevent coordinator');
+    expect(textOf(member)).not.toContain('Notes stopped');
     const [coordinator] = await say('what do you store about me?');
-    expect(coordinator?.text).toContain('Notes stopped by the confidentiality guard: 2 in the last 7 days, 2 in the last 30 days');
-    expect(coordinator?.text).not.toContain('07700');
+    expect(textOf(coordinator)).toContain('Notes stopped by the confidentiality guard: 2 in the last 7 days, 2 in the last 30 days');
+    expect(textOf(coordinator)).not.toContain('07700');
   });
 });

@@ -5,7 +5,7 @@ import { validateCard } from '../../cards/validate.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { applyUpdate } from '../../bot/store/updates.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 
 const P = 'City of London';
@@ -63,8 +63,8 @@ describe('the board report in chat, over HTTP', () => {
     expect(sent.map((s) => s.conversationId)).toEqual([personal.id, personal.id]);
     const card = cardOf(nth(sent, 0));
     expect(validateCard(card)).toEqual([]);
-    expect(nth(sent, 0).text).toContain('Draft board report 1: Community Safety Partnership, 4 December 2026');
-    expect(nth(sent, 0).text).toContain('Action 18 (Engage with and support faith groups) improved, from RED to AMBER');
+    expect(textOf(nth(sent, 0))).toContain('Draft board report 1: Community Safety Partnership, 4 December 2026');
+    expect(textOf(nth(sent, 0))).toContain('Action 18 (Engage with and support faith groups) improved, from RED to AMBER');
     const consent = consentOf(nth(sent, 1));
     expect(consent).toMatchObject({
       name: 'Prevent-Update-2026-12-04-v1.docx',
@@ -116,17 +116,17 @@ describe('the board report in chat, over HTTP', () => {
     expect(JSON.stringify(approved.body.value)).not.toContain('Approve this draft');
     await expect(bot.store.db.boardReport.update({ where: { id: reportId }, data: { content: '{}' } })).rejects.toThrow();
     const again = await say('approve board report 1');
-    expect(nth(again, 0).text).toContain('Approved by Ali Burlington on 25 November 2026');
+    expect(textOf(nth(again, 0))).toContain('Approved by Ali Burlington on 25 November 2026');
 
     const listed = await say('list board reports');
-    expect(nth(listed, 0).text).toContain(
+    expect(textOf(nth(listed, 0))).toContain(
       'Version 1 · Community Safety Partnership, 4 December 2026 · 1 September 2026 to 25 November 2026 · approved by Ali Burlington',
     );
 
     bot.clock.set('2027-02-20T12:00:00Z');
     const next = await say('draft the board report for the 5 March board');
-    expect(nth(next, 0).text).toContain('Draft board report 2');
-    expect(nth(next, 0).text).toContain('Period: 25 November 2026 to 20 February 2027');
+    expect(textOf(nth(next, 0))).toContain('Draft board report 2');
+    expect(textOf(nth(next, 0))).toContain('Period: 25 November 2026 to 20 February 2027');
   });
 
   it('a coordinator asking in the channel gets the card there and the file offer in personal chat only', async () => {
@@ -135,18 +135,18 @@ describe('the board report in chat, over HTTP', () => {
     const inChannel = sent.filter((s) => s.conversationId === TEAMS.channel.id);
     const inPersonal = sent.filter((s) => s.conversationId === personal.id);
     expect(inChannel.some((s) => consentOf(s))).toBe(false);
-    expect(nth(inChannel, 0).text).toContain('Draft board report 1');
-    expect(nth(inChannel, 1).text).toContain('I have sent you the Word file in our personal chat.');
+    expect(textOf(nth(inChannel, 0))).toContain('Draft board report 1');
+    expect(textOf(nth(inChannel, 1))).toContain('I have sent you the Word file in our personal chat.');
     expect(inPersonal.map((s) => consentOf(s)?.name)).toEqual(['Prevent-Update-2026-12-04-v1.docx']);
   });
 
   it('refuses someone who is not a coordinator, a date it cannot read, and typed text that looks like a Channel case', async () => {
     expect(
-      nth(await say('draft the board report for the 4 December board', { from: sam, conversation: TEAMS.personalOf('29:sam') }), 0).text,
+      textOf(nth(await say('draft the board report for the 4 December board', { from: sam, conversation: TEAMS.personalOf('29:sam') }), 0)),
     ).toContain('Only a coordinator can draft the board report');
-    expect(nth(await say('draft the board report for the next board'), 0).text).toContain('I could not read “next” as a date');
+    expect(textOf(nth(await say('draft the board report for the next board'), 0))).toContain('I could not read “next” as a date');
     const refused = await say('draft the board report for the 4 December board with 1 Channel referral CH-2026-014');
-    expect(nth(refused, 0).text).toContain('looks like a Channel case reference');
+    expect(textOf(nth(refused, 0))).toContain('looks like a Channel case reference');
     expect(await bot.store.db.boardReport.count()).toBe(0);
   });
 
@@ -159,7 +159,7 @@ describe('the board report in chat, over HTTP', () => {
     await bot.post(activity);
     await bot.post(activity);
     expect(await bot.store.db.boardReport.count()).toBe(1);
-    const texts = bot.connector.to(personal.id).map((s) => s.activity.text ?? '');
+    const texts = bot.connector.to(personal.id).map((s) => textOf(s.activity));
     expect(texts.filter((t) => t.startsWith('Draft board report 1'))).toHaveLength(1);
   });
 
@@ -182,6 +182,6 @@ describe('the board report in chat, over HTTP', () => {
     );
     expect(res.status).toBe(200);
     expect(bot.connector.uploads.size).toBe(0);
-    expect(nth(bot.connector.to(personal.id), 0).activity.text).toContain('I have not sent the Word file');
+    expect(textOf(nth(bot.connector.to(personal.id), 0).activity)).toContain('I have not sent the Word file');
   });
 });

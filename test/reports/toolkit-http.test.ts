@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole } from '../../bot/store/people.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeMessage, TEAMS } from '../support/activities.js';
 
 const ali = TEAMS.user('Ali Burlington', '29:ali');
@@ -16,7 +16,7 @@ afterAll(() => bot.close());
 async function say(text: string, from = ali) {
   bot.connector.clear();
   await bot.post(makeMessage(bot.connector.url, { text, from, mention: true }));
-  return bot.connector.to(TEAMS.channel.id).map((s) => s.activity.text ?? '');
+  return bot.connector.to(TEAMS.channel.id).map((s) => textOf(s.activity));
 }
 
 describe('Prevent duty toolkit coverage in chat', () => {

@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import type { TestBot } from '../support/bot.js';
@@ -53,7 +54,7 @@ export async function setUpRoundPeople(bot: TestBot, leads: RoundLead[] = LEADS)
 
 /** What the bot has sent to a person's personal chat. */
 export function personalTo(bot: TestBot, user: { id: string }): string[] {
-  return bot.connector.to(TEAMS.personalOf(user.id).id).map((s) => s.activity.text ?? '');
+  return bot.connector.to(TEAMS.personalOf(user.id).id).map((s) => textOf(s.activity));
 }
 
 /** A coordinator's (or anyone's) message in their personal chat. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { updateRoundsJob } from '../../jobs/update-rounds.js';
 import { buttons } from '../cards/card-walk.js';
-import { cardOf, startTestBot, type TestBot } from '../support/bot.js';
+import { cardOf, startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { makeInvoke, TEAMS } from '../support/activities.js';
 import { click, say } from '../dialog/chat.js';
 import { cora, lee, pat, personalTo, planAction, priya, setUpRoundPeople, tell } from './people.js';
@@ -39,7 +39,7 @@ describe('an update round before a board meeting, with three leads', () => {
       [priya, 23],
     ] as const) {
       expect(requests[who.id]).toHaveLength(1);
-      const text = requests[who.id]![0]!.activity.text!;
+      const text = textOf(requests[who.id]![0]!.activity);
       expect(text).toContain('Updates for the board meeting on Friday 4 December 2026');
       expect(text).toContain('by 17:00 on Thursday 3 December 2026');
       expect(text).toContain(`- Action ${ref} · `);

@@ -1,3 +1,4 @@
+import { textOf } from '../support/bot.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../cards/verbs.js';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
@@ -48,7 +49,7 @@ describe('two bot processes on one database', () => {
     await post(a!.url, makeInstall(connector.url));
     connector.clear();
     await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
-    expect(connector.to(TEAMS.channel.id)[0]!.activity.text!.split('\n')[0]).toBe('2 actions are RED');
+    expect(textOf(connector.to(TEAMS.channel.id)[0]!.activity).split('\n')[0]).toBe('2 actions are RED');
   });
 
   it('a card update sent to both at once is applied once', async () => {
@@ -69,11 +70,11 @@ describe('two bot processes on one database', () => {
     expect(await store.db.actionUpdate.count({ where: { actionId: action.id } })).toBe(2);
     const now = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === 18)!;
     expect(now).toMatchObject({ rag: 'AMBER', version: action.version + 1 });
-    const announcements = connector.to(TEAMS.channel.id).filter((s) => s.activity.text?.includes('RED → AMBER'));
+    const announcements = connector.to(TEAMS.channelId).filter((s) => textOf(s.activity).includes('RED → AMBER'));
     expect(announcements).toHaveLength(1);
     connector.clear();
     await post(b!.url, makeMessage(connector.url, { text: "what's red?", mention: true }));
-    expect(connector.to(TEAMS.channel.id)[0]!.activity.text!.split('\n')[0]).toBe('1 action is RED');
+    expect(textOf(connector.to(TEAMS.channel.id)[0]!.activity).split('\n')[0]).toBe('1 action is RED');
   });
 
   it('a conversation started on one instance continues on the other', async () => {
@@ -85,7 +86,7 @@ describe('two bot processes on one database', () => {
       await post(url, makeMessage(connector.url, { text, from: ali, conversation: personal }));
       return connector
         .to(personal.id)
-        .map((x) => x.activity.text ?? '')
+        .map((x) => textOf(x.activity))
         .join('\n');
     };
     const before = await store.db.actionUpdate.count();
@@ -111,16 +112,16 @@ describe('two bot processes on one database', () => {
       runCliProcess(['jobs', 'tick', '--at', '2026-12-08T10:00:00Z'], env),
     ]);
     for (const t of ticks) expect(t.code, t.output).toBe(0);
-    const reminders = connector.to(TEAMS.channel.id).filter((x) => /forum/i.test(x.activity.text ?? ''));
+    const reminders = connector.to(TEAMS.channelId).filter((x) => /forum/i.test(textOf(x.activity)));
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]!.activity.text).toMatch(/Tuesday 15 December 2026 at 10:00/);
+    expect(textOf(reminders[0]!.activity)).toMatch(/Tuesday 15 December 2026 at 10:00/);
     // three CLI processes one after another: the 90 s budget for process-spawning tests on a loaded machine
   }, 90_000);
 
   it('a channel marked inactive after a 403 on one instance is active again as soon as it talks to the other', async () => {
     const [a, b] = instances;
     const ali = TEAMS.user('Ali Burlington', '29:ali');
-    const channelActive = async () => (await store.db.conversationRef.findUnique({ where: { conversationId: TEAMS.channel.id } }))!.active;
+    const channelActive = async () => (await store.db.conversationRef.findUnique({ where: { conversationId: TEAMS.channelId } }))!.active;
     const update = async (url: string, ref: number, rag: string, note: string) => {
       const action = (await loadPlanView(store.db, 'City of London'))!.actions.find((x) => x.ref === ref)!;
       const invoke = makeInvoke(
@@ -149,6 +150,6 @@ describe('two bot processes on one database', () => {
     // ...so the next change, saved on A, is announced there again.
     connector.clear();
     await update(a!.url, 5, 'AMBER', 'Announced after the bot was added back');
-    expect(connector.to(TEAMS.channel.id).map((x) => x.activity.text ?? '')).toEqual([expect.stringContaining('RED → AMBER')]);
+    expect(connector.to(TEAMS.channelId).map((x) => textOf(x.activity))).toEqual([expect.stringContaining('RED → AMBER')]);
   });
 });

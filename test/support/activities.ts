@@ -4,6 +4,9 @@ let sequence = 0;
 export const TEAMS = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   bot: { id: '28:00000000-0000-0000-0000-00000000b07', name: 'Prevent plan' },
+  /** the channel itself: where new posts (announcements, reminders) go */
+  channelId: '19:prevent-partnership@thread.tacv2',
+  /** a message in the channel, as Teams sends one: its conversation id names the thread, and replies go there */
   channel: {
     id: '19:prevent-partnership@thread.tacv2;messageid=1700000000000',
     conversationType: 'channel',

@@ -6,6 +6,7 @@ import { createBot } from '../../bot/app.js';
 import type { AdapterAuthOptions } from '../../bot/adapter.js';
 import { createTestDatabase } from './database.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
+import { wordsOf } from '../../bot/local-connector.js';
 
 /** A fake clock: fixed until moved. */
 export function fakeClock(start: string | Date) {
@@ -82,11 +83,10 @@ export function cardOf(activity: { attachments?: { contentType: string; content:
 
 /**
  * The words of a sent activity as a person reads them: its text, or, for a reply whose content is all in its
- * card, the card's fallbackText (the full text Teams uses for notifications and screen readers), then its summary.
- * New tests read replies through this so that they do not depend on where the renderer puts the words.
+ * card, the card's fallbackText (the full text Teams uses for notifications and screen readers), then its summary;
+ * '' when there is no activity. New tests read replies through this so that they do not depend on where the renderer
+ * puts the words.
  */
-export function textOf(activity: { text?: string; summary?: string; attachments?: { contentType: string; content: unknown }[] }): string {
-  if (activity.text) return activity.text;
-  const card = cardOf(activity) as { fallbackText?: string } | undefined;
-  return card?.fallbackText ?? activity.summary ?? '';
+export function textOf(activity: Parameters<typeof wordsOf>[0] | undefined): string {
+  return activity ? wordsOf(activity) : '';
 }

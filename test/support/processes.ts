@@ -14,7 +14,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** A bot server in its own process, as `npm start` runs it (bin/start.mjs: the compiled dist/server.js), as a second instance would run. */
-export async function startBotProcess(env: Record<string, string>): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+export async function startBotProcess(
+  env: Record<string, string>,
+  options: { startTimeoutMs?: number } = {},
+): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/start.mjs'], {
@@ -24,7 +27,8 @@ export async function startBotProcess(env: Record<string, string>): Promise<{ ur
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 90_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot process exited (${child.exitCode}): ${output}`);
     try {
@@ -32,7 +36,10 @@ export async function startBotProcess(env: Record<string, string>): Promise<{ ur
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`bot process did not start in 90 s: ${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`bot process did not start in ${startTimeoutMs / 1000} s: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {

@@ -25,6 +25,7 @@ export async function actionCardFor(
     userIds,
     whoCanUpdate: allowed ? undefined : whoCan,
     notesToChannel,
+    canEdit: allowed,
     ...cardExtras,
   });
 }

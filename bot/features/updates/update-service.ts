@@ -101,7 +101,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     rag: req.rag,
     note,
     progress: req.progress,
-    actor: { name: person.displayName, chatId: req.sender.id },
+    actor: { name: person.displayName, chatId: req.sender.id, personId: person.id },
     source: req.source,
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
     at,
@@ -131,8 +131,8 @@ async function announce(
   byOrganisation: string | undefined,
   note: string,
 ): Promise<boolean> {
-  const channel = await services.store.conversations.announcement(partnership);
-  if (!channel) {
+  const channels = await services.store.conversations.announcements(partnership);
+  if (!channels.length) {
     log.info({ partnership, ref: action.ref }, 'No channel to announce RAG changes in yet');
     return false;
   }
@@ -146,5 +146,7 @@ async function announce(
     note: postNotesToChannel ? note : '',
     noteWithheld: Boolean(note) && !postNotesToChannel,
   });
-  return (await services.notifier.send(channel, card)) === 'sent';
+  // the partnership's channel on each platform it uses (a Teams channel, a Slack channel, or both)
+  const outcomes = await Promise.all(channels.map((channel) => services.notifier.send(channel, card)));
+  return outcomes.includes('sent');
 }

@@ -21,7 +21,7 @@ const NO_ORGANISATION =
 /** Understands a question; "my actions" is read for the speaker's organisation, as the turn resolved them. */
 export function understand(input: TurnInput, text: string, plan: PlanView, today: string): Question {
   const organisation = input.person?.organisation;
-  return parseQuestion(text, plan, today, { organisations: organisation ? [organisation] : [] });
+  return parseQuestion(text, plan, today, { organisations: organisation ? [organisation] : [], personId: input.person?.id });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { buildMessageCard } from '../../../cards/message-card.js';
+import { describeEditConflict } from '../../import/describe-diff.js';
 import type { CardActionInput, CardActionResult } from '../../core/context.js';
 import { planShortName } from '../../plan/plan-names.js';
 import type { SaveResult } from '../../store/save-plan.js';
@@ -47,6 +48,7 @@ export async function importPlanHandler(input: CardActionInput, { importId, pref
             ? `Action ${c.label} was changed in chat since it was imported: it keeps its ${c.plan.rag} rating and notes.`
             : `Action ${c.label} was changed in chat since it was imported: it now has the file's ${c.file.rag} rating and notes.`,
         ),
+        ...diff.editConflicts.map(describeEditConflict),
         ...(diff.missing.length ? [`Kept ${diff.missing.length} actions that are not in this file: ${diff.missing.join(', ')}.`] : []),
       ];
   return {

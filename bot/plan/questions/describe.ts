@@ -74,12 +74,13 @@ function describeReading(filter: ActionFilter, count: number): string {
   const subject = [
     number,
     rags.length > 0 ? `${ragPhrase(rags, true)} ${noun}` : noun,
-    leads.length > 0 ? `led by ${either(leads)}` : '',
+    leads.length > 0 ? `led by ${either(leads)}${filter.ownerName ? ` or owned by ${filter.ownerName}` : ''}` : '',
+    !leads.length && filter.ownerName ? `owned by ${filter.ownerName}` : '',
     themes.length > 0 ? `in ${either(themes)}` : '',
     text ? `matching ${text}` : '',
   ]
     .filter(Boolean)
     .join(' ');
   if (due) return `${subject} ${be} ${due}`;
-  return rags.length || leads.length || themes.length || text ? subject : `${subject} in the plan`;
+  return rags.length || leads.length || filter.ownerName || themes.length || text ? subject : `${subject} in the plan`;
 }

@@ -61,13 +61,17 @@ function read(s: Sentence, text: string, plan: PlanView, today: string, speaker:
   const leaders = (): string[] => leadersOf(plan);
   if (noLead) return { question: { kind: 'noLead', sector: noLead.key, label: noLead.label, leaders: leaders() }, unplaced };
   if (mine) {
-    if (!speaker?.organisations.length) return { question: { kind: 'mine-unknown' }, unplaced };
-    const own = leaders().filter((name) => speaker.organisations.some((o) => o.toLowerCase() === name.toLowerCase()));
-    if (own.length === 0) {
-      return { question: { kind: 'noLead', sector: 'mine', label: speaker.organisations.join(' or '), leaders: leaders() }, unplaced };
+    const personId = speaker?.personId;
+    const owns = personId !== undefined && plan.actions.some((a) => a.owner?.id === personId);
+    if (!speaker?.organisations.length && !owns) return { question: { kind: 'mine-unknown' }, unplaced };
+    const organisations = speaker?.organisations ?? [];
+    const own = leaders().filter((name) => organisations.some((o) => o.toLowerCase() === name.toLowerCase()));
+    if (own.length === 0 && !owns) {
+      return { question: { kind: 'noLead', sector: 'mine', label: organisations.join(' or '), leaders: leaders() }, unplaced };
     }
-    filter.leads = [...new Set([...(filter.leads ?? []), ...own])];
-    filter.mine = true;
+    if (own.length) filter.leads = [...new Set([...(filter.leads ?? []), ...own])];
+    if (own.length) filter.mine = true;
+    if (owns) Object.assign(filter, { ownedBy: personId, ownerName: 'you' });
     return { question: { kind: 'list', filter }, unplaced };
   }
   if (summary && !structured && !searching && words.length === 0) return { question: { kind: 'summary' }, unplaced };

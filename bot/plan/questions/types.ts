@@ -17,6 +17,10 @@ export interface ActionFilter {
   status?: string[];
   /** the leads are the speaker's own organisation(s) */
   mine?: true;
+  /** actions this person (by id) owns by name; with leads, an action led by one of them or owned by this person */
+  ownedBy?: number;
+  /** the owner's name for the answer's first line ("you" for the speaker) */
+  ownerName?: string;
   /** words read as something close to them, with other words just as close */
   corrections?: { written: string; read: string; others?: string[] }[];
 }
@@ -41,4 +45,6 @@ export type HelpTopic = (typeof HELP_TOPICS)[number];
 /** Who is asking, as far as "my actions" goes: the organisation(s) they are with. */
 export interface Speaker {
   organisations: string[];
+  /** the speaker's person id, for the actions they own by name */
+  personId?: number;
 }

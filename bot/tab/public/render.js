@@ -123,6 +123,7 @@ function renderAction(action) {
         detail('Theme', action.theme, 'action-theme'),
         detail('Deadline', deadline || 'Not set', 'action-deadline'),
         detail('Leads', action.leads.join(', ') || 'No lead yet', 'action-leads'),
+        ...(action.owner ? [detail('Owner', action.owner, 'action-owner')] : []),
         detail('Latest note', action.latestNote || 'No notes yet', 'action-note'),
         detail('Last update', update, 'action-last-update'),
       ),

@@ -1,0 +1,185 @@
+import { confirmedAddresses } from '../plan/identity.js';
+import type { ConversationKind } from '../core/types.js';
+import type { Db } from './client.js';
+import type { DefaultPartnershipPolicy } from './partnerships.js';
+import { rowToInfo, type PersonInfo } from './people-rows.js';
+import { bindPendingGrants } from './roster.js';
+
+// Slack's side of the people and conversations tables: a person is identified by (workspace id, user id),
+// a workspace belongs to one partnership, and a Slack channel or DM is a stored conversation like a Teams one.
+
+/** The chat id a person known only from Slack is stored (and reached in personal chat) under. */
+export const slackChatId = (teamId: string, userId: string): string => `slack:${teamId}:${userId}`;
+
+/** The conversation id of a Slack channel, group DM or DM. */
+export const slackConversationId = (teamId: string, channel: string): string => `slack:${teamId}:${channel}`;
+
+/** Where a Slack conversation is: what the Slack sender needs to post there. */
+export interface SlackReference {
+  platform: 'slack';
+  teamId: string;
+  channel: string;
+}
+
+const withOrg = { organisation: { select: { name: true } } } as const;
+type PrismaPerson = Omit<Parameters<typeof rowToInfo>[0], 'organisation'> & { organisation: { name: string } | null };
+const toInfo = (p: PrismaPerson): PersonInfo => rowToInfo({ ...p, organisation: p.organisation?.name ?? null });
+
+/**
+ * The partnership a Slack workspace belongs to: the one linked to its team id; else, outside production and while no
+ * partnership is linked to any workspace, the default partnership (for trying the bot out); else none.
+ */
+export async function partnershipForSlackTeam(
+  db: Db,
+  teamId: string,
+  defaultPartnership: string,
+  policy: DefaultPartnershipPolicy = { production: false },
+): Promise<string | null> {
+  const linked = await db.partnership.findUnique({ where: { slackTeamId: teamId }, select: { name: true } });
+  if (linked) return linked.name;
+  if (policy.production) return null;
+  const anyLinked = await db.partnership.count({ where: { slackTeamId: { not: null } } });
+  return anyLinked === 0 ? defaultPartnership : null;
+}
+
+/** Links a partnership (created if new) to a Slack workspace; a workspace belongs to one partnership at a time. */
+export async function linkPartnershipToSlackTeam(db: Db, partnership: string, teamId: string): Promise<{ movedFrom: string | null }> {
+  const previous = await db.partnership.findUnique({ where: { slackTeamId: teamId }, select: { name: true } });
+  if (previous && previous.name !== partnership)
+    await db.partnership.update({ where: { slackTeamId: teamId }, data: { slackTeamId: null } });
+  await db.partnership.upsert({
+    where: { name: partnership },
+    create: { name: partnership, slackTeamId: teamId },
+    update: { slackTeamId: teamId },
+  });
+  return { movedFrom: previous && previous.name !== partnership ? previous.name : null };
+}
+
+/** The person behind a Slack user, by workspace and user id (never the display name, which is refreshed when it changes). */
+export async function identifySlackSender(
+  db: Db,
+  partnership: string,
+  sender: { teamId: string; userId: string; name: string },
+): Promise<PersonInfo | null> {
+  const row = await db.person.findFirst({
+    where: { partnership: { name: partnership }, slackTeamId: sender.teamId, slackUserId: sender.userId },
+    include: withOrg,
+  });
+  if (!row) return null;
+  if (!sender.name || row.displayName === sender.name) return toInfo(row);
+  return toInfo(await db.person.update({ where: { id: row.id }, data: { displayName: sender.name }, include: withOrg }));
+}
+
+/** What Slack's users.info says about a member of a linked workspace. */
+export interface SlackMember {
+  teamId: string;
+  userId: string;
+  displayName: string;
+  /** only when Slack says the address is confirmed */
+  email: string | null;
+}
+
+/**
+ * Records a Slack user as users.info describes them: the person already known by these Slack ids; else the person
+ * whose email another platform (the Teams roster) confirmed and Slack confirms too (one person on both platforms);
+ * else a new member. Then binds any grant waiting for their confirmed address.
+ */
+export async function recordSlackMember(
+  db: Db,
+  input: { partnership: string; member: SlackMember; now: Date; pendingDays: number },
+): Promise<{ personId: number; linked: boolean; bound: { role: string; address: string }[] }> {
+  const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
+  if (!partnership) return { personId: 0, linked: false, bound: [] };
+  const m = input.member;
+  const addresses = confirmedAddresses({ email: m.email });
+  const byIds = await db.person.findFirst({ where: { partnershipId: partnership.id, slackTeamId: m.teamId, slackUserId: m.userId } });
+  const byAddress =
+    byIds || !addresses.length
+      ? null
+      : await db.person.findFirst({
+          where: { partnershipId: partnership.id, email: { in: addresses }, aadObjectId: { not: null }, slackUserId: null },
+        });
+  const slackIds = { slackTeamId: m.teamId, slackUserId: m.userId };
+  const row = byIds
+    ? await db.person.update({
+        where: { id: byIds.id },
+        data: { displayName: m.displayName, ...(addresses[0] ? { email: addresses[0] } : {}) },
+      })
+    : byAddress
+      ? await db.person.update({ where: { id: byAddress.id }, data: slackIds })
+      : await db.person.create({
+          data: {
+            partnershipId: partnership.id,
+            ...slackIds,
+            chatId: slackChatId(m.teamId, m.userId),
+            displayName: m.displayName,
+            email: addresses[0] ?? null,
+            createdAt: input.now,
+          },
+        });
+  if (byAddress) {
+    // their Slack personal chat now reaches the person under their chat id
+    await db.conversationRef.updateMany({
+      where: { userChatId: slackChatId(m.teamId, m.userId), kind: 'personal' },
+      data: { userChatId: row.chatId },
+    });
+  }
+  const bound = await bindPendingGrants(db, {
+    partnershipId: partnership.id,
+    personId: row.id,
+    subject: `${row.displayName} (Slack ${m.teamId}/${m.userId})`,
+    addresses,
+    now: input.now,
+    pendingDays: input.pendingDays,
+    confirmedBy: 'Slack',
+  });
+  return { personId: row.id, linked: Boolean(byAddress), bound };
+}
+
+/** The chat id of the person with these Slack ids (to file their DM under), or null when unknown. */
+export async function slackPersonChatId(db: Db, partnership: string, teamId: string, userId: string): Promise<string | null> {
+  const row = await db.person.findFirst({
+    where: { partnership: { name: partnership }, slackTeamId: teamId, slackUserId: userId },
+    select: { chatId: true },
+  });
+  return row?.chatId ?? null;
+}
+
+const REFRESH_MS = 12 * 60 * 60_000;
+
+/**
+ * Remembers a Slack channel or DM as a conversation of the partnership (so announcements, reminders and digests can
+ * reach it). One read per turn; a write when it is new, inactive, filed under another person, or not used for 12 hours
+ * (a person on both platforms is reminded in the personal chat they used last).
+ */
+export async function rememberSlackConversation(
+  db: Db,
+  input: { partnership: string; teamId: string; channel: string; kind: ConversationKind; userChatId: string | null; now: Date },
+): Promise<string> {
+  const conversationId = slackConversationId(input.teamId, input.channel);
+  const row = await db.conversationRef.findUnique({
+    where: { conversationId },
+    select: { active: true, userChatId: true, updatedAt: true },
+  });
+  const userChatId = input.kind === 'personal' ? input.userChatId : null;
+  const fresh = row && input.now.getTime() - row.updatedAt.getTime() < REFRESH_MS;
+  if (row?.active && row.userChatId === userChatId && fresh) return conversationId;
+  const partnership = await db.partnership.findUnique({ where: { name: input.partnership }, select: { id: true } });
+  if (!partnership) return conversationId;
+  const reference: SlackReference = { platform: 'slack', teamId: input.teamId, channel: input.channel };
+  const data = {
+    platform: 'slack',
+    kind: input.kind,
+    reference: JSON.stringify(reference),
+    serviceUrl: 'slack',
+    userChatId,
+    active: true,
+    updatedAt: input.now,
+  };
+  await db.conversationRef.upsert({
+    where: { conversationId },
+    create: { ...data, partnershipId: partnership.id, conversationId, createdAt: input.now },
+    update: data,
+  });
+  return conversationId;
+}

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { slackClient } from '../../bot/slack/api.js';
+import { createSlackDelivery, slackFailure } from '../../bot/slack/delivery.js';
+import type { StoredConversation } from '../../bot/store/conversations.js';
+import { buildMessageCard } from '../../cards/message-card.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { BOT_TOKEN } from '../support/slack.js';
+
+let slack: FakeSlack;
+beforeEach(async () => {
+  slack = await startFakeSlack({ token: BOT_TOKEN });
+});
+afterEach(async () => {
+  await slack.close();
+});
+
+const channel = (id: string): StoredConversation => ({
+  conversationId: `slack:T0PREVENT:${id}`,
+  platform: 'slack',
+  kind: 'channel',
+  reference: { platform: 'slack', teamId: 'T0PREVENT', channel: id },
+  userChatId: null,
+  active: true,
+});
+const reply = buildMessageCard({ title: 'Reminder: Stakeholder forum', lines: ['It meets on Thursday 3 December 2026.'] });
+
+function delivery(options: { sleeps?: number[]; gone?: string[] } = {}) {
+  const client = slackClient({ signingSecret: 'x'.repeat(32), botToken: BOT_TOKEN, apiUrl: slack.apiUrl }, { forSender: true });
+  return createSlackDelivery({
+    client,
+    sleep: async (ms) => void options.sleeps?.push(ms),
+    onGone: async (_c, reason) => void options.gone?.push(reason),
+  });
+}
+
+describe('the Slack delivery function (for the notifier and the outbox)', () => {
+  it('a 429 is retried after its Retry-After; the message is sent once', async () => {
+    const sleeps: number[] = [];
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 3 }, { status: 429, retryAfter: 1 });
+    expect(await delivery({ sleeps }).send(channel('C0PARTNERS'), reply)).toBe('sent');
+    expect(sleeps).toHaveLength(2);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(3000);
+    expect(sleeps[0]).toBeLessThan(3300);
+    expect(sleeps[1]).toBeGreaterThanOrEqual(1000);
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(3);
+    expect(slack.callsOf('chat.postMessage')[2]?.args.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Reminder: Stakeholder forum' },
+    });
+  });
+
+  it('a channel that is gone (not found, archived, bot removed) is final: reported once, not retried', async () => {
+    const gone: string[] = [];
+    slack.failNext('chat.postMessage', { error: 'is_archived' });
+    expect(await delivery({ gone }).send(channel('C0OLD'), reply)).toBe('gone');
+    expect(gone).toEqual(['the channel was archived']);
+    expect(slack.callsOf('chat.postMessage')).toHaveLength(1);
+    slack.failNext('chat.postMessage', { error: 'invalid_blocks' });
+    expect(await delivery().send(channel('C0PARTNERS'), reply)).toBe('failed');
+    expect(await delivery().send({ ...channel('C0PARTNERS'), active: false }, reply)).toBe('gone');
+  });
+
+  it('paces about one message a second per channel, while other channels go at once', async () => {
+    const send = delivery();
+    const started = Date.now();
+    await Promise.all([send.send(channel('C1'), reply), send.send(channel('C2'), reply), send.send(channel('C3'), reply)]);
+    const parallel = Date.now() - started;
+    await Promise.all([send.send(channel('C9'), reply), send.send(channel('C9'), reply), send.send(channel('C9'), reply)]);
+    const times = slack
+      .callsOf('chat.postMessage')
+      .filter((c) => c.args.channel === 'C9')
+      .map((c) => c.at);
+    expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(1900);
+    expect(parallel).toBeLessThan(1500);
+  });
+
+  it('classifies the Web API client errors', () => {
+    expect(slackFailure({ code: 'slack_webapi_rate_limited_error', retryAfter: 2 })).toEqual({
+      kind: 'retry',
+      error: 'ratelimited',
+      retryAfterMs: 2000,
+    });
+    expect(slackFailure({ code: 'slack_webapi_platform_error', data: { error: 'not_in_channel' } }).kind).toBe('gone');
+    expect(slackFailure({ code: 'slack_webapi_platform_error', data: { error: 'internal_error' } }).kind).toBe('retry');
+    expect(slackFailure({ code: 'slack_webapi_http_error', statusCode: 503 }).kind).toBe('retry');
+    expect(slackFailure({ code: 'slack_webapi_request_error' }).kind).toBe('retry');
+    expect(slackFailure({ code: 'slack_webapi_platform_error', data: { error: 'invalid_auth' } }).kind).toBe('final');
+  });
+});

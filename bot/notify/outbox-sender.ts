@@ -43,6 +43,8 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** how often to look for due rows besides being woken (default 2 seconds) */
   intervalMs?: number;
+  /** waits between tries at recording a row's end while the database is unreachable (tests make it instant) */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -56,6 +58,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const instance = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const concurrency = options.concurrency ?? 8;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -87,7 +90,25 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     );
   }
 
+  /**
+   * Records a row's end, trying again while the database cannot be reached (a restart, a failover) for as long as
+   * half the lease: a message that went out but whose end is not recorded would be sent again once the lease expires.
+   */
+  async function recordEnd(finish: () => Promise<boolean>, deadline: number): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await finish();
+      } catch (err) {
+        const delay = Math.min(5_000, 100 * 2 ** attempt);
+        if (Date.now() + delay > deadline) throw err;
+        log.warn({ err, attempt, delay }, 'Could not record an outbox row as done; trying again');
+        await sleep(delay);
+      }
+    }
+  }
+
   async function sendOne(message: ClaimedMessage): Promise<void> {
+    const deadline = Date.now() + leaseMs / 2;
     const conversation = message.conversationId ? await store.conversations.find(message.conversationId) : null;
     let result: MessageResult;
     if (!conversation) result = { status: 'unreachable', reason: 'never-talked', attempts: 0 };
@@ -102,7 +123,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
             : { status: 'failed', error: sent.error, attempts };
     }
     const notices = await consequences(message, result, conversation?.kind ?? null);
-    const recorded = await store.outbox.finish(message, result, options.now(), { notices });
+    const recorded = await recordEnd(() => store.outbox.finish(message, result, options.now(), { notices }), deadline);
     if (!recorded) log.warn({ key: message.key }, 'An outbox row was taken over by another instance while this one sent it');
   }
 

@@ -164,10 +164,13 @@ let claims = 0;
  * A lease left by an instance that died expires and the row is claimed again.
  */
 export async function claimDue(db: Db, input: { instance: string; at: Date; leaseMs: number; limit: number }): Promise<ClaimedMessage[]> {
+  // Leases are judged by the wall clock, never by `at` (a CLI tick for a chosen minute, a test's clock): every sender
+  // must agree when a lease runs out, or one whose clock runs ahead takes over rows another is still sending.
+  const wall = new Date();
   const due = {
     status: 'pending',
     OR: [{ availableAt: null }, { availableAt: { lte: input.at } }],
-    AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: input.at } }] }],
+    AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: wall } }] }],
   };
   const candidates = await db.outboxMessage.findMany({ where: due, select: { id: true }, orderBy: { id: 'asc' }, take: input.limit });
   if (!candidates.length) return [];
@@ -175,7 +178,7 @@ export async function claimDue(db: Db, input: { instance: string; at: Date; leas
   await withBusyRetry(() =>
     db.outboxMessage.updateMany({
       where: { ...due, id: { in: candidates.map((c) => c.id) } },
-      data: { leasedBy: lease, leaseUntil: new Date(input.at.getTime() + input.leaseMs) },
+      data: { leasedBy: lease, leaseUntil: new Date(wall.getTime() + input.leaseMs) },
     }),
   );
   const rows = await db.outboxMessage.findMany({

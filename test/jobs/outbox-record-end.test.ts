@@ -73,4 +73,48 @@ describe('recording that an outbox message was sent', () => {
     await sender.drain();
     expect(sent).toHaveLength(1);
   });
+
+  it('a sender whose clock runs ahead (a CLI tick for a later minute) does not take over a row another is sending', async () => {
+    const sends: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let started: () => void = () => undefined;
+    const sending = new Promise<void>((r) => (started = r));
+    const slow: Notifier = {
+      send: async () => {
+        sends.push('A');
+        started();
+        await held;
+        return { outcome: 'sent', attempts: 1 };
+      },
+    };
+    const ahead: Notifier = {
+      send: async () => {
+        sends.push('B');
+        return { outcome: 'sent', attempts: 1 };
+      },
+    };
+    const a = createOutboxSender({ store, notifier: slow, now: () => new Date(), instanceId: 'a' });
+    const b = createOutboxSender({ store, notifier: ahead, now: () => new Date(Date.now() + 10 * 86_400_000), instanceId: 'b' });
+    await store.outbox.queue(
+      [
+        {
+          key: 'test:clock-ahead:cleo',
+          partnership: P,
+          kind: 'digest',
+          conversationId: 'a:personal-cleo',
+          recipient: 'Cleo Coordinator',
+          reply: buildMessageCard({ title: 'Weekly digest', lines: ['Nothing changed this week.'] }),
+        },
+      ],
+      new Date(),
+    );
+    const first = a.drain();
+    await sending;
+    await b.drain();
+    release();
+    await first;
+    expect(sends).toEqual(['A']);
+    expect((await store.outbox.list()).find((m) => m.key === 'test:clock-ahead:cleo')).toMatchObject({ status: 'sent' });
+  });
 });

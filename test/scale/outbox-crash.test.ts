@@ -119,7 +119,7 @@ describe('a process killed between commit and send', () => {
     expect(await post(second.url, invoke)).toBe(200);
     await outboxSettled(st);
     await second.stop();
-    expect(conn.to(TEAMS.channel.id)).toHaveLength(1);
+    expect(conn.to(TEAMS.channelId)).toHaveLength(1);
     expect(await st.outbox.list()).toHaveLength(1);
   }, 90_000);
 

@@ -49,7 +49,7 @@ describe('the typed update conversation in a Slack DM', () => {
     const summary = await dm('U0ALI', 'Met three faith leaders; forum planned for January.');
     expect(summary.words).toContain('Save this update?');
     expect(summary.words).toContain('RAG: RED → AMBER');
-    expect((await dm('U0ALI', 'yes')).words).toContain('Saved: action 18 is RED → AMBER. The partnership channel has been told.');
+    expect((await dm('U0ALI', 'yes')).words).toContain('Saved: action 18 is RED → AMBER. The partnership channel will be told.');
     const told = await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'C0PARTNERS');
     expect(slackWords(told.args)).toContain('RED → AMBER, by Ali Burlington (CST)');
     expect((await action(18)).rag).toBe('AMBER');

@@ -18,6 +18,9 @@ export async function startSlackBot(options: { env?: Record<string, string>; now
     now: options.now,
     env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, ...options.env },
   });
+  // Slack's answers come after the acknowledgement, so proactive messages are sent as in production: by the running
+  // outbox sender, woken by each commit that queued them (bot.close() stops it)
+  bot.services.outbox.start();
   let eventNo = 0;
   let ts = 1_800_000_000;
 

@@ -18,7 +18,7 @@ async function setRag(input: MessageInput, plan: PlanView, action: PlanAction, r
   const stale = result.outcome.status === 'stale';
   const message = stale
     ? `Someone else changed action ${action.label} just now, so nothing was changed. It is ${ragWords(result.action.rag)}.`
-    : `${said}${result.announced ? ' The partnership channel has been told.' : ''}`;
+    : `${said}${result.announced ? ' The partnership channel will be told.' : ''}`;
   return actionCardFor(input.services, input.partnership, input.person, result.action, {
     notice: { kind: stale ? 'warning' : 'success', message },
     showForm: false,

@@ -28,8 +28,12 @@ describe('a team channel in the Agents Playground', () => {
     await page.keyboard.type(' post updates here');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     // the answer is a reply in the thread the coordinator started
-    const thread = page.getByRole('group').filter({ hasText: 'post updates here' });
-    await thread.filter({ hasText: 'From now on I will post RAG changes in this channel' }).waitFor();
+    // (the bot's welcome post also mentions "post updates here": the thread is the one with the answer in it)
+    const thread = page
+      .getByRole('group')
+      .filter({ hasText: 'post updates here' })
+      .filter({ hasText: 'From now on I will post RAG changes in this channel' });
+    await thread.waitFor();
     await screenshot(page, 'channel-post-updates-here');
 
     // a RAG change made elsewhere (action 22 from its card in personal chat)

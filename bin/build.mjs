@@ -12,15 +12,22 @@ const dist = path.join(root, 'dist');
 export const SERVER = path.join(dist, 'server.js');
 const INFO = path.join(dist, 'build-info.json');
 
-/** Whether dist/server.js is missing, or any file it was built from has changed (size or modification time) since. */
-export function isStale() {
-  if (!existsSync(SERVER) || !existsSync(INFO)) return true;
-  let info;
+/** What the last build recorded (its inputs' sizes and modification times, its chunks), or null when there is none. */
+export function readBuildInfo() {
+  if (!existsSync(INFO)) return null;
   try {
-    info = JSON.parse(readFileSync(INFO, 'utf8'));
+    return JSON.parse(readFileSync(INFO, 'utf8'));
   } catch {
-    return true;
+    return null;
   }
+}
+
+/**
+ * Whether dist/server.js is missing, or any file it was built from has changed (size or modification time) since.
+ * `info` is what the last build recorded (tests pass an altered copy rather than touching source files).
+ */
+export function isStale(info = readBuildInfo()) {
+  if (!existsSync(SERVER) || !info) return true;
   for (const [file, seen] of Object.entries(info.inputs ?? {})) {
     try {
       const s = statSync(path.join(root, file));

@@ -1,30 +1,25 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { OpenStore as Store } from '../../bot/store/database.js';
 import { listPartnerships } from '../../bot/store/plans.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** How long building every partnership's weekly digest took (card included), or why it could not be measured. */
-export type DigestTiming =
-  | { available: false }
-  | { available: true; partnerships: number; seconds: number; concurrency: number; failures: number };
+/** How long building every partnership's weekly digest took (card included). */
+export interface DigestTiming {
+  partnerships: number;
+  seconds: number;
+  concurrency: number;
+  failures: number;
+}
 
 /**
- * Builds each partnership's weekly digest as the weekly-digest job does (jobs/digest-reply.ts composeDigest: plan,
+ * Builds each partnership's weekly digest as the weekly-digest job does (bot/features/digests/compose.ts: plan,
  * a week of history, first entries, rounds, reachability, card), `concurrency` at a time like the run coordinator.
  */
 export async function timeDigests(store: Store, at: Date, concurrency: number): Promise<DigestTiming> {
-  if (!existsSync(path.join(root, 'bot/plan/digest.ts')) || !existsSync(path.join(root, 'jobs/digest-reply.ts')))
-    return { available: false };
   const { composeDigest } = await import('../../bot/features/digests/compose.js');
   const { runPool } = await import('../../bot/notify/fan-out.js');
   const partnerships = await listPartnerships(store.db);
   const started = performance.now();
   const built = await runPool(partnerships, concurrency, async (name) => (await composeDigest(store, name, at)) !== null);
   return {
-    available: true,
     partnerships: partnerships.length,
     seconds: (performance.now() - started) / 1000,
     concurrency,

@@ -31,14 +31,30 @@ const code = await runCommand(
 if (code !== 0) throw new Error(`generate failed:\n${out.join('\n')}`);
 const channels = await loadChannels(store);
 const updaters = await pickUpdaters(store, channels, 50);
-const bot = await startChild('bot-server.ts', { BENCH_DATABASE_URL: db.url });
-const w = await measureUpdates({ baseUrl: bot.url, connector, store, updaters, seconds, warmupSeconds, runId: Date.now().toString(36) });
+// the bot as `npm start` runs it, quiet, on the generated database (not the demo plan)
+const bot = await startChild('bot-server.ts', { DATABASE_URL: db.url, LOG_LEVEL: 'warn', DEMO_PLAN: 'off' });
+let cpuAtStart = 0;
+const w = await measureUpdates({
+  baseUrl: bot.url,
+  connector,
+  store,
+  updaters,
+  seconds,
+  warmupSeconds,
+  runId: Date.now().toString(36),
+  onMeasureStart: async () => {
+    cpuAtStart = await bot.cpuMs();
+  },
+});
+// the server's CPU per update is steadier than throughput on a machine others share
+const cpuMsPerUpdate = ((await bot.cpuMs()) - cpuAtStart) / Math.max(1, w.requests);
 process.stdout.write(
   `${JSON.stringify({
     load: loadavg().map((l) => Number(l.toFixed(1))),
     perSecond: Number(w.perSecond.toFixed(1)),
     p50: Number(w.p50.toFixed(1)),
     p99: Number(w.p99.toFixed(1)),
+    cpuMsPerUpdate: Number(cpuMsPerUpdate.toFixed(2)),
     saved: w.saved,
     announcements: w.announcements,
     lost: w.lost,

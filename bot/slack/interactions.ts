@@ -5,7 +5,8 @@ import { AppError } from '../errors.js';
 import { handleCardAction } from '../routes/dispatch.js';
 import { type FormMetadata, modalValues, toModal, toSlackMessages } from './render.js';
 import { post, type Target, withTurn } from './reply.js';
-import { kindOf, type SlackWhere } from './turn.js';
+import { slackConversationKind } from './conversation-kind.js';
+import type { SlackWhere } from './turn.js';
 
 // Buttons and modals: card verbs through the same route table as Teams; a form opens in a modal and its Save is
 // answered by the same handler as Teams' Save.
@@ -18,11 +19,11 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export const SUBMIT_ACK_BUDGET_MS = 2_500;
 
 /** Who pressed a button or saved a modal, and where. */
-function interactionWhere(body: Payload, channel: string, personal: boolean): SlackWhere {
+async function interactionWhere(client: WebClient, body: Payload, channel: string, personal: boolean): Promise<SlackWhere> {
   const user = (body.user ?? {}) as Payload;
   const teamId = str((body.team as Payload | undefined)?.id) || str(user.team_id);
   // App Home and modals opened from it answer in the person's DM with the app (a user id is a DM channel to post to)
-  const kind = personal ? 'personal' : kindOf(undefined, channel);
+  const kind = personal ? 'personal' : await slackConversationKind(client, channel);
   return { teamId, userTeamId: str(user.team_id) || teamId, userId: str(user.id), channel, kind };
 }
 
@@ -35,7 +36,7 @@ export async function onButton(services: Services, client: WebClient, body: Payl
   const userId = str((body.user as Payload | undefined)?.id);
   const channel = fromHome ? userId : str((body.channel as Payload | undefined)?.id) || str(container.channel_id);
   const ts = fromHome ? undefined : str(container.message_ts) || undefined;
-  const where = interactionWhere(body, channel, fromHome);
+  const where = await interactionWhere(client, body, channel, fromHome);
   const inDm = where.kind === 'personal';
   const target: Target = inDm || fromHome ? { channel } : { channel, ephemeralTo: userId };
   await withTurn(services, client, where, `action:${str(body.trigger_id)}`, target, async (turn) => {
@@ -100,7 +101,7 @@ export async function onFormSubmit(
   }
   const userId = str((body.user as Payload | undefined)?.id);
   const channel = meta.channel ?? userId;
-  const where = interactionWhere(body, channel, !meta.channel);
+  const where = await interactionWhere(client, body, channel, !meta.channel);
   const inDm = where.kind === 'personal';
   const target: Target = inDm ? { channel } : { channel, ephemeralTo: userId };
   // Slack closes a modal with an error after 3 seconds: if the save is slower, the modal is closed first and the

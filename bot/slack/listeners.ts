@@ -7,7 +7,8 @@ import { onButton, onFormSubmit, type Payload } from './interactions.js';
 import { FORM_CALLBACK, homeView } from './render.js';
 import { once, post, type Target, withTurn } from './reply.js';
 import { readSlackText } from './text.js';
-import { kindOf, slackPerson, type SlackWhere } from './turn.js';
+import { slackConversationKind } from './conversation-kind.js';
+import { slackPerson, type SlackWhere } from './turn.js';
 
 /** Mentions of other people, recognised and named as the bot knows them (ids, never names, say who they are). */
 async function withMentions(turn: TurnInput, client: WebClient, where: SlackWhere, raw: string, botUserId?: string): Promise<MessageInput> {
@@ -48,7 +49,7 @@ export function registerSlackListeners(app: App, services: Services): void {
       userTeamId: str(e.user_team) || teamId,
       userId: str(e.user),
       channel,
-      kind: kindOf(undefined, channel),
+      kind: await slackConversationKind(client, channel),
     };
     const target = { channel, threadTs: str(e.thread_ts) || str(e.ts) };
     await once(services, str((body as Payload).event_id), () =>
@@ -84,7 +85,7 @@ export function registerSlackListeners(app: App, services: Services): void {
       userTeamId: command.team_id,
       userId: command.user_id,
       channel,
-      kind: kindOf(command.channel_name === 'directmessage' ? 'im' : undefined, channel),
+      kind: await slackConversationKind(client, channel, command.channel_name === 'directmessage' ? 'im' : undefined),
     };
     const target: Target = where.kind === 'personal' ? { channel } : { channel, ephemeralTo: command.user_id };
     await withTurn(services, client, where, `slash:${command.trigger_id}`, target, async (turn) =>

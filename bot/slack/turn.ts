@@ -17,13 +17,6 @@ export interface SlackWhere {
   kind: ConversationKind;
 }
 
-/** The kind of a Slack conversation: a DM is a personal chat, a group DM a group chat, anything else a channel. */
-export function kindOf(channelType: string | undefined, channel: string): ConversationKind {
-  if (channelType === 'im' || channelType === 'directmessage' || (!channelType && channel.startsWith('D'))) return 'personal';
-  if (channelType === 'mpim') return 'groupChat';
-  return 'channel';
-}
-
 /** What Slack's users.info says about a user (only the fields the bot reads). */
 interface SlackUser {
   id?: string;

@@ -16,8 +16,20 @@ describe('the Slack app manifest', () => {
 
   it('subscribes to the events the bot listens for, and asks for the scopes they and its Web API calls need', () => {
     expect(listed('bot_events').slice(0, 3).sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
-    expect(listed('bot').slice(0, 8).sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write', 'users:read', 'users:read.email'].sort(),
+    expect(listed('bot').slice(0, 11).sort()).toEqual(
+      [
+        'app_mentions:read',
+        'channels:read',
+        'chat:write',
+        'commands',
+        'groups:read',
+        'im:history',
+        'im:read',
+        'im:write',
+        'mpim:read',
+        'users:read',
+        'users:read.email',
+      ].sort(),
     );
   });
 });

@@ -48,6 +48,8 @@ export async function startFakeSlack(options: { token: string; teamId?: string; 
   const teamId = options.teamId ?? 'T0PREVENT';
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeSlackUser>();
+  /** conversations the bot is in that are group DMs (every other C/G id is a channel, every D id a DM) */
+  const groupDms = new Set<string>();
   const failures = new Map<string, Failure[]>();
   let ts = 1_700_000_000;
 
@@ -72,6 +74,27 @@ export async function startFakeSlack(options: { token: string; teamId?: string; 
       case 'views.publish':
       case 'views.update':
         return { ok: true, view: { id: `V${calls.length}`, team_id: teamId, ...(args.view ?? {}), hash: `h${calls.length}` } };
+      case 'conversations.info': {
+        // as Slack answers it: the conversation object with its is_* flags (group DMs now have C ids like channels)
+        const id = String(args.channel ?? '');
+        if (!id) return { ok: false, error: 'channel_not_found' };
+        const im = id.startsWith('D');
+        const mpim = groupDms.has(id);
+        return {
+          ok: true,
+          channel: {
+            id,
+            ...(im ? { user: 'U0SOMEONE' } : { name: mpim ? `mpdm-someone--someone-else-1` : `channel-${id.toLowerCase()}` }),
+            is_channel: !im && !mpim && !id.startsWith('G'),
+            is_group: !im && !mpim && id.startsWith('G'),
+            is_im: im,
+            is_mpim: mpim,
+            is_private: !im && (mpim || id.startsWith('G')),
+            is_archived: false,
+            created: 1_700_000_000,
+          },
+        };
+      }
       case 'users.info': {
         const user = users.get(String(args.user));
         if (!user) return { ok: false, error: 'user_not_found' };
@@ -127,6 +150,10 @@ export async function startFakeSlack(options: { token: string; teamId?: string; 
     calls,
     addUser(user: Omit<FakeSlackUser, 'team_id'> & { team_id?: string }) {
       users.set(user.id, { team_id: teamId, ...user });
+    },
+    /** a conversation (C... id) that is a group DM, as conversations.info will say */
+    addGroupDm(id: string) {
+      groupDms.add(id);
     },
     /** the next calls of a method fail this way, in order */
     failNext(method: string, ...how: Failure[]) {

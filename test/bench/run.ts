@@ -210,7 +210,7 @@ if (only.has('national')) {
       'card update (action.update), PostgreSQL, national',
       50,
       w,
-      `${w.saved} saved, ${w.retriesAnswered} retries answered once, ${w.stale} stale, ${w.announcements} announced; lost ${w.lost}, duplicated ${w.duplicated}, version errors ${w.versionMismatches}${w.bad ? `, ${w.bad} bad` : ''}`,
+      `${w.saved} saved, ${w.retriesAnswered} retries answered once, ${w.stale} stale, ${w.ragChanges} RAG changes and ${w.announcements} announcements; lost ${w.lost}, duplicated ${w.duplicated}, version errors ${w.versionMismatches}${w.bad ? `, ${w.bad} bad` : ''}`,
     ),
   );
   const nationalMemory = await bot.rss();

@@ -56,6 +56,7 @@ process.stdout.write(
     p99: Number(w.p99.toFixed(1)),
     cpuMsPerUpdate: Number(cpuMsPerUpdate.toFixed(2)),
     saved: w.saved,
+    ragChanges: w.ragChanges,
     announcements: w.announcements,
     lost: w.lost,
     duplicated: w.duplicated,

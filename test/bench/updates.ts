@@ -20,12 +20,14 @@ export interface UpdateCheck {
   retriesAnswered: number;
   stale: number;
   announcements: number;
+  /** saved updates that changed the rating (each is announced once) */
+  ragChanges: number;
   lost: number;
   duplicated: number;
   versionMismatches: number;
 }
 
-/** Every tenth update changes the RAG (and is announced in the channel); every twentieth is sent twice, as a Teams retry. */
+/** Every tenth update changes the RAG (and is announced in the channel), starting with each worker's first, so a slow run has some; every twentieth is sent twice, as a Teams retry. */
 const RAG_EVERY = 10;
 const RETRY_EVERY = 20;
 
@@ -49,6 +51,7 @@ export async function measureUpdates(input: {
     last: null as unknown,
     retries: 0,
     stale: 0,
+    ragChanges: 0,
   }));
   const result = await runLoad({
     baseUrl: input.baseUrl,
@@ -62,7 +65,7 @@ export async function measureUpdates(input: {
         return { activity: s.last, check: (_status, body) => body.includes(`Saved: action ${s.ref}`) };
       }
       const seq = ++s.seq;
-      const rag = seq % RAG_EVERY === 0 ? (s.rag === 'GREEN' ? 'AMBER' : 'GREEN') : s.rag;
+      const rag = seq % RAG_EVERY === 1 ? (s.rag === 'GREEN' ? 'AMBER' : 'GREEN') : s.rag;
       const note = `bench ${input.runId} w${worker} #${seq}`;
       const data = { actionId: s.actionId, version: s.version, rag, note };
       s.last = makeInvoke(input.connector.url, VERBS.submitUpdate, data, {
@@ -76,6 +79,7 @@ export async function measureUpdates(input: {
           if (body.includes('Someone else updated')) s.stale++;
           if (!body.includes(`Saved: action ${s.ref}`)) return false;
           s.version++;
+          if (rag !== s.rag) s.ragChanges++;
           s.rag = rag;
           s.saved.push(note);
           return true;
@@ -85,6 +89,10 @@ export async function measureUpdates(input: {
     afterEach: () => tap.drain(),
     onMeasureStart: input.onMeasureStart,
   });
+  // announcements go out through the outbox after each update commits: wait for it to empty before counting them
+  for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200)))
+    if ((await input.store.db.outboxMessage.count({ where: { status: 'pending', kind: 'announcement' } })) === 0) break;
+  tap.drain();
   const check = await verify(input.store, state, input.runId);
   return {
     ...result,
@@ -92,6 +100,7 @@ export async function measureUpdates(input: {
     retriesAnswered: state.reduce((n, s) => n + s.retries, 0),
     stale: state.reduce((n, s) => n + s.stale, 0),
     announcements: tap.totals().received,
+    ragChanges: state.reduce((n, s) => n + s.ragChanges, 0),
   };
 }
 

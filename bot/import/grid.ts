@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { ImportError } from '../errors.js';
 import { cellsFor, mapColumns } from './columns.js';
-import { extraColumns, type Extras } from './extra-columns.js';
+import { extraColumns, type Extras, unmappedColumnWarnings } from './extra-columns.js';
 import { isPeriod, looksLikeHeading } from './plain-lines.js';
 import { isSectionRow } from './sections.js';
 import type { ColumnMap, GridRow, SourcePlan } from './types.js';
@@ -52,10 +52,7 @@ function headerFrom(cells: string[], plan: SourcePlan, line: number): Header {
     plan.warnings.push(
       `Line ${line}: the columns ${extras.fromHistory.map((e) => `"${e.header}"`).join(' and ')} come from the plan's history (as the bot exports them) and were not imported.`,
     );
-  for (const extra of extras.kept)
-    plan.warnings.push(
-      `Line ${line}: the column "${extra.header}" is not one the importer maps; it was kept with each action as an extra field.`,
-    );
+  plan.warnings.push(...unmappedColumnWarnings(line, extras));
   return { columns, extras };
 }
 

@@ -1,7 +1,7 @@
 import { ImportError } from '../errors.js';
 import { cleanCell } from './cell-text.js';
 import { cellsFor, mapColumns } from './columns.js';
-import { type ExtraColumn, extraColumns } from './extra-columns.js';
+import { type ExtraColumn, extraColumns, unmappedColumnWarnings } from './extra-columns.js';
 import { isPeriod, looksLikeHeading, plainText } from './plain-lines.js';
 import type { ColumnMap, SourcePlan } from './types.js';
 
@@ -45,11 +45,9 @@ export function readMarkdown(text: string, file: string): SourcePlan {
       const names = header.cells.map((c) => c.replace(/\n/g, ' '));
       const columns = mapColumns(names);
       if (columns.title !== undefined) {
-        mapping = { columns, extras: extraColumns(names, columns).kept, width: header.cells.length };
-        for (const extra of mapping.extras)
-          plan.warnings.push(
-            `Line ${header.line}: the column "${extra.header}" is not one the importer maps; it was kept with each action as an extra field.`,
-          );
+        const extras = extraColumns(names, columns);
+        mapping = { columns, extras: extras.kept, width: header.cells.length };
+        plan.warnings.push(...unmappedColumnWarnings(header.line, extras));
         data = rest;
       } else if (mapping === null || !(blank || Object.keys(columns).length === 0)) {
         throw new ImportError(

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PlanView } from './types.js';
 import { ragWords } from './types.js';
-import { EXPORT_HEADER, exportTable, UPDATE_HEADER } from './export-table.js';
+import { EXPORT_HEADER, exportTable, OWNER_HEADER, UPDATE_HEADER } from './export-table.js';
 import { planShortName } from './plan-names.js';
 
 /** The JSON export: { plans: [ { title, period, themes, actions: [...] } ] }. */
@@ -24,6 +24,7 @@ export function exportJson(plans: PlanView[]): string {
         leads: a.leads,
         notes: a.notes,
         rag: a.rag,
+        ...(a.owner ? { owner: a.owner.name } : {}),
         ...(a.extras ? { extras: a.extras } : {}),
       })),
     })),
@@ -43,9 +44,10 @@ export const PLAN_HEADER = ['Plan', 'Plan status'];
 /** One CSV of several plans: a Plan and a Plan status column first, then the usual columns (extras of every plan). */
 export function exportCsvPlans(plans: PlanView[], options: { updates?: boolean } = {}): string {
   const tables = plans.map((plan) => ({ plan, table: exportTable(plan, { updates: options.updates ?? false }) }));
-  const known = new Set([...EXPORT_HEADER, ...UPDATE_HEADER]);
+  const known = new Set([...EXPORT_HEADER, OWNER_HEADER, ...UPDATE_HEADER]);
   const extras = [...new Set(tables.flatMap(({ table }) => table.header.filter((h) => !known.has(h))))];
-  const header = [...PLAN_HEADER, ...EXPORT_HEADER, ...extras, ...(options.updates ? UPDATE_HEADER : [])];
+  const owners = tables.some(({ table }) => table.header.includes(OWNER_HEADER)) ? [OWNER_HEADER] : [];
+  const header = [...PLAN_HEADER, ...EXPORT_HEADER, ...owners, ...extras, ...(options.updates ? UPDATE_HEADER : [])];
   const rows = tables.flatMap(({ plan, table }) =>
     table.rows.map((row) => {
       const byName = new Map(table.header.map((h, i) => [h, row[i]?.text ?? '']));
@@ -76,18 +78,19 @@ export function exportMarkdown(plan: PlanView, options: { planColumn?: boolean }
     ? { head: '| Plan ', rule: '|---', cell: `| ${mdCell(planShortName(plan))} ` }
     : { head: '', rule: '', cell: '' };
   const extras = [...new Set(plan.actions.flatMap((a) => Object.keys(a.extras ?? {})))];
+  const owners = plan.actions.some((a) => a.owner);
   for (const theme of plan.themes) {
     const actions = plan.actions.filter((a) => a.theme === theme);
     if (!actions.length) continue;
     lines.push(
       `## ${theme}`,
       '',
-      `${first.head}| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |${extras.map((e) => ` ${mdCell(e)} |`).join('')}`,
-      `${first.rule}|---|---|---|---|---|---|---|${extras.map(() => '---|').join('')}`,
+      `${first.head}| No. | Key Actions | Deadline | Outcome | Responsibility/Lead | Notes | RAG rating |${owners ? ` ${OWNER_HEADER} |` : ''}${extras.map((e) => ` ${mdCell(e)} |`).join('')}`,
+      `${first.rule}|---|---|---|---|---|---|---|${owners ? '---|' : ''}${extras.map(() => '---|').join('')}`,
     );
     for (const a of actions) {
       lines.push(
-        `${first.cell}| ${a.label} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |${extras.map((e) => ` ${mdCell(a.extras?.[e] ?? '')} |`).join('')}`,
+        `${first.cell}| ${a.label} | ${mdCell(a.title)} | ${mdCell(a.deadlineText)} | ${mdCell(a.outcome)} | ${mdCell(a.leads.join(' / '))} | ${mdCell(a.notes)} | ${ragWords(a.rag)} |${owners ? ` ${mdCell(a.owner?.name ?? '')} |` : ''}${extras.map((e) => ` ${mdCell(a.extras?.[e] ?? '')} |`).join('')}`,
       );
     }
     lines.push('');

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Recurrence } from './types.js';
+import { MONTH_NUMBERS, MONTH_WORD } from './words.js';
 
 /** What a deadline written by people means: a due date, a repeat, or a pointer to another action. */
 export interface ParsedDeadline {
@@ -8,34 +9,8 @@ export interface ParsedDeadline {
   refersTo: number | null;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTHS = MONTH_NUMBERS;
+const MONTH = `(${MONTH_WORD})`;
 
 /** Checked in order: the more specific phrase first (bi-weekly before weekly, bi-annual before annual). */
 const RECURRENCE_PATTERNS: [RegExp, Recurrence][] = [

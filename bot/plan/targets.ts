@@ -1,16 +1,7 @@
+import { SMALL_NUMBERS } from './words.js';
+
 const UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
+  ...SMALL_NUMBERS,
   thirteen: 13,
   fourteen: 14,
   fifteen: 15,

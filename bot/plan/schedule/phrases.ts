@@ -1,43 +1,13 @@
 import { dateParts, isRealDate, isoDate, nextMonthStart } from '../dates.js';
+import { MONTH_NUMBERS, MONTH_WORD, SMALL_NUMBERS } from '../words.js';
 
 /** Small words people use in chat for dates, times, weekdays and durations, read into plain values. */
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+const NUMBERS: Record<string, number> = { a: 1, an: 1, ...SMALL_NUMBERS };
 
 /** A month name or abbreviation, as a regular expression source. */
-export const MONTH_WORD =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+export { MONTH_WORD };
 /** A weekday name or abbreviation, as a regular expression source. */
 export const WEEKDAY_WORD = '(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 /** A date as people type it: "12 March", "12th March 2027", "March 12", "2027-03-12", "12/03/2027". */
@@ -60,7 +30,7 @@ export function weekdayNumber(word: string): number | null {
 }
 
 function monthNumber(word: string): number | null {
-  return MONTHS[word.toLowerCase().slice(0, 3)] ?? null;
+  return MONTH_NUMBERS[word.toLowerCase().slice(0, 3)] ?? null;
 }
 
 /** A time phrase as 'HH:MM', or null when it is not a real time. */

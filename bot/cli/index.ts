@@ -49,6 +49,8 @@ const HELP = `Prevent partnership bot: operator commands
                                          import a plan (Markdown or CSV); re-importing updates it in place
   export --format json|csv|md            print the plan with current RAG
   plans                                  list partnerships and their plans
+  plans make-live <years>                make that plan the live one (the live one is archived), e.g. plans make-live 2025-26
+  plans start-next [--called TITLE] [--yes]  carry the open actions into next year's plan (shows what first; --yes starts it)
   role grant <email> <role> [--org ORG]  make someone a coordinator, lead or member (email or UPN, bound when
                                          the Teams roster confirms it; or a known Teams user id or object id)
   role revoke <email>                    take a role away

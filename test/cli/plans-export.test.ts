@@ -117,4 +117,34 @@ describe('cli: plans over time', () => {
     expect(none.out).toContain('2020–24 (live): City of London Prevent Strategic Action Plan');
     expect((await cli('export', '--format', 'csv', '--plan', '2020', '--all')).code).toBe(2);
   });
+
+  it('plans make-live and plans start-next do what the chat commands do, attributed to the operator', async () => {
+    await cli('import', DEMO_PLAN_FILE);
+    await cli('import', nextYearCsv());
+    const made = await cli('plans', 'make-live', '2025-26');
+    expect(made.code).toBe(0);
+    expect(made.out).toContain('The 2025–26 plan is now live');
+    expect(made.out).toContain('The 2020–24 plan is archived');
+    expect((await cli('plans')).out).toMatch(/City of London Prevent Plan 2025\/26, 2 actions, live/);
+    expect((await cli('plans', 'make-live', '2025-26')).out).toContain('is already the live plan');
+    const none = await cli('plans', 'make-live', '2012');
+    expect(none.out).toContain('matches "2012"');
+
+    const preview = await cli('plans', 'start-next', '--called', 'City of London Prevent Plan 2026/27');
+    expect(preview.code).toBe(0);
+    expect(preview.out).toContain('2 open actions would be carried over');
+    expect(preview.out).toContain('Nothing has changed. Run again with --yes to start it.');
+    expect((await cli('plans')).out).not.toContain('2026/27');
+
+    const started = await cli('plans', 'start-next', '--called', 'City of London Prevent Plan 2026/27', '--yes');
+    expect(started.code).toBe(0);
+    expect(started.out).toContain('Started the 2026–27 plan');
+    expect(started.out).toContain('2 open actions carried over from "City of London Prevent Plan 2025/26"');
+    expect((await cli('plans')).out).toMatch(/City of London Prevent Plan 2026\/27[^,]*, 2 actions, live/);
+    // the same again: a plan of that name exists now
+    const again = await cli('plans', 'start-next', '--called', 'City of London Prevent Plan 2026/27', '--yes');
+    expect(again.code).toBe(1);
+    expect(again.out).toContain('There is already a plan called "City of London Prevent Plan 2026/27"');
+    expect((await cli('plans', 'archive')).code).toBe(2);
+  });
 });

@@ -86,4 +86,36 @@ describe('proactive messages in Slack', () => {
     expect(slackWords(digest.args)).toContain('Weekly digest');
     expect(posts('C0PARTNERS')).toHaveLength(0);
   });
+
+  it('an update round asks a Slack lead by DM, their typed answer counts, and the coordinator sees who replied', async () => {
+    const started = await dm('U0CLEO', 'start an update round for the board meeting on 4 December');
+    expect(started).toContain('Update round started for the board meeting on Friday 4 December 2026');
+    expect(started).toContain('Sending to: Ali Burlington.');
+    const request = await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'D0U0ALI' && slackWords(a).includes('Updates for'));
+    const asked = slackWords(request.args);
+    expect(asked).toContain('Updates for the board meeting on Friday 4 December 2026');
+    expect(asked).toContain('Action 1 · ');
+    expect(asked).toContain('Action 2 · ');
+    expect(asked).not.toContain('Police awareness');
+    // nothing about the round in the channel
+    expect(
+      posts('C0PARTNERS')
+        .map((c) => slackWords(c.args))
+        .some((w) => w.includes('Updates for')),
+    ).toBe(false);
+
+    expect(await dm('U0ALI', 'update action 2')).toContain('What is its RAG rating now?');
+    expect(await dm('U0ALI', 'amber')).toMatch(/note/i);
+    expect(await dm('U0ALI', 'Three businesses signed up to the ACT awareness session.')).toContain('Save this update?');
+    expect(await dm('U0ALI', 'yes')).toContain('Saved: action 2 is RED → AMBER');
+
+    const status = await dm('U0CLEO', 'update round status');
+    // a lead has replied once every action of theirs is updated
+    expect(status).toContain('0 of 1 leads have replied; 1 of 2 actions have been updated.');
+    expect(status).toContain('Action 2 · Engage local businesses: updated by Ali Burlington');
+    expect(status).toContain('Action 1 · Train front-line staff: no update yet');
+    const history = await s.bot.store.db.actionUpdate.findMany({ where: { note: { startsWith: 'Three businesses' } } });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ actorName: 'Ali Burlington', ragFrom: 'RED', ragTo: 'AMBER', source: 'chat' });
+  });
 });

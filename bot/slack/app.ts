@@ -4,6 +4,7 @@ import type { SlackConfig } from '../config.js';
 import type { Services } from '../core/context.js';
 import { slackClient, slackLogger } from './api.js';
 import { registerSlackListeners } from './listeners.js';
+import { registerSlackMembership } from './membership.js';
 
 /** The bot's own identity in the workspace (auth.test), asked once and kept; asked again after a failure. */
 function authorizeOnce(config: SlackConfig) {
@@ -44,5 +45,6 @@ export function slackRouter(services: Services, config: SlackConfig, path: strin
     logger: slackLogger(),
   });
   registerSlackListeners(bolt, services);
+  registerSlackMembership(bolt, services);
   return router;
 }

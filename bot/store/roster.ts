@@ -145,7 +145,14 @@ async function expireGrant(
 /** A member left the partnership's team: no role, no panel, no reminders; their history stays attributed to them. */
 export async function removeMember(
   db: Db,
-  input: { partnership: string; aadObjectId?: string | null; chatId: string; now: Date },
+  input: {
+    partnership: string;
+    aadObjectId?: string | null;
+    chatId: string;
+    now: Date;
+    /** who saw them leave, and how, for the audit (default: the Teams roster, "removed from the team") */
+    seenBy?: { label: string; how: string };
+  },
 ): Promise<boolean> {
   const partnership = await db.partnership.findUnique({ where: { name: input.partnership } });
   if (!partnership) return false;
@@ -164,10 +171,10 @@ export async function removeMember(
   await recordAudit(db, {
     partnershipId: partnership.id,
     at: input.now,
-    actor: ROSTER,
+    actor: input.seenBy ? { label: input.seenBy.label } : ROSTER,
     action: 'roster.removed',
-    subject: `${row.displayName} (${row.aadObjectId})`,
-    detail: { from: row.role, to: 'member', how: 'removed from the team', panelMember: row.panelMember },
+    subject: `${row.displayName} (${row.aadObjectId ?? row.chatId})`,
+    detail: { from: row.role, to: 'member', how: input.seenBy?.how ?? 'removed from the team', panelMember: row.panelMember },
   });
   return true;
 }

@@ -3,7 +3,7 @@ import type { ConversationKind } from '../core/types.js';
 import type { Db } from './client.js';
 import type { DefaultPartnershipPolicy } from './partnerships.js';
 import { rowToInfo, type PersonInfo } from './people-rows.js';
-import { bindPendingGrants } from './roster.js';
+import { bindPendingGrants, removeMember } from './roster.js';
 
 // Slack's side of the people and conversations tables: a person is identified by (workspace id, user id),
 // a workspace belongs to one partnership, and a Slack channel or DM is a stored conversation like a Teams one.
@@ -159,11 +159,12 @@ export async function rememberSlackConversation(
   const conversationId = slackConversationId(input.teamId, input.channel);
   const row = await db.conversationRef.findUnique({
     where: { conversationId },
-    select: { active: true, userChatId: true, updatedAt: true },
+    select: { active: true, userChatId: true, updatedAt: true, kind: true },
   });
   const userChatId = input.kind === 'personal' ? input.userChatId : null;
   const fresh = row && input.now.getTime() - row.updatedAt.getTime() < REFRESH_MS;
-  if (row?.active && row.userChatId === userChatId && fresh) return conversationId;
+  // a kind that differs is corrected at once (a group DM stored as a channel before Slack was asked)
+  if (row?.active && row.userChatId === userChatId && row.kind === input.kind && fresh) return conversationId;
   const partnership = await db.partnership.findUnique({ where: { name: input.partnership }, select: { id: true } });
   if (!partnership) return conversationId;
   const reference: SlackReference = { platform: 'slack', teamId: input.teamId, channel: input.channel };
@@ -182,4 +183,60 @@ export async function rememberSlackConversation(
     update: data,
   });
   return conversationId;
+}
+
+/**
+ * Someone was deactivated in (left) a Slack workspace: their Slack DM is not used again. Someone known only from Slack
+ * also loses their role, Channel panel place and reminders, as a member who leaves the Teams team does (audited, by
+ * "Slack"); someone known in Teams too keeps them, since leaving a Slack workspace is not leaving the partnership.
+ * Returns how many people of any partnership were removed.
+ */
+export async function slackMemberLeft(db: Db, input: { teamId: string; userId: string; now: Date }): Promise<number> {
+  const people = await db.person.findMany({
+    where: { slackTeamId: input.teamId, slackUserId: input.userId },
+    select: { chatId: true, aadObjectId: true, partnership: { select: { name: true } } },
+  });
+  let removed = 0;
+  for (const person of people) {
+    await db.conversationRef.updateMany({
+      where: { platform: 'slack', kind: 'personal', userChatId: person.chatId, conversationId: { startsWith: slackConversationId(input.teamId, '') } },
+      data: { active: false, inactiveReason: 'removed' },
+    });
+    if (person.aadObjectId) continue;
+    const gone = await removeMember(db, {
+      partnership: person.partnership.name,
+      chatId: person.chatId,
+      now: input.now,
+      seenBy: { label: 'Slack', how: 'deactivated in the Slack workspace' },
+    });
+    if (gone) removed++;
+  }
+  return removed;
+}
+
+/**
+ * The bot was removed from a Slack channel (or the app from the workspace, when `channel` is omitted): those
+ * conversations are not posted to again, so RAG changes go to the next channel the bot is in. Returns the
+ * conversations stopped, with their partnership, so coordinators can be told.
+ */
+export async function slackConversationsLeft(
+  db: Db,
+  input: { teamId: string; channel?: string },
+): Promise<{ partnership: string; conversationId: string; kind: string; announcements: boolean }[]> {
+  const rows = await db.conversationRef.findMany({
+    where: {
+      platform: 'slack',
+      active: true,
+      ...(input.channel
+        ? { conversationId: slackConversationId(input.teamId, input.channel) }
+        : { conversationId: { startsWith: slackConversationId(input.teamId, '') } }),
+    },
+    select: { conversationId: true, kind: true, announcements: true, partnership: { select: { name: true } } },
+  });
+  if (!rows.length) return [];
+  await db.conversationRef.updateMany({
+    where: { conversationId: { in: rows.map((r) => r.conversationId) } },
+    data: { active: false, inactiveReason: 'removed' },
+  });
+  return rows.map((r) => ({ partnership: r.partnership.name, conversationId: r.conversationId, kind: r.kind, announcements: r.announcements }));
 }

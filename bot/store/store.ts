@@ -95,6 +95,8 @@ import {
   partnershipForSlackTeam,
   recordSlackMember,
   rememberSlackConversation,
+  slackConversationsLeft,
+  slackMemberLeft,
   slackPersonChatId,
 } from './slack.js';
 
@@ -193,6 +195,10 @@ export function repositories(db: Db) {
       record: recordSlackMember,
       personChatId: slackPersonChatId,
       rememberConversation: rememberSlackConversation,
+      /** someone deactivated in a Slack workspace */
+      memberLeft: slackMemberLeft,
+      /** the bot removed from a Slack channel, or the app from a workspace */
+      conversationsLeft: slackConversationsLeft,
     }),
     partnerships: bind(db, {
       forTenant: partnershipForTenant,

@@ -62,16 +62,19 @@ describe('the Slack delivery function (for the notifier and the outbox)', () => 
 
   it('paces about one message a second per channel, while other channels go at once', async () => {
     const send = delivery();
-    const started = Date.now();
     await Promise.all([send.send(channel('C1'), reply), send.send(channel('C2'), reply), send.send(channel('C3'), reply)]);
-    const parallel = Date.now() - started;
     await Promise.all([send.send(channel('C9'), reply), send.send(channel('C9'), reply), send.send(channel('C9'), reply)]);
-    const times = slack
-      .callsOf('chat.postMessage')
-      .filter((c) => c.args.channel === 'C9')
-      .map((c) => c.at);
-    expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(1900);
-    expect(parallel).toBeLessThan(1500);
+    const at = (...channels: string[]) =>
+      slack
+        .callsOf('chat.postMessage')
+        .filter((c) => channels.includes(c.args.channel))
+        .map((c) => c.at);
+    const paced = at('C9');
+    const apart = at('C1', 'C2', 'C3');
+    // one channel: a second between messages; three channels: none waits for another's second (measured where Slack
+    // receives them, so a slow start of the client on a busy machine does not count)
+    expect(paced[2]! - paced[0]!).toBeGreaterThanOrEqual(1900);
+    expect(Math.max(...apart) - Math.min(...apart)).toBeLessThan(1000);
   });
 
   it('classifies the Web API client errors', () => {

@@ -54,9 +54,10 @@ const ConfigSchema = z.object({
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://slack.com/api/')),
   /**
    * TEST ONLY (fault injection): "exit-after-commit" kills the process right after the first commit that queued
-   * proactive messages, before the outbox sender can send them, so tests can show they are sent once after a restart.
+   * proactive messages, before the outbox sender can send them, so tests can show they are sent once after a restart;
+   * "hold-start-up" waits before the start-up catch-up until the process is stopped (a long catch-up, for shutdown tests).
    */
-  PREVENT_FAULT: z.preprocess(blankToUndefined, z.enum(['exit-after-commit']).optional()),
+  PREVENT_FAULT: z.preprocess(blankToUndefined, z.enum(['exit-after-commit', 'hold-start-up']).optional()),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   ...PrivacyConfigSchema.shape,
 });
@@ -85,6 +86,8 @@ export type RawConfig = z.infer<typeof ConfigSchema>;
 export interface Config extends RawConfig {
   /** true when no MicrosoftAppId is set: unauthenticated, loopback only */
   localMode: boolean;
+  /** PUBLIC_HOST was set (else it is the default, this machine) */
+  publicHostSet: boolean;
   databaseKind: 'sqlite' | 'postgres';
   /** Slack's settings when Slack is on (both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN set), else null */
   slack: SlackConfig | null;
@@ -110,5 +113,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN
       ? { signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL }
       : null;
-  return { ...c, localMode: !c.MicrosoftAppId, databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres', slack };
+  return {
+    ...c,
+    localMode: !c.MicrosoftAppId,
+    publicHostSet: blankToUndefined(env.PUBLIC_HOST) !== undefined,
+    databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres', slack };
 }

@@ -34,7 +34,7 @@ const ConfigSchema = z.object({
     z
       .string()
       .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as prevent-bot.example.org, without https://')
-      .default('localhost:3978'),
+      .optional(),
   ),
   DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
   DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
@@ -86,7 +86,9 @@ export type RawConfig = z.infer<typeof ConfigSchema>;
 export interface Config extends RawConfig {
   /** true when no MicrosoftAppId is set: unauthenticated, loopback only */
   localMode: boolean;
-  /** PUBLIC_HOST was set (else it is the default, this machine) */
+  /** the host Teams reaches the bot on: PUBLIC_HOST, else this machine on PORT (localhost:3978) */
+  PUBLIC_HOST: string;
+  /** PUBLIC_HOST was set (else it is this machine) */
   publicHostSet: boolean;
   databaseKind: 'sqlite' | 'postgres';
   /** Slack's settings when Slack is on (both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN set), else null */
@@ -116,6 +118,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...c,
     localMode: !c.MicrosoftAppId,
-    publicHostSet: blankToUndefined(env.PUBLIC_HOST) !== undefined,
-    databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres', slack };
+    PUBLIC_HOST: c.PUBLIC_HOST ?? `localhost:${c.PORT}`,
+    publicHostSet: c.PUBLIC_HOST !== undefined,
+    databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
+    slack,
+  };
 }

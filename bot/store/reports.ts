@@ -131,29 +131,29 @@ export async function saveDraftReport(
   for (let attempt = 1; ; attempt++) {
     try {
       const saved = await withQueued(db, async (tx) => {
-          const last = await tx.boardReport.findFirst({
-            where: { partnershipId: id },
-            orderBy: { version: 'desc' },
-            select: { version: true },
-          });
-          const row = await tx.boardReport.create({
-            data: {
-              partnershipId: id,
-              version: (last?.version ?? 0) + 1,
-              meetingDate: input.report.header.meetingDate,
-              periodFrom: input.report.period.from,
-              periodTo: input.report.period.to,
-              content: JSON.stringify(input.report),
-              docx: new Uint8Array(input.docx),
-              createdBy: input.createdBy,
-              createdAt: input.at,
-              requestKey: input.requestKey ?? null,
-            },
-            select: WITHOUT_FILE,
-          });
-          const result = toSaved(row);
-          const queued = await queueInTransaction(tx, input.announce?.(result, input.docx.length) ?? [], input.at);
-          return { result, queued };
+        const last = await tx.boardReport.findFirst({
+          where: { partnershipId: id },
+          orderBy: { version: 'desc' },
+          select: { version: true },
+        });
+        const row = await tx.boardReport.create({
+          data: {
+            partnershipId: id,
+            version: (last?.version ?? 0) + 1,
+            meetingDate: input.report.header.meetingDate,
+            periodFrom: input.report.period.from,
+            periodTo: input.report.period.to,
+            content: JSON.stringify(input.report),
+            docx: new Uint8Array(input.docx),
+            createdBy: input.createdBy,
+            createdAt: input.at,
+            requestKey: input.requestKey ?? null,
+          },
+          select: WITHOUT_FILE,
+        });
+        const result = toSaved(row);
+        const queued = await queueInTransaction(tx, input.announce?.(result, input.docx.length) ?? [], input.at);
+        return { result, queued };
       });
       return saved;
     } catch (err) {

@@ -74,7 +74,10 @@ describe('the end of a typed update conversation', () => {
     expect(await openDialogs()).toBe(0);
     const stored = await bot.store.db.dialogState.findFirstOrThrow();
     expect(JSON.parse(stored.state)).toMatchObject({
-      finished: { title: 'Update saved', lines: ['Saved: action 18 is RED → GREEN. The partnership channel will be told.', 'Note: Forum held.'] },
+      finished: {
+        title: 'Update saved',
+        lines: ['Saved: action 18 is RED → GREEN. The partnership channel will be told.', 'Note: Forum held.'],
+      },
     });
   });
 });

@@ -129,7 +129,10 @@ describe('a draft and the file offer it queues', () => {
         },
       },
     }) as unknown as Db;
-    const broken = { ...store, reports: { ...store.reports, saveDraft: (input: Parameters<typeof saveDraftReport>[1]) => saveDraftReport(failing, input) } };
+    const broken = {
+      ...store,
+      reports: { ...store.reports, saveDraft: (input: Parameters<typeof saveDraftReport>[1]) => saveDraftReport(failing, input) },
+    };
     await expect(draftReport(broken, { ...request, requestKey: 'neither', announce: offerTo })).rejects.toThrow(/Connection terminated/);
     expect(await store.reports.byRequest('neither')).toBeNull();
     expect(await store.db.boardReport.count()).toBe(0);

@@ -127,6 +127,8 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
           note,
         })
       : [];
+  const { endDialog } = req;
+  const progress = req.progress ?? before.progress;
   const outcome = await services.store.actions.applyUpdate({
     actionId: before.id,
     expectedVersion: req.expectedVersion,
@@ -139,9 +141,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     at,
     announce,
     endDialog:
-      req.endDialog &&
-      ((applied) =>
-        req.endDialog!({ ...applied, announced: applied.ragFrom !== applied.ragTo && announce.length > 0, progress: req.progress ?? before.progress })),
+      endDialog && ((applied) => endDialog({ ...applied, announced: applied.ragFrom !== applied.ragTo && announce.length > 0, progress })),
   });
   if (outcome.status === 'closed')
     throw new AppError('FORBIDDEN', closedPlanMessage(before.label, { title: outcome.planTitle, period: '', status: outcome.planStatus }));

@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import { slackIdle } from './slack/reply.js';
 
 const log = logger('main');
+/** set once SIGINT or SIGTERM has begun a shutdown: start-up steps cut short by it are not start-up failures */
+let stopping = false;
 
 /** Entry point: read configuration, then start; any failure is one line on stderr and a non-zero exit. */
 async function main(): Promise<void> {
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   try {
     await start(config);
   } catch (err) {
+    if (stopping) return;
     const line = describeStartupFailure(err, { databaseUrl: config.DATABASE_URL, port: config.PORT });
     process.stderr.write(`${line ?? `The bot could not start: ${(err as Error)?.message ?? String(err)}`}\n`);
     if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
@@ -44,6 +47,7 @@ async function start(config: Config): Promise<void> {
   const store = await openStore(config.DATABASE_URL);
   const running: { stop(): Promise<void> }[] = [];
   const stop = async (signal: string) => {
+    stopping = true;
     log.info({ signal }, 'Shutting down');
     for (const part of running.reverse()) await part.stop().catch((err: unknown) => log.warn({ err }, 'Could not stop cleanly'));
     await store.close();

@@ -34,7 +34,7 @@ const ConfigSchema = z.object({
     z
       .string()
       .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as prevent-bot.example.org, without https://')
-      .default('localhost:3978'),
+      .optional(),
   ),
   DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
   DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
@@ -54,9 +54,10 @@ const ConfigSchema = z.object({
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://slack.com/api/')),
   /**
    * TEST ONLY (fault injection): "exit-after-commit" kills the process right after the first commit that queued
-   * proactive messages, before the outbox sender can send them, so tests can show they are sent once after a restart.
+   * proactive messages, before the outbox sender can send them, so tests can show they are sent once after a restart;
+   * "hold-start-up" waits before the start-up catch-up until the process is stopped (a long catch-up, for shutdown tests).
    */
-  PREVENT_FAULT: z.preprocess(blankToUndefined, z.enum(['exit-after-commit']).optional()),
+  PREVENT_FAULT: z.preprocess(blankToUndefined, z.enum(['exit-after-commit', 'hold-start-up']).optional()),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   ...PrivacyConfigSchema.shape,
 });
@@ -85,6 +86,10 @@ export type RawConfig = z.infer<typeof ConfigSchema>;
 export interface Config extends RawConfig {
   /** true when no MicrosoftAppId is set: unauthenticated, loopback only */
   localMode: boolean;
+  /** the host Teams reaches the bot on: PUBLIC_HOST, else this machine on PORT (localhost:3978) */
+  PUBLIC_HOST: string;
+  /** PUBLIC_HOST was set (else it is this machine) */
+  publicHostSet: boolean;
   databaseKind: 'sqlite' | 'postgres';
   /** Slack's settings when Slack is on (both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN set), else null */
   slack: SlackConfig | null;
@@ -110,5 +115,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN
       ? { signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL }
       : null;
-  return { ...c, localMode: !c.MicrosoftAppId, databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres', slack };
+  return {
+    ...c,
+    localMode: !c.MicrosoftAppId,
+    PUBLIC_HOST: c.PUBLIC_HOST ?? `localhost:${c.PORT}`,
+    publicHostSet: c.PUBLIC_HOST !== undefined,
+    databaseKind: c.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
+    slack,
+  };
 }

@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import { slackIdle } from './slack/reply.js';
 
 const log = logger('main');
+/** set once SIGINT or SIGTERM has begun a shutdown: start-up steps cut short by it are not start-up failures */
+let stopping = false;
 
 /** Entry point: read configuration, then start; any failure is one line on stderr and a non-zero exit. */
 async function main(): Promise<void> {
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   try {
     await start(config);
   } catch (err) {
+    if (stopping) return;
     const line = describeStartupFailure(err, { databaseUrl: config.DATABASE_URL, port: config.PORT });
     process.stderr.write(`${line ?? `The bot could not start: ${(err as Error)?.message ?? String(err)}`}\n`);
     if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
@@ -35,9 +38,24 @@ async function main(): Promise<void> {
   }
 }
 
-/** Opens (and migrates) the database, loads the demo plan on first start, listens, starts the scheduler. */
+/**
+ * Opens (and migrates) the database, loads the demo plan on first start, listens, starts the scheduler. SIGINT and
+ * SIGTERM stop whatever has started so far, from the moment the database is open: a long start-up catch-up is left
+ * (its job runs are transactions with leases, taken over later) and the database is closed before the process exits.
+ */
 async function start(config: Config): Promise<void> {
   const store = await openStore(config.DATABASE_URL);
+  const running: { stop(): Promise<void> }[] = [];
+  const stop = async (signal: string) => {
+    stopping = true;
+    log.info({ signal }, 'Shutting down');
+    for (const part of running.reverse()) await part.stop().catch((err: unknown) => log.warn({ err }, 'Could not stop cleanly'));
+    await store.close();
+    log.info('Stopped: the database is closed');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   const loaded = config.DEMO_PLAN === 'on' ? await loadDemoPlanIfEmpty(store, config.DEFAULT_PARTNERSHIP, new Date()) : 0;
   const migrations = store.migrationsApplied;
   if (loaded) {
@@ -54,31 +72,28 @@ async function start(config: Config): Promise<void> {
   }
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   services.outbox.start();
+  running.push({ stop: () => slackIdle(services) }, services.outbox);
   const app = createHttpApp(services, adapter);
   const server = await listen(app, config);
+  running.push({ stop: () => server.close() });
+  // without PUBLIC_HOST, the host is this machine on the port actually bound (PORT), not the default's 3978
+  const publicHost = config.publicHostSet ? config.PUBLIC_HOST : `localhost:${server.port}`;
   log.info(
-    { bound: server.bound, publicHost: config.PUBLIC_HOST, database: store.kind },
+    { bound: server.bound, publicHost, database: store.kind },
     config.localMode
       ? `Listening on ${server.url}/api/messages (bound to ${server.bound})`
-      : `Listening on ${server.bound} (bound address); Teams reaches it as https://${config.PUBLIC_HOST}/api/messages`,
+      : `Listening on ${server.bound} (bound address); Teams reaches it as https://${publicHost}/api/messages`,
   );
   if (config.localMode) {
     log.warn(
       'Local mode: no MicrosoftAppId is set, so requests are NOT authenticated. Listening on 127.0.0.1 only. Set MicrosoftAppId and MicrosoftAppPassword to connect to Teams.',
     );
   }
-  const scheduler = await startScheduler(services, { since: await services.store.createdAt() });
-  const stop = async (signal: string) => {
-    log.info({ signal }, 'Shutting down');
-    await scheduler.stop();
-    await services.outbox.stop();
-    await server.close();
-    await slackIdle(services);
-    await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (config.PREVENT_FAULT === 'hold-start-up') {
+    log.warn('PREVENT_FAULT=hold-start-up (test only): start-up waits here, before the catch-up, until the process is stopped');
+    await new Promise<never>(() => undefined);
+  }
+  running.push(await startScheduler(services, { since: await services.store.createdAt() }));
 }
 
 await main();

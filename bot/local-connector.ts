@@ -47,20 +47,26 @@ export interface RosterEntry {
 /**
  * A local stand-in for the Bot Connector service, shaped like the real one: the bot POSTs replies to
  * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and gets { id } back.
- * Used by `npm run chat` and by the tests; `failNext` injects failures (e.g. 429 with Retry-After, 403).
+ * Used by `npm run chat` and by the tests; `failNext` injects failures (e.g. 429 with Retry-After, 403), `goDown` an outage until `recover()`.
  */
 export async function startLocalConnector(options: { onActivity?: (sent: SentActivity) => void } = {}) {
   const sent: SentActivity[] = [];
   /** failures to inject, in order; one with a conversationId waits for a request to that conversation */
   const failures: { status: number; headers?: Record<string, string>; body?: unknown; conversationId?: string }[] = [];
+  /** an outage: every request (to one conversation, if given) fails this way until it recovers */
+  let outage: (typeof failures)[number] | null = null;
+  /** requests refused by injected failures or an outage */
+  let refused = 0;
   let counter = 0;
   const app = express();
   app.use(express.json({ limit: '2mb' }));
   const record = (req: express.Request, res: express.Response) => {
     const to = decodeURIComponent(req.params.conversationId as string);
     const index = failures.findIndex((f) => f.conversationId === undefined || f.conversationId === to);
-    const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
+    const down = outage && (outage.conversationId === undefined || outage.conversationId === to) ? outage : undefined;
+    const failure = index >= 0 ? failures.splice(index, 1)[0] : down;
     if (failure) {
+      refused++;
       res
         .status(failure.status)
         .set(failure.headers ?? {})
@@ -122,6 +128,15 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
     failNext(...f: typeof failures) {
       failures.push(...f);
     },
+    /** fails every request (to one conversation, if given) this way until `recover()` */
+    goDown(f: (typeof failures)[number]) {
+      outage = f;
+    },
+    recover() {
+      outage = null;
+    },
+    /** how many requests were refused by injected failures or an outage */
+    refused: () => refused,
     /** activities sent to one conversation */
     to(conversationId: string) {
       return sent.filter((s) => s.conversationId === conversationId);

@@ -101,7 +101,7 @@ export async function listen(
   app: express.Express,
   config: Config,
   port = config.PORT,
-): Promise<{ url: string; bound: string; close(): Promise<void> }> {
+): Promise<{ url: string; bound: string; port: number; close(): Promise<void> }> {
   const host = bindAddress(config);
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -118,6 +118,7 @@ export async function listen(
   return {
     url: `http://${reachable}:${address.port}`,
     bound: address.family === 'IPv6' ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`,
+    port: address.port,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -16,7 +16,8 @@ const log = logger('notify');
 export type SendResult = (
   | { outcome: 'sent' }
   | { outcome: 'gone'; reason: ReachFailure; status: number | null }
-  | { outcome: 'failed'; error: string }
+  /** transient: Teams' own trouble (throttling, 5xx, a network failure) that a later try may get past; else refused for good (a 400) */
+  | { outcome: 'failed'; error: string; transient: boolean }
 ) & {
   /** HTTP requests made (1 unless throttled or retried; 0 when the conversation was already known to be gone) */
   attempts: number;
@@ -77,6 +78,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
             return {
               outcome: 'failed',
               error: `${failure.status ?? 'network'}: ${message}`,
+              transient: failure.kind === 'retry',
               attempts: attempt,
             };
           }

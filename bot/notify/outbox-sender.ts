@@ -5,6 +5,7 @@ import { buildUnreachableCard } from '../../cards/reminder-card.js';
 import { logger } from '../logger.js';
 import type { Store } from '../store/database.js';
 import type { ClaimedMessage, MessageResult, OutboxInput } from '../store/outbox.js';
+import { nextRetryAt } from '../plan/delivery/retry-schedule.js';
 import { runPool } from './fan-out.js';
 import { coordinatorNotices } from './messages.js';
 import type { ReachFailure } from '../store/outbox.js';
@@ -107,6 +108,16 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     }
   }
 
+  /** A transient failure goes back to pending for a later try (1 min, 5, 30, then every 2 h); given up a day after queueing, or at once when retrying cannot help. */
+  function afterFailure(message: ClaimedMessage, error: string, transient: boolean, attempts: number): MessageResult {
+    const retryAt = transient ? nextRetryAt(message.createdAt, options.now()) : null;
+    if (retryAt) {
+      log.warn({ key: message.key, error, retryAt }, 'An outbox row was not accepted; it will be tried again later');
+      return { status: 'retry', error, availableAt: retryAt, attempts };
+    }
+    return { status: 'failed', error, attempts };
+  }
+
   async function sendOne(message: ClaimedMessage): Promise<void> {
     const deadline = Date.now() + leaseMs / 2;
     const conversation = message.conversationId ? await store.conversations.find(message.conversationId) : null;
@@ -120,7 +131,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
           ? { status: 'sent', attempts }
           : sent.outcome === 'gone'
             ? { status: 'unreachable', reason: sent.reason, attempts }
-            : { status: 'failed', error: sent.error, attempts };
+            : afterFailure(message, sent.error, sent.transient, attempts);
     }
     const notices = await consequences(message, result, conversation?.kind ?? null);
     const recorded = await recordEnd(() => store.outbox.finish(message, result, options.now(), { notices }), deadline);

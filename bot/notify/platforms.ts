@@ -10,7 +10,7 @@ export function byPlatform(senders: { teams: Notifier; slack: Notifier | null })
       if (conversation.platform !== 'slack') return senders.teams.send(conversation, reply);
       if (senders.slack) return senders.slack.send(conversation, reply);
       log.warn({ conversationId: conversation.conversationId }, 'A Slack conversation, but Slack is off: nothing sent');
-      return Promise.resolve({ outcome: 'failed', error: 'Slack is off', attempts: 0 });
+      return Promise.resolve({ outcome: 'failed', error: 'Slack is off', transient: false, attempts: 0 });
     },
   };
 }

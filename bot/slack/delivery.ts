@@ -116,7 +116,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
         }
         if (failure.kind === 'final' || attempt >= maxAttempts) {
           log.error({ conversationId: conversation.conversationId, error: failure.error, attempt }, 'Slack send failed');
-          return { outcome: 'failed', error: `slack: ${failure.error}`, attempts: attempt };
+          return { outcome: 'failed', error: `slack: ${failure.error}`, transient: failure.kind === 'retry', attempts: attempt };
         }
         const delay = retryDelayMs(attempt, failure.retryAfterMs);
         log.warn(
@@ -133,7 +133,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Notifier {
       const where = conversation.reference as Partial<SlackReference>;
       if (where.platform !== 'slack' || !where.channel) {
         log.error({ conversationId: conversation.conversationId }, 'Not a Slack conversation: nothing sent');
-        return { outcome: 'failed', error: 'not a Slack conversation', attempts: 0 };
+        return { outcome: 'failed', error: 'not a Slack conversation', transient: false, attempts: 0 };
       }
       let attempts = 0;
       for (const message of toSlackMessages(reply)) {

@@ -1,5 +1,6 @@
 import type { DeliveryProblems, ReachProblem } from '../plan/delivery/problem-lines.js';
 import type { Db } from './client.js';
+import { partnershipTimeZone } from './schedules.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -17,7 +18,7 @@ const KIND_WORDS: Record<string, string> = {
   notice: 'notice',
 };
 
-/** Loads the partnership's delivery problems (people with a role or a panel seat, channels, open rounds, messages that failed this week). */
+/** Loads the partnership's delivery problems (people with a role or a panel seat, channels, open rounds, messages that failed this week, messages still being retried). */
 export async function loadDeliveryProblems(db: Db, partnership: string, at: Date = new Date()): Promise<DeliveryProblems> {
   const people = await db.person.findMany({
     where: { partnership: { name: partnership }, OR: [{ role: { in: ['coordinator', 'lead'] } }, { panelMember: true }] },
@@ -50,7 +51,15 @@ export async function loadDeliveryProblems(db: Db, partnership: string, at: Date
     _count: { _all: true },
     orderBy: [{ recipient: 'asc' }, { kind: 'asc' }],
   });
+  const retrying = await db.outboxMessage.findMany({
+    where: { partnership: { name: partnership }, status: 'pending', lastError: { not: null } },
+    select: { recipient: true, kind: true, availableAt: true },
+    orderBy: [{ availableAt: 'asc' }, { id: 'asc' }],
+    take: 50,
+  });
   return {
+    timeZone: await partnershipTimeZone(db, partnership),
+    retrying: retrying.map((r) => ({ recipient: r.recipient, what: KIND_WORDS[r.kind] ?? 'message', nextTry: r.availableAt ?? at })),
     failed: failedRows.map((f) => ({ recipient: f.recipient, what: KIND_WORDS[f.kind] ?? 'message', count: f._count._all })),
     people: people
       .filter((p) => !active.has(p.chatId))

@@ -61,6 +61,28 @@ export async function startDialog(
   return toStored(row);
 }
 
+/** The last state of a dialog that ends with another change (a saved update), written in that change's transaction. */
+export interface DialogEnd {
+  id: number;
+  /** the version it was read at: a dialog moved on since is left as it is */
+  version: number;
+  state: unknown;
+}
+
+/** Writes a dialog's next state if it is still at `version` (inside a transaction, or on its own); the new version, or null when stale. */
+export async function writeDialogState(
+  db: Pick<Db, 'dialogState'>,
+  id: number,
+  version: number,
+  input: { state: unknown; now: Date; expiresAt: Date },
+): Promise<number | null> {
+  const changed = await db.dialogState.updateMany({
+    where: { id, version },
+    data: { state: JSON.stringify(input.state), updatedAt: input.now, expiresAt: input.expiresAt, version: { increment: 1 } },
+  });
+  return changed.count === 1 ? version + 1 : null;
+}
+
 /** Saves the next state only if nobody saved since `version` was read; the new version, or null when stale. */
 export async function saveDialog(
   db: Db,
@@ -68,13 +90,7 @@ export async function saveDialog(
   version: number,
   input: { state: unknown; now: Date; expiresAt: Date },
 ): Promise<number | null> {
-  const changed = await withBusyRetry(() =>
-    db.dialogState.updateMany({
-      where: { id, version },
-      data: { state: JSON.stringify(input.state), updatedAt: input.now, expiresAt: input.expiresAt, version: { increment: 1 } },
-    }),
-  );
-  return changed.count === 1 ? version + 1 : null;
+  return withBusyRetry(() => writeDialogState(db, id, version, input));
 }
 
 /** Removes a dialog if it is still at `version`; false when someone else moved it on first. */

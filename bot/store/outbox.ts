@@ -53,6 +53,8 @@ export interface ClaimedMessage {
   attempts: number;
   roundId: number | null;
   onFailure: string | null;
+  /** when it was queued (a transient failure is retried on a schedule counted from here, for up to a day) */
+  createdAt: Date;
   lease: string;
 }
 
@@ -198,6 +200,7 @@ export async function claimDue(db: Db, input: { instance: string; at: Date; leas
     attempts: r.attempts,
     roundId: r.roundId,
     onFailure: r.onFailure,
+    createdAt: r.createdAt,
     lease,
   }));
 }

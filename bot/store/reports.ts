@@ -3,7 +3,7 @@ import type { BoardReport, ReportHistoryEntry, ReportSettings } from '../plan/re
 import type { Rag, UpdateSource } from '../plan/types.js';
 import type { Db } from './client.js';
 import { findLivePlan } from './live-plan.js';
-import { withBusyRetry } from './retry.js';
+import { type OutboxInput, queueInTransaction, withQueued } from './outbox.js';
 
 /** A saved board report: the composed report and its version and sign-off. */
 export interface SavedReport {
@@ -107,10 +107,21 @@ const WITHOUT_FILE = {
   content: true,
 } as const;
 
-/** Saves a draft and its Word file as the partnership's next version (1, 2, 3...). */
+/**
+ * Saves a draft and its Word file as the partnership's next version (1, 2, 3...), with the messages `announce` makes
+ * for it (the file offer) queued in the same transaction: both are saved, or neither.
+ */
 export async function saveDraftReport(
   db: Db,
-  input: { partnership: string; report: BoardReport; docx: Buffer; createdBy: string; at: Date; requestKey?: string },
+  input: {
+    partnership: string;
+    report: BoardReport;
+    docx: Buffer;
+    createdBy: string;
+    at: Date;
+    requestKey?: string;
+    announce?: (saved: SavedReport, fileBytes: number) => OutboxInput[];
+  },
 ): Promise<SavedReport> {
   const id = await partnershipId(db, input.partnership);
   const earlier = () =>
@@ -119,31 +130,32 @@ export async function saveDraftReport(
   if (done) return toSaved(done);
   for (let attempt = 1; ; attempt++) {
     try {
-      const row = await withBusyRetry(() =>
-        db.$transaction(async (tx) => {
-          const last = await tx.boardReport.findFirst({
-            where: { partnershipId: id },
-            orderBy: { version: 'desc' },
-            select: { version: true },
-          });
-          return tx.boardReport.create({
-            data: {
-              partnershipId: id,
-              version: (last?.version ?? 0) + 1,
-              meetingDate: input.report.header.meetingDate,
-              periodFrom: input.report.period.from,
-              periodTo: input.report.period.to,
-              content: JSON.stringify(input.report),
-              docx: new Uint8Array(input.docx),
-              createdBy: input.createdBy,
-              createdAt: input.at,
-              requestKey: input.requestKey ?? null,
-            },
-            select: WITHOUT_FILE,
-          });
-        }),
-      );
-      return toSaved(row);
+      const saved = await withQueued(db, async (tx) => {
+        const last = await tx.boardReport.findFirst({
+          where: { partnershipId: id },
+          orderBy: { version: 'desc' },
+          select: { version: true },
+        });
+        const row = await tx.boardReport.create({
+          data: {
+            partnershipId: id,
+            version: (last?.version ?? 0) + 1,
+            meetingDate: input.report.header.meetingDate,
+            periodFrom: input.report.period.from,
+            periodTo: input.report.period.to,
+            content: JSON.stringify(input.report),
+            docx: new Uint8Array(input.docx),
+            createdBy: input.createdBy,
+            createdAt: input.at,
+            requestKey: input.requestKey ?? null,
+          },
+          select: WITHOUT_FILE,
+        });
+        const result = toSaved(row);
+        const queued = await queueInTransaction(tx, input.announce?.(result, input.docx.length) ?? [], input.at);
+        return { result, queued };
+      });
+      return saved;
     } catch (err) {
       // the same request twice (a Teams retry) at once: the other one saved it
       const same = await earlier();

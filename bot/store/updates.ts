@@ -1,6 +1,7 @@
 import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
 import { editData, replaceLeads, type ActionEdit } from './action-edits.js';
 import type { Db } from './client.js';
+import { type DialogEnd, writeDialogState } from './dialogs.js';
 import { findLivePlan, LIVE } from './live-plan.js';
 import { queueInTransaction, queuedAfterCommit, type OutboxInput } from './outbox.js';
 import { withBusyRetry } from './retry.js';
@@ -24,6 +25,8 @@ export interface UpdateCommand {
   edit?: ActionEdit;
   /** messages to queue, in the same transaction, when the update is applied and changes the RAG (the announcement) */
   announce?: OutboxInput[];
+  /** the conversation that ends with this update: its end is written in the same transaction (both saved, or neither) */
+  endDialog?: (applied: { ragFrom: Rag; ragTo: Rag }) => DialogEnd;
 }
 
 export type UpdateOutcome =
@@ -84,6 +87,8 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
           },
         });
         const queued = action.rag !== cmd.rag ? await queueInTransaction(tx, cmd.announce ?? [], cmd.at) : 0;
+        const end = cmd.endDialog?.({ ragFrom: action.rag as Rag, ragTo: cmd.rag });
+        if (end) await writeDialogState(tx, end.id, end.version, { state: end.state, now: cmd.at, expiresAt: cmd.at });
         return {
           status: 'applied',
           ragFrom: action.rag as Rag,

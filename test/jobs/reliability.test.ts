@@ -156,7 +156,7 @@ describe('sends: throttling, refusals and failures', () => {
     expect(waits[0]).toBeLessThan(2250);
   });
 
-  it('429s that never stop give up after five attempts without blocking the next occurrence', async () => {
+  it('429s that go on past five attempts leave the row pending for a later try, without blocking the next occurrence', async () => {
     bot = await startJobsBot('2026-11-22T12:00:00Z');
     const waits: number[] = [];
     const other = await secondInstance(bot, async (ms) => void waits.push(ms));
@@ -165,10 +165,18 @@ describe('sends: throttling, refusals and failures', () => {
     await coordinatorFor(other.services).tick(new Date('2026-11-23T08:59:00Z'), new Date(MONDAY_0900));
     await other.services.outbox.drain();
     expect(await rows('digest')).toEqual([
-      { recipient: 'Cleo Coordinator', status: 'failed', attempts: 5, lastError: expect.stringMatching(/^429: /) },
+      { recipient: 'Cleo Coordinator', status: 'pending', attempts: 5, lastError: expect.stringMatching(/^429: /) },
     ]);
     expect(waits).toHaveLength(4);
     for (const w of waits) expect(w).toBeLessThanOrEqual(30_000);
+    // the 429s go on all day: it is tried again through the day, then given up; the next week's digest still goes out
+    bot.connector.goDown({ status: 429, headers: { 'Retry-After': '40' } });
+    for (let row = await bot.store.db.outboxMessage.findFirstOrThrow({ where: { kind: 'digest' } }); row.status === 'pending'; ) {
+      bot.clock.set(row.availableAt!);
+      await other.services.outbox.drain();
+      row = await bot.store.db.outboxMessage.findFirstOrThrow({ where: { kind: 'digest' } });
+    }
+    bot.connector.recover();
     bot.clock.set('2026-11-30T09:00:00Z');
     await coordinatorFor(other.services).tick(new Date('2026-11-30T08:59:00Z'), new Date('2026-11-30T09:00:00Z'));
     await other.services.outbox.drain();

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { draftReport } from '../../bot/features/reports/report-service.js';
 import type { Rag } from '../../bot/plan/types.js';
+import type { Db } from '../../bot/store/client.js';
 import { openStore, type OpenStore } from '../../bot/store/database.js';
+import type { OutboxInput } from '../../bot/store/outbox.js';
+import { saveDraftReport, type SavedReport } from '../../bot/store/reports.js';
 import { createTestDatabase } from '../support/database.js';
 
 const P = 'City of London';
@@ -95,6 +98,49 @@ describe('saved board reports', () => {
       }),
     ).rejects.toMatchObject({ code: 'PERSONAL_DATA_REFUSED' });
     expect(await store.reports.list(P)).toEqual([]);
+  });
+});
+
+describe('a draft and the file offer it queues', () => {
+  const offerTo = (saved: SavedReport, fileBytes: number): OutboxInput[] => [
+    {
+      key: `report-offer:${saved.id}:chat:29:ali`,
+      partnership: P,
+      kind: 'notice',
+      conversationId: 'a:personal-ali',
+      recipient: 'Ali Burlington',
+      reply: { text: `Board report ${saved.version} as a Word file (${fileBytes} bytes)` },
+    },
+  ];
+  const request = { partnership: P, meetingDate: '2026-12-04', counts: {}, createdBy: '29:ali', at: new Date('2026-11-25T12:00:00Z') };
+
+  it('are saved together', async () => {
+    const saved = await draftReport(store, { ...request, requestKey: 'together', announce: offerTo });
+    expect(await store.outbox.list({ keyPrefix: 'report-offer:' })).toEqual([
+      expect.objectContaining({ key: `report-offer:${saved.id}:chat:29:ali`, status: 'pending', recipient: 'Ali Burlington' }),
+    ]);
+  });
+
+  it('neither is saved when the offer cannot be queued (the database failed mid-transaction)', async () => {
+    const failing = store.db.$extends({
+      query: {
+        outboxMessage: {
+          createMany: () => Promise.reject(new Error('Connection terminated unexpectedly')),
+        },
+      },
+    }) as unknown as Db;
+    const broken = {
+      ...store,
+      reports: { ...store.reports, saveDraft: (input: Parameters<typeof saveDraftReport>[1]) => saveDraftReport(failing, input) },
+    };
+    await expect(draftReport(broken, { ...request, requestKey: 'neither', announce: offerTo })).rejects.toThrow(/Connection terminated/);
+    expect(await store.reports.byRequest('neither')).toBeNull();
+    expect(await store.db.boardReport.count()).toBe(0);
+    expect(await store.outbox.list({ keyPrefix: 'report-offer:' })).toEqual([]);
+    // the same request again, once the database is back, saves both
+    const saved = await draftReport(store, { ...request, requestKey: 'neither', announce: offerTo });
+    expect(saved.version).toBe(1);
+    expect(await store.outbox.list({ keyPrefix: 'report-offer:' })).toHaveLength(1);
   });
 });
 

@@ -17,7 +17,13 @@ export async function freePort(): Promise<number> {
 export async function startBotProcess(
   env: Record<string, string>,
   options: { startTimeoutMs?: number } = {},
-): Promise<{ url: string; output: () => string; stop(): Promise<void>; exited: Promise<NodeJS.Signals | number | null> }> {
+): Promise<{
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+  signal(name: NodeJS.Signals): void;
+  exited: Promise<NodeJS.Signals | number | null>;
+}> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/start.mjs'], {
@@ -49,6 +55,8 @@ export async function startBotProcess(
     output: () => output,
     /** resolves when the process ends: its exit code, or the signal that ended it (e.g. SIGKILL) */
     exited,
+    /** sends the process a signal (SIGINT as Ctrl-C does) without waiting */
+    signal: (name) => void child.kill(name),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -4,6 +4,7 @@ import { composeReport } from '../../plan/report/compose.js';
 import { checkReportText } from '../../plan/report/guard.js';
 import type { TypedCounts } from '../../plan/report/types.js';
 import type { Store } from '../../store/database.js';
+import type { OutboxInput } from '../../store/outbox.js';
 import type { SavedReport } from '../../store/reports.js';
 
 /** What a coordinator asks for when drafting. */
@@ -20,6 +21,8 @@ export interface DraftRequest {
   at: Date;
   /** the request's id (a Teams activity id): the same request twice makes one draft */
   requestKey?: string;
+  /** messages about the saved draft (the file offer), queued in the same transaction as the draft */
+  announce?: (saved: SavedReport, fileBytes: number) => OutboxInput[];
 }
 
 /** Where the next draft's period starts: the end of the last approved report, else three months before today. */
@@ -70,5 +73,6 @@ export async function draftReport(store: Store, request: DraftRequest): Promise<
     createdBy: request.createdBy,
     at: request.at,
     requestKey: request.requestKey,
+    announce: request.announce,
   });
 }

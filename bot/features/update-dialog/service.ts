@@ -15,7 +15,7 @@ import {
 } from '../../plan/dialog/update-dialog.js';
 import { ragWords, type PlanAction } from '../../plan/types.js';
 import type { StoredDialog } from '../../store/dialogs.js';
-import { submitUpdate, updatePermission } from '../updates/update-service.js';
+import { submitUpdate, updatePermission, type SavedUpdate } from '../updates/update-service.js';
 import {
   crossedReplies,
   expiredReply,
@@ -193,13 +193,31 @@ export async function applyDialogResult(
   return [questionReply(input, stored.id, result.dialog, record.timeZone, notice)];
 }
 
-/** Saves the conversation's update through the one update path, and tells the person how it went. */
+/** "Saved: action 18 is RED → AMBER.", with the note and progress: what the person is told once the update is saved. */
+function savedMessage(dialog: UpdateDialog, saved: SavedUpdate): { title: string; lines: string[] } {
+  const change = saved.ragFrom === saved.ragTo ? `still ${ragWords(saved.ragTo)}` : `${ragWords(saved.ragFrom)} → ${ragWords(saved.ragTo)}`;
+  const lines = [`Saved: action ${dialog.ref} is ${change}.${saved.announced ? ' The partnership channel will be told.' : ''}`];
+  if (dialog.note) lines.push(`Note: ${dialog.note}`);
+  if (dialog.target !== null && saved.progress !== null) lines.push(`Progress: ${saved.progress} of ${dialog.target}.`);
+  return { title: 'Update saved', lines };
+}
+
+/**
+ * Saves the conversation's update through the one update path, and tells the person how it went. The conversation's
+ * end is written in the update's own transaction: an update is never saved while its conversation stays open (whose
+ * next message would then be taken as an answer).
+ */
 export async function saveDialogUpdate(
   input: TurnInput,
   stored: Pick<StoredDialog, 'id' | 'version'>,
   record: DialogRecord,
 ): Promise<Reply[]> {
   const { dialog } = record;
+  const endDialog = (saved: SavedUpdate) => ({
+    id: stored.id,
+    version: stored.version,
+    state: { ...record, lastActivityId: input.activityId, finished: savedMessage(dialog, saved) },
+  });
   let result: Awaited<ReturnType<typeof submitUpdate>>;
   try {
     result = await submitUpdate(input.services, {
@@ -212,6 +230,7 @@ export async function saveDialogUpdate(
       note: dialog.note ?? '',
       progress: dialog.progress,
       source: 'chat',
+      endDialog,
     });
   } catch (err) {
     if (!(err instanceof AppError) || (err.code !== 'FORBIDDEN' && err.code !== 'NOT_FOUND' && err.code !== 'INVALID_INPUT')) throw err;
@@ -227,10 +246,8 @@ export async function saveDialogUpdate(
     const message = `Someone else updated action ${action.ref} while we were talking: it is now ${ragWords(action.rag)}. Nothing has been saved yet. Your answers are kept below.`;
     return [questionReply(input, stored.id, rebased.dialog, record.timeZone, { kind: 'warning', message })];
   }
-  const change =
-    outcome.ragFrom === outcome.ragTo ? `still ${ragWords(outcome.ragTo)}` : `${ragWords(outcome.ragFrom)} → ${ragWords(outcome.ragTo)}`;
-  const lines = [`Saved: action ${action.ref} is ${change}.${result.announced ? ' The partnership channel will be told.' : ''}`];
-  if (dialog.note) lines.push(`Note: ${dialog.note}`);
-  if (dialog.target !== null && action.progress !== null) lines.push(`Progress: ${action.progress} of ${dialog.target}.`);
-  return finishDialog(input, stored, record, { title: 'Update saved', lines });
+  const finished = savedMessage(dialog, { ...outcome, announced: result.announced, progress: action.progress });
+  // applied: the conversation ended in the same transaction; a duplicate (a retry) ends it now if it is still open
+  if (outcome.status === 'applied') return [buildMessageCard(finished)];
+  return finishDialog(input, stored, record, finished);
 }

@@ -8,6 +8,7 @@ import { noteProblem, progressProblem } from '../../plan/input-bounds.js';
 import { NOTE_MAX_LENGTH } from '../../../cards/action-form.js';
 import type { PlanAction, PlanView, Rag, UpdateSource } from '../../plan/types.js';
 import type { PersonInfo } from '../../store/people.js';
+import type { DialogEnd } from '../../store/dialogs.js';
 import type { UpdateOutcome } from '../../store/updates.js';
 import type { OutboxInput } from '../../store/outbox.js';
 import type { Sender, Services } from '../../core/context.js';
@@ -28,6 +29,17 @@ export interface UpdateRequest {
   note: string;
   progress: number | null;
   source: UpdateSource;
+  /** a conversation that ends with this update, its end written in the update's transaction: what it says once saved */
+  endDialog?: (saved: SavedUpdate) => DialogEnd;
+}
+
+/** What a saved update came to, for the words that confirm it. */
+export interface SavedUpdate {
+  ragFrom: Rag;
+  ragTo: Rag;
+  /** the partnership channel will be told */
+  announced: boolean;
+  progress: number | null;
 }
 
 export interface UpdateResult {
@@ -115,6 +127,8 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
           note,
         })
       : [];
+  const { endDialog } = req;
+  const progress = req.progress ?? before.progress;
   const outcome = await services.store.actions.applyUpdate({
     actionId: before.id,
     expectedVersion: req.expectedVersion,
@@ -126,6 +140,8 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
     at,
     announce,
+    endDialog:
+      endDialog && ((applied) => endDialog({ ...applied, announced: applied.ragFrom !== applied.ragTo && announce.length > 0, progress })),
   });
   if (outcome.status === 'closed')
     throw new AppError('FORBIDDEN', closedPlanMessage(before.label, { title: outcome.planTitle, period: '', status: outcome.planStatus }));

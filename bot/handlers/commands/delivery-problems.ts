@@ -4,6 +4,7 @@ import { deliveryProblemLines } from '../../plan/delivery/problem-lines.js';
 
 /** "delivery problems" (coordinators): what could not be delivered, to whom, why, and what to do. */
 export async function deliveryProblemsHandler(input: MessageInput): Promise<Reply> {
-  const problems = await input.services.store.deliveries.problems(input.partnership, input.services.now());
-  return buildMessageCard(deliveryProblemLines(problems));
+  const now = input.services.now();
+  const problems = await input.services.store.deliveries.problems(input.partnership, now);
+  return buildMessageCard(deliveryProblemLines(problems, now));
 }

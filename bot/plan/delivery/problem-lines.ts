@@ -1,4 +1,14 @@
-import { formatDay } from '../schedule/describe.js';
+import { formatDay, formatWhen } from '../schedule/describe.js';
+import { localWall } from '../schedule/local-time.js';
+
+/** "at 14:30" today, "tomorrow at 09:00", else the day in full; in the partnership's zone. */
+function whenNext(at: Date, now: Date, zone: string): string {
+  const next = localWall(at, zone);
+  const today = localWall(now, zone).date;
+  if (next.date === today) return `at ${next.time}`;
+  if (next.date === localWall(new Date(now.getTime() + 86_400_000), zone).date) return `tomorrow at ${next.time}`;
+  return `on ${formatWhen(at, zone)}`;
+}
 
 /**
  * Why the bot cannot reach someone in personal chat: it has never talked with them, or Teams refused a send and said
@@ -14,6 +24,10 @@ export interface DeliveryProblems {
   rounds: { title: string; meetingDate: string; people: string[] }[];
   /** messages of the last week that Teams kept failing (after every retry), by recipient and what they were */
   failed?: { recipient: string; what: string; count: number }[];
+  /** messages Teams has not accepted yet (a passing failure) that will be tried again, soonest first */
+  retrying?: { recipient: string; what: string; nextTry: Date }[];
+  /** the partnership's time zone, for the times of the next tries */
+  timeZone?: string;
 }
 
 /** What to do about someone the bot cannot reach, in plain words. */
@@ -27,7 +41,7 @@ export const REACH_ADVICE: Record<ReachProblem, string> = {
 };
 
 /** The lines of "delivery problems": who cannot be reached and why, channels the bot was removed from, round requests not delivered. */
-export function deliveryProblemLines(problems: DeliveryProblems): { title: string; lines: string[] } {
+export function deliveryProblemLines(problems: DeliveryProblems, now: Date = new Date()): { title: string; lines: string[] } {
   const lines: string[] = [];
   for (const p of problems.people) lines.push(`${p.name} (${p.role === 'member' ? 'Channel panel' : p.role}) ${REACH_ADVICE[p.problem]}.`);
   for (const c of problems.channels)
@@ -40,7 +54,16 @@ export function deliveryProblemLines(problems: DeliveryProblems): { title: strin
     lines.push(
       `${f.count === 1 ? `A ${f.what}` : `${f.count} ${f.what}s`} to ${f.recipient} could not be delivered this week: Teams kept failing after every retry. If it goes on, tell whoever runs the bot.`,
     );
-  const count = problems.people.length + problems.channels.length + problems.rounds.length + (problems.failed?.length ?? 0);
+  for (const r of problems.retrying ?? [])
+    lines.push(
+      `A ${r.what} to ${r.recipient} is waiting to be delivered: Teams has not accepted it yet; I will try again ${whenNext(r.nextTry, now, problems.timeZone ?? 'Europe/London')}.`,
+    );
+  const count =
+    problems.people.length +
+    problems.channels.length +
+    problems.rounds.length +
+    (problems.failed?.length ?? 0) +
+    (problems.retrying?.length ?? 0);
   if (count === 0)
     return {
       title: 'No delivery problems',

@@ -217,6 +217,11 @@ try {
     asked: questionIds.length,
     unanswered: replies.filter((n) => n === 0).length,
     answeredMoreThanOnce: replies.filter((n) => n > 1).length,
+    // each question answered more than once: its attempts and each reply (when, first line), to say why
+    duplicates: questionIds
+      .filter((id) => tap!.replyCount(id) > 1)
+      .slice(0, 20)
+      .map((id) => ({ id, tries: records.find((r) => r.id === id)?.tries ?? [], replies: tap!.repliesOf(id) })),
   };
   const phases = byPhase(records, window, loadEnded);
   const warmupMs = Math.min(5 * 60_000, 0.25 * durationMs);

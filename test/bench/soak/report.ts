@@ -18,7 +18,7 @@ export interface SoakResult {
     history: Tally & { unacknowledged: number; versionMismatches: number };
     announcements: Tally;
     scheduled: Tally & { byKind: Record<string, Tally> };
-    questionReplies: { asked: number; unanswered: number; answeredMoreThanOnce: number };
+    questionReplies: { asked: number; unanswered: number; answeredMoreThanOnce: number; duplicates?: unknown[] };
     jobRuns: { jobKey: string; status: string; _count: number }[];
     outbox: OutboxCheck | null;
   };

@@ -26,6 +26,8 @@ const wordsKey = (conversationId: string, text: string) => `${conversationId}\n$
 export async function startTap(runId: string) {
   const replies = new Map<string, string[]>();
   const replyCounts = new Map<string, number>();
+  /** every reply by the activity it answers: when it arrived (s after the start) and its first line, to explain a duplicate */
+  const replyLog = new Map<string, string[]>();
   const counts: ProactiveCounts = { announcements: new Map(), reminders: new Map(), digests: new Map(), other: new Map() };
   const notePattern = new RegExp(`soak ${runId} [ct]\\d+ #\\d+`);
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -63,6 +65,8 @@ export async function startTap(runId: string) {
       if (classify(sent) === 'reply' && sent.replyToId) {
         const id = sent.replyToId;
         replyCounts.set(id, (replyCounts.get(id) ?? 0) + 1);
+        const line = `${((Date.now() - t0) / 1000).toFixed(1)} s: ${textOf(sent.activity).split('\n')[0]?.slice(0, 80) ?? ''}`;
+        replyLog.set(id, [...(replyLog.get(id) ?? []), line]);
         const list = replies.get(id) ?? [];
         list.push(textOf(sent.activity));
         replies.set(id, list);
@@ -90,6 +94,8 @@ export async function startTap(runId: string) {
       replies.delete(activityId);
       return list;
     },
+    /** each reply an activity got: when (s after the start) and its first line */
+    repliesOf: (activityId: string) => replyLog.get(activityId) ?? [],
     /** how many replies an activity got in all */
     replyCount: (activityId: string) => replyCounts.get(activityId) ?? 0,
     async close() {

@@ -251,6 +251,11 @@ try {
       .filter((id) => tap!.replyCount(id) > 1)
       .slice(0, 20)
       .map((id) => ({ id, tries: records.find((r) => r.id === id)?.tries ?? [], replies: tap!.repliesOf(id) })),
+    // and each without a reply: its attempts (an instance killed mid-turn leaves a claim a retry must not answer over)
+    unansweredExamples: questionIds
+      .filter((id) => tap!.replyCount(id) === 0)
+      .slice(0, 20)
+      .map((id) => ({ id, tries: records.find((r) => r.id === id)?.tries ?? [] })),
   };
   const phases = byPhase(records, window, loadEnded);
   const warmupMs = Math.min(5 * 60_000, 0.25 * durationMs);

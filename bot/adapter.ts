@@ -1,5 +1,6 @@
 import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { AuthenticatingAdapter } from './auth/authenticating-adapter.js';
+import { TokenEndpointCredentialsFactory } from './auth/token-endpoint-credentials.js';
 import { ReusedConnectorsAuthentication } from './auth/reused-connectors.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
@@ -33,9 +34,22 @@ function publicCloudWith(openIdMetadataUrl: string) {
   };
 }
 
-/** The botbuilder adapter with Bot Framework authentication from the configuration (none in local mode). */
+/**
+ * The botbuilder adapter with Bot Framework authentication from the configuration (none in local mode). Key discovery
+ * and outgoing credentials come from `options` (in-process tests), else from the test-only settings BOT_OPENID_METADATA_URL
+ * and BOT_TOKEN_URL (a bot process in the soak), else Microsoft's.
+ */
 export function createAdapter(config: Config, options: AdapterAuthOptions = {}): AuthenticatingAdapter {
-  const discovery = options.openIdMetadataUrl ? publicCloudWith(options.openIdMetadataUrl) : {};
+  const openIdMetadataUrl = options.openIdMetadataUrl ?? config.BOT_OPENID_METADATA_URL;
+  const discovery = openIdMetadataUrl ? publicCloudWith(openIdMetadataUrl) : {};
+  const credentialsFactory =
+    options.credentialsFactory ??
+    (config.BOT_TOKEN_URL && config.MicrosoftAppId
+      ? new TokenEndpointCredentialsFactory(config.BOT_TOKEN_URL, {
+          id: config.MicrosoftAppId,
+          password: config.MicrosoftAppPassword ?? '',
+        })
+      : undefined);
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -45,7 +59,7 @@ export function createAdapter(config: Config, options: AdapterAuthOptions = {}):
       MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
       ...discovery,
     },
-    options.credentialsFactory,
+    credentialsFactory,
   );
   // one ConnectorClient per service URL and audience, not one per turn (see ReusedConnectorsAuthentication)
   const adapter = new AuthenticatingAdapter(new ReusedConnectorsAuthentication(auth));

@@ -57,6 +57,16 @@ const ConfigSchema = z.object({
    * proactive messages, before the outbox sender can send them, so tests can show they are sent once after a restart;
    * "hold-start-up" waits before the start-up catch-up until the process is stopped (a long catch-up, for shutdown tests).
    */
+  /**
+   * TEST ONLY: where the Bot Service's token signing keys are discovered (an OpenID configuration URL) instead of
+   * Microsoft's, so a local stand-in can sign the activities (the soak). Refused when NODE_ENV=production.
+   */
+  BOT_OPENID_METADATA_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /**
+   * TEST ONLY: an OAuth 2 token endpoint the bot's outgoing calls get their token from (client credentials with
+   * MicrosoftAppId and MicrosoftAppPassword) instead of Entra ID. Refused when NODE_ENV=production.
+   */
+  BOT_TOKEN_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   PREVENT_FAULT: z.preprocess(blankToUndefined, z.enum(['exit-after-commit', 'hold-start-up']).optional()),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   ...PrivacyConfigSchema.shape,
@@ -75,6 +85,8 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push(
       'MicrosoftAppTenantId is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant (the default; new multi-tenant bots cannot be created since 31 July 2025)',
     );
+  for (const testOnly of ['BOT_OPENID_METADATA_URL', 'BOT_TOKEN_URL'])
+    if (env.NODE_ENV === 'production' && set(testOnly)) problems.push(`${testOnly} is for tests only: unset it when NODE_ENV=production`);
   if (set('SLACK_SIGNING_SECRET') !== set('SLACK_BOT_TOKEN'))
     problems.push('SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN go together: set both to turn Slack on, or neither to leave it off');
   return problems;

@@ -49,7 +49,13 @@ export interface RosterEntry {
  * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and gets { id } back.
  * Used by `npm run chat` and by the tests; `failNext` injects failures (e.g. 429 with Retry-After, 403), `goDown` an outage until `recover()`.
  */
-export async function startLocalConnector(options: { onActivity?: (sent: SentActivity) => void } = {}) {
+export async function startLocalConnector(
+  options: {
+    onActivity?: (sent: SentActivity) => void;
+    /** checks each request's Authorization header as the Bot Connector does (a bot's token); refused with 401 when false */
+    authorise?: (authorization: string | undefined) => Promise<boolean>;
+  } = {},
+) {
   const sent: SentActivity[] = [];
   /** failures to inject, in order; one with a conversationId waits for a request to that conversation */
   const failures: { status: number; headers?: Record<string, string>; body?: unknown; conversationId?: string }[] = [];
@@ -59,6 +65,14 @@ export async function startLocalConnector(options: { onActivity?: (sent: SentAct
   let refused = 0;
   let counter = 0;
   const app = express();
+  const authorise = options.authorise;
+  if (authorise)
+    app.use((req, res, next) => {
+      authorise(req.get('authorization')).then(
+        (ok) => (ok ? next() : res.status(401).json({ message: 'Authorization has been denied for this request.' })),
+        next,
+      );
+    });
   app.use(express.json({ limit: '2mb' }));
   const record = (req: express.Request, res: express.Response) => {
     const to = decodeURIComponent(req.params.conversationId as string);

@@ -15,6 +15,8 @@ const INVOKE_RESPONSE = 'invokeResponse';
 /** How long a retried card press waits for the first delivery's answer (Teams waits 15 seconds in all). */
 const RETRY_WAIT_MS = 8_000;
 const RETRY_POLL_MS = 100;
+/** First wait before trying again to record a turn's end while the database cannot be reached; doubles to at most 5 s. */
+const RECORD_RETRY_MS = 200;
 
 /**
  * Runs a turn once per activity across every instance: Teams sends the same activity again (same id) when a turn takes
@@ -24,14 +26,16 @@ const RETRY_POLL_MS = 100;
  */
 export async function answerOnce(services: Services, context: TurnContext, run: () => Promise<void>): Promise<void> {
   const activity = context.activity;
-  if (!activity.id || (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke)) return run();
+  const activityId = activity.id;
+  if (!activityId || (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke)) return run();
   const key = createHash('sha256')
-    .update(`${activity.conversation?.id ?? ''}\n${activity.id}`)
+    .update(`${activity.conversation?.id ?? ''}\n${activityId}`)
     .digest('hex');
   const replies = services.store.turnReplies;
+  const claimedAt = Date.now();
   const claim = await replies.claim({ key, at: services.now(), ttlMs: REMEMBER_MS, leaseMs: LEASE_MS });
   if (claim.kind === 'retry') {
-    log.info({ activityId: activity.id, type: activity.type, status: claim.status }, 'Retried activity: its replies are not sent again');
+    log.info({ activityId, type: activity.type, status: claim.status }, 'Retried activity: its replies are not sent again');
     if (activity.type === ActivityTypes.Invoke) {
       // the same card press reaching another instance while the first is still working: wait a little for its answer
       let answer = claim.invokeResponse;
@@ -71,14 +75,35 @@ export async function answerOnce(services: Services, context: TurnContext, run: 
     if (invoke) answer = JSON.stringify(invoke.value);
     return responses;
   });
+  // what the turn sent is recorded even while the database cannot be reached just now (a restart, a failover): a record
+  // that fails must not end the turn with "something went wrong" after its answer, nor be left undone (a retry after the
+  // lease would answer again); it is tried again for as long as half the lease
+  const deadline = claimedAt + LEASE_MS / 2;
   try {
     await run();
   } catch (err) {
     // the turn failed: keep what it did send, so a retry taking it over does not send that again
-    if (sent > recorded || answer !== undefined) await replies.record(key, sent, answer);
+    if (sent > recorded || answer !== undefined) await recordUntil(() => replies.record(key, sent, answer), deadline, activityId);
     throw err;
   }
-  await replies.finish(key, sent, answer);
+  await recordUntil(() => replies.finish(key, sent, answer), deadline, activityId);
+}
+
+/** Writes a turn's record, trying again (200 ms, doubling to 5 s) until `deadline`, then logs that it could not. */
+async function recordUntil(write: () => Promise<void>, deadline: number, activityId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      const delay = Math.min(5_000, RECORD_RETRY_MS * 2 ** (attempt - 1));
+      if (Date.now() + delay > deadline) {
+        log.error({ err, activityId }, 'Could not record what a turn sent: a retry after its lease may send it again');
+        return;
+      }
+      log.warn({ err, activityId, attempt, delay }, 'Could not record what a turn sent; trying again');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /** The answer to a retried invoke: the first delivery's answer when it has one, otherwise a short "still working". */

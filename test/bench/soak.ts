@@ -9,6 +9,7 @@ import { build, isStale } from '../../bin/build.mjs';
 import { runCommand } from '../../bot/cli/index.js';
 import { configureLogging } from '../../bot/logger.js';
 import { openStore, type OpenStore as Store } from '../../bot/store/database.js';
+import { BOT_SERVICE_ISSUER, startIdentityProvider, type IdentityProvider } from '../support/identity-provider.js';
 import { generateCommand } from './generate/command.js';
 import { createRandom } from './generate/random.js';
 import { loadChannels, pickUpdaters } from './national.js';
@@ -53,12 +54,14 @@ configureLogging('warn');
 
 let cluster: Cluster | null = null;
 let tap: Tap | null = null;
+let idp: IdentityProvider | null = null;
 let store: Store | null = null;
 const instances: Instance[] = [];
 const cleanUp = async () => {
   await Promise.all(instances.map((i) => i.stop().catch(() => undefined)));
   await store?.close().catch(() => undefined);
   await tap?.close().catch(() => undefined);
+  await idp?.close().catch(() => undefined);
   cluster?.destroy();
 };
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
@@ -78,7 +81,13 @@ try {
   cluster = await startCluster();
   say(`PostgreSQL ${cluster.version} of the soak's own on port ${cluster.port} (${cluster.dir})`);
   const url = await cluster.createDatabase('prevent_soak');
-  tap = await startTap(runId);
+  // the instances run with an app id, as in production: the load generator signs every activity as the Bot Service does
+  // (a token from a local stand-in for Microsoft's sign-in, whose keys the instances are told to trust), and the fake
+  // connector takes only calls carrying the token the bot got from that sign-in with its app id and password
+  const app = { id: '5a0c5a0c-0000-4000-8000-0000000050a6', password: `soak-${runId}-password` };
+  idp = await startIdentityProvider({ apps: { [app.id]: app.password } });
+  const signIn = idp;
+  tap = await startTap(runId, { authorise: (header) => signIn.verifyBotToken(header, app.id) });
   store = await openStore(url); // migrates, as the bot does at start
   const generated: string[] = [];
   const genStarted = performance.now();
@@ -111,7 +120,16 @@ try {
       now: new Date(),
     });
 
-  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
+    MicrosoftAppId: app.id,
+    MicrosoftAppPassword: app.password,
+    MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    HOST: '127.0.0.1',
+    BOT_OPENID_METADATA_URL: idp.openIdMetadataUrl,
+    BOT_TOKEN_URL: idp.tokenUrl,
+  };
   const started = await Promise.all(['A', 'B'].map((n) => startInstance(n, env, path.join(logDir, `instance-${n}.log`))));
   instances.push(...started);
   const [a, b] = started as [Instance, Instance];
@@ -134,7 +152,18 @@ try {
   const accepted: AcceptedUpdate[] = [];
   const questionIds: string[] = [];
   const counters = { stale: 0, abandoned: 0 };
-  const balancer = createBalancer(started, clock);
+  // the Bot Service's token for this bot, renewed well before its hour is up
+  let token = { value: '', until: 0 };
+  const tapUrl = tap.url;
+  const authorization = async () => {
+    if (Date.now() >= token.until)
+      token = {
+        value: `Bearer ${await signIn.sign({ iss: BOT_SERVICE_ISSUER, aud: app.id, serviceurl: tapUrl })}`,
+        until: Date.now() + 30 * 60_000,
+      };
+    return token.value;
+  };
+  const balancer = createBalancer(started, clock, authorization);
   const ctx: WorkerContext = {
     balancer,
     tap,
@@ -217,6 +246,16 @@ try {
     asked: questionIds.length,
     unanswered: replies.filter((n) => n === 0).length,
     answeredMoreThanOnce: replies.filter((n) => n > 1).length,
+    // each question answered more than once: its attempts and each reply (when, first line), to say why
+    duplicates: questionIds
+      .filter((id) => tap!.replyCount(id) > 1)
+      .slice(0, 20)
+      .map((id) => ({ id, tries: records.find((r) => r.id === id)?.tries ?? [], replies: tap!.repliesOf(id) })),
+    // and each without a reply: its attempts (an instance killed mid-turn leaves a claim a retry must not answer over)
+    unansweredExamples: questionIds
+      .filter((id) => tap!.replyCount(id) === 0)
+      .slice(0, 20)
+      .map((id) => ({ id, tries: records.find((r) => r.id === id)?.tries ?? [] })),
   };
   const phases = byPhase(records, window, loadEnded);
   const warmupMs = Math.min(5 * 60_000, 0.25 * durationMs);
@@ -251,6 +290,12 @@ try {
     integrity: { history, announcements, scheduled, questionReplies, jobRuns, outbox: outboxResult },
     rss,
     delivered: tap.delivered(),
+    auth: {
+      signed: 'every activity (Bot Service token, RS256, from the stand-in sign-in); instances with an app id',
+      tokensIssuedToBot: idp.tokensIssued,
+      refusedByConnector: tap.refused(),
+      refusedByBot: records.filter((r) => r.problem === 'HTTP 401').length,
+    },
     otherProactive: Object.fromEntries(tap.counts.other),
   };
   const file = path.join(outDir, `soak-${stamp}.json`);

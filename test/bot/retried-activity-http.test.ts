@@ -31,6 +31,16 @@ async function action(ref: number) {
   return plan!.actions.find((a) => a.ref === ref)!;
 }
 
+/** Ali saving action 18 as AMBER from its card: the action and the press. */
+async function amberPress() {
+  const a18 = await action(18);
+  const note = 'Forum planned.';
+  return {
+    a18,
+    press: makeInvoke(bot.connector.url, VERBS.submitUpdate, { actionId: a18.id, version: a18.version, rag: 'AMBER', note }, { from: ali }),
+  };
+}
+
 const texts = (b: TestBot) => b.connector.to(TEAMS.channel.id).map((s) => textOf(s.activity));
 /** New posts in the channel itself (announcements), not replies in the thread. */
 const posts = (b: TestBot) => b.connector.to(TEAMS.channelId).map((s) => textOf(s.activity));
@@ -59,13 +69,7 @@ describe('Teams retries the same activity: replies are not sent twice', () => {
   });
 
   it('a retried card update is saved once, announced once, and the retry gets the same refreshed card', async () => {
-    const a18 = await action(18);
-    const press = makeInvoke(
-      bot.connector.url,
-      VERBS.submitUpdate,
-      { actionId: a18.id, version: a18.version, rag: 'AMBER', note: 'Forum planned.' },
-      { from: ali },
-    );
+    const { a18, press } = await amberPress();
     const first = await bot.post(press);
     const retry = await other.post({ ...press, serviceUrl: other.connector.url });
     expect(JSON.stringify(first.body.value)).toContain('Saved: action 18 is RED → AMBER');
@@ -92,5 +96,55 @@ describe('Teams retries the same activity: replies are not sent twice', () => {
     bot.connector.clear();
     await bot.post(sentAlready);
     expect(texts(bot)).toHaveLength(0);
+  });
+});
+
+// A turn's reply goes out, then the database restarts before the turn's end is recorded (PostgreSQL restarting: the
+// connection is cut). The user must get the answer once: no "Sorry, something went wrong" after it, and no second
+// answer when Teams retries the activity, at this instance or another, before or after the turn's lease runs out.
+
+const connectionCut = () => Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+
+/** Makes the store's `finish` of turn replies fail `times` times with a cut connection, as while PostgreSQL restarts. */
+function failFinish(b: TestBot, times: number) {
+  const replies = b.store.turnReplies;
+  const finish = replies.finish;
+  let left = times;
+  const calls = { count: 0 };
+  replies.finish = (...args: Parameters<typeof finish>) => {
+    calls.count++;
+    return left-- > 0 ? Promise.reject(connectionCut()) : finish(...args);
+  };
+  return calls;
+}
+
+describe('a turn whose end cannot be recorded at first (database restarting)', () => {
+  it('is answered once, without an error message after the answer', async () => {
+    const calls = failFinish(bot, 1);
+    const question = makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali });
+    expect((await bot.post(question)).status).toBe(200);
+    expect(texts(bot)).toHaveLength(1);
+    expect(texts(bot)[0]).toContain('RED');
+    expect(calls.count).toBe(2);
+  });
+
+  it('a retry at another instance after the lease ran out does not answer again', async () => {
+    failFinish(bot, 1);
+    const question = makeMessage(bot.connector.url, { text: "what's amber?", mention: true, from: ali });
+    await bot.post(question);
+    other.clock.set(new Date(bot.clock.now().getTime() + 5 * 60_000));
+    expect((await other.post({ ...question, serviceUrl: other.connector.url })).status).toBe(200);
+    expect([...texts(bot), ...texts(other)]).toHaveLength(1);
+  });
+
+  it('a card update is answered with its saved card, not "something went wrong", and a retry gets the same card', async () => {
+    failFinish(bot, 2);
+    const { a18, press } = await amberPress();
+    const first = await bot.post(press);
+    expect(JSON.stringify(first.body)).toContain('Saved: action 18 is RED → AMBER');
+    expect(JSON.stringify(first.body)).not.toContain('went wrong');
+    const retry = await other.post({ ...press, serviceUrl: other.connector.url });
+    expect(retry.body).toEqual(first.body);
+    expect(await bot.store.db.actionUpdate.count({ where: { actionId: a18.id } })).toBe(2);
   });
 });

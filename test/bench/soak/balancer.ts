@@ -26,11 +26,16 @@ export interface Delivered {
 const TIMEOUT_MS = 15_000;
 const TRIES = 3;
 
-function post(agent: http.Agent, url: URL, payload: Buffer): Promise<{ status: number; body: string }> {
+function post(agent: http.Agent, url: URL, payload: Buffer, authorization: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: 'POST', agent, timeout: TIMEOUT_MS, headers: { 'content-type': 'application/json', 'content-length': payload.length } },
+      {
+        method: 'POST',
+        agent,
+        timeout: TIMEOUT_MS,
+        headers: { 'content-type': 'application/json', 'content-length': payload.length, authorization },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -56,8 +61,9 @@ const outcomeOf = (err: unknown): AttemptOutcome => {
  * A simple round-robin in front of the instances, as the Bot Service's load balancer would be: each activity
  * goes to the next instance; a refused connection marks that instance down for a second and the activity goes
  * to the other at once; a reset, a timeout (15 s) or a 5xx is retried with the same activity, as Teams retries.
+ * Every request carries `authorization()` (the Bot Service's signed token).
  */
-export function createBalancer(instances: Instance[], clock: () => number) {
+export function createBalancer(instances: Instance[], clock: () => number, authorization: () => Promise<string>) {
   const agents = instances.map(() => new http.Agent({ keepAlive: true, maxSockets: 64 }));
   const downUntil = instances.map(() => 0);
   let next = 0;
@@ -84,7 +90,7 @@ export function createBalancer(instances: Instance[], clock: () => number) {
         const started = performance.now();
         let outcome: AttemptOutcome;
         try {
-          last = await post(agents[index]!, new URL('/api/messages', instance.url), payload);
+          last = await post(agents[index]!, new URL('/api/messages', instance.url), payload, await authorization());
           outcome = last.status >= 200 && last.status < 300 ? 'ok' : `http ${last.status}`;
         } catch (err) {
           last = { status: 0, body: '' };

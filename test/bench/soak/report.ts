@@ -18,11 +18,13 @@ export interface SoakResult {
     history: Tally & { unacknowledged: number; versionMismatches: number };
     announcements: Tally;
     scheduled: Tally & { byKind: Record<string, Tally> };
-    questionReplies: { asked: number; unanswered: number; answeredMoreThanOnce: number };
+    questionReplies: { asked: number; unanswered: number; answeredMoreThanOnce: number; duplicates?: unknown[] };
     jobRuns: { jobKey: string; status: string; _count: number }[];
     outbox: OutboxCheck | null;
   };
   rss: { A: ReturnType<typeof rssTrend>; B: ReturnType<typeof rssTrend>; warmupMinutes: number };
+  /** signed requests: tokens the bot got for its outgoing calls, calls the connector refused, activities the bot refused */
+  auth?: { tokensIssuedToBot: number; refusedByConnector: number; refusedByBot: number };
 }
 
 const f = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
@@ -87,6 +89,10 @@ export function formatReport(r: SoakResult): string {
   out.push(
     `Questions: ${i.questionReplies.asked} asked, ${i.questionReplies.unanswered} without a reply, ${i.questionReplies.answeredMoreThanOnce} answered more than once`,
   );
+  if (r.auth)
+    out.push(
+      `Signed requests: every activity carried a Bot Service token; ${r.auth.refusedByBot} refused by the bot (401); the bot got ${r.auth.tokensIssuedToBot} token(s) for its own calls; ${r.auth.refusedByConnector} of its calls refused by the connector`,
+    );
   const o = i.outbox;
   if (o) {
     const kinds = Object.entries(o.byKind)

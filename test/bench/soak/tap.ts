@@ -19,13 +19,16 @@ export interface ProactiveCounts {
 const wordsKey = (conversationId: string, text: string) => `${conversationId}\n${text.trim().slice(0, 400)}`;
 
 /**
- * The fake Bot Connector (bot/local-connector.ts, as the tests use), recording every activity the bot delivers:
+ * The fake Bot Connector (bot/local-connector.ts, as the tests use), recording every activity the bot delivers
+ * (with `authorise`, only calls that carry the bot's token, as the real one takes them; others get 401):
  * replies by the activity they answer (replyToId), proactive messages by what they are. Its own list is cleared
  * as it goes so memory stays flat over a long run.
  */
-export async function startTap(runId: string) {
+export async function startTap(runId: string, options: { authorise?: (authorization: string | undefined) => Promise<boolean> } = {}) {
   const replies = new Map<string, string[]>();
   const replyCounts = new Map<string, number>();
+  /** every reply by the activity it answers: when it arrived (s after the start) and its first line, to explain a duplicate */
+  const replyLog = new Map<string, string[]>();
   const counts: ProactiveCounts = { announcements: new Map(), reminders: new Map(), digests: new Map(), other: new Map() };
   const notePattern = new RegExp(`soak ${runId} [ct]\\d+ #\\d+`);
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -33,6 +36,7 @@ export async function startTap(runId: string) {
   const byWords = new Map<string, number[]>();
   let t0 = Date.now();
   let delivered = 0;
+  let refused = 0;
   const classify = (sent: SentActivity): SentKind => {
     const text = textOf(sent.activity);
     const channel = sent.conversationId.startsWith('19:');
@@ -55,7 +59,17 @@ export async function startTap(runId: string) {
     bump(counts.other, text.split('\n')[0]?.slice(0, 80) ?? '');
     return 'other-proactive';
   };
+  const authorise = options.authorise;
   const connector = await startLocalConnector({
+    ...(authorise
+      ? {
+          authorise: async (header: string | undefined) => {
+            const ok = await authorise(header);
+            if (!ok) refused++;
+            return ok;
+          },
+        }
+      : {}),
     onActivity(sent) {
       delivered++;
       const key = wordsKey(sent.conversationId, textOf(sent.activity));
@@ -63,6 +77,8 @@ export async function startTap(runId: string) {
       if (classify(sent) === 'reply' && sent.replyToId) {
         const id = sent.replyToId;
         replyCounts.set(id, (replyCounts.get(id) ?? 0) + 1);
+        const line = `${((Date.now() - t0) / 1000).toFixed(1)} s: ${textOf(sent.activity).split('\n')[0]?.slice(0, 80) ?? ''}`;
+        replyLog.set(id, [...(replyLog.get(id) ?? []), line]);
         const list = replies.get(id) ?? [];
         list.push(textOf(sent.activity));
         replies.set(id, list);
@@ -84,12 +100,16 @@ export async function startTap(runId: string) {
       (byWords.get(wordsKey(conversationId, text)) ?? []).map((ms) => Math.round(ms / 1000)),
     /** every activity the connector accepted */
     delivered: () => delivered,
+    /** requests the connector refused (401) for a missing or wrong token */
+    refused: () => refused,
     /** the texts replied to one activity so far (forgotten once taken; the count is kept) */
     take(activityId: string): string[] {
       const list = replies.get(activityId) ?? [];
       replies.delete(activityId);
       return list;
     },
+    /** each reply an activity got: when (s after the start) and its first line */
+    repliesOf: (activityId: string) => replyLog.get(activityId) ?? [],
     /** how many replies an activity got in all */
     replyCount: (activityId: string) => replyCounts.get(activityId) ?? 0,
     async close() {

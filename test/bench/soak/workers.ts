@@ -26,6 +26,8 @@ export interface RequestRecord {
   problem?: string;
   /** the activity's id (replies are counted by it) */
   id: string;
+  /** each attempt: when (s), which instance, how it ended, how long it took (to explain a duplicate reply) */
+  tries?: string[];
   /** the reply reached the connector only after the HTTP answer (a retry answered while the first try was still working) */
   late?: boolean;
 }
@@ -106,6 +108,7 @@ async function send(
     ms: answer.ms,
     ok: problem === null,
     attempts: answer.attempts.length,
+    tries: answer.attempts.map((a) => `${(a.at / 1000).toFixed(1)} s ${a.instance} ${a.outcome} ${(a.ms / 1000).toFixed(1)} s`),
     failed: answer.attempts.filter((a) => a.outcome !== 'ok').map((a) => a.outcome),
     ...(problem ? { problem } : {}),
   });

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { buildMessageCard } from '../../cards/message-card.js';
 import { buildUnreachableCard } from '../../cards/reminder-card.js';
+import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import type { Store } from '../store/database.js';
 import type { ClaimedMessage, MessageResult, OutboxInput } from '../store/outbox.js';
@@ -95,17 +96,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
    * Records a row's end, trying again while the database cannot be reached (a restart, a failover) for as long as
    * half the lease: a message that went out but whose end is not recorded would be sent again once the lease expires.
    */
-  async function recordEnd(finish: () => Promise<boolean>, deadline: number): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await finish();
-      } catch (err) {
-        const delay = Math.min(5_000, 100 * 2 ** attempt);
-        if (Date.now() + delay > deadline) throw err;
-        log.warn({ err, attempt, delay }, 'Could not record an outbox row as done; trying again');
-        await sleep(delay);
-      }
-    }
+  function recordEnd(finish: () => Promise<boolean>, deadline: number): Promise<boolean> {
+    return retryUntil(finish, deadline, {
+      sleep,
+      onRetry: (err, attempt, delay) => log.warn({ err, attempt, delay }, 'Could not record an outbox row as done; trying again'),
+    });
   }
 
   /** A transient failure goes back to pending for a later try (1 min, 5, 30, then every 2 h); given up a day after queueing, or at once when retrying cannot help. */

@@ -4,6 +4,7 @@ import type { Reply, Services, TurnInput } from '../core/context.js';
 import { errorReply } from '../core/error-reply.js';
 import { AppError } from '../errors.js';
 import { firstRefusal } from '../identity/tenancy.js';
+import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import { slackConversationId } from '../store/slack.js';
 import { toSlackMessages } from './render.js';
@@ -50,6 +51,7 @@ async function runOnce(services: Services, eventId: string | undefined, run: () 
   if (!eventId) return run();
   const key = `slack:${eventId}`;
   const at = services.now();
+  const started = Date.now(); // the wall clock, as leases are judged (services.now() may be a chosen instant)
   const claim = await services.store.turnReplies.claim({ key, at, ttlMs: REMEMBER_MS, leaseMs: LEASE_MS });
   if (claim.kind === 'retry') {
     log.info({ eventId }, 'Retried Slack event: already handled, nothing runs again');
@@ -58,7 +60,11 @@ async function runOnce(services: Services, eventId: string | undefined, run: () 
   try {
     await run();
   } finally {
-    await services.store.turnReplies.finish(key);
+    // recorded even while the database restarts (for up to half the lease), or a retry of the event would run it again
+    await retryUntil(() => services.store.turnReplies.finish(key), started + LEASE_MS / 2, {
+      onRetry: (err, attempt, delay) =>
+        log.warn({ err, eventId, attempt, delay }, 'Could not record a Slack event as handled; trying again'),
+    }).catch((err: unknown) => log.error({ err, eventId }, 'Could not record a Slack event as handled: a retry of it may run again'));
   }
 }
 

@@ -199,7 +199,12 @@ export async function slackMemberLeft(db: Db, input: { teamId: string; userId: s
   let removed = 0;
   for (const person of people) {
     await db.conversationRef.updateMany({
-      where: { platform: 'slack', kind: 'personal', userChatId: person.chatId, conversationId: { startsWith: slackConversationId(input.teamId, '') } },
+      where: {
+        platform: 'slack',
+        kind: 'personal',
+        userChatId: person.chatId,
+        conversationId: { startsWith: slackConversationId(input.teamId, '') },
+      },
       data: { active: false, inactiveReason: 'removed' },
     });
     if (person.aadObjectId) continue;
@@ -238,5 +243,10 @@ export async function slackConversationsLeft(
     where: { conversationId: { in: rows.map((r) => r.conversationId) } },
     data: { active: false, inactiveReason: 'removed' },
   });
-  return rows.map((r) => ({ partnership: r.partnership.name, conversationId: r.conversationId, kind: r.kind, announcements: r.announcements }));
+  return rows.map((r) => ({
+    partnership: r.partnership.name,
+    conversationId: r.conversationId,
+    kind: r.kind,
+    announcements: r.announcements,
+  }));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Services } from '../core/context.js';
+import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import { invokeResponse } from './render.js';
 
@@ -16,7 +17,6 @@ const INVOKE_RESPONSE = 'invokeResponse';
 const RETRY_WAIT_MS = 8_000;
 const RETRY_POLL_MS = 100;
 /** First wait before trying again to record a turn's end while the database cannot be reached; doubles to at most 5 s. */
-const RECORD_RETRY_MS = 200;
 
 /**
  * Runs a turn once per activity across every instance: Teams sends the same activity again (same id) when a turn takes
@@ -89,20 +89,14 @@ export async function answerOnce(services: Services, context: TurnContext, run: 
   await recordUntil(() => replies.finish(key, sent, answer), deadline, activityId);
 }
 
-/** Writes a turn's record, trying again (200 ms, doubling to 5 s) until `deadline`, then logs that it could not. */
+/** Writes a turn's record, trying again until `deadline`, then logs that it could not (the turn itself still ends well). */
 async function recordUntil(write: () => Promise<void>, deadline: number, activityId: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (err) {
-      const delay = Math.min(5_000, RECORD_RETRY_MS * 2 ** (attempt - 1));
-      if (Date.now() + delay > deadline) {
-        log.error({ err, activityId }, 'Could not record what a turn sent: a retry after its lease may send it again');
-        return;
-      }
-      log.warn({ err, activityId, attempt, delay }, 'Could not record what a turn sent; trying again');
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+  try {
+    await retryUntil(write, deadline, {
+      onRetry: (err, attempt, delay) => log.warn({ err, activityId, attempt, delay }, 'Could not record what a turn sent; trying again'),
+    });
+  } catch (err) {
+    log.error({ err, activityId }, 'Could not record what a turn sent: a retry after its lease may send it again');
   }
 }
 

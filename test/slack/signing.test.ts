@@ -65,4 +65,26 @@ describe('Slack retries', () => {
     expect(s.slack.callsOf('chat.postMessage')).toHaveLength(1);
     expect(await s.bot.store.db.person.count({ where: { slackUserId: 'U0SAM' } })).toBe(1);
   });
+
+  it('an event whose end cannot be recorded at first (database restarting) is still recorded: a later retry does not run it again', async () => {
+    const replies = s.bot.store.turnReplies;
+    const finish = replies.finish;
+    let failures = 1;
+    replies.finish = (...args: Parameters<typeof finish>) =>
+      failures-- > 0
+        ? Promise.reject(Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' }))
+        : finish(...args);
+    const body = s.dm('U0SAM', "what's amber?");
+    expect((await s.signed(body, JSON_TYPE)).status).toBe(200);
+    await s.slack.waitFor('chat.postMessage');
+    // the event is recorded as handled once the database answers again (a row left running would be run again by a
+    // retry after its lease)
+    const done = () => s.bot.store.db.turnReply.count({ where: { status: 'done' } });
+    for (let waited = 0; (await done()) === 0 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(await done()).toBe(1);
+    expect((await s.signed(body, JSON_TYPE, { retry: 1 })).status).toBe(200);
+    await settle();
+    expect(s.slack.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(failures).toBe(-1);
+  });
 });

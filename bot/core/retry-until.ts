@@ -6,7 +6,12 @@
 export async function retryUntil<T>(
   write: () => Promise<T>,
   deadline: number,
-  options: { onRetry?(err: unknown, attempt: number, delay: number): void; sleep?(ms: number): Promise<void> } = {},
+  options: {
+    onRetry?(err: unknown, attempt: number, delay: number): void;
+    sleep?(ms: number): Promise<void>;
+    /** only errors this says yes to are tried again (default: every error) */
+    retryIf?(err: unknown): boolean;
+  } = {},
 ): Promise<T> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt++) {
@@ -14,7 +19,7 @@ export async function retryUntil<T>(
       return await write();
     } catch (err) {
       const delay = Math.min(5_000, 200 * 2 ** (attempt - 1));
-      if (Date.now() + delay > deadline) throw err;
+      if (Date.now() + delay > deadline || (options.retryIf && !options.retryIf(err))) throw err;
       options.onRetry?.(err, attempt, delay);
       await sleep(delay);
     }

@@ -11,6 +11,19 @@ export function isBusyError(err: unknown): boolean {
   );
 }
 
+/**
+ * True for errors that mean "the database cannot be reached just now": PostgreSQL restarting or shutting down (57P01,
+ * 57P03), a refused, reset or cut connection, Prisma's "Can't reach database server" (P1001) and "server closed the
+ * connection" (P1017). A read can simply be tried again; a write may have committed before the connection was cut.
+ */
+export function isUnreachableError(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown } | undefined;
+  const text = `${e?.code ?? ''} ${e?.message ?? ''} ${String((e?.cause as { code?: string } | undefined)?.code ?? '')}`;
+  return /57P01|57P03|ECONNREFUSED|ECONNRESET|EPIPE|P1001|P1017|Connection terminated|Can't reach database server|server closed the connection|the database system is (?:starting up|shutting down)/i.test(
+    text,
+  );
+}
+
 /** Runs a database operation, retrying a few times with jittered backoff while the database is busy. */
 export async function withBusyRetry<T>(operation: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -8,6 +8,7 @@ import { botAddedReplies, type Welcome } from '../handlers/lifecycle/index.js';
 import { FILE_CONSENT_INVOKE, fileConsentHandler } from '../features/reports/file-consent.js';
 import { receivePlanFileHandler } from '../handlers/plan-import/receive-file.js';
 import { fileAttachmentOf } from '../import/teams-file.js';
+import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import { handleCardAction, handleText } from '../routes/dispatch.js';
 import { resolveTurn } from '../routes/turn-context.js';
@@ -16,9 +17,12 @@ import { recogniseSender, syncMembership } from '../identity/contact.js';
 import { readMentions } from '../identity/mentions.js';
 import { firstRefusal } from '../identity/tenancy.js';
 import { emptyInvokeResponse, invokeResponse, replyFor, toActivity } from './render.js';
+import { isUnreachableError } from '../store/retry.js';
 import { answerOnce } from './answer-once.js';
 
 const log = logger('turn');
+/** How long a turn waits for a database that cannot be reached before it answers with an apology (Teams waits 15 s). */
+const UNREACHABLE_WAIT_MS = 8_000;
 
 /** Who is speaking and where, from a Teams activity, resolved once (see resolveTurn); the trace rides along. */
 async function turnOf(services: Services, activity: Activity, partnership: string, trace: TurnTrace): Promise<TurnInput> {
@@ -42,7 +46,13 @@ export function createTurnHandler(services: Services) {
     const trace: TurnTrace = { outcome: 'retry' };
     let partnership: string | null = null;
     try {
-      partnership = await partnershipForTurn(services, activity);
+      // Before the turn is claimed nothing has been sent, so a database that is restarting is waited for (up to
+      // UNREACHABLE_WAIT_MS, inside Teams' 15 seconds) rather than answered with an apology: a retry of an activity
+      // another instance is answering then finds its claim and stays silent, instead of saying "Sorry" after the answer.
+      partnership = await retryUntil(() => partnershipForTurn(services, activity), Date.now() + UNREACHABLE_WAIT_MS, {
+        retryIf: isUnreachableError,
+        onRetry: (err, attempt, delay) => log.warn({ err, attempt, delay }, 'The database cannot be reached; waiting before answering'),
+      });
       if (!partnership) {
         trace.outcome = 'not linked';
         return await notLinked(context, services);

@@ -148,3 +148,32 @@ describe('a turn whose end cannot be recorded at first (database restarting)', (
     expect(await bot.store.db.actionUpdate.count({ where: { actionId: a18.id } })).toBe(2);
   });
 });
+
+// A retry reaches another instance while the database is restarting: before it has claimed the turn it has sent
+// nothing, so it waits for the database rather than saying "Sorry, something went wrong" beside the first answer.
+describe('a retry that reaches another instance while its database cannot be reached', () => {
+  it('waits for the database, finds the turn answered, and says nothing', async () => {
+    const question = makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali });
+    await bot.post(question);
+    expect(texts(bot)).toHaveLength(1);
+    const conversations = other.store.conversations;
+    const enter = conversations.enter;
+    let cut = 2;
+    conversations.enter = (...args: Parameters<typeof enter>) => (cut-- > 0 ? Promise.reject(connectionCut()) : enter(...args));
+    expect((await other.post({ ...question, serviceUrl: other.connector.url })).status).toBe(200);
+    expect(cut).toBe(-1);
+    expect(texts(other)).toEqual([]);
+    expect(texts(bot)).toHaveLength(1);
+  });
+
+  it('a new question that meets a restarting database is answered once the database is back', async () => {
+    const conversations = other.store.conversations;
+    const enter = conversations.enter;
+    let cut = 1;
+    conversations.enter = (...args: Parameters<typeof enter>) => (cut-- > 0 ? Promise.reject(connectionCut()) : enter(...args));
+    const question = makeMessage(other.connector.url, { text: "what's amber?", mention: true, from: ali });
+    expect((await other.post(question)).status).toBe(200);
+    expect(texts(other)).toHaveLength(1);
+    expect(texts(other)[0]).not.toContain('went wrong');
+  });
+});

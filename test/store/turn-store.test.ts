@@ -101,4 +101,13 @@ describe("a turn's first reads, in one statement", () => {
     await updateElsewhere('AMBER', 'later, elsewhere');
     expect((await store.plans.current(PARTNERSHIP))!.actions.find((a) => a.ref === 18)!.rag).toBe('AMBER');
   });
+
+  it("uses the privacy settings another instance saved before the turn, and the turn's own change after it", async () => {
+    const actor = { personId: null, label: 'test' };
+    await elsewhere.privacy.changeSettings({ partnership: PARTNERSHIP, change: { postNotesToChannel: true }, actor, now: AT });
+    const { store } = (await turn())!;
+    expect(await store.privacy.settings(PARTNERSHIP)).toMatchObject({ postNotesToChannel: true });
+    await store.privacy.changeSettings({ partnership: PARTNERSHIP, change: { postNotesToChannel: false }, actor, now: AT });
+    expect(await store.privacy.settings(PARTNERSHIP)).toMatchObject({ postNotesToChannel: false });
+  });
 });

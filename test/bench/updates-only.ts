@@ -31,7 +31,7 @@ const code = await runCommand(
 if (code !== 0) throw new Error(`generate failed:\n${out.join('\n')}`);
 const channels = await loadChannels(store);
 const updaters = await pickUpdaters(store, channels, 50);
-const bot = await startChild('bot-server.ts', { BENCH_DATABASE_URL: db.url });
+const bot = await startChild('bot-server.ts', { DATABASE_URL: db.url, LOG_LEVEL: 'warn', DEMO_PLAN: 'off' });
 const w = await measureUpdates({ baseUrl: bot.url, connector, store, updaters, seconds, warmupSeconds, runId: Date.now().toString(36) });
 process.stdout.write(
   `${JSON.stringify({

@@ -15,7 +15,7 @@ export interface ActionEdit {
 
 type ActionRow = { id: number; planId: number };
 /** The client inside a transaction. */
-type Tx = Omit<Db, '$connect' | '$disconnect' | '$extends' | '$on' | '$transaction'>;
+export type Tx = Omit<Db, '$connect' | '$disconnect' | '$extends' | '$on' | '$transaction'>;
 
 /** The partnership's organisations by these names (created, with their aliases, when new), in the order given. */
 async function organisationIds(tx: Tx, partnershipId: number, leads: OrganisationInfo[]): Promise<number[]> {

@@ -105,8 +105,13 @@ export async function announcementConversation(
 
 /** The partnership's announcement channel on each platform it uses (Teams first). */
 export async function announcementConversations(db: Db, partnership: string): Promise<StoredConversation[]> {
-  const each = await Promise.all((['teams', 'slack'] as const).map((platform) => announcementConversation(db, partnership, platform)));
-  return each.filter((c): c is StoredConversation => c !== null);
+  // one statement: the partnership's active channels in announcementConversation's order, then the first on each platform
+  const rows = await db.conversationRef.findMany({
+    where: { partnership: { name: partnership }, kind: 'channel', active: true, platform: { in: ['teams', 'slack'] } },
+    orderBy: [{ announcements: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const each = (['teams', 'slack'] as const).map((platform) => rows.find((r) => r.platform === platform) ?? null);
+  return each.filter((r) => r !== null).map(toStored);
 }
 
 /** Makes one channel the partnership's announcement channel on its platform. */

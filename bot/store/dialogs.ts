@@ -26,12 +26,19 @@ const toStored = (r: { id: number; kind: string; state: string; version: number;
   expiresAt: r.expiresAt,
 });
 
-/** The person's dialog in this conversation, if any (expired ones too: the caller decides). */
-export async function loadDialog(db: Db, key: DialogKey): Promise<StoredDialog | null> {
+/**
+ * The person's dialog in this conversation, if any (expired ones too: the caller decides). `probed` is the dialog's id
+ * there (or null: none) when the turn has just read it (see openTurn).
+ */
+export async function loadDialog(db: Db, key: DialogKey, probed?: number | null): Promise<StoredDialog | null> {
+  if (probed === null) return null;
   // Most messages have no dialog: a plain indexed probe first is far cheaper than the full Prisma read.
-  const probe = await db.$queryRaw<
-    { id: number }[]
-  >`SELECT "id" FROM "DialogState" WHERE "conversationId" = ${key.conversationId} AND "userChatId" = ${key.userChatId}`;
+  const probe =
+    probed === undefined
+      ? await db.$queryRaw<
+          { id: number }[]
+        >`SELECT "id" FROM "DialogState" WHERE "conversationId" = ${key.conversationId} AND "userChatId" = ${key.userChatId}`
+      : [probed];
   if (!probe.length) return null;
   const row = await db.dialogState.findUnique({ where: { conversationId_userChatId: key } });
   return row ? toStored(row) : null;

@@ -1,3 +1,4 @@
+import { sqltag, type Sql } from '@prisma/client/runtime/client';
 import type { Role } from '../plan/types.js';
 import type { Db } from './client.js';
 
@@ -21,7 +22,7 @@ export interface PersonInfo {
   createdAt: Date;
 }
 
-type Row = {
+export type PersonRow = {
   id: number;
   aadObjectId: string | null;
   tenantId: string | null;
@@ -36,7 +37,7 @@ type Row = {
   createdAt: Date | string;
 };
 /** A person row (Prisma's or plain SQL's) as the bot layer sees it. */
-export const rowToInfo = (r: Row): PersonInfo => ({
+export const rowToInfo = (r: PersonRow): PersonInfo => ({
   id: Number(r.id),
   aadObjectId: r.aadObjectId,
   tenantId: r.tenantId,
@@ -53,21 +54,28 @@ export const rowToInfo = (r: Row): PersonInfo => ({
 
 // Plain SQL for the per-message lookups: the same rows as the Prisma queries they replace, one statement each.
 
+/** A person row's columns over `"Person" pe` and its `"Organisation" po`. */
+export const PERSON_COLUMNS: Sql = sqltag`pe."id", pe."aadObjectId", pe."tenantId", pe."chatId", pe."displayName", pe."email", pe."userPrincipalName", pe."guest", pe."removedAt", pe."role", pe."createdAt", po."name" AS "organisation"`;
+
+/** The condition on `"Person" pe` for the sender's candidates: their Entra object id or their chat id. */
+export const isSender = (aadObjectId: string | null, chatId: string): Sql =>
+  sqltag`(pe."aadObjectId" = ${aadObjectId ?? ''} OR pe."chatId" = ${chatId})`;
+
 /** A partnership's people with this Entra object id or this chat id (at most two rows). */
 export async function senderCandidates(db: Db, partnership: string, aadObjectId: string | null, chatId: string): Promise<PersonInfo[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT p."id", p."aadObjectId", p."tenantId", p."chatId", p."displayName", p."email", p."userPrincipalName", p."guest", p."removedAt", p."role", p."createdAt", o."name" AS "organisation"
-    FROM "Person" p JOIN "Partnership" s ON s."id" = p."partnershipId" LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
-    WHERE s."name" = ${partnership} AND (p."aadObjectId" = ${aadObjectId ?? ''} OR p."chatId" = ${chatId})`;
+  const rows = await db.$queryRaw<PersonRow[]>`
+    SELECT ${PERSON_COLUMNS}
+    FROM "Person" pe JOIN "Partnership" s ON s."id" = pe."partnershipId" LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
+    WHERE s."name" = ${partnership} AND ${isSender(aadObjectId, chatId)}`;
   return rows.map(rowToInfo);
 }
 
 /** Everyone in a partnership, by display name. */
 export async function peopleOf(db: Db, partnership: string): Promise<PersonInfo[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT p."id", p."aadObjectId", p."tenantId", p."chatId", p."displayName", p."email", p."userPrincipalName", p."guest", p."removedAt", p."role", p."createdAt", o."name" AS "organisation"
-    FROM "Person" p JOIN "Partnership" s ON s."id" = p."partnershipId" LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
+  const rows = await db.$queryRaw<PersonRow[]>`
+    SELECT ${PERSON_COLUMNS}
+    FROM "Person" pe JOIN "Partnership" s ON s."id" = pe."partnershipId" LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
     WHERE s."name" = ${partnership}
-    ORDER BY p."displayName" ASC`;
+    ORDER BY pe."displayName" ASC`;
   return rows.map(rowToInfo);
 }

@@ -247,8 +247,20 @@ export async function identifySender(
   partnership: string,
   sender: { id: string; name: string; aadObjectId?: string },
 ): Promise<PersonInfo | null> {
-  const aad = sender.aadObjectId?.trim() ? sender.aadObjectId.trim().toLowerCase() : null;
-  const candidates = await senderCandidates(db, partnership, aad, sender.id);
+  return settleSender(db, await senderCandidates(db, partnership, objectIdOf(sender), sender.id), sender);
+}
+
+/** The sender's Entra object id as people rows keep it (lower case), or null. */
+export const objectIdOf = (sender: { aadObjectId?: string }): string | null =>
+  sender.aadObjectId?.trim() ? sender.aadObjectId.trim().toLowerCase() : null;
+
+/** identifySender's choice among the partnership's people with the sender's object id or chat id, refreshing their chat id and name. */
+export async function settleSender(
+  db: Db,
+  candidates: PersonInfo[],
+  sender: { id: string; name: string; aadObjectId?: string },
+): Promise<PersonInfo | null> {
+  const aad = objectIdOf(sender);
   const byObjectId = aad ? candidates.find((p) => p.aadObjectId === aad) : undefined;
   const byChatId = candidates.find((p) => p.chatId === sender.id && (p.aadObjectId === null || !aad));
   const found = byObjectId ?? byChatId;

@@ -1,6 +1,6 @@
 import type { PlanView } from '../plan/types.js';
 import type { Db } from './client.js';
-import { readPlanStamp } from './plan-stamp.js';
+import { readPlanStamp, type PlanStamp } from './plan-stamp.js';
 import { readPlanView } from './plan-view.js';
 
 /** Per database, per partnership (and plan, for a plan other than the live one): the last PlanView read and the stamp it was read under. */
@@ -18,9 +18,10 @@ function deepFreeze<T>(value: T): T {
 /**
  * The partnership's live plan (or, given an id, that plan of the partnership): one small stamp query, then the cached view when the stamp is unchanged,
  * else a fresh read. The stamp is read first, so a change made meanwhile (here or in another instance) shows next time.
+ * A turn that read the live plan's stamp with its sender (see openTurn) passes it as `known`: no second read.
  */
-export async function cachedPlanView(db: Db, partnership: string, planId?: number): Promise<PlanView | null> {
-  const stamp = await readPlanStamp(db, partnership, planId);
+export async function cachedPlanView(db: Db, partnership: string, planId?: number, known?: PlanStamp | null): Promise<PlanView | null> {
+  const stamp = known !== undefined ? known : await readPlanStamp(db, partnership, planId);
   const key = planId === undefined ? partnership : `${partnership}\u0000${planId}`;
   let views = cached.get(db);
   if (!views) {

@@ -22,7 +22,11 @@ export async function loadPlanView(db: Db, partnership: string, planId?: number)
 
 /** Like loadPlanView, but a partnership without a plan is a NOT_FOUND error. */
 export async function requirePlanView(db: Db, partnership: string): Promise<PlanView> {
-  const view = await loadPlanView(db, partnership);
+  return planOrNotFound(await loadPlanView(db, partnership), partnership);
+}
+
+/** The plan view, or NOT_FOUND saying the partnership has no plan yet. */
+export function planOrNotFound(view: PlanView | null, partnership: string): PlanView {
   if (!view)
     throw new AppError(
       'NOT_FOUND',

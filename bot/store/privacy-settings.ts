@@ -26,10 +26,16 @@ async function partnershipId(db: Db, partnership: string): Promise<number> {
 
 /** The partnership's privacy settings (defaults when none are stored). */
 export async function privacySettings(db: Db, partnership: string): Promise<PrivacySettings> {
-  const row = await db.partnershipPrivacy.findFirst({ where: { partnership: { name: partnership } } });
-  if (!row) return { ...DEFAULT_PRIVACY_SETTINGS };
+  return settingsOf(await db.partnershipPrivacy.findFirst({ where: { partnership: { name: partnership } } }));
+}
+
+/** The settings a stored row says (defaults when there is none; a flag from plain SQL may be 0 or 1). */
+export function settingsOf(
+  row: (Omit<PrivacySettings, 'postNotesToChannel'> & { postNotesToChannel: boolean | number | null }) | null,
+): PrivacySettings {
+  if (!row || row.postNotesToChannel === null) return { ...DEFAULT_PRIVACY_SETTINGS };
   const { postNotesToChannel, referralEmail, referralPhone, referralFormUrl, referralOutOfHours } = row;
-  return { postNotesToChannel, referralEmail, referralPhone, referralFormUrl, referralOutOfHours };
+  return { postNotesToChannel: Boolean(postNotesToChannel), referralEmail, referralPhone, referralFormUrl, referralOutOfHours };
 }
 
 /** Changes some privacy settings and records who did it in the audit trail, in one transaction. */

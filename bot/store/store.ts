@@ -18,6 +18,7 @@ import { claimDue, finishMessage, listMessages, onQueued, pendingCount, queueMes
 import { databaseCreatedAt } from './database-age.js';
 import { loadDeliveryProblems } from './delivery-problems.js';
 import { claimTurn, finishTurn, purgeExpiredTurns, recordTurnReplies } from './turn-replies.js';
+import { openTurn } from './turn-start.js';
 import { activeMutes, muteReminders, unmuteReminders } from './mutes.js';
 import { isPanelMember, listPanelMembers, setPanelMember } from './panel.js';
 import { existingPartnerships, linkPartnershipToTenant, partnershipForTenant } from './partnerships.js';
@@ -260,6 +261,8 @@ export function repositories(db: Db) {
     /** what could not be delivered in a partnership, and why */
     deliveries: bind(db, { problems: loadDeliveryProblems }),
     /** the replies of each turn by activity, so a retried activity is not answered twice */
+    /** a turn's first reads in one statement: the sender, their conversation in progress, the live plan's stamp (see turnStore) */
+    turns: bind(db, { open: openTurn }),
     turnReplies: bind(db, { claim: claimTurn, record: recordTurnReplies, finish: finishTurn, purgeExpired: purgeExpiredTurns }),
     jobRuns: bind(db, { claim: claimRun, finish: finishRun, existing: existingRuns, recent: recentRuns }),
     /** the durable outbox of proactive messages: one row per recipient, sent by the outbox sender */

@@ -1,46 +1,26 @@
 import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
-import { editData, replaceLeads, type ActionEdit } from './action-edits.js';
+import { editData, replaceLeads, type ActionEdit, type Tx } from './action-edits.js';
 import type { Db } from './client.js';
-import { type DialogEnd, writeDialogState } from './dialogs.js';
+import { writeDialogState } from './dialogs.js';
 import { findLivePlan, LIVE } from './live-plan.js';
-import { queueInTransaction, queuedAfterCommit, type OutboxInput } from './outbox.js';
+import { queueInTransaction, queuedAfterCommit } from './outbox.js';
 import { withBusyRetry } from './retry.js';
+import { saveUpdate, StaleUpdate } from './update-sql.js';
+import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
 export type { ActionEdit } from './action-edits.js';
 
-/** A change someone asks for: the version they saw, the new RAG, a note and progress. */
-export interface UpdateCommand {
-  actionId: number;
-  expectedVersion: number;
-  rag: Rag;
-  note: string;
-  progress: number | null;
-  /** who: their name at the time, chat id, and the Person id (keyed by Entra object id) when a person of the partnership */
-  actor: { name: string; chatId: string | null; personId?: number | null };
-  source: UpdateSource;
-  /** the same key twice makes one update (double clicks, Teams retries) */
-  idempotencyKey: string;
-  at: Date;
-  /** an edit of the action's fields made with the same version check and history entry (title, date, leads, theme, owner) */
-  edit?: ActionEdit;
-  /** messages to queue, in the same transaction, when the update is applied and changes the RAG (the announcement) */
-  announce?: OutboxInput[];
-  /** the conversation that ends with this update: its end is written in the same transaction (both saved, or neither) */
-  endDialog?: (applied: { ragFrom: Rag; ragTo: Rag }) => DialogEnd;
-}
-
-export type UpdateOutcome =
-  | { status: 'applied'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
-  | { status: 'duplicate'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
-  | { status: 'stale'; currentVersion: number }
-  | { status: 'missing' }
-  /** the action's plan is not the live one: archived plans are read-only, drafts wait to be made live */
-  | { status: 'closed'; planStatus: string; planTitle: string };
+export type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
 const isUniqueViolation = (err: unknown) =>
   (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
 
-/** Applies an update if the action is still at the expected version; records it in the history, atomically. */
+/**
+ * Applies an update if the action is still at the expected version; records it in the history and queues its
+ * announcement, atomically. A plain update is two statements in its transaction (see saveUpdate); an edit of the
+ * action's fields goes through Prisma. The idempotency key is checked only when the update did not apply: a request
+ * seen before finds the action at a later version (or its key taken), and is then reported as the duplicate it is.
+ */
 export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOutcome> {
   const previous = async (): Promise<UpdateOutcome | null> => {
     const done = await db.actionUpdate.findUnique({
@@ -51,52 +31,16 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       ? { status: 'duplicate', ragFrom: done.ragFrom as Rag, ragTo: done.ragTo as Rag, version: done.action.version, historyId: done.id }
       : null;
   };
-  const earlier = await previous();
-  if (earlier) return earlier;
   try {
     const outcome = await withBusyRetry(() =>
       db.$transaction(async (tx) => {
-        const action = await tx.action.findUnique({
-          where: { id: cmd.actionId },
-          include: { plan: { select: { status: true, title: true } } },
-        });
-        if (!action) return { status: 'missing' } as const;
-        if (action.plan.status !== LIVE) return { status: 'closed', planStatus: action.plan.status, planTitle: action.plan.title } as const;
-        if (action.version !== cmd.expectedVersion) return { status: 'stale', currentVersion: action.version } as const;
-        const edit = cmd.edit ? await editData(tx, action, cmd.edit) : { data: {}, leadIds: null };
-        const changed = await tx.action.updateMany({
-          where: { id: cmd.actionId, version: cmd.expectedVersion },
-          data: { ...edit.data, rag: cmd.rag, progress: cmd.progress ?? action.progress, version: { increment: 1 }, updatedAt: cmd.at },
-        });
-        if (changed.count !== 1) return { status: 'stale', currentVersion: action.version + 1 } as const;
-        if (edit.leadIds) await replaceLeads(tx, cmd.actionId, edit.leadIds);
-        const entry = await tx.actionUpdate.create({
-          data: {
-            actionId: cmd.actionId,
-            actorName: cmd.actor.name,
-            actorChatId: cmd.actor.chatId,
-            at: cmd.at,
-            ragFrom: action.rag,
-            ragTo: cmd.rag,
-            note: cmd.note,
-            progress: cmd.progress,
-            source: cmd.source,
-            idempotencyKey: cmd.idempotencyKey,
-            actorPersonId: cmd.actor.personId ?? null,
-            changes: JSON.stringify(cmd.edit?.changes ?? []),
-          },
-        });
-        const queued = action.rag !== cmd.rag ? await queueInTransaction(tx, cmd.announce ?? [], cmd.at) : 0;
-        const end = cmd.endDialog?.({ ragFrom: action.rag as Rag, ragTo: cmd.rag });
+        const saved = cmd.edit ? await saveEdit(tx, cmd, cmd.edit) : await saveUpdate(tx, cmd);
+        if (saved.status !== 'applied') return saved;
+        const queued = saved.ragFrom !== cmd.rag ? await queueInTransaction(tx, cmd.announce ?? [], cmd.at) : 0;
+        // the conversation that asked for this update ends in the same transaction: both saved, or neither
+        const end = cmd.endDialog?.({ ragFrom: saved.ragFrom, ragTo: cmd.rag });
         if (end) await writeDialogState(tx, end.id, end.version, { state: end.state, now: cmd.at, expiresAt: cmd.at });
-        return {
-          status: 'applied',
-          ragFrom: action.rag as Rag,
-          ragTo: cmd.rag,
-          version: action.version + 1,
-          historyId: entry.id,
-          queued,
-        } as const;
+        return { ...saved, queued };
       }),
     );
     if (outcome.status === 'applied') {
@@ -104,13 +48,49 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       const { queued: _queued, ...applied } = outcome;
       return applied;
     }
-    // Stale because the same request (another instance, a retry) got there first? Then it is a duplicate.
-    return outcome.status === 'stale' ? ((await previous()) ?? outcome) : outcome;
+    // Not applied: the same request (another instance, a retry, a double click) may have got there first.
+    return (await previous()) ?? outcome;
   } catch (err) {
-    // Two identical requests raced: the other one won; report what it did.
+    // The action moved on between the entry and the change, or two identical requests raced: report what happened.
+    if (err instanceof StaleUpdate) return (await previous()) ?? { status: 'stale', currentVersion: cmd.expectedVersion + 1 };
     if (isUniqueViolation(err)) return (await previous()) ?? { status: 'stale', currentVersion: -1 };
     throw err;
   }
+}
+
+/** An edit of the action's fields with its RAG, note and progress, inside the update's transaction (Prisma: edits are rare). */
+async function saveEdit(tx: Tx, cmd: UpdateCommand, edit: ActionEdit): Promise<Exclude<UpdateOutcome, { status: 'duplicate' }>> {
+  const action = await tx.action.findUnique({
+    where: { id: cmd.actionId },
+    include: { plan: { select: { status: true, title: true } } },
+  });
+  if (!action) return { status: 'missing' };
+  if (action.plan.status !== LIVE) return { status: 'closed', planStatus: action.plan.status, planTitle: action.plan.title };
+  if (action.version !== cmd.expectedVersion) return { status: 'stale', currentVersion: action.version };
+  const { data, leadIds } = await editData(tx, action, edit);
+  const changed = await tx.action.updateMany({
+    where: { id: cmd.actionId, version: cmd.expectedVersion },
+    data: { ...data, rag: cmd.rag, progress: cmd.progress ?? action.progress, version: { increment: 1 }, updatedAt: cmd.at },
+  });
+  if (changed.count !== 1) return { status: 'stale', currentVersion: action.version + 1 };
+  if (leadIds) await replaceLeads(tx, cmd.actionId, leadIds);
+  const entry = await tx.actionUpdate.create({
+    data: {
+      actionId: cmd.actionId,
+      actorName: cmd.actor.name,
+      actorChatId: cmd.actor.chatId,
+      at: cmd.at,
+      ragFrom: action.rag,
+      ragTo: cmd.rag,
+      note: cmd.note,
+      progress: cmd.progress,
+      source: cmd.source,
+      idempotencyKey: cmd.idempotencyKey,
+      actorPersonId: cmd.actor.personId ?? null,
+      changes: JSON.stringify(edit.changes),
+    },
+  });
+  return { status: 'applied', ragFrom: action.rag as Rag, ragTo: cmd.rag, version: action.version + 1, historyId: entry.id };
 }
 
 /** An action's history, newest first. */

@@ -17,7 +17,7 @@ const connector = await startFakeConnector();
 const slack = await startBenchSlack();
 const db = sqliteDatabase();
 await prepareDemo(db.url);
-const bot = await startChild('bot-server.ts', { NODE_OPTIONS: '--expose-gc', BENCH_DATABASE_URL: db.url, ...slack.env });
+const bot = await startChild('bot-server.ts', { NODE_OPTIONS: '--expose-gc', DATABASE_URL: db.url, ...slack.env });
 const rows: Row[] = [];
 for (const concurrency of [1, 50]) {
   for (const platform of ['Teams', 'Slack'] as const) {

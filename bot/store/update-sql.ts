@@ -1,0 +1,43 @@
+import type { Rag } from '../plan/types.js';
+import type { Tx } from './action-edits.js';
+import { LIVE } from './live-plan.js';
+import type { UpdateCommand, UpdateOutcome } from './update-types.js';
+
+/** Thrown inside the update's transaction when the action moved on between its two statements: the history entry is rolled back. */
+export class StaleUpdate extends Error {}
+
+/**
+ * A RAG, note and progress update (no edit) inside its transaction, in two statements: the history entry, inserted only
+ * while the action is at the expected version in the live plan (its RAG before read in the same statement), then the
+ * version-checked change of the action. When no entry was inserted, one more read says why (missing, closed or stale).
+ */
+export async function saveUpdate(tx: Tx, cmd: UpdateCommand): Promise<Exclude<UpdateOutcome, { status: 'duplicate' }>> {
+  const inserted = await tx.$queryRaw<{ id: number; ragFrom: string }[]>`
+    INSERT INTO "ActionUpdate" ("actionId", "actorName", "actorChatId", "at", "ragFrom", "ragTo", "note", "progress", "source", "idempotencyKey", "actorPersonId", "changes")
+    SELECT a."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, a."rag", ${cmd.rag}, ${cmd.note}, ${cmd.progress}, ${cmd.source}, ${cmd.idempotencyKey}, ${cmd.actor.personId ?? null}, '[]'
+    FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
+    WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND pl."status" = ${LIVE}
+    RETURNING "id", "ragFrom"`;
+  const entry = inserted[0];
+  if (!entry) return whyNot(tx, cmd.actionId);
+  const changed = await tx.$executeRaw`
+    UPDATE "Action" SET "rag" = ${cmd.rag}, "progress" = COALESCE(${cmd.progress}, "progress"), "version" = "version" + 1, "updatedAt" = ${cmd.at}
+    WHERE "id" = ${cmd.actionId} AND "version" = ${cmd.expectedVersion}`;
+  if (changed !== 1) throw new StaleUpdate();
+  return {
+    status: 'applied',
+    ragFrom: entry.ragFrom as Rag,
+    ragTo: cmd.rag,
+    version: cmd.expectedVersion + 1,
+    historyId: Number(entry.id),
+  };
+}
+
+/** Why an update found nothing to change: no such action, its plan not live, or another version. */
+async function whyNot(tx: Tx, actionId: number): Promise<Exclude<UpdateOutcome, { status: 'applied' | 'duplicate' }>> {
+  const [row] = await tx.$queryRaw<{ version: number; status: string; title: string }[]>`
+    SELECT a."version", pl."status", pl."title" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId" WHERE a."id" = ${actionId}`;
+  if (!row) return { status: 'missing' };
+  if (row.status !== LIVE) return { status: 'closed', planStatus: row.status, planTitle: row.title };
+  return { status: 'stale', currentVersion: Number(row.version) };
+}

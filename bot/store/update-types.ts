@@ -1,0 +1,33 @@
+import type { Rag, UpdateSource } from '../plan/types.js';
+import type { ActionEdit } from './action-edits.js';
+import type { DialogEnd } from './dialogs.js';
+import type { OutboxInput } from './outbox.js';
+
+/** A change someone asks for: the version they saw, the new RAG, a note and progress. */
+export interface UpdateCommand {
+  actionId: number;
+  expectedVersion: number;
+  rag: Rag;
+  note: string;
+  progress: number | null;
+  /** who: their name at the time, chat id, and the Person id (keyed by Entra object id) when a person of the partnership */
+  actor: { name: string; chatId: string | null; personId?: number | null };
+  source: UpdateSource;
+  /** the same key twice makes one update (double clicks, Teams retries) */
+  idempotencyKey: string;
+  at: Date;
+  /** an edit of the action's fields made with the same version check and history entry (title, date, leads, theme, owner) */
+  edit?: ActionEdit;
+  /** messages to queue, in the same transaction, when the update is applied and changes the RAG (the announcement) */
+  announce?: OutboxInput[];
+  /** the conversation that ends with this update: its end is written in the same transaction (both saved, or neither) */
+  endDialog?: (applied: { ragFrom: Rag; ragTo: Rag }) => DialogEnd;
+}
+
+export type UpdateOutcome =
+  | { status: 'applied'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
+  | { status: 'duplicate'; ragFrom: Rag; ragTo: Rag; version: number; historyId: number }
+  | { status: 'stale'; currentVersion: number }
+  | { status: 'missing' }
+  /** the action's plan is not the live one: archived plans are read-only, drafts wait to be made live */
+  | { status: 'closed'; planStatus: string; planTitle: string };

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildMessageCard } from '../../cards/message-card.js';
+import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
+import { openStore, type OpenStore } from '../../bot/store/database.js';
+import type { UpdateCommand } from '../../bot/store/updates.js';
+import { TEAMS } from '../support/activities.js';
+import { createTestDatabase } from '../support/database.js';
+
+// The one update path's outcomes, as the store reports them to the card and the update conversation.
+const AT = new Date('2026-11-22T10:00:00Z');
+const PARTNERSHIP = 'City of London';
+let database: { url: string; drop(): Promise<void> };
+let store: OpenStore;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  store = await openStore(database.url);
+  await loadDemoPlanIfEmpty(store, PARTNERSHIP, AT);
+});
+afterEach(async () => {
+  await store.close();
+  await database.drop();
+});
+
+const a18 = async () => (await store.plans.require(PARTNERSHIP)).actions.find((a) => a.ref === 18)!;
+const history = async (actionId: number) => store.db.actionUpdate.findMany({ where: { actionId }, orderBy: { id: 'asc' } });
+
+/** Ali's update of action 18 from the version they saw; an announcement to queue when it changes the RAG. */
+async function command(overrides: Partial<UpdateCommand> = {}): Promise<UpdateCommand> {
+  const action = await a18();
+  return {
+    actionId: action.id,
+    expectedVersion: action.version,
+    rag: 'AMBER',
+    note: 'Met three faith leaders.',
+    progress: null,
+    actor: { name: 'Ali Burlington', chatId: '29:ali' },
+    source: 'card',
+    idempotencyKey: `key-${action.version}`,
+    at: AT,
+    announce: [
+      {
+        key: `announce:${action.id}:v${action.version + 1}`,
+        partnership: PARTNERSHIP,
+        kind: 'announcement',
+        conversationId: TEAMS.channelId,
+        recipient: 'the partnership channel',
+        reply: buildMessageCard({ lines: ['Action 18 is now AMBER'] }),
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe('applying an update', () => {
+  it('changes the action once, keeps its progress when none is given, records the RAG before and queues the announcement with it', async () => {
+    const before = await a18();
+    const cmd = await command();
+    expect(await store.actions.applyUpdate(cmd)).toMatchObject({
+      status: 'applied',
+      ragFrom: 'RED',
+      ragTo: 'AMBER',
+      version: before.version + 1,
+    });
+    const after = await a18();
+    expect(after).toMatchObject({ rag: 'AMBER', version: before.version + 1, progress: before.progress });
+    expect((await history(before.id)).at(-1)).toMatchObject({
+      ragFrom: 'RED',
+      ragTo: 'AMBER',
+      note: cmd.note,
+      actorName: 'Ali Burlington',
+    });
+    expect(await store.outbox.list({ kind: 'announcement' })).toHaveLength(1);
+  });
+
+  it('reports the same request again as a duplicate of the first, saving nothing more', async () => {
+    const cmd = await command();
+    const first = await store.actions.applyUpdate(cmd);
+    const entries = (await history(cmd.actionId)).length;
+    expect(await store.actions.applyUpdate(cmd)).toEqual({ ...first, status: 'duplicate' });
+    expect(await history(cmd.actionId)).toHaveLength(entries);
+    expect(await store.outbox.list({ kind: 'announcement' })).toHaveLength(1);
+  });
+
+  it('refuses an update from an old version as stale, saying the current one, and queues nothing', async () => {
+    const old = await command({ note: 'first' });
+    await store.actions.applyUpdate({ ...old, rag: 'RED', announce: [] });
+    const entries = (await history(old.actionId)).length;
+    expect(await store.actions.applyUpdate({ ...old, idempotencyKey: 'another', note: 'second' })).toEqual({
+      status: 'stale',
+      currentVersion: old.expectedVersion + 1,
+    });
+    expect(await history(old.actionId)).toHaveLength(entries);
+    expect(await store.outbox.list({ kind: 'announcement' })).toHaveLength(0);
+  });
+
+  it('says an unknown action is missing, and an action of a plan that is no longer live is closed, saving nothing', async () => {
+    expect(await store.actions.applyUpdate(await command({ actionId: 999_999 }))).toEqual({ status: 'missing' });
+    const cmd = await command();
+    const entries = (await history(cmd.actionId)).length;
+    const plan = await store.db.plan.findFirstOrThrow({ where: { status: 'live' } });
+    await store.db.plan.update({ where: { id: plan.id }, data: { status: 'archived' } });
+    expect(await store.actions.applyUpdate(cmd)).toEqual({ status: 'closed', planStatus: 'archived', planTitle: plan.title });
+    expect(await history(cmd.actionId)).toHaveLength(entries);
+  });
+});

@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './client.js';
+import type { Database as SqliteConnection } from 'better-sqlite3';
+import { logger } from '../logger.js';
 import { applyMigrations } from './migrate.js';
+import { cacheStatements } from './sqlite-statements.js';
 import { repositories, type Repositories } from './store.js';
 
 export type { Db } from './client.js';
+
+const log = logger('store');
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 /** The store port: repositories over an open database, and what kind of server is behind it. No Prisma client. */
@@ -49,7 +54,17 @@ async function sqliteClient(url: string): Promise<Db> {
     import('@prisma/adapter-better-sqlite3'),
     import('./generated/sqlite/client.ts'),
   ]);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 }), errorFormat: 'minimal' });
+  const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 });
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const connection = await connect();
+    // the adapter's better-sqlite3 connection (a public field of its class, not of its type)
+    const client = (connection as { client?: SqliteConnection }).client;
+    if (typeof client?.prepare === 'function') cacheStatements(client);
+    else log.warn('The SQLite adapter has no connection to keep statements on: every query is prepared afresh');
+    return connection;
+  };
+  return new PrismaClient({ adapter, errorFormat: 'minimal' });
 }
 
 async function postgresClient(url: string): Promise<Db> {

@@ -1,9 +1,21 @@
 import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import type { Express } from 'express';
 
 /** Messages between the bench and a server it runs as a child process. */
 export type ToChild = { type: 'rss' } | { type: 'cpu' } | { type: 'stop' };
-export type FromChild = { type: 'rss'; rss: number; heapUsed: number } | { type: 'cpu'; micros: number };
+export type FromChild = ({ type: 'rss' } & MemoryFigures) | { type: 'cpu'; micros: number };
+
+/** A child's memory after a full collection: resident set, V8's heap (live and reserved), memory outside it. */
+export interface MemoryFigures {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  /** buffers, WebAssembly memory and other memory V8 is told about but does not hold in its heap */
+  external: number;
+  /** resident memory not backed by a file (heaps, malloc, WebAssembly), from /proc/self/status where there is one */
+  anonymous?: number;
+}
 
 /**
  * Runs in a child: answers the bench's questions about memory and CPU, and stops when told (`stop` ends the server;
@@ -15,8 +27,8 @@ export function answerBench(stop: () => void | Promise<void>): void {
     if (message.type === 'rss') {
       // the bench starts every child with --expose-gc: collect first so the heap figure is what is live
       (globalThis as { gc?: () => void }).gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      send({ type: 'rss', rss, heapUsed });
+      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+      send({ type: 'rss', rss, heapUsed, heapTotal, external, anonymous: anonymousResident() });
     }
     if (message.type === 'cpu') {
       const used = process.cpuUsage();
@@ -40,4 +52,14 @@ export async function serveBenchChild(app: Express): Promise<void> {
     server.close();
     process.exit(0);
   });
+}
+
+/** RssAnon from /proc/self/status in bytes (Linux); undefined elsewhere. */
+function anonymousResident(): number | undefined {
+  try {
+    const kb = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }

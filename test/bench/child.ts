@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { FromChild, ToChild } from './child-side.js';
+import type { FromChild, MemoryFigures, ToChild } from './child-side.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -16,7 +16,7 @@ export interface ChildServer {
   /** from the fork to the first 200 from GET /healthz, milliseconds */
   startupMs: number;
   /** the child's resident set size and the V8 heap in use after a full GC, bytes */
-  rss(): Promise<{ rss: number; heapUsed: number }>;
+  rss(): Promise<MemoryFigures>;
   /** CPU time the child has used so far (user + system), milliseconds */
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
@@ -114,8 +114,8 @@ export async function startChild(script: string, env: Record<string, string>, pr
     async rss() {
       const answer = next('rss');
       ask({ type: 'rss' });
-      const { rss, heapUsed } = (await answer) as Extract<FromChild, { type: 'rss' }>;
-      return { rss, heapUsed };
+      const { type: _, ...figures } = (await answer) as Extract<FromChild, { type: 'rss' }>;
+      return figures;
     },
     async cpuMs() {
       const answer = next('cpu');

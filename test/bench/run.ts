@@ -11,6 +11,7 @@ import { configureLogging } from '../../bot/logger.js';
 import { openStore } from '../../bot/store/database.js';
 import { startFakeConnector } from '../support/fake-connector.js';
 import { startChild, type ChildServer } from './child.js';
+import type { MemoryFigures } from './child-side.js';
 import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { timeDigests } from './digests.js';
 import { loadChannels, pickUpdaters } from './national.js';
@@ -39,7 +40,8 @@ const profileDir = values.profile;
 const only = new Set((values.only ?? 'sqlite,postgresql,national').split(','));
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const memory = (m: { rss: number; heapUsed: number }) => `${mb(m.rss)} (live JS heap after a GC ${mb(m.heapUsed)})`;
+const memory = (m: MemoryFigures) =>
+  `${mb(m.rss)} (after a GC: JS heap ${mb(m.heapUsed)} live of ${mb(m.heapTotal)} reserved, outside it ${mb(m.external)}${m.anonymous === undefined ? '' : `, not file-backed ${mb(m.anonymous)}`})`;
 /** The bot as `npm start` runs it, quiet (warnings only), without the demo plan (the bench loads its own). */
 const BOT_ENV = { LOG_LEVEL: 'warn', DEMO_PLAN: 'off' };
 configureLogging('warn');

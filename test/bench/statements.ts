@@ -15,12 +15,19 @@ const counting = { on: false };
 const note = (sql: unknown) => {
   if (counting.on) seen.push(String(typeof sql === 'object' && sql ? (sql as { text?: string }).text : sql).replace(/\s+/g, ' '));
 };
-const Sqlite = require('better-sqlite3') as { prototype: { prepare(sql: string): unknown; exec(sql: string): unknown } };
-const prepare = Sqlite.prototype.prepare;
-Sqlite.prototype.prepare = function (this: unknown, sql: string) {
-  note(sql);
-  return prepare.call(this, sql);
-};
+// SQLite: where a statement runs (the store keeps prepared statements, so preparing them counts nothing)
+type Statement = { source: string } & Record<'run' | 'get' | 'all' | 'iterate', (...args: unknown[]) => unknown>;
+const Sqlite = require('better-sqlite3') as new (file: string) => { prepare(sql: string): Statement; close(): void };
+const probe = new Sqlite(':memory:');
+const statementPrototype = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Statement;
+probe.close();
+for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+  const original = statementPrototype[method];
+  statementPrototype[method] = function (this: Statement, ...args: unknown[]) {
+    note(this.source);
+    return original.apply(this, args);
+  };
+}
 const pg = require('pg') as { Client: { prototype: { query(...args: unknown[]): unknown } } };
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {

@@ -70,6 +70,27 @@ describe('kept statements on a better-sqlite3 connection', () => {
     expect(all()).toEqual([[1, 'a', 'red']]);
     db.close();
   });
+
+  it('describes a kept query’s columns once, and again after a schema change', () => {
+    const db = open();
+    cacheStatements(db);
+    // the rows first: SQLite notices a schema change only when a statement runs
+    const describe = () => {
+      const statement = db.prepare('SELECT * FROM t').bind([]);
+      statement.raw().all();
+      return statement.columns().map((c) => c.name);
+    };
+    const columns = vi.spyOn(Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')), 'columns');
+    expect(describe()).toEqual(['id', 'name']);
+    expect(describe()).toEqual(['id', 'name']);
+    expect(columns).toHaveBeenCalledTimes(1);
+    db.prepare("ALTER TABLE t ADD COLUMN colour TEXT DEFAULT 'red'").bind([]).run();
+    expect(describe()).toEqual(['id', 'name', 'colour']);
+    db.exec('ALTER TABLE t ADD COLUMN size INTEGER');
+    expect(describe()).toEqual(['id', 'name', 'colour', 'size']);
+    expect(columns).toHaveBeenCalledTimes(3);
+    db.close();
+  });
 });
 
 describe.skipIf(TEST_POSTGRES_URL)('the store on SQLite', () => {

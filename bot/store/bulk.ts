@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { databaseKind, sqlitePath } from './database.js';
+import { postgresConnection } from './pg-statements.js';
 
 /** A column to bulk-insert: its name and its PostgreSQL type (for the typed arrays of one multi-row INSERT). */
 export interface BulkColumn {
@@ -74,7 +75,7 @@ function sqliteLoader(url: string): BulkLoader {
 }
 
 async function postgresLoader(url: string): Promise<BulkLoader> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: postgresConnection(url).connectionString });
   await client.connect();
   // timestamp(3) has no zone: an ISO instant ending in Z is read as UTC wall time, which is what Prisma stores.
   const toPg = (v: unknown) => (v instanceof Date ? v.toISOString() : v);

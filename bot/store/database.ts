@@ -5,6 +5,7 @@ import type { Database as SqliteConnection } from 'better-sqlite3';
 import { logger } from '../logger.js';
 import { applyMigrations } from './migrate.js';
 import { cacheStatements } from './sqlite-statements.js';
+import { keepStatements, postgresConnection } from './pg-statements.js';
 import { repositories, type Repositories } from './store.js';
 
 export type { Db } from './client.js';
@@ -68,6 +69,13 @@ async function sqliteClient(url: string): Promise<Db> {
 }
 
 async function postgresClient(url: string): Promise<Db> {
-  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgres/client.ts')]);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), errorFormat: 'minimal' }) as unknown as Db;
+  const [{ PrismaPg }, { PrismaClient }, { default: pg }] = await Promise.all([
+    import('@prisma/adapter-pg'),
+    import('./generated/postgres/client.ts'),
+    import('pg'),
+  ]);
+  const { connectionString, keepStatements: keep } = postgresConnection(url);
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  if (keep) keepStatements(pool);
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), errorFormat: 'minimal' }) as unknown as Db;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { appPath } from '../app-root.js';
 import { AppError } from '../errors.js';
 import { logger } from '../logger.js';
+import { postgresConnection } from './pg-statements.js';
 
 const log = logger('migrate');
 const MIGRATIONS_DIR = appPath('prisma', 'migrations');
@@ -75,7 +76,7 @@ async function migrateSqlite(url: string): Promise<string[]> {
 
 async function migratePostgres(url: string): Promise<string[]> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: postgresConnection(url).connectionString });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PG_LOCK_KEY]);

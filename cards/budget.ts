@@ -9,9 +9,21 @@ export const CARD_BUDGET = 26 * 1024;
 /** Teams refreshes a card automatically (Universal Actions) for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
 
+const measured = new WeakMap<object, number>();
+
+/** UTF-8 size of a card serialised, measured once per card object (cards are not changed once built). */
+export function cardBytes(card: object): number {
+  let bytes = measured.get(card);
+  if (bytes === undefined) {
+    bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+    measured.set(card, bytes);
+  }
+  return bytes;
+}
+
 /** UTF-8 size of a card plus its text fallback. */
 export function resultSize(result: CardResult): number {
-  return Buffer.byteLength(JSON.stringify(result.card), 'utf8') + Buffer.byteLength(result.text, 'utf8');
+  return cardBytes(result.card) + Buffer.byteLength(result.text, 'utf8');
 }
 
 /** Whether a built card and its text fit the budget. */

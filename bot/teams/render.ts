@@ -1,5 +1,5 @@
 import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
-import { CARD_SIZE_LIMIT } from '../../cards/budget.js';
+import { CARD_SIZE_LIMIT, cardBytes } from '../../cards/budget.js';
 import { cardText } from '../../cards/card-text.js';
 import type { Reply } from '../core/types.js';
 
@@ -24,7 +24,16 @@ export function cutText(text: string, limit = SUMMARY_LIMIT): string {
  * use). fallbackText may be read as Markdown, so it is escaped as every text in a card is (nothing typed becomes a link).
  */
 function withFallbackText(card: object, text: string | undefined): object {
-  return text && !(card as { fallbackText?: unknown }).fallbackText ? { ...card, fallbackText: cardText(text) } : card;
+  return withFallbackSized(card, text).card;
+}
+
+/** withFallbackText, with the serialised size of the card it gives (from the built card's, without serialising it again). */
+export function withFallbackSized(card: object, text: string | undefined): { card: object; bytes: number } {
+  if (!text || (card as { fallbackText?: unknown }).fallbackText) return { card, bytes: cardBytes(card) };
+  const fallbackText = cardText(text);
+  // {...card, "fallbackText": "..."} serialises as the card with ,"fallbackText":"..." before its closing brace
+  const added = Object.keys(card).length > 0 ? ',"fallbackText":'.length : '"fallbackText":'.length;
+  return { card: { ...card, fallbackText }, bytes: cardBytes(card) + added + Buffer.byteLength(JSON.stringify(fallbackText), 'utf8') };
 }
 
 /**
@@ -35,18 +44,18 @@ function withFallbackText(card: object, text: string | undefined): object {
 export function toActivity(reply: Reply): Partial<Activity> {
   const attachments = reply.attachments ?? [];
   if (!reply.card) return { type: ActivityTypes.Message, text: reply.text, textFormat: 'plain', attachments };
-  const content = withFallbackText(reply.card, reply.text);
+  const { card: content, bytes } = withFallbackSized(reply.card, reply.text);
   return {
     type: ActivityTypes.Message,
     textFormat: 'plain',
-    ...(reply.text ? { summary: summaryBeside(reply.text, content) } : {}),
+    ...(reply.text ? { summary: summaryBeside(reply.text, bytes) } : {}),
     attachments: [CardFactory.adaptiveCard(content), ...attachments],
   };
 }
 
 /** The summary for a card's message: at most SUMMARY_LIMIT characters, shorter when the card leaves less room under Teams' 28 KB. */
-function summaryBeside(text: string, card: object): string {
-  const room = CARD_SIZE_LIMIT - 1024 - Buffer.byteLength(JSON.stringify(card), 'utf8');
+function summaryBeside(text: string, cardSize: number): string {
+  const room = CARD_SIZE_LIMIT - 1024 - cardSize;
   let limit = SUMMARY_LIMIT;
   let summary = cutText(text, limit);
   while (limit > 100 && Buffer.byteLength(summary, 'utf8') > room) {

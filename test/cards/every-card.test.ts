@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ragWords } from '../../bot/plan/types.js';
+import { withFallbackSized } from '../../bot/teams/render.js';
 import { buildActionCard } from '../../cards/action-card.js';
+import { cardBytes } from '../../cards/budget.js';
 import { shorten } from '../../cards/format.js';
 import { buildAnnouncementCard } from '../../cards/announcement-card.js';
 import { buildHelpCard } from '../../cards/help-card.js';
@@ -68,6 +70,15 @@ describe.each(cards)('%s', (_name, { card, text }) => {
   it('validates cleanly with the adaptivecards SDK and is under 28 KB', () => {
     expect(validateCard(card)).toEqual([]);
     expect(JSON.stringify(card).length).toBeLessThan(28 * 1024);
+  });
+
+  it('is measured exactly, as built and with its fallback text added (the summary is cut to the room left)', () => {
+    const bytes = (o: object) => Buffer.byteLength(JSON.stringify(o), 'utf8');
+    expect(cardBytes(card)).toBe(bytes(card));
+    for (const words of [text, 'Ünïcödé “quotes” and \\ backslashes\n', '']) {
+      const sized = withFallbackSized(card, words);
+      expect(sized.bytes).toBe(bytes(sized.card));
+    }
   });
 
   it('gives every Action.Execute an Action.Submit fallback with the same verb and data', () => {

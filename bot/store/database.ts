@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from './client.js';
 import type { Database as SqliteConnection } from 'better-sqlite3';
 import { logger } from '../logger.js';
+import { markPostgres } from './dialect.js';
 import { applyMigrations } from './migrate.js';
 import { cacheStatements } from './sqlite-statements.js';
 import { keepStatements, postgresConnection } from './pg-statements.js';
@@ -44,6 +45,7 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   const migrationsApplied = options.migrate !== false ? await applyMigrations(url) : [];
   // Only the client and driver for this kind of database are loaded (each generated client carries its whole data model).
   const db = kind === 'sqlite' ? await sqliteClient(url) : await postgresClient(url);
+  if (kind === 'postgres') markPostgres(db);
   return { ...repositories(db), db, kind, url, migrationsApplied, close: () => db.$disconnect() };
 }
 

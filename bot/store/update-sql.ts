@@ -1,5 +1,6 @@
 import type { Rag } from '../plan/types.js';
 import type { Tx } from './action-edits.js';
+import type { Db } from './client.js';
 import { LIVE } from './live-plan.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
@@ -40,4 +41,32 @@ async function whyNot(tx: Tx, actionId: number): Promise<Exclude<UpdateOutcome, 
   if (!row) return { status: 'missing' };
   if (row.status !== LIVE) return { status: 'closed', planStatus: row.status, planTitle: row.title };
   return { status: 'stale', currentVersion: Number(row.version) };
+}
+
+/**
+ * PostgreSQL only: an update that leaves the RAG as it is (a note, progress) in one statement, which is its own
+ * transaction: the action is locked while it is at the expected version in the live plan with that RAG, then changed,
+ * and its history entry inserted. Null when nothing was saved (another RAG, or stale, missing or closed): the caller
+ * then takes the general path, which says why. A repeated idempotency key fails the whole statement (unique key).
+ */
+export async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promise<Extract<UpdateOutcome, { status: 'applied' }> | null> {
+  const rows = await db.$queryRaw<{ id: number; ragFrom: string; changed: unknown }[]>`
+    WITH target AS (
+      SELECT a."id", a."rag" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
+      WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND a."rag" = ${cmd.rag} AND pl."status" = ${LIVE}
+      FOR UPDATE OF a
+    ), changed AS (
+      UPDATE "Action" a SET "progress" = COALESCE(${cmd.progress}::integer, a."progress"), "version" = a."version" + 1, "updatedAt" = ${cmd.at}
+      FROM target t WHERE a."id" = t."id"
+      RETURNING a."id"
+    ), entry AS (
+      INSERT INTO "ActionUpdate" ("actionId", "actorName", "actorChatId", "at", "ragFrom", "ragTo", "note", "progress", "source", "idempotencyKey", "actorPersonId", "changes")
+      SELECT t."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, t."rag", ${cmd.rag}, ${cmd.note}, ${cmd.progress}::integer, ${cmd.source}, ${cmd.idempotencyKey}, ${cmd.actor.personId ?? null}::integer, '[]'
+      FROM target t
+      RETURNING "id", "ragFrom"
+    )
+    SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed" FROM entry`;
+  const entry = rows[0];
+  if (!entry || Number(entry.changed) !== 1) return null;
+  return { status: 'applied', ragFrom: entry.ragFrom as Rag, ragTo: cmd.rag, version: cmd.expectedVersion + 1, historyId: Number(entry.id) };
 }

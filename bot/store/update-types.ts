@@ -16,6 +16,8 @@ export interface UpdateCommand {
   /** the same key twice makes one update (double clicks, Teams retries) */
   idempotencyKey: string;
   at: Date;
+  /** the caller's view of the action says this leaves its RAG as it is (a hint for the fastest path; the store checks) */
+  keepsRag?: boolean;
   /** an edit of the action's fields made with the same version check and history entry (title, date, leads, theme, owner) */
   edit?: ActionEdit;
   /** messages to queue, in the same transaction, when the update is applied and changes the RAG (the announcement) */

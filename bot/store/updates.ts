@@ -5,7 +5,8 @@ import { writeDialogState } from './dialogs.js';
 import { findLivePlan, LIVE } from './live-plan.js';
 import { queueInTransaction, queuedAfterCommit } from './outbox.js';
 import { withBusyRetry } from './retry.js';
-import { saveUpdate, StaleUpdate } from './update-sql.js';
+import { isPostgres } from './dialect.js';
+import { saveNoteInOneStatement, saveUpdate, StaleUpdate } from './update-sql.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
 export type { ActionEdit } from './action-edits.js';
@@ -17,7 +18,8 @@ const isUniqueViolation = (err: unknown) =>
 
 /**
  * Applies an update if the action is still at the expected version; records it in the history and queues its
- * announcement, atomically. A plain update is two statements in its transaction (see saveUpdate); an edit of the
+ * announcement, atomically. A plain update is two statements in its transaction (see saveUpdate), and on PostgreSQL
+ * one that keeps the RAG is tried first as one statement (saveNoteInOneStatement); an edit of the
  * action's fields goes through Prisma. The idempotency key is checked only when the update did not apply: a request
  * seen before finds the action at a later version (or its key taken), and is then reported as the duplicate it is.
  */
@@ -32,6 +34,11 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       : null;
   };
   try {
+    // on PostgreSQL a note or progress that keeps the RAG is one statement (no announcement, no conversation to end)
+    if (isPostgres(db) && cmd.keepsRag && !cmd.edit && !cmd.endDialog) {
+      const saved = await withBusyRetry(() => saveNoteInOneStatement(db, cmd));
+      if (saved) return saved;
+    }
     const outcome = await withBusyRetry(() =>
       db.$transaction(async (tx) => {
         const saved = cmd.edit ? await saveEdit(tx, cmd, cmd.edit) : await saveUpdate(tx, cmd);

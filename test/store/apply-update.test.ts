@@ -103,4 +103,41 @@ describe('applying an update', () => {
     expect(await store.actions.applyUpdate(cmd)).toEqual({ status: 'closed', planStatus: 'archived', planTitle: plan.title });
     expect(await history(cmd.actionId)).toHaveLength(entries);
   });
+
+  it('saves a note and progress that keep the RAG, with its history entry and no announcement', async () => {
+    const before = await a18();
+    const cmd = await command({ rag: before.rag, keepsRag: true, progress: 4, note: 'Two more sessions booked.' });
+    expect(await store.actions.applyUpdate(cmd)).toMatchObject({ status: 'applied', ragFrom: before.rag, ragTo: before.rag, version: before.version + 1 });
+    expect(await a18()).toMatchObject({ rag: before.rag, progress: 4, version: before.version + 1 });
+    expect((await history(before.id)).at(-1)).toMatchObject({ ragFrom: before.rag, ragTo: before.rag, note: 'Two more sessions booked.', progress: 4 });
+    expect(await store.outbox.list({ kind: 'announcement' })).toHaveLength(0);
+  });
+
+  it('of two different notes from the same version at once, saves one and calls the other stale', async () => {
+    const before = await a18();
+    const one = await command({ rag: before.rag, keepsRag: true, note: 'one', idempotencyKey: 'one' });
+    const two = await command({ rag: before.rag, keepsRag: true, note: 'two', idempotencyKey: 'two' });
+    const outcomes = await Promise.all([store.actions.applyUpdate(one), store.actions.applyUpdate(two)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['applied', 'stale']);
+    const notes = (await history(before.id)).map((h) => h.note).filter((n) => n === 'one' || n === 'two');
+    expect(notes).toHaveLength(1);
+    expect(await a18()).toMatchObject({ version: before.version + 1 });
+  });
+
+  it('saves the same note sent twice at once only once, and says so to both', async () => {
+    const before = await a18();
+    const cmd = await command({ rag: before.rag, keepsRag: true, note: 'twice', idempotencyKey: 'twice' });
+    const outcomes = await Promise.all([store.actions.applyUpdate(cmd), store.actions.applyUpdate(cmd)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['applied', 'duplicate']);
+    expect(new Set(outcomes.map((o) => ('historyId' in o ? o.historyId : null))).size).toBe(1);
+    expect((await history(before.id)).filter((h) => h.note === 'twice')).toHaveLength(1);
+  });
+
+  it('takes a hint that the RAG is kept as a hint: a RAG change still saves, with its announcement', async () => {
+    const before = await a18();
+    const cmd = await command({ keepsRag: true });
+    expect(await store.actions.applyUpdate(cmd)).toMatchObject({ status: 'applied', ragFrom: before.rag, ragTo: 'AMBER' });
+    expect(await store.outbox.list({ kind: 'announcement' })).toHaveLength(1);
+  });
 });
+

@@ -133,6 +133,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     actionId: before.id,
     expectedVersion: req.expectedVersion,
     rag: req.rag,
+    keepsRag: req.rag === before.rag,
     note,
     progress: req.progress,
     actor: { name: person.displayName, chatId: req.sender.id, personId: person.id },

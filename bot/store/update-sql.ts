@@ -68,5 +68,11 @@ export async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promis
     SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed" FROM entry`;
   const entry = rows[0];
   if (!entry || Number(entry.changed) !== 1) return null;
-  return { status: 'applied', ragFrom: entry.ragFrom as Rag, ragTo: cmd.rag, version: cmd.expectedVersion + 1, historyId: Number(entry.id) };
+  return {
+    status: 'applied',
+    ragFrom: entry.ragFrom as Rag,
+    ragTo: cmd.rag,
+    version: cmd.expectedVersion + 1,
+    historyId: Number(entry.id),
+  };
 }

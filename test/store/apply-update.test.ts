@@ -107,9 +107,19 @@ describe('applying an update', () => {
   it('saves a note and progress that keep the RAG, with its history entry and no announcement', async () => {
     const before = await a18();
     const cmd = await command({ rag: before.rag, keepsRag: true, progress: 4, note: 'Two more sessions booked.' });
-    expect(await store.actions.applyUpdate(cmd)).toMatchObject({ status: 'applied', ragFrom: before.rag, ragTo: before.rag, version: before.version + 1 });
+    expect(await store.actions.applyUpdate(cmd)).toMatchObject({
+      status: 'applied',
+      ragFrom: before.rag,
+      ragTo: before.rag,
+      version: before.version + 1,
+    });
     expect(await a18()).toMatchObject({ rag: before.rag, progress: 4, version: before.version + 1 });
-    expect((await history(before.id)).at(-1)).toMatchObject({ ragFrom: before.rag, ragTo: before.rag, note: 'Two more sessions booked.', progress: 4 });
+    expect((await history(before.id)).at(-1)).toMatchObject({
+      ragFrom: before.rag,
+      ragTo: before.rag,
+      note: 'Two more sessions booked.',
+      progress: 4,
+    });
     expect(await store.outbox.list({ kind: 'announcement' })).toHaveLength(0);
   });
 
@@ -140,4 +150,3 @@ describe('applying an update', () => {
     expect(await store.outbox.list({ kind: 'announcement' })).toHaveLength(1);
   });
 });
-

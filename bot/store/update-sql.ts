@@ -25,6 +25,11 @@ export async function saveUpdate(tx: Tx, cmd: UpdateCommand): Promise<Exclude<Up
     UPDATE "Action" SET "rag" = ${cmd.rag}, "progress" = COALESCE(${cmd.progress}, "progress"), "version" = "version" + 1, "updatedAt" = ${cmd.at}
     WHERE "id" = ${cmd.actionId} AND "version" = ${cmd.expectedVersion}`;
   if (changed !== 1) throw new StaleUpdate();
+  return applied(cmd, entry);
+}
+
+/** The outcome of an update that was saved, from its history entry. */
+function applied(cmd: UpdateCommand, entry: { id: number; ragFrom: string }): Extract<UpdateOutcome, { status: 'applied' }> {
   return {
     status: 'applied',
     ragFrom: entry.ragFrom as Rag,
@@ -67,12 +72,5 @@ export async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promis
     )
     SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed" FROM entry`;
   const entry = rows[0];
-  if (!entry || Number(entry.changed) !== 1) return null;
-  return {
-    status: 'applied',
-    ragFrom: entry.ragFrom as Rag,
-    ragTo: cmd.rag,
-    version: cmd.expectedVersion + 1,
-    historyId: Number(entry.id),
-  };
+  return entry && Number(entry.changed) === 1 ? applied(cmd, entry) : null;
 }

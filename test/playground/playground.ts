@@ -131,12 +131,31 @@ export function composer(page: Page): Locator {
   return page.locator('[data-lexical-editor="true"]').last();
 }
 
-/** Types a message in the open chat and sends it with Enter, as a person would. */
+/**
+ * Types a message in the open chat and sends it with Enter, as a person would, and waits until the chat shows it. On a
+ * loaded machine the Playground can still be opening the chat and drop what was typed (seen once in CI: the page still
+ * on its start screen, nothing sent): then, as a person would, the message is typed again, at most twice more.
+ */
 export async function send(page: Page, text: string): Promise<void> {
   const box = composer(page);
-  await box.click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
+  const shown = page.getByText(text, { exact: true });
+  const before = await shown.count();
+  for (let attempt = 1; ; attempt++) {
+    await box.click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    try {
+      await expect
+        .poll(() => shown.count(), { timeout: attempt < 3 ? SLOW / 4 : SLOW, message: `waiting for the chat to show "${text}"` })
+        .toBeGreaterThan(before);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await box.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+    }
+  }
 }
 
 /** Sends a message and waits until one more element than before shows these words (a new reply, not an old one). */

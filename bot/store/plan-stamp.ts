@@ -1,7 +1,7 @@
 import { sqltag, type Sql } from '@prisma/client/runtime/client';
 import type { PlanStatus } from '../plan/types.js';
 import type { Db } from './client.js';
-import { LIVE } from './live-plan.js';
+import { isLive, LIVE } from './live-plan.js';
 
 /** A partnership's current plan in brief: its ids and headline fields, and a stamp that changes whenever its PlanView would. */
 export interface PlanStamp {
@@ -67,7 +67,7 @@ export function stampOf(row: StampRow): PlanStamp {
 
 /** One small indexed query: the partnership's live plan (or the plan with the id given, when it is the partnership's) and its stamp. */
 export async function readPlanStamp(db: Db, partnership: string, planId?: number): Promise<PlanStamp | null> {
-  const which = planId === undefined ? sqltag`pl."status" = ${LIVE}` : sqltag`pl."id" = ${planId}`;
+  const which = planId === undefined ? isLive('pl') : sqltag`pl."id" = ${planId}`;
   const rows = await db.$queryRaw<StampRow[]>(sqltag`
     SELECT ${STAMP_COLUMNS}
     FROM "Partnership" p

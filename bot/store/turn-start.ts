@@ -1,7 +1,7 @@
 import type { PlanView } from '../plan/types.js';
 import type { Db } from './client.js';
 import { loadDialog, type DialogKey, type StoredDialog } from './dialogs.js';
-import { LIVE } from './live-plan.js';
+import { isLive } from './live-plan.js';
 import { objectIdOf, settleSender } from './people.js';
 import { isSender, PERSON_COLUMNS, rowToInfo, type PersonInfo, type PersonRow } from './people-rows.js';
 import { cachedPlanView } from './plan-cache.js';
@@ -41,7 +41,7 @@ export async function openTurn(
       pp."postNotesToChannel", pp."referralEmail", pp."referralPhone", pp."referralFormUrl", pp."referralOutOfHours"
     FROM "Partnership" p
     LEFT JOIN "PartnershipPrivacy" pp ON pp."partnershipId" = p."id"
-    LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND pl."status" = ${LIVE}
+    LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND ${isLive('pl')}
     LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(objectIdOf(sender), sender.id)}
     LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
     WHERE p."name" = ${partnership}`;

@@ -1,7 +1,7 @@
 import type { Rag } from '../plan/types.js';
 import type { Tx } from './action-edits.js';
 import type { Db } from './client.js';
-import { LIVE } from './live-plan.js';
+import { isLive, LIVE } from './live-plan.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
 /** Thrown inside the update's transaction when the action moved on between its two statements: the history entry is rolled back. */
@@ -17,7 +17,7 @@ export async function saveUpdate(tx: Tx, cmd: UpdateCommand): Promise<Exclude<Up
     INSERT INTO "ActionUpdate" ("actionId", "actorName", "actorChatId", "at", "ragFrom", "ragTo", "note", "progress", "source", "idempotencyKey", "actorPersonId", "changes")
     SELECT a."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, a."rag", ${cmd.rag}, ${cmd.note}, ${cmd.progress}, ${cmd.source}, ${cmd.idempotencyKey}, ${cmd.actor.personId ?? null}, '[]'
     FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
-    WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND pl."status" = ${LIVE}
+    WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND ${isLive('pl')}
     RETURNING "id", "ragFrom"`;
   const entry = inserted[0];
   if (!entry) return whyNot(tx, cmd.actionId);
@@ -58,7 +58,7 @@ export async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promis
   const rows = await db.$queryRaw<{ id: number; ragFrom: string; changed: unknown }[]>`
     WITH target AS (
       SELECT a."id", a."rag" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
-      WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND a."rag" = ${cmd.rag} AND pl."status" = ${LIVE}
+      WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND a."rag" = ${cmd.rag} AND ${isLive('pl')}
       FOR UPDATE OF a
     ), changed AS (
       UPDATE "Action" a SET "progress" = COALESCE(${cmd.progress}::integer, a."progress"), "version" = a."version" + 1, "updatedAt" = ${cmd.at}

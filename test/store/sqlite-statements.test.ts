@@ -94,6 +94,24 @@ describe('kept statements on a better-sqlite3 connection', () => {
 });
 
 describe.skipIf(TEST_POSTGRES_URL)('the store on SQLite', () => {
+  it('never binds the plan status that the one-live-plan partial index filters on (SQLite would re-plan the statement on every run)', async () => {
+    const prepare = vi.spyOn(Database.prototype, 'prepare');
+    const store = await openStore(`file:${path.join(dir, 'store.db')}`);
+    await loadDemoPlanIfEmpty(store, 'City of London', new Date('2026-11-22T10:00:00Z'));
+    const partial = (store.db as unknown as { $queryRawUnsafe<T>(sql: string): Promise<T> }).$queryRawUnsafe<{ sql: string }[]>(
+      `SELECT sql FROM sqlite_master WHERE type = 'index' AND sql LIKE '%WHERE%'`,
+    );
+    expect((await partial).map((r) => r.sql).join('\n')).toMatch(/ON "Plan".*WHERE "status" = 'live'/);
+    prepare.mockClear();
+    const opened = await store.turns.open({ partnership: 'City of London', sender: { id: '29:ali', name: 'Ali' }, conversationId: 'c1' });
+    await opened?.reads.livePlan();
+    await store.plans.current('City of London');
+    const planStatements = prepare.mock.calls.map(([sql]) => String(sql)).filter((sql) => sql.includes('"Plan"'));
+    expect(planStatements.length).toBeGreaterThan(0);
+    expect(planStatements.filter((sql) => /"status"\s*=\s*\?/.test(sql))).toEqual([]);
+    await store.close();
+  });
+
   it('prepares each of a question’s statements once, not once per question', async () => {
     const prepare = vi.spyOn(Database.prototype, 'prepare');
     const store = await openStore(`file:${path.join(dir, 'store.db')}`);

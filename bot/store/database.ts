@@ -6,6 +6,7 @@ import { logger } from '../logger.js';
 import { markPostgres } from './dialect.js';
 import { applyMigrations } from './migrate.js';
 import { cacheStatements } from './sqlite-statements.js';
+import { serialiseTransactions, type SqliteAdapterConnection } from './sqlite-transactions.js';
 import { keepStatements, postgresConnection } from './pg-statements.js';
 import { repositories, type Repositories } from './store.js';
 
@@ -65,6 +66,7 @@ async function sqliteClient(url: string): Promise<Db> {
     const client = (connection as { client?: SqliteConnection }).client;
     if (typeof client?.prepare === 'function') cacheStatements(client);
     else log.warn('The SQLite adapter has no connection to keep statements on: every query is prepared afresh');
+    serialiseTransactions(connection as unknown as SqliteAdapterConnection);
     return connection;
   };
   return new PrismaClient({ adapter, errorFormat: 'minimal' });

@@ -1,6 +1,8 @@
 import type { ConversationKind, Platform } from '../core/types.js';
 import type { Db } from './client.js';
 import type { ReachFailure } from './outbox.js';
+import { queryRows } from './direct-sql.js';
+import { sqltag } from '@prisma/client/runtime/client';
 
 /** A stored conversation reference, as the notifier needs it. */
 export interface StoredConversation {
@@ -54,10 +56,13 @@ export interface ConversationSeen {
  */
 export async function enterConversation(db: Db, seen: ConversationSeen, forNew: () => Promise<string | null>): Promise<string | null> {
   // one statement (Prisma would read the relation with a second one)
-  const [row] = await db.$queryRaw<{ serviceUrl: string; active: unknown; name: string }[]>`
+  const [row] = await queryRows<{ serviceUrl: string; active: unknown; name: string }>(
+    db,
+    sqltag`
     SELECT c."serviceUrl" AS "serviceUrl", c."active" AS "active", p."name" AS "name"
     FROM "ConversationRef" c JOIN "Partnership" p ON p."id" = c."partnershipId"
-    WHERE c."conversationId" = ${seen.conversationId}`;
+    WHERE c."conversationId" = ${seen.conversationId}`,
+  );
   const partnership = row?.name ?? (await forNew());
   if (!partnership) return null;
   // PostgreSQL answers a boolean, SQLite 0 or 1

@@ -7,6 +7,7 @@ import { markPostgres } from './dialect.js';
 import { applyMigrations } from './migrate.js';
 import { cacheStatements } from './sqlite-statements.js';
 import { serialiseTransactions, type SqliteAdapterConnection } from './sqlite-transactions.js';
+import { postgresDirect, runDirectly, sqliteDirect, type DirectSql } from './direct-sql.js';
 import { keepStatements, postgresConnection } from './pg-statements.js';
 import { repositories, type Repositories } from './store.js';
 
@@ -60,16 +61,22 @@ async function sqliteClient(url: string): Promise<Db> {
   ]);
   const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 5000 });
   const connect = adapter.connect.bind(adapter);
+  let direct: DirectSql | undefined;
   adapter.connect = async () => {
     const connection = await connect();
+    const { outside } = serialiseTransactions(connection as unknown as SqliteAdapterConnection);
     // the adapter's better-sqlite3 connection (a public field of its class, not of its type)
     const client = (connection as { client?: SqliteConnection }).client;
-    if (typeof client?.prepare === 'function') cacheStatements(client);
-    else log.warn('The SQLite adapter has no connection to keep statements on: every query is prepared afresh');
-    serialiseTransactions(connection as unknown as SqliteAdapterConnection);
+    if (typeof client?.prepare === 'function') {
+      cacheStatements(client);
+      direct = sqliteDirect(client, outside);
+    } else log.warn('The SQLite adapter has no connection to keep statements on: every query is prepared afresh, through Prisma');
     return connection;
   };
-  return new PrismaClient({ adapter, errorFormat: 'minimal' });
+  const db = new PrismaClient({ adapter, errorFormat: 'minimal' });
+  await db.$connect();
+  if (direct) runDirectly(db, direct);
+  return db;
 }
 
 async function postgresClient(url: string): Promise<Db> {
@@ -81,5 +88,7 @@ async function postgresClient(url: string): Promise<Db> {
   const { connectionString, keepStatements: keep } = postgresConnection(url);
   const pool = new pg.Pool({ connectionString, max: 10 });
   if (keep) keepStatements(pool);
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), errorFormat: 'minimal' }) as unknown as Db;
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), errorFormat: 'minimal' }) as unknown as Db;
+  runDirectly(db, postgresDirect(pool, pg.types));
+  return db;
 }

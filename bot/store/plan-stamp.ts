@@ -2,6 +2,7 @@ import { sqltag, type Sql } from '@prisma/client/runtime/client';
 import type { PlanStatus } from '../plan/types.js';
 import type { Db } from './client.js';
 import { isLive, LIVE } from './live-plan.js';
+import { queryRows } from './direct-sql.js';
 
 /** A partnership's current plan in brief: its ids and headline fields, and a stamp that changes whenever its PlanView would. */
 export interface PlanStamp {
@@ -68,11 +69,14 @@ export function stampOf(row: StampRow): PlanStamp {
 /** One small indexed query: the partnership's live plan (or the plan with the id given, when it is the partnership's) and its stamp. */
 export async function readPlanStamp(db: Db, partnership: string, planId?: number): Promise<PlanStamp | null> {
   const which = planId === undefined ? isLive('pl') : sqltag`pl."id" = ${planId}`;
-  const rows = await db.$queryRaw<StampRow[]>(sqltag`
+  const rows = await queryRows<StampRow>(
+    db,
+    sqltag`
     SELECT ${STAMP_COLUMNS}
     FROM "Partnership" p
     LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND ${which}
-    WHERE p."name" = ${partnership}`);
+    WHERE p."name" = ${partnership}`,
+  );
   const row = rows[0];
   return row ? stampOf(row) : null;
 }

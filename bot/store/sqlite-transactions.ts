@@ -43,23 +43,24 @@ class Turns {
  * conversation remembered, another person's update: lost without an error). Here a statement from outside waits while a
  * transaction is open or waiting, and transactions and such statements go in the order they came.
  */
-export function serialiseTransactions(connection: SqliteAdapterConnection): void {
+export function serialiseTransactions(connection: SqliteAdapterConnection): { outside<R>(run: () => R | Promise<R>): Promise<R> } {
   const turns = new Turns();
-  const outside = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => {
-    const original = run.bind(connection);
-    return async (...args: A): Promise<R> => {
-      if (!turns.busy) return original(...args);
-      const leave = await turns.enter();
-      try {
-        return await original(...args);
-      } finally {
-        leave();
-      }
-    };
+  /** Runs a statement from outside any transaction: at once when none is open or waiting, else in its turn. */
+  const outside = async <R>(run: () => R | Promise<R>): Promise<R> => {
+    if (!turns.busy) return run();
+    const leave = await turns.enter();
+    try {
+      return await run();
+    } finally {
+      leave();
+    }
   };
-  connection.queryRaw = outside(connection.queryRaw);
-  connection.executeRaw = outside(connection.executeRaw);
-  connection.executeScript = outside(connection.executeScript);
+  const queryRaw = connection.queryRaw.bind(connection);
+  const executeRaw = connection.executeRaw.bind(connection);
+  const executeScript = connection.executeScript.bind(connection);
+  connection.queryRaw = (query) => outside(() => queryRaw(query));
+  connection.executeRaw = (query) => outside(() => executeRaw(query));
+  connection.executeScript = (script) => outside(() => executeScript(script));
   const start = connection.startTransaction.bind(connection);
   connection.startTransaction = async (isolationLevel?: unknown) => {
     const leave = await turns.enter();
@@ -75,4 +76,5 @@ export function serialiseTransactions(connection: SqliteAdapterConnection): void
       throw err;
     }
   };
+  return { outside };
 }

@@ -1,5 +1,7 @@
 import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
+import { executeSql } from './direct-sql.js';
+import { sqltag } from '@prisma/client/runtime/client';
 
 /** What claiming a turn's activity found: a new turn, one taken over from an instance that died, or a retry of one already answered or in hand. */
 export type TurnClaim =
@@ -17,11 +19,14 @@ export async function claimTurn(db: Db, input: { key: string; at: Date; ttlMs: n
   const expiresAt = new Date(input.at.getTime() + input.ttlMs);
   if (++claims % 200 === 0) await purgeExpiredTurns(db, input.at);
   // one statement for a new turn (nearly every turn): no exception, no read back
-  const inserted = await withBusyRetry(
-    () => db.$executeRaw`
+  const inserted = await withBusyRetry(() =>
+    executeSql(
+      db,
+      sqltag`
       INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent")
       VALUES (${input.key}, 'running', ${input.at}, ${expiresAt}, 0)
       ON CONFLICT ("activityKey") DO NOTHING`,
+    ),
   );
   if (inserted === 1) return { kind: 'new' };
   const expired = await withBusyRetry(() =>
@@ -56,10 +61,13 @@ export async function recordTurnReplies(db: Db, key: string, sent: number, invok
 export async function finishTurn(db: Db, key: string, sent?: number, invokeResponse?: string): Promise<void> {
   await withBusyRetry(() =>
     sent === undefined
-      ? db.$executeRaw`UPDATE "TurnReply" SET "status" = 'done' WHERE "activityKey" = ${key}`
+      ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done' WHERE "activityKey" = ${key}`)
       : invokeResponse === undefined
-        ? db.$executeRaw`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} WHERE "activityKey" = ${key}`
-        : db.$executeRaw`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} WHERE "activityKey" = ${key}`,
+        ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} WHERE "activityKey" = ${key}`)
+        : executeSql(
+            db,
+            sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} WHERE "activityKey" = ${key}`,
+          ),
   );
 }
 

@@ -7,6 +7,8 @@ import { isSender, PERSON_COLUMNS, rowToInfo, type PersonInfo, type PersonRow } 
 import { cachedPlanView } from './plan-cache.js';
 import { settingsOf, type PrivacySettings } from './privacy-settings.js';
 import { STAMP_COLUMNS, stampOf, type StampRow } from './plan-stamp.js';
+import { queryRows } from './direct-sql.js';
+import { sqltag } from '@prisma/client/runtime/client';
 
 /** What a turn read with its sender, for the turn's first look at the live plan and at the sender's conversation in progress. */
 export interface TurnReads {
@@ -34,7 +36,9 @@ export async function openTurn(
   input: { partnership: string; sender: { id: string; name: string; aadObjectId?: string }; conversationId: string },
 ): Promise<{ person: PersonInfo | null; reads: TurnReads } | null> {
   const { partnership, sender, conversationId } = input;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await queryRows<Row>(
+    db,
+    sqltag`
     SELECT ${STAMP_COLUMNS},
       (SELECT d."id" FROM "DialogState" d WHERE d."conversationId" = ${conversationId} AND d."userChatId" = ${sender.id}) AS "dialogId",
       ${PERSON_COLUMNS},
@@ -44,7 +48,8 @@ export async function openTurn(
     LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND ${isLive('pl')}
     LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(objectIdOf(sender), sender.id)}
     LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
-    WHERE p."name" = ${partnership}`;
+    WHERE p."name" = ${partnership}`,
+  );
   const first = rows[0];
   if (!first) return null;
   const candidates = rows.filter((r): r is Row & PersonRow => r.id !== null).map(rowToInfo);

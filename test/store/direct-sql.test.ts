@@ -1,0 +1,110 @@
+import { sqltag } from '@prisma/client/runtime/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
+import { openStore, type OpenStore } from '../../bot/store/database.js';
+import { executeSql, queryRows } from '../../bot/store/direct-sql.js';
+import { createTestDatabase } from '../support/database.js';
+
+// The statements every turn runs go straight to the driver; they must read and write exactly what Prisma would.
+const AT = new Date('2026-11-22T10:00:00Z');
+const PARTNERSHIP = 'City of London';
+let database: { url: string; drop(): Promise<void> };
+let store: OpenStore;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  store = await openStore(database.url);
+  await loadDemoPlanIfEmpty(store, PARTNERSHIP, AT);
+  await store.db.person.create({
+    data: {
+      partnership: { connect: { name: PARTNERSHIP } },
+      chatId: '29:ali',
+      aadObjectId: 'aad-ali',
+      displayName: 'Ali Burlington',
+      guest: true,
+      createdAt: new Date('2026-07-01T23:30:00.123Z'),
+    },
+  });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await store.close();
+  await database.drop();
+});
+
+/** Every kind of value a turn reads: integers, text, booleans, timestamps (one in British Summer Time), nulls, aggregates. */
+const everyKind = sqltag`
+  SELECT pe."id" AS "id", pe."displayName" AS "displayName", pe."guest" AS "guest", pe."createdAt" AS "createdAt",
+    pe."removedAt" AS "removedAt", pl."importedAt" AS "importedAt", pl."id" AS "planId",
+    (SELECT COUNT(*) || ':' || COALESCE(SUM(a."version"), 0) FROM "Action" a WHERE a."planId" = pl."id") AS "actions"
+  FROM "Person" pe JOIN "Plan" pl ON pl."partnershipId" = pe."partnershipId"
+  WHERE pe."chatId" = ${'29:ali'}`;
+
+describe('statements run straight on the driver', () => {
+  it('read the same values as Prisma’s $queryRaw, whatever the process’s time zone', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/London';
+    try {
+      const direct = await queryRows<Record<string, unknown>>(store.db, everyKind);
+      const prisma = await store.db.$queryRaw<Record<string, unknown>[]>(everyKind);
+      expect(direct).toEqual(prisma);
+      expect(direct[0]).toMatchObject({ displayName: 'Ali Burlington', guest: true, removedAt: null, actions: '24:24' });
+      expect((direct[0]?.createdAt as Date).toISOString()).toBe('2026-07-01T23:30:00.123Z');
+      expect(typeof direct[0]?.id).toBe('number');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
+  it('write timestamps Prisma reads back as the same instant', async () => {
+    const claimedAt = new Date('2026-06-15T22:45:10.500Z');
+    const changed = await executeSql(
+      store.db,
+      sqltag`INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent") VALUES (${'k1'}, 'running', ${claimedAt}, ${claimedAt}, 0)`,
+    );
+    expect(changed).toBe(1);
+    const row = await store.db.turnReply.findUnique({ where: { activityKey: 'k1' } });
+    expect(row?.claimedAt.toISOString()).toBe(claimedAt.toISOString());
+    // and Prisma's own comparisons see it in order with its own timestamps
+    expect(await store.db.turnReply.count({ where: { claimedAt: { lt: new Date('2026-06-15T22:45:10.501Z') } } })).toBe(1);
+    expect(await store.db.turnReply.count({ where: { claimedAt: { lt: claimedAt } } })).toBe(0);
+  });
+
+  it('answer a turn’s first reads, its claim and its finish without going through Prisma’s client', async () => {
+    const turn = (key: string) => async () => {
+      const opened = await store.turns.open({ partnership: PARTNERSHIP, sender: { id: '29:ali', name: 'Ali', aadObjectId: 'aad-ali' }, conversationId: 'c1' });
+      await store.turnReplies.claim({ key, at: AT, ttlMs: 60_000, leaseMs: 60_000 });
+      await store.turnReplies.finish(key, 1);
+      return { person: opened?.person, plan: await opened?.reads.livePlan() };
+    };
+    await turn('k1')(); // the plan is read into the cache once
+    const raw: string[] = [];
+    for (const method of ['$queryRaw', '$executeRaw'] as const) {
+      const original = store.db[method].bind(store.db) as (...args: unknown[]) => unknown;
+      vi.spyOn(store.db, method).mockImplementation(((...args: unknown[]) => {
+        raw.push(method);
+        return original(...args);
+      }) as never);
+    }
+    const { person, plan } = await turn('k2')();
+    expect(raw).toEqual([]);
+    expect(person).toMatchObject({ aadObjectId: 'aad-ali', guest: true, removed: false });
+    expect(plan?.actions).toHaveLength(24);
+    expect(await store.db.turnReply.findUnique({ where: { activityKey: 'k2' } })).toMatchObject({ status: 'done', sent: 1 });
+  });
+
+  it('inside a transaction go through it, and are undone with it', async () => {
+    const outcome = await store.db
+      .$transaction(async (tx) => {
+        await executeSql(
+          tx as never,
+          sqltag`INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent") VALUES (${'k3'}, 'running', ${AT}, ${AT}, 0)`,
+        );
+        expect(await queryRows(tx as never, sqltag`SELECT "activityKey" FROM "TurnReply" WHERE "activityKey" = ${'k3'}`)).toHaveLength(1);
+        throw new Error('roll back');
+      })
+      .catch((err: Error) => err.message);
+    expect(outcome).toBe('roll back');
+    expect(await store.db.turnReply.count({ where: { activityKey: 'k3' } })).toBe(0);
+  });
+});

@@ -64,12 +64,12 @@ async function sqliteClient(url: string): Promise<Db> {
   let direct: DirectSql | undefined;
   adapter.connect = async () => {
     const connection = await connect();
-    const { outside } = serialiseTransactions(connection as unknown as SqliteAdapterConnection);
+    const turns = serialiseTransactions(connection as unknown as SqliteAdapterConnection);
     // the adapter's better-sqlite3 connection (a public field of its class, not of its type)
     const client = (connection as { client?: SqliteConnection }).client;
     if (typeof client?.prepare === 'function') {
       cacheStatements(client);
-      direct = sqliteDirect(client, outside);
+      direct = sqliteDirect(client, turns);
     } else log.warn('The SQLite adapter has no connection to keep statements on: every query is prepared afresh, through Prisma');
     return connection;
   };

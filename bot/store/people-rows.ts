@@ -1,6 +1,7 @@
 import { sqltag, type Sql } from '@prisma/client/runtime/client';
 import type { Role } from '../plan/types.js';
 import type { Db } from './client.js';
+import { queryRows } from './direct-sql.js';
 
 /** A person as the bot layer sees them: keyed by Entra object id; chat id and display name are attributes. */
 export interface PersonInfo {
@@ -63,19 +64,25 @@ export const isSender = (aadObjectId: string | null, chatId: string): Sql =>
 
 /** A partnership's people with this Entra object id or this chat id (at most two rows). */
 export async function senderCandidates(db: Db, partnership: string, aadObjectId: string | null, chatId: string): Promise<PersonInfo[]> {
-  const rows = await db.$queryRaw<PersonRow[]>`
+  const rows = await queryRows<PersonRow>(
+    db,
+    sqltag`
     SELECT ${PERSON_COLUMNS}
     FROM "Person" pe JOIN "Partnership" s ON s."id" = pe."partnershipId" LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
-    WHERE s."name" = ${partnership} AND ${isSender(aadObjectId, chatId)}`;
+    WHERE s."name" = ${partnership} AND ${isSender(aadObjectId, chatId)}`,
+  );
   return rows.map(rowToInfo);
 }
 
 /** Everyone in a partnership, by display name. */
 export async function peopleOf(db: Db, partnership: string): Promise<PersonInfo[]> {
-  const rows = await db.$queryRaw<PersonRow[]>`
+  const rows = await queryRows<PersonRow>(
+    db,
+    sqltag`
     SELECT ${PERSON_COLUMNS}
     FROM "Person" pe JOIN "Partnership" s ON s."id" = pe."partnershipId" LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
     WHERE s."name" = ${partnership}
-    ORDER BY pe."displayName" ASC`;
+    ORDER BY pe."displayName" ASC`,
+  );
   return rows.map(rowToInfo);
 }

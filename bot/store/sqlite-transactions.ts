@@ -43,11 +43,13 @@ class Turns {
  * conversation remembered, another person's update: lost without an error). Here a statement from outside waits while a
  * transaction is open or waiting, and transactions and such statements go in the order they came.
  */
-export function serialiseTransactions(connection: SqliteAdapterConnection): { outside<R>(run: () => R | Promise<R>): Promise<R> } {
+export function serialiseTransactions(connection: SqliteAdapterConnection): {
+  outside<R>(run: () => R | Promise<R>): Promise<R>;
+  alone<R>(run: () => Promise<R>): Promise<R>;
+} {
   const turns = new Turns();
-  /** Runs a statement from outside any transaction: at once when none is open or waiting, else in its turn. */
-  const outside = async <R>(run: () => R | Promise<R>): Promise<R> => {
-    if (!turns.busy) return run();
+  /** Runs a transaction of the store's own (see sqliteDirect) with the connection to itself, in its turn. */
+  const alone = async <R>(run: () => Promise<R>): Promise<R> => {
     const leave = await turns.enter();
     try {
       return await run();
@@ -55,6 +57,8 @@ export function serialiseTransactions(connection: SqliteAdapterConnection): { ou
       leave();
     }
   };
+  /** Runs a statement from outside any transaction: at once when none is open or waiting, else in its turn. */
+  const outside = async <R>(run: () => R | Promise<R>): Promise<R> => (turns.busy ? alone(async () => run()) : run());
   const queryRaw = connection.queryRaw.bind(connection);
   const executeRaw = connection.executeRaw.bind(connection);
   const executeScript = connection.executeScript.bind(connection);
@@ -76,5 +80,5 @@ export function serialiseTransactions(connection: SqliteAdapterConnection): { ou
       throw err;
     }
   };
-  return { outside };
+  return { outside, alone };
 }

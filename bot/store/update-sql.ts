@@ -1,6 +1,9 @@
+import { sqltag } from '@prisma/client/runtime/client';
 import type { Rag } from '../plan/types.js';
 import type { Tx } from './action-edits.js';
 import type { Db } from './client.js';
+import { isPostgres } from './dialect.js';
+import { directTransaction, executeSql, queryRows, type DirectTransaction } from './direct-sql.js';
 import { isLive, LIVE } from './live-plan.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
@@ -49,13 +52,51 @@ async function whyNot(tx: Tx, actionId: number): Promise<Exclude<UpdateOutcome, 
 }
 
 /**
+ * An update that leaves the RAG as it is (a note, progress: no announcement) saved straight on the driver, the action
+ * at the expected version in the live plan with that RAG; null when nothing was saved (another RAG, or stale, missing or
+ * closed, or no direct path): the caller then takes the general path, which says why. A repeated idempotency key fails
+ * it as a whole (unique key). PostgreSQL: one statement; SQLite: a transaction of two.
+ */
+export async function saveNoteDirectly(db: Db, cmd: UpdateCommand): Promise<Extract<UpdateOutcome, { status: 'applied' }> | null> {
+  if (isPostgres(db)) return saveNoteInOneStatement(db, cmd);
+  return directTransaction(db, (tx) => saveNoteInTransaction(tx, cmd));
+}
+
+/** SQLite: the history entry inserted while the action is as the card saw it with that RAG, then the action changed. */
+async function saveNoteInTransaction(
+  tx: DirectTransaction,
+  cmd: UpdateCommand,
+): Promise<Extract<UpdateOutcome, { status: 'applied' }> | null> {
+  const [entry] = await queryRows<{ id: number; ragFrom: string }>(
+    tx,
+    sqltag`
+    INSERT INTO "ActionUpdate" ("actionId", "actorName", "actorChatId", "at", "ragFrom", "ragTo", "note", "progress", "source", "idempotencyKey", "actorPersonId", "changes")
+    SELECT a."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, a."rag", ${cmd.rag}, ${cmd.note}, ${cmd.progress}, ${cmd.source}, ${cmd.idempotencyKey}, ${cmd.actor.personId ?? null}, '[]'
+    FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
+    WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND a."rag" = ${cmd.rag} AND ${isLive('pl')}
+    RETURNING "id", "ragFrom"`,
+  );
+  if (!entry) return null;
+  const changed = await executeSql(
+    tx,
+    sqltag`
+    UPDATE "Action" SET "progress" = COALESCE(${cmd.progress}, "progress"), "version" = "version" + 1, "updatedAt" = ${cmd.at}
+    WHERE "id" = ${cmd.actionId} AND "version" = ${cmd.expectedVersion}`,
+  );
+  if (changed !== 1) throw new StaleUpdate();
+  return applied(cmd, entry);
+}
+
+/**
  * PostgreSQL only: an update that leaves the RAG as it is (a note, progress) in one statement, which is its own
  * transaction: the action is locked while it is at the expected version in the live plan with that RAG, then changed,
  * and its history entry inserted. Null when nothing was saved (another RAG, or stale, missing or closed): the caller
  * then takes the general path, which says why. A repeated idempotency key fails the whole statement (unique key).
  */
-export async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promise<Extract<UpdateOutcome, { status: 'applied' }> | null> {
-  const rows = await db.$queryRaw<{ id: number; ragFrom: string; changed: unknown }[]>`
+async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promise<Extract<UpdateOutcome, { status: 'applied' }> | null> {
+  const rows = await queryRows<{ id: number; ragFrom: string; changed: unknown }>(
+    db,
+    sqltag`
     WITH target AS (
       SELECT a."id", a."rag" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
       WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND a."rag" = ${cmd.rag} AND ${isLive('pl')}
@@ -70,7 +111,8 @@ export async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promis
       FROM target t
       RETURNING "id", "ragFrom"
     )
-    SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed" FROM entry`;
+    SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed" FROM entry`,
+  );
   const entry = rows[0];
   return entry && Number(entry.changed) === 1 ? applied(cmd, entry) : null;
 }

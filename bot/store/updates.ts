@@ -5,16 +5,17 @@ import { writeDialogState } from './dialogs.js';
 import { findLivePlan, LIVE } from './live-plan.js';
 import { queueInTransaction, queuedAfterCommit } from './outbox.js';
 import { withBusyRetry } from './retry.js';
-import { isPostgres } from './dialect.js';
-import { saveNoteInOneStatement, saveUpdate, StaleUpdate } from './update-sql.js';
+import { saveNoteDirectly, saveUpdate, StaleUpdate } from './update-sql.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
 export type { ActionEdit } from './action-edits.js';
 
 export type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
+/** A unique key taken, as Prisma, pg (23505) or better-sqlite3 say it. */
 const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string })?.code === 'P2002' || /Unique constraint/i.test(String((err as Error)?.message));
+  ['P2002', '23505', 'SQLITE_CONSTRAINT_UNIQUE'].includes((err as { code?: string })?.code ?? '') ||
+  /Unique constraint/i.test(String((err as Error)?.message));
 
 /**
  * Applies an update if the action is still at the expected version; records it in the history and queues its
@@ -34,9 +35,9 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       : null;
   };
   try {
-    // on PostgreSQL a note or progress that keeps the RAG is one statement (no announcement, no conversation to end)
-    if (isPostgres(db) && cmd.keepsRag && !cmd.edit && !cmd.endDialog) {
-      const saved = await withBusyRetry(() => saveNoteInOneStatement(db, cmd));
+    // a note or progress that keeps the RAG goes straight to the driver (no announcement, no conversation to end)
+    if (cmd.keepsRag && !cmd.edit && !cmd.endDialog) {
+      const saved = await withBusyRetry(async () => saveNoteDirectly(db, cmd));
       if (saved) return saved;
     }
     const outcome = await withBusyRetry(() =>

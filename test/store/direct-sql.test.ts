@@ -2,7 +2,7 @@ import { sqltag } from '@prisma/client/runtime/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { openStore, type OpenStore } from '../../bot/store/database.js';
-import { executeSql, queryRows } from '../../bot/store/direct-sql.js';
+import { directTransaction, executeSql, queryRows } from '../../bot/store/direct-sql.js';
 import { createTestDatabase } from '../support/database.js';
 
 // The statements every turn runs go straight to the driver; they must read and write exactly what Prisma would.
@@ -110,5 +110,28 @@ describe('statements run straight on the driver', () => {
       .catch((err: Error) => err.message);
     expect(outcome).toBe('roll back');
     expect(await store.db.turnReply.count({ where: { activityKey: 'k3' } })).toBe(0);
+  });
+
+  it('in a transaction of their own are saved together or not at all, and other turns do not see it half done', async () => {
+    const claim = (key: string) =>
+      sqltag`INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent") VALUES (${key}, 'running', ${AT}, ${AT}, 0)`;
+    const keys = async () => (await store.db.turnReply.findMany({ orderBy: { activityKey: 'asc' } })).map((r) => r.activityKey);
+    const committed = await directTransaction(store.db, async (tx) => {
+      await executeSql(tx, claim('a1'));
+      await executeSql(tx, claim('a2'));
+      return 'done';
+    });
+    expect(committed).toBe('done');
+    let meanwhile: Promise<string[]> | undefined;
+    const failed = directTransaction(store.db, async (tx) => {
+      await executeSql(tx, claim('b1'));
+      meanwhile = keys(); // another turn, while this transaction is open (on SQLite it waits for the end)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await executeSql(tx, claim('a1')); // the key is taken: the whole transaction fails
+      return 'not reached';
+    });
+    await expect(failed).rejects.toMatchObject({ code: expect.stringMatching(/23505|SQLITE_CONSTRAINT/) });
+    expect(await meanwhile).toEqual(['a1', 'a2']);
+    expect(await keys()).toEqual(['a1', 'a2']);
   });
 });

@@ -2,7 +2,9 @@ import { confirmedAddresses } from '../plan/identity.js';
 import type { ConversationKind } from '../core/types.js';
 import type { Db } from './client.js';
 import type { DefaultPartnershipPolicy } from './partnerships.js';
-import { rowToInfo, type PersonInfo } from './people-rows.js';
+import { sqltag } from '@prisma/client/runtime/client';
+import { PERSON_COLUMNS, rowToInfo, type PersonInfo, type PersonRow } from './people-rows.js';
+import { queryRows } from './direct-sql.js';
 import { bindPendingGrants, removeMember } from './roster.js';
 
 // Slack's side of the people and conversations tables: a person is identified by (workspace id, user id),
@@ -35,11 +37,16 @@ export async function partnershipForSlackTeam(
   defaultPartnership: string,
   policy: DefaultPartnershipPolicy = { production: false },
 ): Promise<string | null> {
-  const linked = await db.partnership.findUnique({ where: { slackTeamId: teamId }, select: { name: true } });
-  if (linked) return linked.name;
+  // one statement per event: the workspace's partnership, and whether any workspace is linked at all
+  const [row] = await queryRows<{ linked: string | null; anyLinked: unknown }>(
+    db,
+    sqltag`SELECT (SELECT p."name" FROM "Partnership" p WHERE p."slackTeamId" = ${teamId}) AS "linked",
+      EXISTS (SELECT 1 FROM "Partnership" p WHERE p."slackTeamId" IS NOT NULL) AS "anyLinked"`,
+  );
+  if (row?.linked) return row.linked;
   if (policy.production) return null;
-  const anyLinked = await db.partnership.count({ where: { slackTeamId: { not: null } } });
-  return anyLinked === 0 ? defaultPartnership : null;
+  const anyLinked = row?.anyLinked === true || Number(row?.anyLinked) === 1;
+  return anyLinked ? null : defaultPartnership;
 }
 
 /** Links a partnership (created if new) to a Slack workspace; a workspace belongs to one partnership at a time. */
@@ -61,13 +68,15 @@ export async function identifySlackSender(
   partnership: string,
   sender: { teamId: string; userId: string; name: string },
 ): Promise<PersonInfo | null> {
-  const row = await db.person.findFirst({
-    where: { partnership: { name: partnership }, slackTeamId: sender.teamId, slackUserId: sender.userId },
-    include: withOrg,
-  });
+  const [row] = await queryRows<PersonRow>(
+    db,
+    sqltag`SELECT ${PERSON_COLUMNS}
+    FROM "Person" pe JOIN "Partnership" s ON s."id" = pe."partnershipId" LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
+    WHERE s."name" = ${partnership} AND pe."slackTeamId" = ${sender.teamId} AND pe."slackUserId" = ${sender.userId}`,
+  );
   if (!row) return null;
-  if (!sender.name || row.displayName === sender.name) return toInfo(row);
-  return toInfo(await db.person.update({ where: { id: row.id }, data: { displayName: sender.name }, include: withOrg }));
+  if (!sender.name || row.displayName === sender.name) return rowToInfo(row);
+  return toInfo(await db.person.update({ where: { id: Number(row.id) }, data: { displayName: sender.name }, include: withOrg }));
 }
 
 /** What Slack's users.info says about a member of a linked workspace. */
@@ -157,10 +166,10 @@ export async function rememberSlackConversation(
   input: { partnership: string; teamId: string; channel: string; kind: ConversationKind; userChatId: string | null; now: Date },
 ): Promise<string> {
   const conversationId = slackConversationId(input.teamId, input.channel);
-  const row = await db.conversationRef.findUnique({
-    where: { conversationId },
-    select: { active: true, userChatId: true, updatedAt: true, kind: true },
-  });
+  const [row] = await queryRows<{ active: boolean; userChatId: string | null; updatedAt: Date; kind: string }>(
+    db,
+    sqltag`SELECT c."active", c."userChatId", c."updatedAt", c."kind" FROM "ConversationRef" c WHERE c."conversationId" = ${conversationId}`,
+  );
   const userChatId = input.kind === 'personal' ? input.userChatId : null;
   const fresh = row && input.now.getTime() - row.updatedAt.getTime() < REFRESH_MS;
   // a kind that differs is corrected at once (a group DM stored as a channel before Slack was asked)

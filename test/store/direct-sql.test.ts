@@ -1,9 +1,10 @@
 import { sqltag } from '@prisma/client/runtime/client';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { openStore, type OpenStore } from '../../bot/store/database.js';
 import { directTransaction, executeSql, queryRows } from '../../bot/store/direct-sql.js';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase, TEST_POSTGRES_URL } from '../support/database.js';
 
 // The statements every turn runs go straight to the driver; they must read and write exactly what Prisma would.
 const AT = new Date('2026-11-22T10:00:00Z');
@@ -96,6 +97,51 @@ describe('statements run straight on the driver', () => {
     expect(plan?.actions).toHaveLength(24);
     expect(await store.db.turnReply.findUnique({ where: { activityKey: 'k2' } })).toMatchObject({ status: 'done', sent: 1 });
   });
+
+  it.skipIf(TEST_POSTGRES_URL)(
+    'answer a Slack message’s workspace, sender and conversation without Prisma’s generated queries',
+    async () => {
+      await store.db.partnership.update({ where: { name: PARTNERSHIP }, data: { slackTeamId: 'T1' } });
+      const person = await store.db.person.findFirstOrThrow({ where: { chatId: '29:ali' } });
+      await store.db.person.update({ where: { id: person.id }, data: { slackTeamId: 'T1', slackUserId: 'U1' } });
+      const message = async () => ({
+        partnership: await store.slack.partnershipFor('T1', 'Nowhere'),
+        unknownWorkspace: await store.slack.partnershipFor('T2', 'Nowhere'),
+        sender: await store.slack.identify(PARTNERSHIP, { teamId: 'T1', userId: 'U1', name: 'Ali Burlington' }),
+        conversation: await store.slack.rememberConversation({
+          partnership: PARTNERSHIP,
+          teamId: 'T1',
+          channel: 'C1',
+          kind: 'channel',
+          userChatId: null,
+          now: AT,
+        }),
+      });
+      await message(); // the conversation is remembered once
+      // every statement where it runs on the connection; Prisma's generated ones name their tables `main`.`Table`
+      const run: string[] = [];
+      const statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Record<
+        string,
+        (...args: unknown[]) => unknown
+      >;
+      for (const method of ['run', 'get', 'all', 'iterate']) {
+        const original = statement[method] as (...args: unknown[]) => unknown;
+        vi.spyOn(statement, method as never).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
+          run.push(this.source);
+          return original.apply(this, args);
+        } as never);
+      }
+      const seen = await message();
+      expect(run.length).toBe(4);
+      expect(run.filter((sql) => sql.includes('`main`.'))).toEqual([]);
+      expect(seen).toMatchObject({
+        partnership: PARTNERSHIP,
+        unknownWorkspace: null,
+        sender: { displayName: 'Ali Burlington', guest: true },
+        conversation: 'slack:T1:C1',
+      });
+    },
+  );
 
   it('inside a transaction go through it, and are undone with it', async () => {
     const outcome = await store.db

@@ -1,5 +1,7 @@
 import type { PlanAction, PlanView, Rag, Recurrence } from '../plan/types.js';
+import { sqltag } from '@prisma/client/runtime/client';
 import type { Db } from './client.js';
+import { queryRows } from './direct-sql.js';
 import type { PlanStamp } from './plan-stamp.js';
 
 /** One row per action and lead (actions without a lead once), with the action's latest history entry. */
@@ -28,8 +30,10 @@ export async function readPlanView(
 ): Promise<PlanView> {
   const planId = stamp.plan.id;
   const [themes, rows, organisations] = await Promise.all([
-    db.$queryRaw<{ name: string }[]>`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`,
-    db.$queryRaw<Row[]>`
+    queryRows<{ name: string }>(db, sqltag`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`),
+    queryRows<Row>(
+      db,
+      sqltag`
       SELECT a."id", a."ref", a."label", a."extras", t."name" AS "theme", a."title", a."deadlineText", a."dueDate", a."recurrence", a."outcome", a."notes",
         a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source", u."changes",
         w."id" AS "ownerId", w."displayName" AS "ownerName"
@@ -41,9 +45,11 @@ export async function readPlanView(
       LEFT JOIN "ActionUpdate" u ON u."id" = (SELECT x."id" FROM "ActionUpdate" x WHERE x."actionId" = a."id" ORDER BY x."at" DESC, x."id" DESC LIMIT 1)
       WHERE a."planId" = ${planId}
       ORDER BY a."ref" ASC, l."position" ASC`,
-    db.$queryRaw<
-      { name: string; aliases: string }[]
-    >`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
+    ),
+    queryRows<{ name: string; aliases: string }>(
+      db,
+      sqltag`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
+    ),
   ]);
   const actions = new Map<number, PlanAction>();
   for (const r of rows) {

@@ -180,4 +180,24 @@ describe('statements run straight on the driver', () => {
     expect(await meanwhile).toEqual(['a1', 'a2']);
     expect(await keys()).toEqual(['a1', 'a2']);
   });
+
+  it.skipIf(!TEST_POSTGRES_URL)(
+    'carry on after PostgreSQL ended the store’s idle connections (a restart), without an unhandled error',
+    async () => {
+      // a store that has only run direct statements so far (Prisma's adapter has not connected on its own)
+      const fresh = await openStore(database.url, { migrate: false });
+      try {
+        const ask = () => fresh.turns.open({ partnership: PARTNERSHIP, sender: { id: '29:ali', name: 'Ali' }, conversationId: 'c1' });
+        expect(await ask()).not.toBeNull();
+        // as a restart does: the server ends every other connection to this database
+        await store.db
+          .$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const again = await ask().catch(() => ask()); // a statement on a connection cut while in use may fail once
+        expect(again?.reads.partnership).toBe(PARTNERSHIP);
+      } finally {
+        await fresh.close();
+      }
+    },
+  );
 });

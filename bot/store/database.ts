@@ -88,7 +88,9 @@ async function postgresClient(url: string): Promise<Db> {
   const { connectionString, keepStatements: keep } = postgresConnection(url);
   const pool = new pg.Pool({ connectionString, max: 10 });
   // an idle connection the server ended (a restart, a failover) is dropped and replaced by the pool: said, not thrown
-  pool.on('error', (err) => log.warn({ err }, 'A PostgreSQL connection was closed by the server; the pool opens another'));
+  pool.on('error', (err: Error & { code?: string }) =>
+    log.warn({ code: err.code, reason: err.message }, 'A PostgreSQL connection was closed by the server; the pool opens another'),
+  );
   if (keep) keepStatements(pool);
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), errorFormat: 'minimal' }) as unknown as Db;
   // connected now, so that closing the store ends the pool even when every statement so far went straight to it

@@ -1,25 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildMessageCard } from '../../cards/message-card.js';
-import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
-import { openStore, type OpenStore } from '../../bot/store/database.js';
+import type { OpenStore } from '../../bot/store/database.js';
 import type { UpdateCommand } from '../../bot/store/updates.js';
 import { TEAMS } from '../support/activities.js';
-import { createTestDatabase } from '../support/database.js';
+import { openDemoStore } from '../support/database.js';
 
 // The one update path's outcomes, as the store reports them to the card and the update conversation.
 const AT = new Date('2026-11-22T10:00:00Z');
 const PARTNERSHIP = 'City of London';
-let database: { url: string; drop(): Promise<void> };
+let demo: Awaited<ReturnType<typeof openDemoStore>>;
 let store: OpenStore;
 
 beforeEach(async () => {
-  database = await createTestDatabase();
-  store = await openStore(database.url);
-  await loadDemoPlanIfEmpty(store, PARTNERSHIP, AT);
+  demo = await openDemoStore(PARTNERSHIP, AT);
+  store = demo.store;
 });
 afterEach(async () => {
-  await store.close();
-  await database.drop();
+  await demo.done();
 });
 
 const a18 = async () => (await store.plans.require(PARTNERSHIP)).actions.find((a) => a.ref === 18)!;

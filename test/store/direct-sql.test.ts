@@ -1,21 +1,19 @@
 import { sqltag } from '@prisma/client/runtime/client';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { openStore, type OpenStore } from '../../bot/store/database.js';
 import { directTransaction, executeSql, queryRows } from '../../bot/store/direct-sql.js';
-import { createTestDatabase, TEST_POSTGRES_URL } from '../support/database.js';
+import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
 
 // The statements every turn runs go straight to the driver; they must read and write exactly what Prisma would.
 const AT = new Date('2026-11-22T10:00:00Z');
 const PARTNERSHIP = 'City of London';
-let database: { url: string; drop(): Promise<void> };
+let demo: Awaited<ReturnType<typeof openDemoStore>>;
 let store: OpenStore;
 
 beforeEach(async () => {
-  database = await createTestDatabase();
-  store = await openStore(database.url);
-  await loadDemoPlanIfEmpty(store, PARTNERSHIP, AT);
+  demo = await openDemoStore(PARTNERSHIP, AT);
+  store = demo.store;
   await store.db.person.create({
     data: {
       partnership: { connect: { name: PARTNERSHIP } },
@@ -29,8 +27,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
-  await store.close();
-  await database.drop();
+  await demo.done();
 });
 
 /** Every kind of value a turn reads: integers, text, booleans, timestamps (one in British Summer Time), nulls, aggregates. */
@@ -185,7 +182,7 @@ describe('statements run straight on the driver', () => {
     'carry on after PostgreSQL ended the store’s idle connections (a restart), without an unhandled error',
     async () => {
       // a store that has only run direct statements so far (Prisma's adapter has not connected on its own)
-      const fresh = await openStore(database.url, { migrate: false });
+      const fresh = await openStore(demo.url, { migrate: false });
       try {
         const ask = () => fresh.turns.open({ partnership: PARTNERSHIP, sender: { id: '29:ali', name: 'Ali' }, conversationId: 'c1' });
         expect(await ask()).not.toBeNull();

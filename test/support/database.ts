@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { loadDemoPlanIfEmpty } from '../../bot/demo.js';
 import { openStore, type OpenStore as Store } from '../../bot/store/database.js';
 
 /** The PostgreSQL server to test against, when the run is a PostgreSQL run (npm run test:postgres). */
@@ -42,4 +43,19 @@ export async function createTestStore(): Promise<Store & { drop(): Promise<void>
     await database.drop();
   };
   return { ...store, drop };
+}
+
+/** A fresh database with the demo plan loaded for one partnership; `done()` closes the store and drops the database. */
+export async function openDemoStore(partnership: string, at: Date): Promise<{ url: string; store: Store; done(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const store = await openStore(database.url);
+  await loadDemoPlanIfEmpty(store, partnership, at);
+  return {
+    url: database.url,
+    store,
+    done: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
 }

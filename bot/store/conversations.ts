@@ -2,6 +2,7 @@ import type { ConversationKind, Platform } from '../core/types.js';
 import type { Db } from './client.js';
 import type { ReachFailure } from './outbox.js';
 import { queryRows } from './direct-sql.js';
+import { isPostgres } from './dialect.js';
 import { sqltag } from '@prisma/client/runtime/client';
 
 /** A stored conversation reference, as the notifier needs it. */
@@ -48,28 +49,66 @@ export interface ConversationSeen {
   now: Date;
 }
 
+/** A turn's claim (see claimTurn), made by the statement that reads its conversation where the database allows. */
+export interface ClaimSeen {
+  key: string;
+  at: Date;
+  ttlMs: number;
+}
+
+type EnterRow = { serviceUrl: string; active: unknown; name: string; claimed?: unknown };
+
 /**
  * The partnership a conversation belongs to, remembering the conversation on the way: the one it was first
  * seen with, else the one `forNew` picks (its tenant's); null when it belongs to none. One indexed read per
  * turn and a write only when something changed: new conversation, moved serviceUrl, or inactive after a 403.
  * No per-process cache, so a conversation marked inactive by any instance is re-activated by the next turn on any other.
+ * Given the turn's claim, on PostgreSQL the same statement inserts it when the conversation is known (one round trip
+ * fewer): `claimed` says whether it did (false: the key was there already), undefined when it was not tried.
  */
-export async function enterConversation(db: Db, seen: ConversationSeen, forNew: () => Promise<string | null>): Promise<string | null> {
-  // one statement (Prisma would read the relation with a second one)
-  const [row] = await queryRows<{ serviceUrl: string; active: unknown; name: string }>(
+export async function enterConversation(
+  db: Db,
+  seen: ConversationSeen,
+  forNew: () => Promise<string | null>,
+  claim?: ClaimSeen,
+): Promise<{ partnership: string | null; claimed?: boolean }> {
+  const [row] = claim && isPostgres(db) ? await enterClaiming(db, seen.conversationId, claim) : await enter(db, seen.conversationId);
+  const partnership = row?.name ?? (await forNew());
+  if (!partnership) return { partnership: null };
+  // PostgreSQL answers a boolean, SQLite 0 or 1
+  const active = row?.active === true || Number(row?.active) === 1;
+  if (!active || row?.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
+  return { partnership, ...(row?.claimed === undefined ? {} : { claimed: Number(row.claimed) === 1 }) };
+}
+
+// one statement (Prisma would read the relation with a second one)
+const enter = (db: Db, conversationId: string) =>
+  queryRows<EnterRow>(
     db,
     sqltag`
     SELECT c."serviceUrl" AS "serviceUrl", c."active" AS "active", p."name" AS "name"
     FROM "ConversationRef" c JOIN "Partnership" p ON p."id" = c."partnershipId"
-    WHERE c."conversationId" = ${seen.conversationId}`,
+    WHERE c."conversationId" = ${conversationId}`,
   );
-  const partnership = row?.name ?? (await forNew());
-  if (!partnership) return null;
-  // PostgreSQL answers a boolean, SQLite 0 or 1
-  const active = row?.active === true || Number(row?.active) === 1;
-  if (!active || row?.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
-  return partnership;
-}
+
+/** PostgreSQL: the conversation read and, when it is known, the turn claimed, in one statement. */
+const enterClaiming = (db: Db, conversationId: string, claim: ClaimSeen) =>
+  queryRows<EnterRow>(
+    db,
+    sqltag`
+    WITH conv AS (
+      SELECT c."serviceUrl", c."active", p."name"
+      FROM "ConversationRef" c JOIN "Partnership" p ON p."id" = c."partnershipId"
+      WHERE c."conversationId" = ${conversationId}
+    ), claim AS (
+      INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent")
+      SELECT ${claim.key}, 'running', ${claim.at}, ${new Date(claim.at.getTime() + claim.ttlMs)}, 0 WHERE EXISTS (SELECT 1 FROM conv)
+      ON CONFLICT ("activityKey") DO NOTHING
+      RETURNING 1
+    )
+    SELECT conv."serviceUrl" AS "serviceUrl", conv."active" AS "active", conv."name" AS "name", (SELECT COUNT(*) FROM claim) AS "claimed"
+    FROM conv`,
+  );
 
 /** Stores or refreshes a conversation reference (new conversation, changed serviceUrl, or re-activated after a 403). */
 export async function rememberConversation(db: Db, input: ConversationSeen & { partnership: string }): Promise<void> {

@@ -15,9 +15,19 @@ let claims = 0;
  * Claims the replies of one activity (by key). A key seen before and not expired is a retry, unless its turn has been
  * running longer than `leaseMs` (its instance died): then it is taken over, saying how many messages were already sent.
  */
-export async function claimTurn(db: Db, input: { key: string; at: Date; ttlMs: number; leaseMs: number }): Promise<TurnClaim> {
+export async function claimTurn(
+  db: Db,
+  input: {
+    key: string;
+    at: Date;
+    ttlMs: number;
+    leaseMs: number /** inserted already, with the conversation (see enterConversation) */;
+    inserted?: boolean;
+  },
+): Promise<TurnClaim> {
   const expiresAt = new Date(input.at.getTime() + input.ttlMs);
   if (++claims % 200 === 0) await purgeExpiredTurns(db, input.at);
+  if (input.inserted) return { kind: 'new' };
   // one statement for a new turn (nearly every turn): no exception, no read back
   const inserted = await withBusyRetry(() =>
     executeSql(

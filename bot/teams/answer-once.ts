@@ -24,16 +24,20 @@ const RETRY_POLL_MS = 100;
  * a retry sends nothing new (an invoke gets the same answer, or "still working" while the first is running). A retry of a
  * turn whose instance died runs it again and skips the messages already sent.
  */
-export async function answerOnce(services: Services, context: TurnContext, run: () => Promise<void>): Promise<void> {
+export async function answerOnce(
+  services: Services,
+  context: TurnContext,
+  run: () => Promise<void>,
+  /** the claim was inserted already, with the conversation (see turnClaimOf) */
+  claimed?: boolean,
+): Promise<void> {
   const activity = context.activity;
   const activityId = activity.id;
-  if (!activityId || (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke)) return run();
-  const key = createHash('sha256')
-    .update(`${activity.conversation?.id ?? ''}\n${activityId}`)
-    .digest('hex');
+  const key = turnKeyOf(activity);
+  if (!activityId || !key) return run();
   const replies = services.store.turnReplies;
   const claimedAt = Date.now();
-  const claim = await replies.claim({ key, at: services.now(), ttlMs: REMEMBER_MS, leaseMs: LEASE_MS });
+  const claim = await replies.claim({ key, at: services.now(), ttlMs: REMEMBER_MS, leaseMs: LEASE_MS, inserted: claimed });
   if (claim.kind === 'retry') {
     log.info({ activityId, type: activity.type, status: claim.status }, 'Retried activity: its replies are not sent again');
     if (activity.type === ActivityTypes.Invoke) {
@@ -87,6 +91,20 @@ export async function answerOnce(services: Services, context: TurnContext, run: 
     throw err;
   }
   await recordUntil(() => replies.finish(key, sent, answer), deadline, activityId);
+}
+
+/** The key a turn's replies are remembered by: its conversation and activity id; null for activities not claimed. */
+function turnKeyOf(activity: Activity): string | null {
+  if (!activity.id || (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke)) return null;
+  return createHash('sha256')
+    .update(`${activity.conversation?.id ?? ''}\n${activity.id}`)
+    .digest('hex');
+}
+
+/** The claim answerOnce would make for this activity, for the statement that reads its conversation to make it too. */
+export function turnClaimOf(activity: Activity, at: Date): { key: string; at: Date; ttlMs: number } | undefined {
+  const key = turnKeyOf(activity);
+  return key ? { key, at, ttlMs: REMEMBER_MS } : undefined;
 }
 
 /** Writes a turn's record, trying again until `deadline`, then logs that it could not (the turn itself still ends well). */

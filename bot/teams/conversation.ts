@@ -3,6 +3,7 @@ import type { ConversationKind } from '../core/types.js';
 import type { Services } from '../core/context.js';
 import { defaultPolicy } from '../identity/tenancy.js';
 import { bareConversationId, newPostReference } from './thread.js';
+import { turnClaimOf } from './answer-once.js';
 
 /** The kind of conversation an activity comes from. */
 export function conversationKind(activity: Activity): ConversationKind {
@@ -26,8 +27,12 @@ function tenantOf(activity: Activity): string | undefined {
  * conversation reference, so proactive messages can reach it: a channel by its bare id, so that they are new posts
  * in the channel, not replies in the thread the message came from.
  */
-export async function partnershipForTurn(services: Services, activity: Activity): Promise<string | null> {
+export async function partnershipForTurn(
+  services: Services,
+  activity: Activity,
+): Promise<{ partnership: string | null; claimed?: boolean }> {
   const tenantId = tenantOf(activity);
+  const now = services.now();
   return services.store.conversations.enter(
     {
       conversationId: conversationIdOf(activity),
@@ -36,8 +41,9 @@ export async function partnershipForTurn(services: Services, activity: Activity)
       serviceUrl: activity.serviceUrl,
       tenantId,
       userChatId: activity.from?.id,
-      now: services.now(),
+      now,
     },
     () => services.store.partnerships.forTenant(tenantId, services.config.DEFAULT_PARTNERSHIP, defaultPolicy(services.config)),
+    turnClaimOf(activity, now),
   );
 }

@@ -49,16 +49,17 @@ export function createTurnHandler(services: Services) {
       // Before the turn is claimed nothing has been sent, so a database that is restarting is waited for (up to
       // UNREACHABLE_WAIT_MS, inside Teams' 15 seconds) rather than answered with an apology: a retry of an activity
       // another instance is answering then finds its claim and stays silent, instead of saying "Sorry" after the answer.
-      partnership = await retryUntil(() => partnershipForTurn(services, activity), Date.now() + UNREACHABLE_WAIT_MS, {
+      const entered = await retryUntil(() => partnershipForTurn(services, activity), Date.now() + UNREACHABLE_WAIT_MS, {
         retryIf: isUnreachableError,
         onRetry: (err, attempt, delay) => log.warn({ err, attempt, delay }, 'The database cannot be reached; waiting before answering'),
       });
+      partnership = entered.partnership;
       if (!partnership) {
         trace.outcome = 'not linked';
         return await notLinked(context, services);
       }
       const linked = partnership;
-      await answerOnce(services, context, () => onLinkedTurn(context, services, linked, trace));
+      await answerOnce(services, context, () => onLinkedTurn(context, services, linked, trace), entered.claimed);
     } catch (err) {
       trace.outcome = 'error';
       trace.code = err instanceof AppError ? err.code : 'UNEXPECTED';

@@ -69,7 +69,7 @@ export async function startConversation(options: { now?: string } = {}) {
 
   /** The turn as the route table sees it, after the conversation is remembered (as the Teams adapter does). */
   async function turnIn(from: Speaker, conversation: { id: string; kind: ConversationKind }) {
-    const partnership = await store.conversations.enter(
+    const { partnership } = await store.conversations.enter(
       {
         conversationId: conversation.id,
         kind: conversation.kind,

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OpenStore } from '../../bot/store/database.js';
+import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
+
+// A turn's conversation and its claim: one statement on PostgreSQL when the conversation is known, two elsewhere.
+const NOW = new Date('2026-11-23T09:00:00Z');
+let demo: Awaited<ReturnType<typeof openDemoStore>>;
+let store: OpenStore;
+beforeEach(async () => {
+  demo = await openDemoStore('City of London', NOW);
+  store = demo.store;
+});
+afterEach(async () => {
+  await demo.done();
+});
+
+const seen = (conversationId: string) => ({
+  conversationId,
+  kind: 'channel' as const,
+  reference: { conversation: { id: conversationId } },
+  serviceUrl: 'https://smba.example/',
+  now: NOW,
+});
+const claim = (key: string) => ({ key, at: NOW, ttlMs: 60 * 60_000 });
+const claims = (key: string) => store.db.turnReply.count({ where: { activityKey: key } });
+
+describe('entering a conversation with the turn’s claim', () => {
+  it('claims in the same statement on PostgreSQL once the conversation is known; a key seen before is not claimed again', async () => {
+    const forNew = vi.fn(async () => 'City of London');
+    // a new conversation: its partnership from the tenant, nothing claimed here (the turn claims it as before)
+    expect(await store.conversations.enter(seen('19:c1'), forNew, claim('k1'))).toEqual({ partnership: 'City of London' });
+    expect(forNew).toHaveBeenCalledTimes(1);
+    expect(await claims('k1')).toBe(0);
+    const known = await store.conversations.enter(seen('19:c1'), forNew, claim('k2'));
+    const again = await store.conversations.enter(seen('19:c1'), forNew, claim('k2'));
+    expect(forNew).toHaveBeenCalledTimes(1);
+    if (TEST_POSTGRES_URL) {
+      expect(known).toEqual({ partnership: 'City of London', claimed: true });
+      expect(again).toEqual({ partnership: 'City of London', claimed: false });
+      expect(await claims('k2')).toBe(1);
+      expect(await store.db.turnReply.findUnique({ where: { activityKey: 'k2' } })).toMatchObject({
+        status: 'running',
+        sent: 0,
+        claimedAt: NOW,
+        expiresAt: new Date(NOW.getTime() + 60 * 60_000),
+      });
+    } else {
+      expect([known, again]).toEqual([{ partnership: 'City of London' }, { partnership: 'City of London' }]);
+      expect(await claims('k2')).toBe(0);
+    }
+  });
+
+  it('claims nothing for a conversation no partnership owns', async () => {
+    expect(await store.conversations.enter(seen('19:stranger'), async () => null, claim('k3'))).toEqual({ partnership: null });
+    expect(await claims('k3')).toBe(0);
+  });
+
+  it('a turn claimed with its conversation is new; the same activity again is a retry', async () => {
+    await store.conversations.enter(seen('19:c2'), async () => 'City of London');
+    const entered = await store.conversations.enter(seen('19:c2'), async () => null, claim('k4'));
+    const first = await store.turnReplies.claim({ ...claim('k4'), leaseMs: 120_000, inserted: entered.claimed });
+    expect(first).toEqual({ kind: 'new' });
+    const retry = await store.conversations.enter(seen('19:c2'), async () => null, claim('k4'));
+    expect(await store.turnReplies.claim({ ...claim('k4'), leaseMs: 120_000, inserted: retry.claimed })).toMatchObject({ kind: 'retry' });
+    expect(await claims('k4')).toBe(1);
+  });
+});

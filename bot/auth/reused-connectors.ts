@@ -8,6 +8,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { replyDirectly } from './direct-replies.js';
 
 /** How many connector clients one instance keeps (one per bot app id, service URL and audience: a handful in practice). */
 const MAX_CLIENTS = 256;
@@ -42,7 +43,11 @@ class ReusingConnectorFactory extends ConnectorFactory {
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return memo(this.clients, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return memo(this.clients, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () => {
+      const client = await this.inner.create(serviceUrl, audience);
+      replyDirectly(client);
+      return client;
+    });
   }
 }
 

@@ -8,7 +8,6 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
-import { replyDirectly } from './direct-replies.js';
 
 /** How many connector clients one instance keeps (one per bot app id, service URL and audience: a handful in practice). */
 const MAX_CLIENTS = 256;
@@ -43,11 +42,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return memo(this.clients, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () => {
-      const client = await this.inner.create(serviceUrl, audience);
-      replyDirectly(client);
-      return client;
-    });
+    return memo(this.clients, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
 }
 

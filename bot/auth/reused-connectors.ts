@@ -8,6 +8,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { replyDirectly } from './direct-replies.js';
 
 /** How many connector clients one instance keeps (one per bot app id, service URL and audience: a handful in practice). */
 const MAX_CLIENTS = 256;
@@ -31,18 +32,30 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promis
   return made;
 }
 
+/**
+ * Who the clients are for: a turn's own replies (posted straight to the connector, `direct-replies.ts`) or everything
+ * else the bot sends (proactive sends through the outbox, members, updates), which keeps the Azure pipeline and its
+ * retry behaviour, on which the outbox's attempt accounting relies.
+ */
+type Use = 'turn' | 'proactive';
+
 /** A connector factory that hands out one ConnectorClient per service URL and audience instead of building one per turn. */
 class ReusingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly clients: Map<string, Promise<ConnectorClient>>,
+    private readonly use: Use,
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return memo(this.clients, `${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return memo(this.clients, `${this.use}\n${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () => {
+      const client = await this.inner.create(serviceUrl, audience);
+      if (this.use === 'turn') replyDirectly(client);
+      return client;
+    });
   }
 }
 
@@ -67,22 +80,22 @@ export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
     return this.clients.size;
   }
 
-  private reusing(factory: ConnectorFactory | undefined, identity: ClaimsIdentity): ConnectorFactory | undefined {
-    return factory && new ReusingConnectorFactory(factory, appIdOf(identity), this.clients);
+  private reusing(factory: ConnectorFactory | undefined, identity: ClaimsIdentity, use: Use): ConnectorFactory | undefined {
+    return factory && new ReusingConnectorFactory(factory, appIdOf(identity), this.clients, use);
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await this.inner.authenticateRequest(activity, authHeader);
-    return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) as ConnectorFactory };
+    return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity, 'turn') as ConnectorFactory };
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
     const result = await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
-    return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) as ConnectorFactory };
+    return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity, 'turn') as ConnectorFactory };
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.reusing(this.inner.createConnectorFactory(claimsIdentity), claimsIdentity) as ConnectorFactory;
+    return this.reusing(this.inner.createConnectorFactory(claimsIdentity), claimsIdentity, 'proactive') as ConnectorFactory;
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {

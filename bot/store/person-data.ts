@@ -148,11 +148,15 @@ export async function erasePerson(db: Db, email: string, actor: { label: string;
   for (const p of await peopleByEmail(db, email)) {
     const pseudonym = `former member ${p.id}`;
     const result = await db.$transaction(async (tx) => {
+      const theirs = {
+        action: { plan: { partnershipId: p.partnershipId } },
+        OR: [{ actorPersonId: p.id }, { actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
+      };
+      const touched = new Set(
+        (await tx.actionUpdate.findMany({ where: theirs, select: { actionId: true }, distinct: ['actionId'] })).map((u) => u.actionId),
+      );
       const history = await tx.actionUpdate.updateMany({
-        where: {
-          action: { plan: { partnershipId: p.partnershipId } },
-          OR: [{ actorPersonId: p.id }, { actorChatId: p.chatId }, { actorChatId: null, actorName: p.displayName }],
-        },
+        where: theirs,
         data: { actorName: pseudonym, actorChatId: null, actorPersonId: null },
       });
       const rounds = await tx.updateRound.updateMany({
@@ -168,16 +172,23 @@ export async function erasePerson(db: Db, email: string, actor: { label: string;
       });
       // Actions they own lose their named owner (a version bump, so every instance's cached plan shows it), and edits
       // that named them as an owner keep the change but say "former member N".
+      const owned = await tx.action.findMany({ where: { ownerId: p.id }, select: { id: true } });
       await tx.action.updateMany({ where: { ownerId: p.id }, data: { ownerId: null, version: { increment: 1 } } });
       const named = JSON.stringify(p.displayName).slice(1, -1);
       for (const entry of await tx.actionUpdate.findMany({
         where: { action: { plan: { partnershipId: p.partnershipId } }, changes: { contains: `"id":${p.id},` } },
-        select: { id: true, changes: true, note: true },
-      }))
+        select: { id: true, actionId: true, changes: true, note: true },
+      })) {
+        touched.add(entry.actionId);
         await tx.actionUpdate.update({
           where: { id: entry.id },
           data: { changes: entry.changes.split(named).join(pseudonym), note: entry.note.split(p.displayName).join(pseudonym) },
         });
+      }
+      // Actions whose history named them move on a version too (once: those they owned have), so no instance's cached
+      // plan still shows their name as who last updated an action (a cached action is read again when its version moves).
+      for (const a of owned) touched.delete(a.id);
+      if (touched.size) await tx.action.updateMany({ where: { id: { in: [...touched] } }, data: { version: { increment: 1 } } });
       await tx.person.delete({ where: { id: p.id } });
       await tx.auditEntry.create({
         data: {

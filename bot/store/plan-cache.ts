@@ -1,7 +1,7 @@
 import type { PlanView } from '../plan/types.js';
 import type { Db } from './client.js';
-import { readPlanStamp, type PlanStamp } from './plan-stamp.js';
-import { readPlanView } from './plan-view.js';
+import { readPlanStamp, withoutActions, type PlanStamp } from './plan-stamp.js';
+import { readPlanView, refreshPlanActions } from './plan-view.js';
 
 /** Per database, per partnership (and plan, for a plan other than the live one): the last PlanView read and the stamp it was read under. */
 const cached = new WeakMap<Db, Map<string, { stamp: string; view: PlanView }>>();
@@ -17,7 +17,7 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * The partnership's live plan (or, given an id, that plan of the partnership): one small stamp query, then the cached view when the stamp is unchanged,
- * else a fresh read. The stamp is read first, so a change made meanwhile (here or in another instance) shows next time.
+ * the cached view with its changed actions read again when only actions changed, else a fresh read. The stamp is read first, so a change made meanwhile (here or in another instance) shows next time.
  * A turn that read the live plan's stamp with its sender (see openTurn) passes it as `known`: no second read.
  */
 export async function cachedPlanView(db: Db, partnership: string, planId?: number, known?: PlanStamp | null): Promise<PlanView | null> {
@@ -34,7 +34,9 @@ export async function cachedPlanView(db: Db, partnership: string, planId?: numbe
   }
   const hit = views.get(key);
   if (hit && hit.stamp === stamp.stamp) return hit.view;
-  const view = deepFreeze(await readPlanView(db, partnership, { ...stamp, plan: stamp.plan }));
+  // only actions changed (an update, an edit): read those again, not the whole plan
+  const refreshed = hit && withoutActions(hit.stamp) === withoutActions(stamp.stamp) ? await refreshPlanActions(db, hit.view) : null;
+  const view = deepFreeze(refreshed ?? (await readPlanView(db, partnership, { ...stamp, plan: stamp.plan })));
   views.set(key, { stamp: stamp.stamp, view });
   return view;
 }

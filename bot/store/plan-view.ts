@@ -1,5 +1,5 @@
 import type { PlanAction, PlanView, Rag, Recurrence } from '../plan/types.js';
-import { sqltag } from '@prisma/client/runtime/client';
+import { join, sqltag } from '@prisma/client/runtime/client';
 import type { Db } from './client.js';
 import { queryRows } from './direct-sql.js';
 import type { PlanStamp } from './plan-stamp.js';
@@ -19,21 +19,12 @@ type Row = Omit<PlanAction, 'leads' | 'lastUpdate' | 'rag' | 'recurrence' | 'ext
   changes: string | null;
 };
 
-/**
- * Reads a plan as plain data, given its stamp (which names the partnership and plan): three plain statements, run
- * together. Each action's latest history entry is found by one indexed probe per action, never by reading the history.
- */
-export async function readPlanView(
-  db: Db,
-  partnership: string,
-  stamp: PlanStamp & { plan: NonNullable<PlanStamp['plan']> },
-): Promise<PlanView> {
-  const planId = stamp.plan.id;
-  const [themes, rows, organisations] = await Promise.all([
-    queryRows<{ name: string }>(db, sqltag`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`),
-    queryRows<Row>(
-      db,
-      sqltag`
+/** The plan's actions in full, in plan order (one row per action and lead), or only those with the ids given. */
+function actionRows(db: Db, planId: number, only?: readonly number[]): Promise<Row[]> {
+  const which = only ? sqltag`a."planId" = ${planId} AND a."id" IN (${join(only)})` : sqltag`a."planId" = ${planId}`;
+  return queryRows<Row>(
+    db,
+    sqltag`
       SELECT a."id", a."ref", a."label", a."extras", t."name" AS "theme", a."title", a."deadlineText", a."dueDate", a."recurrence", a."outcome", a."notes",
         a."rag", a."target", a."progress", a."version", o."name" AS "lead", u."actorName", u."at", u."note", u."source", u."changes",
         w."id" AS "ownerId", w."displayName" AS "ownerName"
@@ -43,14 +34,13 @@ export async function readPlanView(
       LEFT JOIN "Organisation" o ON o."id" = l."organisationId"
       LEFT JOIN "Person" w ON w."id" = a."ownerId"
       LEFT JOIN "ActionUpdate" u ON u."id" = (SELECT x."id" FROM "ActionUpdate" x WHERE x."actionId" = a."id" ORDER BY x."at" DESC, x."id" DESC LIMIT 1)
-      WHERE a."planId" = ${planId}
+      WHERE ${which}
       ORDER BY a."ref" ASC, l."position" ASC`,
-    ),
-    queryRows<{ name: string; aliases: string }>(
-      db,
-      sqltag`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
-    ),
-  ]);
+  );
+}
+
+/** PlanActions of rows from actionRows, in their order. */
+function actionsOf(rows: Row[]): PlanAction[] {
   const actions = new Map<number, PlanAction>();
   for (const r of rows) {
     const id = Number(r.id);
@@ -87,6 +77,27 @@ export async function readPlanView(
             },
     });
   }
+  return [...actions.values()];
+}
+
+/**
+ * Reads a plan as plain data, given its stamp (which names the partnership and plan): three plain statements, run
+ * together. Each action's latest history entry is found by one indexed probe per action, never by reading the history.
+ */
+export async function readPlanView(
+  db: Db,
+  partnership: string,
+  stamp: PlanStamp & { plan: NonNullable<PlanStamp['plan']> },
+): Promise<PlanView> {
+  const planId = stamp.plan.id;
+  const [themes, rows, organisations] = await Promise.all([
+    queryRows<{ name: string }>(db, sqltag`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`),
+    actionRows(db, planId),
+    queryRows<{ name: string; aliases: string }>(
+      db,
+      sqltag`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
+    ),
+  ]);
   return {
     partnership,
     timeZone: stamp.timeZone,
@@ -96,6 +107,58 @@ export async function readPlanView(
     status: stamp.plan.status,
     themes: themes.map((t) => t.name),
     organisations: organisations.map((o) => ({ name: o.name, aliases: JSON.parse(o.aliases) as string[] })),
-    actions: [...actions.values()],
+    actions: actionsOf(rows),
   };
+}
+
+/** What says whether an action's cached form still holds: its version, its owner (id and name) and its leads' names. */
+const outlineOf = (a: { version: number; owner?: { id: number; name: string } | null; leads: readonly string[] }) =>
+  JSON.stringify([a.version, a.owner?.id ?? null, a.owner?.name ?? null, a.leads]);
+
+/**
+ * The plan as `previous` was, with only the actions that changed since read again: for a plan whose stamp moved only
+ * because actions were changed (their themes, organisations, plan fields and the set of actions as before). One small
+ * statement (each action's id, version, owner and leads' names, in plan order), then, when any differ, one for those
+ * actions in full. Null when actions were added, removed or reordered: the caller reads the whole plan.
+ */
+export async function refreshPlanActions(db: Db, previous: PlanView): Promise<PlanView | null> {
+  const planId = previous.planId;
+  if (planId === undefined) return null;
+  const rows = await queryRows<{ id: unknown; version: unknown; ownerId: unknown; ownerName: string | null; lead: string | null }>(
+    db,
+    sqltag`
+      SELECT a."id", a."version", w."id" AS "ownerId", w."displayName" AS "ownerName", o."name" AS "lead"
+      FROM "Action" a
+      LEFT JOIN "ActionLead" l ON l."actionId" = a."id"
+      LEFT JOIN "Organisation" o ON o."id" = l."organisationId"
+      LEFT JOIN "Person" w ON w."id" = a."ownerId"
+      WHERE a."planId" = ${planId}
+      ORDER BY a."ref" ASC, l."position" ASC`,
+  );
+  const now = new Map<number, { version: number; owner?: { id: number; name: string }; leads: string[] }>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const seen = now.get(id);
+    if (seen) {
+      if (r.lead !== null) seen.leads.push(r.lead);
+      continue;
+    }
+    now.set(id, {
+      version: Number(r.version),
+      ...(r.ownerId !== null && r.ownerName !== null ? { owner: { id: Number(r.ownerId), name: r.ownerName } } : {}),
+      leads: r.lead === null ? [] : [r.lead],
+    });
+  }
+  const ids = [...now.keys()];
+  if (ids.length !== previous.actions.length || previous.actions.some((a, i) => a.id !== ids[i])) return null;
+  const changed = previous.actions
+    .filter((a) => {
+      const current = now.get(a.id);
+      return !current || outlineOf(a) !== outlineOf(current);
+    })
+    .map((a) => a.id);
+  if (changed.length === 0) return previous;
+  const fresh = new Map(actionsOf(await actionRows(db, planId, changed)).map((a) => [a.id, a]));
+  if (fresh.size !== changed.length) return null; // removed meanwhile
+  return { ...previous, actions: previous.actions.map((a) => fresh.get(a.id) ?? a) };
 }

@@ -27,6 +27,31 @@ afterEach(async () => {
 
 const view = async () => (await loadPlanView(here.db, 'City of London'))!;
 
+/** The plan as a third instance, with nothing cached, reads it: what every cached view must equal. */
+async function readFresh() {
+  const third = await openStore(database.url);
+  try {
+    return (await loadPlanView(third.db, 'City of London'))!;
+  } finally {
+    await third.close();
+  }
+}
+
+let key = 0;
+/** Ali's note on an action, through the other instance. */
+const updateElsewhere = (action: { id: number; version: number; rag: string }, note: string, rag = action.rag) =>
+  applyUpdate(elsewhere.db, {
+    actionId: action.id,
+    expectedVersion: action.version,
+    rag: rag as 'AMBER',
+    note,
+    progress: null,
+    actor: { name: 'Ali Burlington', chatId: '29:ali' },
+    source: 'card',
+    idempotencyKey: `refresh-${++key}`,
+    at: new Date(AT.getTime() + key * 1000),
+  });
+
 describe('the cached plan view (two clients on one database stand for two instances)', () => {
   it('returns the same frozen view while nothing changes', async () => {
     const first = await view();
@@ -71,6 +96,60 @@ describe('the cached plan view (two clients on one database stand for two instan
     });
     const cst = (await view()).organisations.find((o) => o.name === 'CoLC Community Safety Team')!;
     expect(cst.aliases).toContain('The CST');
+  });
+
+  it('after changes to actions elsewhere, reads only those again: the rest are the very same objects, and the whole equals a fresh read', async () => {
+    const before = await view();
+    const [a, b] = [before.actions[3]!, before.actions[10]!];
+    expect((await updateElsewhere(a, 'First note', 'GREEN')).status).toBe('applied');
+    expect((await updateElsewhere(b, 'Second note')).status).toBe('applied');
+    const after = await view();
+    expect(after).not.toBe(before);
+    expect(after.actions.filter((x, i) => x !== before.actions[i]).map((x) => x.id)).toEqual([a.id, b.id]);
+    expect(after.actions[3]).toMatchObject({
+      rag: 'GREEN',
+      version: a.version + 1,
+      lastUpdate: { by: 'Ali Burlington', note: 'First note' },
+    });
+    expect(after).toEqual(await readFresh());
+    expect(Object.isFrozen(after.actions)).toBe(true);
+    expect(Object.isFrozen(after.actions[3]!.leads)).toBe(true);
+  });
+
+  it('shows an owner’s new name once the plan moves, though renaming them moved no action', async () => {
+    const before = await view();
+    const owner = await elsewhere.db.person.create({
+      data: { partnershipId: (await elsewhere.db.partnership.findFirstOrThrow()).id, chatId: '29:owner', displayName: 'Sam Owner' },
+    });
+    const owned = before.actions[2]!;
+    await elsewhere.db.action.update({ where: { id: owned.id }, data: { ownerId: owner.id, version: { increment: 1 } } });
+    expect((await view()).actions[2]!.owner).toEqual({ id: owner.id, name: 'Sam Owner' });
+    await elsewhere.db.person.update({ where: { id: owner.id }, data: { displayName: 'Sam Owner-Smith' } });
+    const current = (await view()).actions[5]!;
+    expect((await updateElsewhere(current, 'Moves the plan')).status).toBe('applied');
+    const after = await view();
+    expect(after.actions[2]!.owner).toEqual({ id: owner.id, name: 'Sam Owner-Smith' });
+    expect(after).toEqual(await readFresh());
+  });
+
+  it('reads the whole plan again when an action is added', async () => {
+    const before = await view();
+    const theme = await elsewhere.db.theme.findFirstOrThrow({ where: { planId: before.planId } });
+    await elsewhere.db.action.create({
+      data: {
+        planId: before.planId!,
+        themeId: theme.id,
+        ref: 999,
+        label: '999',
+        title: 'A new action',
+        deadlineText: '',
+        rag: 'UNRATED',
+        updatedAt: AT,
+      },
+    });
+    const added = await view();
+    expect(added.actions.map((a) => a.title)).toContain('A new action');
+    expect(added).toEqual(await readFresh());
   });
 
   it('says there is no plan for a partnership without one', async () => {

@@ -141,6 +141,35 @@ describe('person export and erase (UK GDPR)', () => {
     expect((await cli('person', 'export', EMAIL)).code).toBe(1);
   });
 
+  it('erase reaches the running bot’s cached plan: who last updated an action no longer names them', async () => {
+    const { person } = await seedAli();
+    const plan = await loadPlanView(bot.store.db, PARTNERSHIP);
+    const a19 = plan?.actions.find((a) => a.ref === 19);
+    if (!a19) throw new Error('no action 19');
+    await applyUpdate(bot.store.db, {
+      actionId: a19.id,
+      expectedVersion: a19.version,
+      rag: a19.rag,
+      note: 'Training booked.',
+      progress: null,
+      actor: { name: 'Ali Burlington', chatId: '29:ali' },
+      source: 'card',
+      idempotencyKey: 'seed-2',
+      at: new Date(Date.now() + 60_000),
+    });
+    // the running bot has the plan cached, with Ali as who last updated action 19
+    const cached = await loadPlanView(bot.store.db, PARTNERSHIP);
+    expect(cached?.actions.find((a) => a.id === a19.id)?.lastUpdate).toMatchObject({ by: 'Ali Burlington', note: 'Training booked.' });
+    // the erasure runs in another process (the CLI, its own store): the bot's next look at the plan no longer names Ali
+    expect((await cli('person', 'erase', EMAIL)).code).toBe(0);
+    const after = await loadPlanView(bot.store.db, PARTNERSHIP);
+    expect(after?.actions.find((a) => a.id === a19.id)?.lastUpdate).toMatchObject({
+      by: `former member ${person.id}`,
+      note: 'Training booked.',
+    });
+    expect(JSON.stringify(after)).not.toContain('Ali Burlington');
+  });
+
   it('erase clears the actions they own by name and the owner changes that named them; export lists what they own', async () => {
     const { person, a18 } = await seedAli();
     const named = { id: person.id, name: 'Ali Burlington' };

@@ -23,6 +23,15 @@ describe('local times in Europe/London', () => {
     expect(iso(resolveLocal('2026-03-29', '02:00', LONDON))).toBe('2026-03-29T01:00:00.000Z');
   });
 
+  it('asked again (every scheduler tick asks the same), gives the same instant each time, in a Date of its own', () => {
+    const first = resolveLocal('2026-03-29', '01:30', LONDON);
+    first.setTime(0); // a caller changing its Date changes nothing for the next
+    const again = resolveLocal('2026-03-29', '01:30', LONDON);
+    expect(iso(again)).toBe('2026-03-29T01:00:00.000Z');
+    expect(again).not.toBe(resolveLocal('2026-03-29', '01:30', LONDON));
+    expect(iso(resolveLocal('2026-03-29', '01:30', 'Australia/Lord_Howe'))).toBe('2026-03-28T14:30:00.000Z');
+  });
+
   it('a time in the repeated autumn hour (25 October 2026, 01:00-01:59) resolves to its first occurrence, BST', () => {
     expect(iso(resolveLocal('2026-10-25', '01:30', LONDON))).toBe('2026-10-25T00:30:00.000Z');
     expect(iso(resolveLocal('2026-10-25', '01:00', LONDON))).toBe('2026-10-25T00:00:00.000Z');

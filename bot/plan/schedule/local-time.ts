@@ -31,8 +31,27 @@ function wallMillis(date: string, time: string): number {
   return Date.UTC(y, mo - 1, d, h, mi);
 }
 
+/**
+ * Instants already resolved, by zone, date and time: the scheduler asks for the same few (every partnership's 08:00
+ * on the same three dates, nearly all in Europe/London) on every tick, and each costs several time-zone lookups. The
+ * answer never changes for a given zone, date and time. Emptied when full: it holds a day's worth many times over.
+ */
+const resolved = new Map<string, number>();
+const MAX_RESOLVED = 4096;
+
 /** The instant a local date ('YYYY-MM-DD') and time ('HH:MM') name in a zone, with the clock-change rules above. */
 export function resolveLocal(date: string, time: string, zone: string): Date {
+  const key = `${zone}|${date}|${time}`;
+  let ms = resolved.get(key);
+  if (ms === undefined) {
+    ms = resolveUncached(date, time, zone);
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    resolved.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+function resolveUncached(date: string, time: string, zone: string): number {
   const wall = wallMillis(date, time);
   const offsets = [...new Set([-DAY, 0, DAY].map((shift) => offsetMinutes(wall + shift, zone)))];
   const valid = offsets
@@ -40,7 +59,7 @@ export function resolveLocal(date: string, time: string, zone: string): Date {
     .filter((ms) => ms + offsetMinutes(ms, zone) * MINUTE === wall)
     .sort((a, b) => a - b);
   const earliest = valid[0];
-  if (earliest !== undefined) return new Date(earliest);
+  if (earliest !== undefined) return earliest;
   let before = wall - Math.max(...offsets) * MINUTE;
   let after = wall - Math.min(...offsets) * MINUTE;
   const offsetBefore = offsetMinutes(before, zone);
@@ -49,7 +68,7 @@ export function resolveLocal(date: string, time: string, zone: string): Date {
     if (offsetMinutes(middle, zone) === offsetBefore) before = middle;
     else after = middle;
   }
-  return new Date(after);
+  return after;
 }
 
 /** The local date ('YYYY-MM-DD') of an instant in a zone. */

@@ -164,8 +164,15 @@ if (only.has('national')) {
     if (code !== 0) throw new Error(`generate failed:\n${out.join('\n')}`);
     say(`Generated the national dataset in ${((performance.now() - started) / 1000).toFixed(1)} s:\n${out.slice(-6).join('\n')}\n`);
   } else {
+    // this run's connector: in the column and in the stored reference the bot posts proactive messages with
     await store.db.conversationRef.updateMany({ data: { serviceUrl: connector.url } });
-    say(`Reusing the national dataset in prevent_bench_national (${await store.db.partnership.count()} partnerships).\n`);
+    await store.db
+      .$executeRaw`UPDATE "ConversationRef" SET "reference" = regexp_replace("reference", '"serviceUrl":"[^"]*"', ${`"serviceUrl":"${connector.url}"`})`;
+    // an earlier run's messages still waiting would be sent at this run's start, beside its first questions
+    const leftover = await store.db.outboxMessage.deleteMany({ where: { status: 'pending' } });
+    say(
+      `Reusing the national dataset in prevent_bench_national (${await store.db.partnership.count()} partnerships; ${leftover.count} messages an earlier run left waiting dropped).\n`,
+    );
   }
   const channels = await loadChannels(store);
   const random = createRandom(7);

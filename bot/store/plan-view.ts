@@ -39,9 +39,12 @@ function actionRows(db: Db, planId: number, only?: readonly number[]): Promise<R
   );
 }
 
-/** PlanActions of rows from actionRows, in their order. */
-function actionsOf(rows: Row[]): PlanAction[] {
-  const actions = new Map<number, PlanAction>();
+/** Rows of one row per action and lead, one entry per action in their order, each with its leads in theirs. */
+function byAction<R extends { id: unknown; lead: string | null }, T extends { leads: string[] }>(
+  rows: R[],
+  make: (row: R, id: number) => T,
+): Map<number, T> {
+  const actions = new Map<number, T>();
   for (const r of rows) {
     const id = Number(r.id);
     const seen = actions.get(id);
@@ -49,7 +52,15 @@ function actionsOf(rows: Row[]): PlanAction[] {
       if (r.lead !== null) seen.leads.push(r.lead);
       continue;
     }
-    actions.set(id, {
+    actions.set(id, make(r, id));
+  }
+  return actions;
+}
+
+/** PlanActions of rows from actionRows, in their order. */
+function actionsOf(rows: Row[]): PlanAction[] {
+  return [
+    ...byAction(rows, (r, id) => ({
       id,
       ref: Number(r.ref),
       label: r.label || String(r.ref),
@@ -75,9 +86,8 @@ function actionsOf(rows: Row[]): PlanAction[] {
               at: new Date(r.at).toISOString(),
               note: r.source === 'import' || (r.changes ?? '[]') !== '[]' ? '' : (r.note ?? ''),
             },
-    });
-  }
-  return [...actions.values()];
+    })).values(),
+  ];
 }
 
 /**
@@ -135,20 +145,11 @@ export async function refreshPlanActions(db: Db, previous: PlanView): Promise<Pl
       WHERE a."planId" = ${planId}
       ORDER BY a."ref" ASC, l."position" ASC`,
   );
-  const now = new Map<number, { version: number; owner?: { id: number; name: string }; leads: string[] }>();
-  for (const r of rows) {
-    const id = Number(r.id);
-    const seen = now.get(id);
-    if (seen) {
-      if (r.lead !== null) seen.leads.push(r.lead);
-      continue;
-    }
-    now.set(id, {
-      version: Number(r.version),
-      ...(r.ownerId !== null && r.ownerName !== null ? { owner: { id: Number(r.ownerId), name: r.ownerName } } : {}),
-      leads: r.lead === null ? [] : [r.lead],
-    });
-  }
+  const now = byAction(rows, (r) => ({
+    version: Number(r.version),
+    ...(r.ownerId !== null && r.ownerName !== null ? { owner: { id: Number(r.ownerId), name: r.ownerName } } : {}),
+    leads: r.lead === null ? [] : [r.lead],
+  }));
   const ids = [...now.keys()];
   if (ids.length !== previous.actions.length || previous.actions.some((a, i) => a.id !== ids[i])) return null;
   const changed = previous.actions

@@ -34,6 +34,24 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n') };
 }
 
+/** Ali's note on the action with this ref (its RAG as it is unless given), from a card; the action as it was. */
+async function aliNotes(ref: number, update: { rag?: 'AMBER'; note: string; key: string; at: Date }) {
+  const action = (await loadPlanView(bot.store.db, PARTNERSHIP))?.actions.find((a) => a.ref === ref);
+  if (!action) throw new Error(`no action ${ref}`);
+  await applyUpdate(bot.store.db, {
+    actionId: action.id,
+    expectedVersion: action.version,
+    rag: update.rag ?? action.rag,
+    note: update.note,
+    progress: null,
+    actor: { name: 'Ali Burlington', chatId: '29:ali' },
+    source: 'card',
+    idempotencyKey: update.key,
+    at: update.at,
+  });
+  return action;
+}
+
 /** Ali: a lead with a chat id, an email, a note in the history, a conversation in progress, a pause and a personal chat. */
 async function seedAli() {
   const person = await grantRole(bot.store.db, {
@@ -44,20 +62,7 @@ async function seedAli() {
   });
   await bot.store.db.person.update({ where: { id: person.id }, data: { email: EMAIL } });
   await bot.store.db.auditEntry.deleteMany({ where: { action: { not: 'role.grant' } } });
-  const plan = await loadPlanView(bot.store.db, PARTNERSHIP);
-  const a18 = plan?.actions.find((a) => a.ref === 18);
-  if (!a18) throw new Error('no action 18');
-  await applyUpdate(bot.store.db, {
-    actionId: a18.id,
-    expectedVersion: a18.version,
-    rag: 'AMBER',
-    note: 'Faith forum held.',
-    progress: null,
-    actor: { name: 'Ali Burlington', chatId: '29:ali' },
-    source: 'card',
-    idempotencyKey: 'seed-1',
-    at: new Date('2026-11-20T10:00:00Z'),
-  });
+  const a18 = await aliNotes(18, { rag: 'AMBER', note: 'Faith forum held.', key: 'seed-1', at: new Date('2026-11-20T10:00:00Z') });
   await muteReminders(bot.store.db, { personId: person.id, actionId: a18.id, until: '2027-01-01' });
   const partnershipId = (await bot.store.db.partnership.findUniqueOrThrow({ where: { name: PARTNERSHIP } })).id;
   await bot.store.db.dialogState.create({
@@ -143,20 +148,7 @@ describe('person export and erase (UK GDPR)', () => {
 
   it('erase reaches the running bot’s cached plan: who last updated an action no longer names them', async () => {
     const { person } = await seedAli();
-    const plan = await loadPlanView(bot.store.db, PARTNERSHIP);
-    const a19 = plan?.actions.find((a) => a.ref === 19);
-    if (!a19) throw new Error('no action 19');
-    await applyUpdate(bot.store.db, {
-      actionId: a19.id,
-      expectedVersion: a19.version,
-      rag: a19.rag,
-      note: 'Training booked.',
-      progress: null,
-      actor: { name: 'Ali Burlington', chatId: '29:ali' },
-      source: 'card',
-      idempotencyKey: 'seed-2',
-      at: new Date(Date.now() + 60_000),
-    });
+    const a19 = await aliNotes(19, { note: 'Training booked.', key: 'seed-2', at: new Date(Date.now() + 60_000) });
     // the running bot has the plan cached, with Ali as who last updated action 19
     const cached = await loadPlanView(bot.store.db, PARTNERSHIP);
     expect(cached?.actions.find((a) => a.id === a19.id)?.lastUpdate).toMatchObject({ by: 'Ali Burlington', note: 'Training booked.' });

@@ -1,5 +1,7 @@
+import { sqltag } from '@prisma/client/runtime/client';
 import type { Reply } from '../core/types.js';
 import type { Db } from './client.js';
+import { queryRows, type DirectTransaction } from './direct-sql.js';
 import { withBusyRetry } from './retry.js';
 
 /** pending (not yet sent, or waiting for a retry) | sent | failed (gave up) | unreachable (the recipient cannot be messaged) */
@@ -89,6 +91,45 @@ export function queuedAfterCommit(db: Db, count: number): void {
   if (count > 0) for (const listener of listeners.get(db) ?? []) listener();
 }
 
+/** A message's row as queued, but for its partnership's id. */
+function rowOf(m: OutboxInput, at: Date) {
+  return {
+    key: m.key,
+    kind: m.kind,
+    conversationId: m.conversationId,
+    personId: m.personId ?? null,
+    recipient: m.recipient.slice(0, 200),
+    reply: JSON.stringify(m.reply),
+    status: m.unreachable ? 'unreachable' : 'pending',
+    lastError: m.unreachable ?? null,
+    roundId: m.roundId ?? null,
+    onFailure: m.onFailure ?? null,
+    createdAt: at,
+  };
+}
+
+/**
+ * queueInTransaction inside a transaction straight on the driver (a RAG change's announcements): one statement a
+ * message, inserted unless its key is queued already, for a partnership that exists (it always does: the messages are
+ * the changed action's own partnership's). Returns how many new rows wait to be sent.
+ */
+export async function queueDirectly(tx: DirectTransaction, messages: OutboxInput[], at: Date): Promise<number> {
+  let pending = 0;
+  for (const m of new Map(messages.map((m) => [m.key, m])).values()) {
+    const r = rowOf(m, at);
+    const rows = await queryRows<{ status: string }>(
+      tx,
+      sqltag`
+      INSERT INTO "OutboxMessage" ("key", "partnershipId", "kind", "conversationId", "personId", "recipient", "reply", "status", "lastError", "roundId", "onFailure", "createdAt")
+      VALUES (${r.key}, (SELECT p."id" FROM "Partnership" p WHERE p."name" = ${m.partnership}), ${r.kind}, ${r.conversationId}, ${r.personId}, ${r.recipient}, ${r.reply}, ${r.status}, ${r.lastError}, ${r.roundId}, ${r.onFailure}, ${r.createdAt})
+      ON CONFLICT ("key") DO NOTHING
+      RETURNING "status"`,
+    );
+    pending += rows.filter((row) => row.status === 'pending').length;
+  }
+  return pending;
+}
+
 /**
  * Inserts messages inside the caller's transaction, skipping keys already queued (insert-or-ignore): a retried or
  * taken-over producer adds nothing twice. Returns how many rows were new.
@@ -111,23 +152,7 @@ export async function queueInTransaction(tx: Tx, messages: OutboxInput[], at: Da
   const ids = new Map(partnerships.map((p) => [p.name, p.id]));
   const data = fresh.flatMap((m) => {
     const partnershipId = ids.get(m.partnership);
-    if (partnershipId === undefined) return [];
-    return [
-      {
-        key: m.key,
-        partnershipId,
-        kind: m.kind,
-        conversationId: m.conversationId,
-        personId: m.personId ?? null,
-        recipient: m.recipient.slice(0, 200),
-        reply: JSON.stringify(m.reply),
-        status: m.unreachable ? 'unreachable' : 'pending',
-        lastError: m.unreachable ?? null,
-        roundId: m.roundId ?? null,
-        onFailure: m.onFailure ?? null,
-        createdAt: at,
-      },
-    ];
+    return partnershipId === undefined ? [] : [{ ...rowOf(m, at), partnershipId }];
   });
   if (data.length) await tx.outboxMessage.createMany({ data });
   return data.filter((d) => d.status === 'pending').length;

@@ -3,7 +3,7 @@ import type { Rag } from '../plan/types.js';
 import type { Tx } from './action-edits.js';
 import type { Db } from './client.js';
 import { isPostgres } from './dialect.js';
-import { directTransaction, executeSql, queryRows, type DirectTransaction } from './direct-sql.js';
+import { DirectTransaction, directTransaction, executeSql, queryRows } from './direct-sql.js';
 import { isLive, LIVE } from './live-plan.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
@@ -15,21 +15,33 @@ export class StaleUpdate extends Error {}
  * while the action is at the expected version in the live plan (its RAG before read in the same statement), then the
  * version-checked change of the action. When no entry was inserted, one more read says why (missing, closed or stale).
  */
-export async function saveUpdate(tx: Tx, cmd: UpdateCommand): Promise<Exclude<UpdateOutcome, { status: 'duplicate' }>> {
-  const inserted = await tx.$queryRaw<{ id: number; ragFrom: string }[]>`
+export async function saveUpdate(
+  transaction: Tx | DirectTransaction,
+  cmd: UpdateCommand,
+): Promise<Exclude<UpdateOutcome, { status: 'duplicate' }>> {
+  const tx = sqlIn(transaction);
+  const [entry] = await queryRows<{ id: number; ragFrom: string }>(
+    tx,
+    sqltag`
     INSERT INTO "ActionUpdate" ("actionId", "actorName", "actorChatId", "at", "ragFrom", "ragTo", "note", "progress", "source", "idempotencyKey", "actorPersonId", "changes")
-    SELECT a."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, a."rag", ${cmd.rag}, ${cmd.note}, ${cmd.progress}, ${cmd.source}, ${cmd.idempotencyKey}, ${cmd.actor.personId ?? null}, '[]'
+    SELECT a."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, a."rag", ${cmd.rag}, ${cmd.note}, CAST(${cmd.progress} AS INTEGER), ${cmd.source}, ${cmd.idempotencyKey}, CAST(${cmd.actor.personId ?? null} AS INTEGER), '[]'
     FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
     WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND ${isLive('pl')}
-    RETURNING "id", "ragFrom"`;
-  const entry = inserted[0];
+    RETURNING "id", "ragFrom"`,
+  );
   if (!entry) return whyNot(tx, cmd.actionId);
-  const changed = await tx.$executeRaw`
+  const changed = await executeSql(
+    tx,
+    sqltag`
     UPDATE "Action" SET "rag" = ${cmd.rag}, "progress" = COALESCE(${cmd.progress}, "progress"), "version" = "version" + 1, "updatedAt" = ${cmd.at}
-    WHERE "id" = ${cmd.actionId} AND "version" = ${cmd.expectedVersion}`;
+    WHERE "id" = ${cmd.actionId} AND "version" = ${cmd.expectedVersion}`,
+  );
   if (changed !== 1) throw new StaleUpdate();
   return applied(cmd, entry);
 }
+
+/** Plain SQL in a Prisma transaction (through it) or in a direct one (on the driver). */
+const sqlIn = (tx: Tx | DirectTransaction): Db | DirectTransaction => (tx instanceof DirectTransaction ? tx : (tx as unknown as Db));
 
 /** The outcome of an update that was saved, from its history entry. */
 function applied(cmd: UpdateCommand, entry: { id: number; ragFrom: string }): Extract<UpdateOutcome, { status: 'applied' }> {
@@ -43,9 +55,11 @@ function applied(cmd: UpdateCommand, entry: { id: number; ragFrom: string }): Ex
 }
 
 /** Why an update found nothing to change: no such action, its plan not live, or another version. */
-async function whyNot(tx: Tx, actionId: number): Promise<Exclude<UpdateOutcome, { status: 'applied' | 'duplicate' }>> {
-  const [row] = await tx.$queryRaw<{ version: number; status: string; title: string }[]>`
-    SELECT a."version", pl."status", pl."title" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId" WHERE a."id" = ${actionId}`;
+async function whyNot(tx: Db | DirectTransaction, actionId: number): Promise<Exclude<UpdateOutcome, { status: 'applied' | 'duplicate' }>> {
+  const [row] = await queryRows<{ version: number; status: string; title: string }>(
+    tx,
+    sqltag`SELECT a."version", pl."status", pl."title" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId" WHERE a."id" = ${actionId}`,
+  );
   if (!row) return { status: 'missing' };
   if (row.status !== LIVE) return { status: 'closed', planStatus: row.status, planTitle: row.title };
   return { status: 'stale', currentVersion: Number(row.version) };

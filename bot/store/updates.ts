@@ -3,8 +3,9 @@ import { editData, replaceLeads, type ActionEdit, type Tx } from './action-edits
 import type { Db } from './client.js';
 import { writeDialogState } from './dialogs.js';
 import { findLivePlan, LIVE } from './live-plan.js';
-import { queueInTransaction, queuedAfterCommit } from './outbox.js';
+import { queueDirectly, queueInTransaction, queuedAfterCommit } from './outbox.js';
 import { withBusyRetry } from './retry.js';
+import { directTransaction } from './direct-sql.js';
 import { saveNoteDirectly, saveUpdate, StaleUpdate } from './update-sql.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
@@ -19,9 +20,9 @@ const isUniqueViolation = (err: unknown) =>
 
 /**
  * Applies an update if the action is still at the expected version; records it in the history and queues its
- * announcement, atomically. A plain update is two statements in its transaction (see saveUpdate), and on PostgreSQL
- * one that keeps the RAG is tried first as one statement (saveNoteInOneStatement); an edit of the
- * action's fields goes through Prisma. The idempotency key is checked only when the update did not apply: a request
+ * announcement, atomically. A plain update is two statements in its transaction (see saveUpdate) and one a message
+ * queued, straight on the driver; one that keeps the RAG is tried first on its own (saveNoteDirectly: on PostgreSQL one
+ * statement); an edit of the action's fields, or an update that ends a conversation, goes through Prisma. The idempotency key is checked only when the update did not apply: a request
  * seen before finds the action at a later version (or its key taken), and is then reported as the duplicate it is.
  */
 export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOutcome> {
@@ -40,16 +41,27 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       const saved = await withBusyRetry(async () => saveNoteDirectly(db, cmd));
       if (saved) return saved;
     }
-    const outcome = await withBusyRetry(() =>
-      db.$transaction(async (tx) => {
-        const saved = cmd.edit ? await saveEdit(tx, cmd, cmd.edit) : await saveUpdate(tx, cmd);
-        if (saved.status !== 'applied') return saved;
-        const queued = saved.ragFrom !== cmd.rag ? await queueInTransaction(tx, cmd.announce ?? [], cmd.at) : 0;
-        // the conversation that asked for this update ends in the same transaction: both saved, or neither
-        const end = cmd.endDialog?.({ ragFrom: saved.ragFrom, ragTo: cmd.rag });
-        if (end) await writeDialogState(tx, end.id, end.version, { state: end.state, now: cmd.at, expiresAt: cmd.at });
-        return { ...saved, queued };
-      }),
+    // a RAG change (or a note the direct path above did not save) and its announcements: one transaction on the driver
+    const direct = () =>
+      cmd.edit || cmd.endDialog
+        ? null
+        : directTransaction(db, async (tx) => {
+            const saved = await saveUpdate(tx, cmd);
+            if (saved.status !== 'applied') return saved;
+            return { ...saved, queued: saved.ragFrom !== cmd.rag ? await queueDirectly(tx, cmd.announce ?? [], cmd.at) : 0 };
+          });
+    const outcome = await withBusyRetry(
+      () =>
+        direct() ??
+        db.$transaction(async (tx) => {
+          const saved = cmd.edit ? await saveEdit(tx, cmd, cmd.edit) : await saveUpdate(tx, cmd);
+          if (saved.status !== 'applied') return saved;
+          const queued = saved.ragFrom !== cmd.rag ? await queueInTransaction(tx, cmd.announce ?? [], cmd.at) : 0;
+          // the conversation that asked for this update ends in the same transaction: both saved, or neither
+          const end = cmd.endDialog?.({ ragFrom: saved.ragFrom, ragTo: cmd.rag });
+          if (end) await writeDialogState(tx, end.id, end.version, { state: end.state, now: cmd.at, expiresAt: cmd.at });
+          return { ...saved, queued };
+        }),
     );
     if (outcome.status === 'applied') {
       queuedAfterCommit(db, outcome.queued);

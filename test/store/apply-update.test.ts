@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMessageCard } from '../../cards/message-card.js';
 import type { OpenStore } from '../../bot/store/database.js';
 import type { UpdateCommand } from '../../bot/store/updates.js';
 import { TEAMS } from '../support/activities.js';
-import { openDemoStore } from '../support/database.js';
+import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
 
 // The one update path's outcomes, as the store reports them to the card and the update conversation.
 const AT = new Date('2026-11-22T10:00:00Z');
@@ -16,6 +17,7 @@ beforeEach(async () => {
   store = demo.store;
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await demo.done();
 });
 
@@ -139,6 +141,60 @@ describe('applying an update', () => {
     expect(new Set(outcomes.map((o) => ('historyId' in o ? o.historyId : null))).size).toBe(1);
     expect((await history(before.id)).filter((h) => h.note === 'twice')).toHaveLength(1);
   });
+
+  it('queues a RAG change’s announcement as Prisma would have: its row whole, once, even when its key is queued already', async () => {
+    const cmd = await command();
+    await store.actions.applyUpdate(cmd);
+    const partnership = await store.db.partnership.findUniqueOrThrow({ where: { name: PARTNERSHIP } });
+    expect(await store.db.outboxMessage.findMany()).toEqual([
+      expect.objectContaining({
+        key: cmd.announce![0]!.key,
+        partnershipId: partnership.id,
+        kind: 'announcement',
+        conversationId: TEAMS.channelId,
+        personId: null,
+        recipient: 'the partnership channel',
+        reply: JSON.stringify(cmd.announce![0]!.reply),
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        createdAt: AT,
+        availableAt: null,
+        sentAt: null,
+      }),
+    ]);
+    // the next change's announcement under a key already queued (a retried producer): saved, not queued twice
+    const next = await command({ rag: 'GREEN', idempotencyKey: 'next' });
+    expect(await store.actions.applyUpdate({ ...next, announce: cmd.announce })).toMatchObject({ status: 'applied', ragTo: 'GREEN' });
+    expect(await store.db.outboxMessage.count()).toBe(1);
+  });
+
+  it.skipIf(TEST_POSTGRES_URL)(
+    'saves a RAG change and its announcement in one transaction on the driver, without Prisma’s queries',
+    async () => {
+      const cmd = await command();
+      const run: string[] = [];
+      const statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Record<
+        string,
+        (...args: unknown[]) => unknown
+      >;
+      for (const method of ['run', 'get', 'all', 'iterate']) {
+        const original = statement[method] as (...args: unknown[]) => unknown;
+        vi.spyOn(statement, method as never).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
+          run.push(this.source.trim().split(/\s+/).slice(0, 3).join(' '));
+          return original.apply(this, args);
+        } as never);
+      }
+      expect(await store.actions.applyUpdate(cmd)).toMatchObject({ status: 'applied', ragFrom: 'RED', ragTo: 'AMBER' });
+      expect(run).toEqual([
+        'BEGIN IMMEDIATE',
+        'INSERT INTO "ActionUpdate"',
+        'UPDATE "Action" SET',
+        'INSERT INTO "OutboxMessage"',
+        'COMMIT',
+      ]);
+    },
+  );
 
   it('takes a hint that the RAG is kept as a hint: a RAG change still saves, with its announcement', async () => {
     const before = await a18();

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMessageCard } from '../../cards/message-card.js';
 import type { OpenStore } from '../../bot/store/database.js';
 import type { UpdateCommand } from '../../bot/store/updates.js';
 import { TEAMS } from '../support/activities.js';
 import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
+import { recordSqliteStatements } from '../support/sqlite-statements.js';
 
 // The one update path's outcomes, as the store reports them to the card and the update conversation.
 const AT = new Date('2026-11-22T10:00:00Z');
@@ -173,20 +173,9 @@ describe('applying an update', () => {
     'saves a RAG change and its announcement in one transaction on the driver, without Prisma’s queries',
     async () => {
       const cmd = await command();
-      const run: string[] = [];
-      const statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Record<
-        string,
-        (...args: unknown[]) => unknown
-      >;
-      for (const method of ['run', 'get', 'all', 'iterate']) {
-        const original = statement[method] as (...args: unknown[]) => unknown;
-        vi.spyOn(statement, method as never).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
-          run.push(this.source.trim().split(/\s+/).slice(0, 3).join(' '));
-          return original.apply(this, args);
-        } as never);
-      }
+      const run = recordSqliteStatements();
       expect(await store.actions.applyUpdate(cmd)).toMatchObject({ status: 'applied', ragFrom: 'RED', ragTo: 'AMBER' });
-      expect(run).toEqual([
+      expect(run.map((sql) => sql.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual([
         'BEGIN IMMEDIATE',
         'INSERT INTO "ActionUpdate"',
         'UPDATE "Action" SET',

@@ -1,9 +1,9 @@
 import { sqltag } from '@prisma/client/runtime/client';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type OpenStore } from '../../bot/store/database.js';
 import { directTransaction, executeSql, queryRows } from '../../bot/store/direct-sql.js';
 import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
+import { recordSqliteStatements } from '../support/sqlite-statements.js';
 
 // The statements every turn runs go straight to the driver; they must read and write exactly what Prisma would.
 const AT = new Date('2026-11-22T10:00:00Z');
@@ -115,19 +115,8 @@ describe('statements run straight on the driver', () => {
         }),
       });
       await message(); // the conversation is remembered once
-      // every statement where it runs on the connection; Prisma's generated ones name their tables `main`.`Table`
-      const run: string[] = [];
-      const statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Record<
-        string,
-        (...args: unknown[]) => unknown
-      >;
-      for (const method of ['run', 'get', 'all', 'iterate']) {
-        const original = statement[method] as (...args: unknown[]) => unknown;
-        vi.spyOn(statement, method as never).mockImplementation(function (this: { source: string }, ...args: unknown[]) {
-          run.push(this.source);
-          return original.apply(this, args);
-        } as never);
-      }
+      // every statement where it runs on the connection
+      const run = recordSqliteStatements();
       const seen = await message();
       expect(run.length).toBe(4);
       expect(run.filter((sql) => sql.includes('`main`.'))).toEqual([]);

@@ -11,29 +11,35 @@ const inTeam = (context: TurnContext) => Boolean((context.activity.channelData a
 /**
  * First contact: a sender the partnership's people table does not know by Entra object id (or knows only
  * from an @mention grant) is looked up in the Teams roster (email, user principal name, home tenant, guest) and recorded, which binds any grant
- * waiting for a confirmed address. Remembered per process, so it costs one lookup per person.
+ * waiting for a confirmed address. Remembered per process, so it costs one lookup per person. Given the sender's roster
+ * state as the turn has just read it (see TurnReadAhead), no lookup at all. True when it recorded the sender.
  */
-export async function recogniseSender(services: Services, context: TurnContext, partnership: string): Promise<void> {
+export async function recogniseSender(
+  services: Services,
+  context: TurnContext,
+  partnership: string,
+  read?: { roster: { fromRoster: boolean } | null },
+): Promise<boolean> {
   const from = context.activity.from;
   const aad = from?.aadObjectId?.toLowerCase();
-  if (!from?.id || !aad) return;
+  if (!from?.id || !aad) return false;
   const { store } = services;
   const seen = known.get(store) ?? new Set<string>();
   known.set(store, seen);
   const key = `${partnership}\n${aad}`;
-  if (seen.has(key)) return;
-  const state = await store.roster.state(partnership, aad);
+  if (seen.has(key)) return false;
+  const state = read ? read.roster : await store.roster.state(partnership, aad);
   // unknown, or known only from a grant (an @mention): ask the roster once for their addresses, tenant and guest status
   if (!state?.fromRoster) {
     const member = await fetchMember(context, from.id);
     // Teams would not describe them (not in this team or chat): nothing is recorded
     if (!member) {
       seen.add(key);
-      return;
+      return false;
     }
     if (member.aadObjectId.toLowerCase() !== aad) {
       log.warn({ userId: from.id }, 'The roster gave another object id for this user: not recorded');
-      return;
+      return false;
     }
     const result = await store.roster.record({
       partnership,
@@ -43,8 +49,11 @@ export async function recogniseSender(services: Services, context: TurnContext, 
       pendingDays: services.config.PENDING_GRANT_DAYS,
     });
     if (result.bound.length) log.info({ personId: result.personId, bound: result.bound.length }, 'Bound pending grants on first contact');
+    seen.add(key);
+    return true;
   }
   seen.add(key);
+  return false;
 }
 
 /**

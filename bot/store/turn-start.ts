@@ -8,7 +8,7 @@ import { cachedPlanView } from './plan-cache.js';
 import { settingsOf, type PrivacySettings } from './privacy-settings.js';
 import { STAMP_COLUMNS, stampOf, type StampRow } from './plan-stamp.js';
 import { queryRows } from './direct-sql.js';
-import { sqltag } from '@prisma/client/runtime/client';
+import { sqltag, type Sql } from '@prisma/client/runtime/client';
 
 /** What a turn read with its sender, for the turn's first look at the live plan and at the sender's conversation in progress. */
 export interface TurnReads {
@@ -23,33 +23,70 @@ export interface TurnReads {
   privacy: PrivacySettings;
 }
 
-type Row = StampRow & { dialogId: number | null } & { [K in keyof PersonRow]: PersonRow[K] | null } & {
+type Row = StampRow & { dialogId: number | null; rosterSeenAt: unknown } & { [K in keyof PersonRow]: PersonRow[K] | null } & {
   [K in keyof PrivacySettings]: PrivacySettings[K] | null;
 };
+
+/** Who a turn is from and where: what its first reads are about. */
+export interface TurnOpening {
+  partnership: string;
+  sender: { id: string; name: string; aadObjectId?: string };
+  conversationId: string;
+}
+
+/** A turn opened: the sender as the store knows them (null: nobody it knows), and its first reads. */
+export type OpenedTurn = { person: PersonInfo | null; reads: TurnReads };
+
+/**
+ * A turn's first reads, made by the statement that found its conversation (see enterConversation): what the sender's
+ * first contact needs to know, and the turn opened from them as openTurn would open it, without another statement.
+ */
+export interface TurnReadAhead {
+  /** the sender's record as the roster left it: null when no one in the partnership has their object id (see rosterState) */
+  roster: { fromRoster: boolean } | null;
+  open(): Promise<OpenedTurn | null>;
+}
+
+/**
+ * The select list and joins of a turn's first reads over `"Partnership" p`: the sender's candidates (one row each, or one
+ * row of nulls), whether they have a conversation in progress here, the live plan's stamp and the privacy settings.
+ */
+export function turnReadsSql({ sender, conversationId }: Omit<TurnOpening, 'partnership'>): { columns: Sql; joins: Sql } {
+  return {
+    columns: sqltag`${STAMP_COLUMNS},
+      (SELECT d."id" FROM "DialogState" d WHERE d."conversationId" = ${conversationId} AND d."userChatId" = ${sender.id}) AS "dialogId",
+      ${PERSON_COLUMNS}, pe."rosterSeenAt" AS "rosterSeenAt",
+      pp."postNotesToChannel", pp."referralEmail", pp."referralPhone", pp."referralFormUrl", pp."referralOutOfHours"`,
+    joins: sqltag`
+    LEFT JOIN "PartnershipPrivacy" pp ON pp."partnershipId" = p."id"
+    LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND ${isLive('pl')}
+    LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(objectIdOf(sender), sender.id)}
+    LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"`,
+  };
+}
 
 /**
  * A turn's first reads in one statement: the sender (as identifySender finds them), whether they have a conversation in
  * progress here, the live plan's stamp (see readPlanStamp) and the privacy settings. Null when the partnership does not exist.
  */
-export async function openTurn(
-  db: Db,
-  input: { partnership: string; sender: { id: string; name: string; aadObjectId?: string }; conversationId: string },
-): Promise<{ person: PersonInfo | null; reads: TurnReads } | null> {
+export async function openTurn(db: Db, input: TurnOpening): Promise<OpenedTurn | null> {
+  const { columns, joins } = turnReadsSql(input);
+  const rows = await queryRows<Row>(db, sqltag`SELECT ${columns} FROM "Partnership" p ${joins} WHERE p."name" = ${input.partnership}`);
+  return openedFrom(db, rows, input);
+}
+
+/** The read-ahead of a turn from rows selected with turnReadsSql (see TurnReadAhead). */
+export function readAhead(db: Db, rows: Row[], input: TurnOpening): TurnReadAhead {
+  const aad = objectIdOf(input.sender);
+  const mine = aad ? rows.filter((r) => r.id !== null && r.aadObjectId === aad) : [];
+  return {
+    roster: mine.length ? { fromRoster: mine.some((r) => Boolean(r.rosterSeenAt || r.email)) } : null,
+    open: () => openedFrom(db, rows, input),
+  };
+}
+
+async function openedFrom(db: Db, rows: Row[], input: TurnOpening): Promise<OpenedTurn | null> {
   const { partnership, sender, conversationId } = input;
-  const rows = await queryRows<Row>(
-    db,
-    sqltag`
-    SELECT ${STAMP_COLUMNS},
-      (SELECT d."id" FROM "DialogState" d WHERE d."conversationId" = ${conversationId} AND d."userChatId" = ${sender.id}) AS "dialogId",
-      ${PERSON_COLUMNS},
-      pp."postNotesToChannel", pp."referralEmail", pp."referralPhone", pp."referralFormUrl", pp."referralOutOfHours"
-    FROM "Partnership" p
-    LEFT JOIN "PartnershipPrivacy" pp ON pp."partnershipId" = p."id"
-    LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND ${isLive('pl')}
-    LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(objectIdOf(sender), sender.id)}
-    LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
-    WHERE p."name" = ${partnership}`,
-  );
   const first = rows[0];
   if (!first) return null;
   const candidates = rows.filter((r): r is Row & PersonRow => r.id !== null).map(rowToInfo);

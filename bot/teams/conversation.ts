@@ -4,6 +4,7 @@ import type { Services } from '../core/context.js';
 import { defaultPolicy } from '../identity/tenancy.js';
 import { bareConversationId, newPostReference } from './thread.js';
 import { turnClaimOf } from './answer-once.js';
+import type { TurnReadAhead } from '../store/turn-start.js';
 
 /** The kind of conversation an activity comes from. */
 export function conversationKind(activity: Activity): ConversationKind {
@@ -16,6 +17,11 @@ export function conversationIdOf(activity: Activity): string {
   return bareConversationId(activity.conversation.id);
 }
 
+/** Who sent an activity, as a turn's first reads look them up (see resolveTurn). */
+export function senderOf(activity: Activity): { id: string; name: string; aadObjectId?: string } {
+  return { id: activity.from?.id ?? 'unknown', name: activity.from?.name ?? 'Someone', aadObjectId: activity.from?.aadObjectId };
+}
+
 /** The Microsoft 365 tenant an activity comes from. */
 function tenantOf(activity: Activity): string | undefined {
   return activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
@@ -25,12 +31,13 @@ function tenantOf(activity: Activity): string | undefined {
  * The partnership a conversation belongs to: the one it was first seen with, else the one linked to its
  * tenant (see partnershipForTenant); null when it belongs to none. Also stores or refreshes the
  * conversation reference, so proactive messages can reach it: a channel by its bare id, so that they are new posts
- * in the channel, not replies in the thread the message came from.
+ * in the channel, not replies in the thread the message came from. Where the store can, the same statement claims the
+ * turn and makes its first reads for the sender (`ahead`; see enterConversation).
  */
 export async function partnershipForTurn(
   services: Services,
   activity: Activity,
-): Promise<{ partnership: string | null; claimed?: boolean }> {
+): Promise<{ partnership: string | null; claimed?: boolean; ahead?: TurnReadAhead }> {
   const tenantId = tenantOf(activity);
   const now = services.now();
   return services.store.conversations.enter(
@@ -45,5 +52,6 @@ export async function partnershipForTurn(
     },
     () => services.store.partnerships.forTenant(tenantId, services.config.DEFAULT_PARTNERSHIP, defaultPolicy(services.config)),
     turnClaimOf(activity, now),
+    senderOf(activity),
   );
 }

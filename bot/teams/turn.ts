@@ -12,7 +12,8 @@ import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import { handleCardAction, handleText } from '../routes/dispatch.js';
 import { resolveTurn } from '../routes/turn-context.js';
-import { conversationIdOf, conversationKind, partnershipForTurn } from './conversation.js';
+import { conversationIdOf, conversationKind, partnershipForTurn, senderOf } from './conversation.js';
+import type { TurnReadAhead } from '../store/turn-start.js';
 import { recogniseSender, syncMembership } from '../identity/contact.js';
 import { readMentions } from '../identity/mentions.js';
 import { firstRefusal } from '../identity/tenancy.js';
@@ -24,14 +25,27 @@ const log = logger('turn');
 /** How long a turn waits for a database that cannot be reached before it answers with an apology (Teams waits 15 s). */
 const UNREACHABLE_WAIT_MS = 8_000;
 
-/** Who is speaking and where, from a Teams activity, resolved once (see resolveTurn); the trace rides along. */
-async function turnOf(services: Services, activity: Activity, partnership: string, trace: TurnTrace): Promise<TurnInput> {
-  const turn = await resolveTurn(services, {
-    partnership,
-    sender: { id: activity.from?.id ?? 'unknown', name: activity.from?.name ?? 'Someone', aadObjectId: activity.from?.aadObjectId },
-    conversation: { id: conversationIdOf(activity), kind: conversationKind(activity) },
-    activityId: activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}`,
-  });
+/**
+ * Who is speaking and where, from a Teams activity, resolved once (see resolveTurn), from the reads made with the
+ * conversation when there are any; the trace rides along.
+ */
+async function turnOf(
+  services: Services,
+  activity: Activity,
+  partnership: string,
+  trace: TurnTrace,
+  ahead?: TurnReadAhead,
+): Promise<TurnInput> {
+  const turn = await resolveTurn(
+    services,
+    {
+      partnership,
+      sender: senderOf(activity),
+      conversation: { id: conversationIdOf(activity), kind: conversationKind(activity) },
+      activityId: activity.id ?? `${activity.conversation.id}:${activity.timestamp ?? ''}`,
+    },
+    ahead,
+  );
   return { ...turn, trace };
 }
 
@@ -59,7 +73,7 @@ export function createTurnHandler(services: Services) {
         return await notLinked(context, services);
       }
       const linked = partnership;
-      await answerOnce(services, context, () => onLinkedTurn(context, services, linked, trace), entered.claimed);
+      await answerOnce(services, context, () => onLinkedTurn(context, services, linked, trace, entered.ahead), entered.claimed);
     } catch (err) {
       trace.outcome = 'error';
       trace.code = err instanceof AppError ? err.code : 'UNEXPECTED';
@@ -81,18 +95,28 @@ export function createTurnHandler(services: Services) {
   };
 }
 
-/** A turn from a conversation of a linked partnership: the sender recognised, then the activity routed by type. */
-async function onLinkedTurn(context: TurnContext, services: Services, partnership: string, trace: TurnTrace): Promise<void> {
+/**
+ * A turn from a conversation of a linked partnership: the sender recognised, then the activity routed by type. The
+ * reads made with the conversation (`ahead`) serve the turn unless recognising the sender changed their record.
+ */
+async function onLinkedTurn(
+  context: TurnContext,
+  services: Services,
+  partnership: string,
+  trace: TurnTrace,
+  readAhead?: TurnReadAhead,
+): Promise<void> {
   const activity = context.activity;
   trace.outcome = 'answered';
-  await recogniseSender(services, context, partnership);
+  const recorded = await recogniseSender(services, context, partnership, readAhead);
+  const ahead = recorded ? undefined : readAhead;
   switch (activity.type) {
     case ActivityTypes.Message:
-      return onMessage(context, await turnOf(services, activity, partnership, trace));
+      return onMessage(context, await turnOf(services, activity, partnership, trace, ahead));
     case ActivityTypes.Invoke:
       if (activity.name === FILE_CONSENT_INVOKE) {
         trace.route = FILE_CONSENT_INVOKE;
-        const turn = await turnOf(services, activity, partnership, trace);
+        const turn = await turnOf(services, activity, partnership, trace, ahead);
         for (const reply of await fileConsentHandler(turn, activity.value)) await context.sendActivity(toActivity(reply));
         await context.sendActivity(emptyInvokeResponse());
         return;
@@ -102,7 +126,7 @@ async function onLinkedTurn(context: TurnContext, services: Services, partnershi
         await context.sendActivity(emptyInvokeResponse());
         return;
       }
-      return onCardInvoke(context, await turnOf(services, activity, partnership, trace));
+      return onCardInvoke(context, await turnOf(services, activity, partnership, trace, ahead));
     case ActivityTypes.ConversationUpdate: {
       await syncMembership(services, context, partnership);
       const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);

@@ -1,8 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenStore } from '../../bot/store/database.js';
+import pg from 'pg';
 import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
+import { asPerson, TEAMS } from '../support/activities.js';
 
 // A turn's conversation and its claim: one statement on PostgreSQL when the conversation is known, two elsewhere.
+// Statements are counted at the driver, from before the store's connections are made (they keep their query function).
+const statements: string[] = [];
+const counting = { on: false };
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (counting.on) statements.push(String((args[0] as { text?: string })?.text ?? args[0]));
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
 const NOW = new Date('2026-11-23T09:00:00Z');
 let demo: Awaited<ReturnType<typeof openDemoStore>>;
 let store: OpenStore;
@@ -63,5 +73,45 @@ describe('entering a conversation with the turn’s claim', () => {
     const retry = await store.conversations.enter(seen('19:c2'), async () => null, claim('k4'));
     expect(await store.turnReplies.claim({ ...claim('k4'), leaseMs: 120_000, inserted: retry.claimed })).toMatchObject({ kind: 'retry' });
     expect(await claims('k4')).toBe(1);
+  });
+
+  it('given the sender, PostgreSQL makes the turn’s first reads in the same statement: the turn opens as openTurn opens it, and first contact needs no lookup', async () => {
+    const ali = TEAMS.user('Ali Burlington', '29:ali');
+    const stranger = TEAMS.user('Stranger', '29:stranger');
+    await store.people.grantRole({ partnership: 'City of London', person: asPerson(ali), role: 'lead', organisation: 'CST' });
+    await store.conversations.enter(seen('19:c5'), async () => 'City of London');
+    statements.length = 0;
+    counting.on = true;
+    const entered = await store.conversations.enter(seen('19:c5'), async () => null, claim('k5'), ali);
+    counting.on = false;
+    if (!TEST_POSTGRES_URL) {
+      expect(entered).toEqual({ partnership: 'City of London' });
+      return;
+    }
+    expect(statements).toHaveLength(1);
+    expect(entered).toMatchObject({ partnership: 'City of London', claimed: true });
+    const ahead = entered.ahead!;
+    // what recogniseSender would have looked up: known by object id, not yet from the roster
+    expect(ahead.roster).toEqual(await store.roster.state('City of London', ali.aadObjectId!));
+    expect(ahead.roster).toEqual({ fromRoster: false });
+    const opened = await ahead.open();
+    const direct = await store.turns.open({ partnership: 'City of London', sender: ali, conversationId: '19:c5' });
+    expect(opened!.person).toEqual(direct!.person);
+    expect(opened!.person).toMatchObject({ chatId: ali.id, role: 'lead', organisation: 'CoLC Community Safety Team' });
+    expect({ ...opened!.reads, livePlan: undefined, dialog: undefined }).toEqual({
+      ...direct!.reads,
+      livePlan: undefined,
+      dialog: undefined,
+    });
+    expect(await opened!.reads.livePlan()).toBe(await direct!.reads.livePlan());
+    expect(await opened!.reads.dialog()).toEqual(await direct!.reads.dialog());
+    // someone the partnership does not know: nobody, and no roster record
+    const theirs = await store.conversations.enter(seen('19:c5'), async () => null, claim('k6'), stranger);
+    expect(theirs.ahead!.roster).toBeNull();
+    expect((await theirs.ahead!.open())!.person).toBeNull();
+    // a retry's statement reads as well, but claims nothing
+    const retry = await store.conversations.enter(seen('19:c5'), async () => null, claim('k5'), ali);
+    expect(retry.claimed).toBe(false);
+    expect(await claims('k5')).toBe(1);
   });
 });

@@ -1,8 +1,6 @@
 import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 import { executeSql } from './direct-sql.js';
-import { isPostgres } from './dialect.js';
-import { batchWhileBusy } from './while-busy.js';
 import { sqltag } from '@prisma/client/runtime/client';
 
 /** What claiming a turn's activity found: a new turn, one taken over from an instance that died, or a retry of one already answered or in hand. */
@@ -71,52 +69,16 @@ export async function recordTurnReplies(db: Db, key: string, sent: number, invok
 
 /** Marks the turn answered, with how many messages it sent and its invoke response if it has one: one statement. */
 export async function finishTurn(db: Db, key: string, sent?: number, invokeResponse?: string): Promise<void> {
-  if (isPostgres(db)) return endsOf(db)({ key, sent: sent ?? null, invokeResponse: invokeResponse ?? null });
-  await withBusyRetry(() => executeSql(db, endOne({ key, sent: sent ?? null, invokeResponse: invokeResponse ?? null })));
-}
-
-type TurnEnd = { key: string; sent: number | null; invokeResponse: string | null };
-
-const endOne = ({ key, sent, invokeResponse }: TurnEnd) =>
-  sent === null
-    ? sqltag`UPDATE "TurnReply" SET "status" = 'done' WHERE "activityKey" = ${key}`
-    : invokeResponse === null
-      ? sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} WHERE "activityKey" = ${key}`
-      : sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} WHERE "activityKey" = ${key}`;
-
-const ends = new WeakMap<Db, (end: TurnEnd) => Promise<void>>();
-
-/**
- * PostgreSQL: turns ending while another's end is being written are marked answered together, in one statement once
- * that write is done (see batchWhileBusy), each with its own count and invoke response. Every turn still waits for its
- * own end to be written before it answers Teams, so a retry finds it as before; a busy server sends one statement for
- * many turns (each statement is a round trip and a socket write on either side).
- */
-function endsOf(db: Db): (end: TurnEnd) => Promise<void> {
-  let end = ends.get(db);
-  if (!end) {
-    end = batchWhileBusy<TurnEnd>(async (unordered) => {
-      const [one] = unordered;
-      if (unordered.length === 1 && one) {
-        await withBusyRetry(() => executeSql(db, endOne(one)));
-        return;
-      }
-      // in key order, so two instances' groups lock shared rows (a turn taken over) in the same order
-      const group = [...unordered].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      await withBusyRetry(() =>
-        executeSql(
-          db,
-          sqltag`
-        UPDATE "TurnReply" t SET "status" = 'done', "sent" = COALESCE(e."sent", t."sent"), "invokeResponse" = COALESCE(e."invokeResponse", t."invokeResponse")
-        FROM unnest(${group.map((g) => g.key)}::text[], ${group.map((g) => g.sent)}::int[], ${group.map((g) => g.invokeResponse)}::text[])
-          AS e("activityKey", "sent", "invokeResponse")
-        WHERE t."activityKey" = e."activityKey"`,
-        ),
-      );
-    });
-    ends.set(db, end);
-  }
-  return end;
+  await withBusyRetry(() =>
+    sent === undefined
+      ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done' WHERE "activityKey" = ${key}`)
+      : invokeResponse === undefined
+        ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} WHERE "activityKey" = ${key}`)
+        : executeSql(
+            db,
+            sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} WHERE "activityKey" = ${key}`,
+          ),
+  );
 }
 
 /** Forgets turns whose retries can no longer come. */

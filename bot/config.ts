@@ -39,6 +39,11 @@ const ConfigSchema = z.object({
   DEFAULT_PARTNERSHIP: z.preprocess(blankToUndefined, z.string().default('City of London')),
   DEMO_PLAN: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
   /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
+  /**
+   * How long start-up may spend rehearsing partners' questions before taking traffic (see warmUp), in milliseconds; 0
+   * skips it. The first round always completes: the budget decides whether another round begins.
+   */
+  WARM_UP_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10_000).default(300)),
   SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),
   /** Slack app's signing secret (Basic Information → App Credentials); with SLACK_BOT_TOKEN turns Slack on */
   SLACK_SIGNING_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be the signing secret from the Slack app').optional()),

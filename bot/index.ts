@@ -9,6 +9,7 @@ import { startScheduler } from '../jobs/scheduler.js';
 import { describeStartupFailure } from './startup-errors.js';
 import type { Config } from './config.js';
 import { slackIdle } from './slack/reply.js';
+import { warmUp } from './warm-up.js';
 
 const log = logger('main');
 /** set once SIGINT or SIGTERM has begun a shutdown: start-up steps cut short by it are not start-up failures */
@@ -73,6 +74,8 @@ async function start(config: Config): Promise<void> {
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   services.outbox.start();
   running.push({ stop: () => slackIdle(services) }, services.outbox);
+  // rehearse partners' questions before taking traffic, so the first turns after a start are as quick as any
+  await warmUp(services);
   const app = createHttpApp(services, adapter);
   const server = await listen(app, config);
   running.push({ stop: () => server.close() });

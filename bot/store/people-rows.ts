@@ -1,4 +1,4 @@
-import { sqltag, type Sql } from '@prisma/client/runtime/client';
+import { empty, join, sqltag, type Sql } from '@prisma/client/runtime/client';
 import type { Role } from '../plan/types.js';
 import type { Db } from './client.js';
 import { queryRows } from './direct-sql.js';
@@ -74,14 +74,14 @@ export async function senderCandidates(db: Db, partnership: string, aadObjectId:
   return rows.map(rowToInfo);
 }
 
-/** Everyone in a partnership, by display name. */
-export async function peopleOf(db: Db, partnership: string): Promise<PersonInfo[]> {
+/** Everyone in a partnership (or only those with one of the roles given), by display name. */
+export async function peopleOf(db: Db, partnership: string, roles?: readonly string[]): Promise<PersonInfo[]> {
   const rows = await queryRows<PersonRow>(
     db,
     sqltag`
     SELECT ${PERSON_COLUMNS}
     FROM "Person" pe JOIN "Partnership" s ON s."id" = pe."partnershipId" LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"
-    WHERE s."name" = ${partnership}
+    WHERE s."name" = ${partnership}${roles ? sqltag` AND pe."role" IN (${join(roles)})` : empty}
     ORDER BY pe."displayName" ASC`,
   );
   return rows.map(rowToInfo);

@@ -282,6 +282,14 @@ export async function listPeople(db: Db, partnership: string): Promise<PersonInf
   return peopleOf(db, partnership);
 }
 
+/**
+ * A partnership's coordinators and leads, by display name: everyone who may update some action (see canUpdate), for
+ * "who can update" and an action card's refresh list without reading everyone else (most people are members).
+ */
+export async function listUpdaters(db: Db, partnership: string): Promise<PersonInfo[]> {
+  return peopleOf(db, partnership, ['coordinator', 'lead']);
+}
+
 /** A partnership's coordinators, by display name (who hears about problems with the partnership's channels). */
 export async function listCoordinators(db: Db, partnership: string): Promise<PersonInfo[]> {
   const rows = await db.person.findMany({

@@ -28,6 +28,7 @@ import {
   identifySender,
   listCoordinators,
   listPeople,
+  listUpdaters,
   listRoleHolders,
   resolveOrganisation,
   revokeRole,
@@ -159,6 +160,8 @@ export function repositories(db: Db) {
       roleHolders: listRoleHolders,
       coordinators: listCoordinators,
       list: listPeople,
+      /** coordinators and leads: who may update some action */
+      updaters: listUpdaters,
       resolveOrganisation,
       unreachable: unreachablePeople,
     }),

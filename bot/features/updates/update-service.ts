@@ -87,7 +87,8 @@ export function shortName(plan: PlanView, organisation: string): string {
 /** Who may update an action, and the words to tell someone who may not. */
 export async function updatePermission(services: Services, partnership: string, person: PersonInfo | null, action: PlanAction) {
   const allowed = person !== null && canUpdate(person, action);
-  const people = await services.store.people.list(partnership);
+  // only coordinators and leads can update, so only they are read (for "who can" and the card's refresh list)
+  const people = await services.store.people.updaters(partnership);
   return { person, allowed, whoCan: whoCanUpdate(action, people), people };
 }
 

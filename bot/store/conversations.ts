@@ -26,17 +26,19 @@ type Row = {
   kind: string;
   reference: string;
   userChatId: string | null;
-  active: boolean;
+  active: boolean | number;
   inactiveReason: string | null;
 };
+/** A boolean column as either database answers it: PostgreSQL true or false, SQLite 1 or 0. */
+const isTrue = (v: unknown) => v === true || Number(v) === 1;
 const toStored = (r: Row): StoredConversation => ({
   conversationId: r.conversationId,
   platform: r.platform === 'slack' ? 'slack' : 'teams',
   kind: r.kind as ConversationKind,
   reference: JSON.parse(r.reference) as Record<string, unknown>,
   userChatId: r.userChatId,
-  active: r.active,
-  inactiveReason: r.active ? null : ((r.inactiveReason as ReachFailure | null) ?? null),
+  active: isTrue(r.active),
+  inactiveReason: isTrue(r.active) ? null : ((r.inactiveReason as ReachFailure | null) ?? null),
 });
 
 /** What a turn tells the store about the conversation it came from. */
@@ -80,8 +82,7 @@ export async function enterConversation(
   const row = rows[0];
   const partnership = row?.name ?? (await forNew());
   if (!partnership) return { partnership: null };
-  // PostgreSQL answers a boolean, SQLite 0 or 1
-  const active = row?.active === true || Number(row?.active) === 1;
+  const active = isTrue(row?.active);
   if (!active || row?.serviceUrl !== seen.serviceUrl) await rememberConversation(db, { ...seen, partnership });
   return {
     partnership,
@@ -167,11 +168,16 @@ export async function announcementConversation(
 
 /** The partnership's announcement channel on each platform it uses (Teams first). */
 export async function announcementConversations(db: Db, partnership: string): Promise<StoredConversation[]> {
-  // one statement: the partnership's active channels in announcementConversation's order, then the first on each platform
-  const rows = await db.conversationRef.findMany({
-    where: { partnership: { name: partnership }, kind: 'channel', active: true, platform: { in: ['teams', 'slack'] } },
-    orderBy: [{ announcements: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
+  // one plain statement (on every RAG change): the partnership's active channels in announcementConversation's order,
+  // then the first on each platform
+  const rows = await queryRows<Row>(
+    db,
+    sqltag`
+    SELECT c."conversationId", c."platform", c."kind", c."reference", c."userChatId", c."active", c."inactiveReason"
+    FROM "ConversationRef" c JOIN "Partnership" p ON p."id" = c."partnershipId"
+    WHERE p."name" = ${partnership} AND c."kind" = 'channel' AND c."active" = ${true} AND c."platform" IN ('teams', 'slack')
+    ORDER BY c."announcements" DESC, c."createdAt" ASC, c."id" ASC`,
+  );
   const each = (['teams', 'slack'] as const).map((platform) => rows.find((r) => r.platform === platform) ?? null);
   return each.filter((r) => r !== null).map(toStored);
 }

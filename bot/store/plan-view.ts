@@ -91,7 +91,7 @@ function actionsOf(rows: Row[]): PlanAction[] {
 }
 
 /**
- * Reads a plan as plain data, given its stamp (which names the partnership and plan): three plain statements, run
+ * Reads a plan as plain data, given its stamp (which names the partnership and plan): two plain statements, run
  * together. Each action's latest history entry is found by one indexed probe per action, never by reading the history.
  */
 export async function readPlanView(
@@ -100,14 +100,21 @@ export async function readPlanView(
   stamp: PlanStamp & { plan: NonNullable<PlanStamp['plan']> },
 ): Promise<PlanView> {
   const planId = stamp.plan.id;
-  const [themes, rows, organisations] = await Promise.all([
-    queryRows<{ name: string }>(db, sqltag`SELECT t."name" FROM "Theme" t WHERE t."planId" = ${planId} ORDER BY t."position" ASC`),
+  // two statements, run together: the actions, and the plan's themes with the partnership's organisations (one round
+  // trip fewer than a statement each: every statement costs a socket write and a read on either side)
+  const [rows, named] = await Promise.all([
     actionRows(db, planId),
-    queryRows<{ name: string; aliases: string }>(
+    queryRows<{ kind: string; name: string; aliases: string | null }>(
       db,
-      sqltag`SELECT o."name", o."aliases" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId} ORDER BY o."name" ASC`,
+      sqltag`
+      SELECT 'theme' AS "kind", t."name", NULL AS "aliases", t."position" AS "position" FROM "Theme" t WHERE t."planId" = ${planId}
+      UNION ALL
+      SELECT 'organisation' AS "kind", o."name", o."aliases", 0 AS "position" FROM "Organisation" o WHERE o."partnershipId" = ${stamp.partnershipId}
+      ORDER BY "kind" DESC, "position" ASC, "name" ASC`,
     ),
   ]);
+  const themes = named.filter((r) => r.kind === 'theme');
+  const organisations = named.filter((r) => r.kind === 'organisation');
   return {
     partnership,
     timeZone: stamp.timeZone,
@@ -116,7 +123,7 @@ export async function readPlanView(
     planId,
     status: stamp.plan.status,
     themes: themes.map((t) => t.name),
-    organisations: organisations.map((o) => ({ name: o.name, aliases: JSON.parse(o.aliases) as string[] })),
+    organisations: organisations.map((o) => ({ name: o.name, aliases: JSON.parse(o.aliases ?? '[]') as string[] })),
     actions: actionsOf(rows),
   };
 }

@@ -148,6 +148,11 @@ describe('a process killed between commit and send', () => {
     });
 
     // The first instance's start-up catch-up claims every coordinator's digest, and is killed at the first commit.
+    // On PostgreSQL the digests are written on connections of their own, so several could commit before the kill
+    // lands: an open transaction here holds the outbox keys of all but the first coordinator's digest, so theirs wait
+    // (PostgreSQL waits on a key another transaction is inserting) and are cut off, as a crash mid-run would leave them.
+    // (On SQLite the transactions take turns, and the kill comes before the next one begins.)
+    const holder = await holdDigestKeys(db.url, people.slice(1), london.toISODate()!);
     const first = await startBotProcess({ DATABASE_URL: db.url, PREVENT_FAULT: 'exit-after-commit' }, { startTimeoutMs: 75_000 }).catch(
       (err: Error) => err,
     );
@@ -155,10 +160,13 @@ describe('a process killed between commit and send', () => {
       cleanups.push(first.stop);
       expect(await first.exited).toBe('SIGKILL');
     } else expect(first.message).toMatch(/bot process exited \(SIGKILL\)/);
+    await holder?.release();
     const runs = await st.db.jobRun.findMany({ where: { jobKey: 'weekly-digest' } });
     expect(runs).toHaveLength(people.length);
     expect(runs.filter((r) => r.status === 'done').length).toBeGreaterThanOrEqual(1);
     expect(runs.filter((r) => r.status === 'running').length).toBeGreaterThanOrEqual(1);
+    // on PostgreSQL the held keys decide it: the first coordinator's digest committed, the other three were cut off
+    if (holder) expect(runs.map((r) => r.status).sort()).toEqual(['done', 'running', 'running', 'running']);
     expect(conn.sent).toEqual([]);
 
     // A second instance takes over the claims the dead one left running and sends what it had committed.
@@ -190,3 +198,34 @@ describe('a process killed between commit and send', () => {
     expect(conn.sent.filter((s) => textOf(s.activity).startsWith('Weekly digest'))).toHaveLength(people.length);
   }, 90_000);
 });
+
+/**
+ * PostgreSQL: an open transaction that has inserted (not committed) the outbox rows of these people's weekly digests of
+ * `date`, under the keys the digest job gives them, so the bot's own inserts of those keys wait until it ends; `release`
+ * ends the statements still waiting (a killed instance's: as far as the test goes they never reached the server; one
+ * that is its own transaction would otherwise commit the moment the keys are free) and rolls it back. Null on SQLite.
+ */
+async function holdDigestKeys(url: string, people: { id: string }[], date: string) {
+  if (!url.startsWith('postgres')) return null;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  for (const p of people) {
+    const { rows } = await client.query('SELECT "id", "partnershipId" FROM "Person" WHERE "chatId" = $1', [p.id]);
+    const { id, partnershipId } = rows[0] as { id: number; partnershipId: number };
+    await client.query(
+      `INSERT INTO "OutboxMessage" ("key", "partnershipId", "kind", "personId", "recipient", "reply", "createdAt") VALUES ($1, $2, 'digest', $3, 'held', '{}', now())`,
+      [`weekly-digest:digest:person:${id}:${date}:person:${id}`, partnershipId, id],
+    );
+  }
+  return {
+    release: async () => {
+      await client.query(
+        `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "datname" = current_database() AND "pid" <> pg_backend_pid() AND "wait_event_type" = 'Lock'`,
+      );
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}

@@ -1,5 +1,7 @@
+import { sqltag } from '@prisma/client/runtime/client';
 import { AppError } from '../errors.js';
 import type { Db } from './client.js';
+import { DirectTransaction, executeSql } from './direct-sql.js';
 import { withBusyRetry } from './retry.js';
 
 /** A stored conversation in progress with one person in one conversation. */
@@ -76,18 +78,30 @@ export interface DialogEnd {
   state: unknown;
 }
 
-/** Writes a dialog's next state if it is still at `version` (inside a transaction, or on its own); the new version, or null when stale. */
+/**
+ * Writes a dialog's next state if it is still at `version` (inside a transaction, Prisma's or one on the driver, or on
+ * its own); the new version, or null when stale.
+ */
 export async function writeDialogState(
-  db: Pick<Db, 'dialogState'>,
+  db: Pick<Db, 'dialogState'> | DirectTransaction,
   id: number,
   version: number,
   input: { state: unknown; now: Date; expiresAt: Date },
 ): Promise<number | null> {
-  const changed = await db.dialogState.updateMany({
-    where: { id, version },
-    data: { state: JSON.stringify(input.state), updatedAt: input.now, expiresAt: input.expiresAt, version: { increment: 1 } },
-  });
-  return changed.count === 1 ? version + 1 : null;
+  const changed =
+    db instanceof DirectTransaction
+      ? await executeSql(
+          db,
+          sqltag`UPDATE "DialogState" SET "state" = ${JSON.stringify(input.state)}, "updatedAt" = ${input.now}, "expiresAt" = ${input.expiresAt},
+            "version" = "version" + 1 WHERE "id" = ${id} AND "version" = ${version}`,
+        )
+      : (
+          await db.dialogState.updateMany({
+            where: { id, version },
+            data: { state: JSON.stringify(input.state), updatedAt: input.now, expiresAt: input.expiresAt, version: { increment: 1 } },
+          })
+        ).count;
+  return changed === 1 ? version + 1 : null;
 }
 
 /** Saves the next state only if nobody saved since `version` was read; the new version, or null when stale. */

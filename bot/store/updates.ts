@@ -22,7 +22,7 @@ const isUniqueViolation = (err: unknown) =>
  * Applies an update if the action is still at the expected version; records it in the history and queues its
  * announcement, atomically. A plain update is two statements in its transaction (see saveUpdate) and one a message
  * queued, straight on the driver; one that keeps the RAG is tried first on its own (saveNoteDirectly: on PostgreSQL one
- * statement); an edit of the action's fields, or an update that ends a conversation, goes through Prisma. The idempotency key is checked only when the update did not apply: a request
+ * statement); an edit of the action's fields goes through Prisma. The idempotency key is checked only when the update did not apply: a request
  * seen before finds the action at a later version (or its key taken), and is then reported as the duplicate it is.
  */
 export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOutcome> {
@@ -41,14 +41,18 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       const saved = await withBusyRetry(async () => saveNoteDirectly(db, cmd));
       if (saved) return saved;
     }
-    // a RAG change (or a note the direct path above did not save) and its announcements: one transaction on the driver
+    // a RAG change (or a note the direct path above did not save), its announcements and the end of the conversation
+    // that asked for it: one transaction on the driver
     const direct = () =>
-      cmd.edit || cmd.endDialog
+      cmd.edit
         ? null
         : directTransaction(db, async (tx) => {
             const saved = await saveUpdate(tx, cmd);
             if (saved.status !== 'applied') return saved;
-            return { ...saved, queued: saved.ragFrom !== cmd.rag ? await queueDirectly(tx, cmd.announce ?? [], cmd.at) : 0 };
+            const queued = saved.ragFrom !== cmd.rag ? await queueDirectly(tx, cmd.announce ?? [], cmd.at) : 0;
+            const end = cmd.endDialog?.({ ragFrom: saved.ragFrom, ragTo: cmd.rag });
+            if (end) await writeDialogState(tx, end.id, end.version, { state: end.state, now: cmd.at, expiresAt: cmd.at });
+            return { ...saved, queued };
           });
     const outcome = await withBusyRetry(
       () =>

@@ -185,6 +185,45 @@ describe('applying an update', () => {
     },
   );
 
+  it('ends the conversation that asked for the update in the same transaction on the driver; a stale update ends nothing', async () => {
+    const partnership = await store.db.partnership.findUniqueOrThrow({ where: { name: PARTNERSHIP } });
+    const dialog = await store.db.dialogState.create({
+      data: {
+        partnershipId: partnership.id,
+        conversationId: 'a:personal-29:ali',
+        userChatId: '29:ali',
+        kind: 'update',
+        state: '{"step":"note"}',
+        updatedAt: AT,
+        expiresAt: new Date(AT.getTime() + 60_000),
+      },
+    });
+    const ending = (saved: { ragFrom: string; ragTo: string }) => ({ id: dialog.id, version: dialog.version, state: { finished: saved } });
+    const stale = await command({ expectedVersion: 0, idempotencyKey: 'stale' });
+    expect(await store.actions.applyUpdate({ ...stale, endDialog: ending })).toMatchObject({ status: 'stale' });
+    expect(await store.db.dialogState.findUniqueOrThrow({ where: { id: dialog.id } })).toMatchObject({ version: dialog.version });
+    const run = recordSqliteStatements();
+    expect(await store.actions.applyUpdate({ ...(await command()), endDialog: ending })).toMatchObject({
+      status: 'applied',
+      ragTo: 'AMBER',
+    });
+    expect(await store.db.dialogState.findUniqueOrThrow({ where: { id: dialog.id } })).toMatchObject({
+      version: dialog.version + 1,
+      state: JSON.stringify({ finished: { ragFrom: 'RED', ragTo: 'AMBER' } }),
+      expiresAt: AT,
+    });
+    const heads = run.map((sql) => sql.trim().split(/\s+/).slice(0, 3).join(' '));
+    if (!TEST_POSTGRES_URL)
+      expect(heads.slice(heads.indexOf('BEGIN IMMEDIATE'), heads.indexOf('COMMIT') + 1)).toEqual([
+        'BEGIN IMMEDIATE',
+        'INSERT INTO "ActionUpdate"',
+        'UPDATE "Action" SET',
+        'INSERT INTO "OutboxMessage"',
+        'UPDATE "DialogState" SET',
+        'COMMIT',
+      ]);
+  });
+
   it('takes a hint that the RAG is kept as a hint: a RAG change still saves, with its announcement', async () => {
     const before = await a18();
     const cmd = await command({ keepsRag: true });

@@ -1,18 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenStore } from '../../bot/store/database.js';
-import pg from 'pg';
 import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
+import { countPgStatements } from '../support/pg-statements.js';
 import { asPerson, TEAMS } from '../support/activities.js';
 
 // A turn's conversation and its claim: one statement on PostgreSQL when the conversation is known, two elsewhere.
 // Statements are counted at the driver, from before the store's connections are made (they keep their query function).
-const statements: string[] = [];
-const counting = { on: false };
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  if (counting.on) statements.push(String((args[0] as { text?: string })?.text ?? args[0]));
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
+const { statements, counting } = countPgStatements();
 const NOW = new Date('2026-11-23T09:00:00Z');
 let demo: Awaited<ReturnType<typeof openDemoStore>>;
 let store: OpenStore;

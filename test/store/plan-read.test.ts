@@ -1,19 +1,13 @@
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenStore } from '../../bot/store/database.js';
 import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
+import { countPgStatements } from '../support/pg-statements.js';
 import { recordSqliteStatements } from '../support/sqlite-statements.js';
 
 // A partnership's plan read whole (a cold partnership, or one whose themes or organisations changed): the stamp, then
 // two statements run together, the actions and the themes with the organisations. PostgreSQL's are counted at the
 // driver from before the store's connections are made (they keep their query function).
-const statements: string[] = [];
-const counting = { on: false };
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  if (counting.on) statements.push(String((args[0] as { text?: string })?.text ?? args[0]));
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
+const { statements, counting } = countPgStatements();
 
 const P = 'City of London';
 let demo: Awaited<ReturnType<typeof openDemoStore>>;

@@ -42,7 +42,7 @@ export async function warmUp(services: Services, options: { budgetMs?: number; p
     const ms = Math.round(performance.now() - started);
     log.info(
       { partnerships: partnerships.length, turns, ms },
-      `Warmed up: ${turns} questions rehearsed on ${partnerships.length} plans in ${ms} ms`,
+      `Warmed up: ${turns} questions rehearsed on ${partnerships.length} ${partnerships.length === 1 ? 'plan' : 'plans'} in ${ms} ms`,
     );
     return { partnerships: partnerships.length, turns, ms };
   } catch (err) {

@@ -41,7 +41,7 @@ const ConfigSchema = z.object({
   /** proactive sends a second for the whole app: Teams allows 30-50 per app per tenant; plan for 30 */
   /**
    * How long start-up may spend rehearsing partners' questions before taking traffic (see warmUp), in milliseconds; 0
-   * skips it. The first round always completes: the budget decides whether another round begins.
+   * skips it. The first question on each plan is always asked (it opens the pool's connections); nothing else past the budget.
    */
   WARM_UP_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10_000).default(300)),
   SEND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(50).default(30)),

@@ -1,16 +1,12 @@
-import http from 'node:http';
-import https from 'node:https';
 import type { Activity } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import { isRetriedNetworkError, postJson, proxyConfigured } from '../core/post-json.js';
 
-/** Connections to the Bot Connector kept open between replies (one pool per protocol, as the Azure pipeline keeps). */
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 /** Tries after the first, for throttling (429), timeouts (408), server errors and cut connections, as the Azure pipeline's. */
 const RETRIES = 3;
 /** The longest a reply waits before trying again: Teams gives a turn 15 seconds in all. */
 const MAX_WAIT_MS = 4_000;
 const RETRIED_STATUS = (status: number) => status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-const RETRIED_ERROR = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up/;
 
 type Credentials = { signRequest(resource: { headers: { set(name: string, value: string): void } }): Promise<unknown> };
 
@@ -30,33 +26,6 @@ class ConnectorError extends Error {
   ) {
     super(`The Bot Connector answered ${statusCode}: ${response.bodyAsText.slice(0, 200)}`);
   }
-}
-
-/** One POST of a JSON body; the status, body text and Retry-After, or the network error. */
-function post(
-  url: URL,
-  headers: Record<string, string>,
-  body: string,
-): Promise<{ status: number; text: string; retryAfter?: string; headers: http.IncomingHttpHeaders }> {
-  const agent = agents[url.protocol as keyof typeof agents];
-  const send = url.protocol === 'https:' ? https.request : http.request;
-  return new Promise((resolve, reject) => {
-    const request = send(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          text: Buffer.concat(chunks).toString('utf8'),
-          retryAfter: response.headers['retry-after'],
-          headers: response.headers,
-        }),
-      );
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
 }
 
 /** How long to wait before try `attempt` (1-based): Retry-After when the connector says, else 0.5, 1, 2 seconds. */
@@ -82,7 +51,7 @@ export function replyDirectly(client: ConnectorClient): void {
   const credentials = (client as unknown as { credentials?: Credentials }).credentials;
   const baseUri = (client as unknown as { baseUri?: string }).baseUri;
   if (!credentials?.signRequest || !baseUri) return; // not the client this was written against: leave it as it is
-  if (process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy) return;
+  if (proxyConfigured()) return;
   const base = baseUri.endsWith('/') ? baseUri : `${baseUri}/`;
   client.conversations.replyToActivity = (async (conversationId: string, activityId: string, activity: Partial<Activity>) => {
     const url = new URL(`v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, base);
@@ -94,11 +63,11 @@ export function replyDirectly(client: ConnectorClient): void {
       };
       await credentials.signRequest({ headers: { set } });
       const headers = { ...signed, 'content-type': 'application/json; charset=utf-8', 'x-ms-conversation-id': conversationId };
-      let answer: Awaited<ReturnType<typeof post>>;
+      let answer: Awaited<ReturnType<typeof postJson>>;
       try {
-        answer = await post(url, headers, body);
+        answer = await postJson(url, headers, body);
       } catch (err) {
-        if (attempt >= RETRIES || !RETRIED_ERROR.test(`${(err as { code?: string }).code ?? ''} ${(err as Error).message}`)) throw err;
+        if (attempt >= RETRIES || !isRetriedNetworkError(err)) throw err;
         await new Promise((resolve) => setTimeout(resolve, waitBefore(attempt + 1, undefined)));
         continue;
       }

@@ -43,6 +43,9 @@ export function slackRouter(services: Services, config: SlackConfig, path: strin
     authorize: authorizeOnce(config),
     clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 } },
     logger: slackLogger(),
+    // Bolt's conversation store is unused here (what a conversation needs is in the database), and its lookup failed
+    // with a new Error on every event
+    convoStore: false,
   });
   registerSlackListeners(bolt, services);
   registerSlackMembership(bolt, services);

@@ -7,6 +7,7 @@ import { firstRefusal } from '../identity/tenancy.js';
 import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import { slackConversationId } from '../store/slack.js';
+import { postToSlack } from './direct-post.js';
 import { toSlackMessages } from './render.js';
 import { slackPartnership, slackTurn, type SlackWhere } from './turn.js';
 
@@ -33,12 +34,12 @@ export interface Target {
   ephemeralTo?: string;
 }
 
-/** Posts a reply (every page of it) where it belongs. */
+/** Posts a reply (every page of it) where it belongs, straight to the Web API (see postToSlack). */
 export async function post(client: WebClient, target: Target, reply: Reply): Promise<void> {
   for (const message of toSlackMessages(reply)) {
     const body = { channel: target.channel, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) };
-    if (target.ephemeralTo) await client.chat.postEphemeral({ ...body, user: target.ephemeralTo });
-    else await client.chat.postMessage({ ...body, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
+    if (target.ephemeralTo) await postToSlack(client, 'chat.postEphemeral', { ...body, user: target.ephemeralTo });
+    else await postToSlack(client, 'chat.postMessage', { ...body, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) });
   }
 }
 

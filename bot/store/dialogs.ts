@@ -1,7 +1,7 @@
 import { sqltag } from '@prisma/client/runtime/client';
 import { AppError } from '../errors.js';
 import type { Db } from './client.js';
-import { DirectTransaction, executeSql } from './direct-sql.js';
+import { DirectTransaction, executeSql, queryRows } from './direct-sql.js';
 import { withBusyRetry } from './retry.js';
 
 /** A stored conversation in progress with one person in one conversation. */
@@ -34,12 +34,13 @@ const toStored = (r: { id: number; kind: string; state: string; version: number;
  */
 export async function loadDialog(db: Db, key: DialogKey, probed?: number | null): Promise<StoredDialog | null> {
   if (probed === null) return null;
-  // Most messages have no dialog: a plain indexed probe first is far cheaper than the full Prisma read.
+  // Most messages have no dialog: a plain indexed probe, straight to the driver, is far cheaper than the full Prisma read.
   const probe =
     probed === undefined
-      ? await db.$queryRaw<
-          { id: number }[]
-        >`SELECT "id" FROM "DialogState" WHERE "conversationId" = ${key.conversationId} AND "userChatId" = ${key.userChatId}`
+      ? await queryRows<{ id: number }>(
+          db,
+          sqltag`SELECT "id" FROM "DialogState" WHERE "conversationId" = ${key.conversationId} AND "userChatId" = ${key.userChatId}`,
+        )
       : [probed];
   if (!probe.length) return null;
   const row = await db.dialogState.findUnique({ where: { conversationId_userChatId: key } });

@@ -4,6 +4,8 @@ import { grantRole } from '../../bot/store/people.js';
 import { loadPlanView } from '../../bot/store/plans.js';
 import { asPerson, makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { startTestBot } from '../support/bot.js';
+import { JSON_TYPE, startSlackBot } from '../support/slack.js';
+import { slackIdle } from '../../bot/slack/reply.js';
 
 // How many statements the server sends the database for one question and one card update, counted at the driver
 // (every statement, BEGIN and COMMIT included): `npx tsx test/bench/statements.ts` (SQLite) or with
@@ -73,3 +75,20 @@ await count('card update, RAG change (Action.Execute)', async () => {
   );
 });
 await bot.close();
+
+// "@Prevent what's amber?" in a Slack channel: from the signed event to the answer posted and the turn's end recorded
+const s = await startSlackBot();
+s.slack.addUser({ id: 'U0ALI', name: 'ali', real_name: 'Ali Burlington', email: 'ali.burlington@cityoflondon.gov.uk' });
+const askInSlack = async () => {
+  await s.signed(s.mention('U0ALI', "what's amber?"), JSON_TYPE);
+  await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'C0PARTNERS');
+  await slackIdle(s.bot.services);
+};
+await askInSlack(); // warm: the plan cache, the sender's first contact, the channel's kind
+counting.on = true;
+seen.length = 0;
+await askInSlack();
+counting.on = false;
+console.log(`question in Slack ("@Prevent what's amber?"): ${seen.length} statements`);
+if (showSql) for (const sql of seen) console.log(`  ${sql.slice(0, 160)}`);
+await s.close();

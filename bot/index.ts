@@ -8,7 +8,7 @@ import { createBot } from './app.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { describeStartupFailure } from './startup-errors.js';
 import type { Config } from './config.js';
-import { slackIdle } from './slack/reply.js';
+import { answeredWorkDone } from './core/after-answer.js';
 import { warmUp } from './warm-up.js';
 
 const log = logger('main');
@@ -73,7 +73,7 @@ async function start(config: Config): Promise<void> {
   }
   const { services, adapter } = createBot({ config, store, now: () => new Date() });
   services.outbox.start();
-  running.push({ stop: () => slackIdle(services) }, services.outbox);
+  running.push({ stop: () => answeredWorkDone(services) }, services.outbox);
   // rehearse partners' questions before taking traffic, so the first turns after a start are as quick as any
   await warmUp(services);
   const app = createHttpApp(services, adapter);

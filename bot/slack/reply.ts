@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { buildMessageCard } from '../../cards/message-card.js';
 import type { Reply, Services, TurnInput } from '../core/context.js';
+import { afterAnswer } from '../core/after-answer.js';
 import { errorReply } from '../core/error-reply.js';
 import { AppError } from '../errors.js';
 import { firstRefusal } from '../identity/tenancy.js';
@@ -45,7 +46,7 @@ export async function post(client: WebClient, target: Target, reply: Reply): Pro
 
 /** Runs a request's work once per Slack event id across instances: a retry of an event already handled does nothing. */
 export function once(services: Services, eventId: string | undefined, run: () => Promise<void>): Promise<void> {
-  return track(services, runOnce(services, eventId, run));
+  return afterAnswer(services, runOnce(services, eventId, run));
 }
 
 async function runOnce(services: Services, eventId: string | undefined, run: () => Promise<void>): Promise<void> {
@@ -81,7 +82,7 @@ export function withTurn(
   reply: Target,
   work: (turn: TurnInput) => Promise<void>,
 ): Promise<void> {
-  return track(services, turnWork(services, client, where, activityId, reply, work));
+  return afterAnswer(services, turnWork(services, client, where, activityId, reply, work));
 }
 
 async function turnWork(
@@ -108,22 +109,4 @@ async function turnWork(
       log.error({ err: sendError }, 'Could not tell the Slack user about a failed request'),
     );
   }
-}
-
-const inFlight = new WeakMap<object, Set<Promise<unknown>>>();
-
-/** Remembers work that goes on after Slack was answered, so a shutdown can wait for it. */
-function track<T>(services: Services, work: Promise<T>): Promise<T> {
-  const running = inFlight.get(services.store) ?? new Set<Promise<unknown>>();
-  inFlight.set(services.store, running);
-  running.add(work);
-  const done = () => running.delete(work);
-  work.then(done, done);
-  return work;
-}
-
-/** Resolves when the Slack work in progress (answered to Slack, still running) has finished: before closing the store. */
-export async function slackIdle(services: Services): Promise<void> {
-  const running = inFlight.get(services.store);
-  while (running?.size) await Promise.allSettled([...running]);
 }

@@ -5,7 +5,7 @@ import { loadPlanView } from '../../bot/store/plans.js';
 import { asPerson, makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { startTestBot } from '../support/bot.js';
 import { JSON_TYPE, startSlackBot } from '../support/slack.js';
-import { slackIdle } from '../../bot/slack/reply.js';
+import { answeredWorkDone } from '../../bot/core/after-answer.js';
 
 // How many statements the server sends the database for one question and one card update, counted at the driver
 // (every statement, BEGIN and COMMIT included): `npx tsx test/bench/statements.ts` (SQLite) or with
@@ -82,7 +82,7 @@ s.slack.addUser({ id: 'U0ALI', name: 'ali', real_name: 'Ali Burlington', email: 
 const askInSlack = async () => {
   await s.signed(s.mention('U0ALI', "what's amber?"), JSON_TYPE);
   await s.slack.waitFor('chat.postMessage', (a) => a.channel === 'C0PARTNERS');
-  await slackIdle(s.bot.services);
+  await answeredWorkDone(s.bot.services);
 };
 await askInSlack(); // warm: the plan cache, the sender's first contact, the channel's kind
 counting.on = true;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { slackIdle } from '../../bot/slack/reply.js';
+import { answeredWorkDone } from '../../bot/core/after-answer.js';
 import { startTestBot, type TestBot } from './bot.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 
@@ -141,7 +141,7 @@ export async function startSlackBot(options: { env?: Record<string, string>; now
     },
     async close() {
       // answered to Slack, maybe still working: let it finish before the database goes
-      await slackIdle(bot.services);
+      await answeredWorkDone(bot.services);
       await bot.close();
       await slack.close();
     },

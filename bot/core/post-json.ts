@@ -22,8 +22,14 @@ export interface JsonAnswer {
   headers: http.IncomingHttpHeaders;
 }
 
-/** One POST of a JSON body over a kept-open connection; the status, body text and Retry-After, or the network error. */
-export function postJson(url: URL, headers: Record<string, string>, body: string): Promise<JsonAnswer> {
+/** How long a post may go without an answer before it is given up as a timed-out connection (and may be tried again). */
+export const POST_TIMEOUT_MS = 30_000;
+
+/**
+ * One POST of a JSON body over a kept-open connection; the status, body text and Retry-After, or the network error (a
+ * connection silent for `timeoutMs` is cut and fails with code ETIMEDOUT, so a hung service cannot hold a turn for ever).
+ */
+export function postJson(url: URL, headers: Record<string, string>, body: string, timeoutMs = POST_TIMEOUT_MS): Promise<JsonAnswer> {
   const agent = agents[url.protocol as keyof typeof agents];
   const send = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
@@ -41,6 +47,9 @@ export function postJson(url: URL, headers: Record<string, string>, body: string
       response.on('error', reject);
     });
     request.on('error', reject);
+    request.setTimeout(timeoutMs, () =>
+      request.destroy(Object.assign(new Error(`No answer from ${url.host} in ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+    );
     request.end(body);
   });
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isRetriedNetworkError, postJson } from '../../bot/core/post-json.js';
 import { postToSlack, SlackCallError } from '../../bot/slack/direct-post.js';
 import { startFakeSlack } from '../support/fake-slack.js';
 import { BOT_TOKEN } from '../support/slack.js';
@@ -106,5 +107,24 @@ describe('posting a reply straight to the Web API', () => {
     }
     expect(calls).toEqual([['chat.postMessage', { channel: 'C0', text: 'x' }]]);
     expect(slack.callsOf('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe('a post nobody answers', () => {
+  it('is cut after its timeout with ETIMEDOUT, which the replies try again', async () => {
+    const silent = http.createServer(() => undefined); // takes the request, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = new URL(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/chat.postMessage`);
+    try {
+      const started = performance.now();
+      const err = await postJson(url, { 'content-type': 'application/json' }, '{}', 200).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'ETIMEDOUT' });
+      expect(isRetriedNetworkError(err)).toBe(true);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

@@ -7,8 +7,15 @@ describe('the production build (what npm start runs)', () => {
     await build();
     expect(isStale()).toBe(false);
     const bundle = readFileSync(SERVER, 'utf8');
-    // packages stay in node_modules; nothing of the tests or of tsx is in the production graph
+    // nothing of the tests or of tsx is in the production graph
     expect(bundle).not.toMatch(/from ["']tsx|test\/support|test\/bench|vitest/);
+    // the packages every start loads are bundled in (one file to compile at start-up, not about a thousand)...
+    expect(bundle).not.toMatch(/from ["'](botbuilder|express|zod|luxon|jose)["']/);
+    expect(bundle).toMatch(/CloudAdapter/);
+    // ...and those that find their own files at run time or hold native code are still loaded from node_modules
+    expect(bundle).toMatch(/from ["']@prisma\/client\/runtime\/client["']/);
+    expect(bundle).toMatch(/from ["']node-cron["']/);
+    expect(bundle).toMatch(/import\(["']better-sqlite3["']\)/);
     const info = JSON.parse(readFileSync(SERVER.replace(/server\.js$/, 'build-info.json'), 'utf8')) as { inputs: Record<string, unknown> };
     expect(Object.keys(info.inputs)).toContain('bot/index.ts');
     expect(Object.keys(info.inputs).filter((f) => f.startsWith('test/'))).toEqual([]);

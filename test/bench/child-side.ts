@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import type { Express } from 'express';
 
 /** Messages between the bench and a server it runs as a child process. */
@@ -15,6 +17,11 @@ export interface MemoryFigures {
   external: number;
   /** resident memory not backed by a file (heaps, malloc, WebAssembly), from /proc/self/status where there is one */
   anonymous?: number;
+  /**
+   * the resident set a second after the collection: V8 gives the pages a collection emptied back to the system from
+   * background threads, so the figure read at once can still count pages already on their way out
+   */
+  settledRss: number;
 }
 
 /**
@@ -28,7 +35,11 @@ export function answerBench(stop: () => void | Promise<void>): void {
       // the bench starts every child with --expose-gc: collect first so the heap figure is what is live
       (globalThis as { gc?: () => void }).gc?.();
       const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-      send({ type: 'rss', rss, heapUsed, heapTotal, external, anonymous: anonymousResident() });
+      const anonymous = anonymousResident();
+      // BENCH_HEAP_DIR=dir npm run bench: a heap snapshot of what is live here, for test/bench/heap-summary.ts
+      if (process.env.BENCH_HEAP_DIR) writeHeapSnapshot(path.join(process.env.BENCH_HEAP_DIR, `${process.pid}.heapsnapshot`));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      send({ type: 'rss', rss, heapUsed, heapTotal, external, anonymous, settledRss: process.memoryUsage.rss() });
     }
     if (message.type === 'cpu') {
       const used = process.cpuUsage();

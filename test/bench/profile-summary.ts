@@ -1,6 +1,6 @@
-// npx tsx test/bench/profile-summary.ts <file.cpuprofile> [top] [fromMs]: where a V8 CPU profile's time went, by
-// package, by project source file and by function; with fromMs, only samples taken that long after the profile began
-// (e.g. past start-up). Frames in the compiled bot (dist/server.js) are mapped back to their TypeScript
+// npx tsx test/bench/profile-summary.ts <file.cpuprofile> [top] [fromMs] [toMs]: where a V8 CPU profile's time went, by
+// package, by project source file and by function; with fromMs (and toMs), only samples taken that long after the
+// profile began (e.g. past start-up, or the first seconds after it). Frames in the compiled bot (dist/server.js) are mapped back to their TypeScript
 // source through its source map.
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -17,7 +17,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topText, fromText] = process.argv.slice(2);
+const [file, topText, fromText, toText] = process.argv.slice(2);
 if (!file) throw new Error('Usage: profile-summary.ts <file.cpuprofile> [top]');
 const top = Number(topText ?? 25);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -26,11 +26,12 @@ const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const selfMs = new Map<number, number>();
 const fromMs = Number(fromText ?? 0);
+const toMs = Number(toText ?? Number.POSITIVE_INFINITY);
 let elapsedMs = 0;
 profile.samples.forEach((id, i) => {
   const delta = (profile.timeDeltas[i] ?? 0) / 1000;
   elapsedMs += delta;
-  if (elapsedMs >= fromMs) selfMs.set(id, (selfMs.get(id) ?? 0) + delta);
+  if (elapsedMs >= fromMs && elapsedMs < toMs) selfMs.set(id, (selfMs.get(id) ?? 0) + delta);
 });
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 

@@ -41,7 +41,7 @@ const only = new Set((values.only ?? 'sqlite,postgresql,national').split(','));
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const memory = (m: MemoryFigures) =>
-  `${mb(m.rss)} (after a GC: JS heap ${mb(m.heapUsed)} live of ${mb(m.heapTotal)} reserved, outside it ${mb(m.external)}${m.anonymous === undefined ? '' : `, not file-backed ${mb(m.anonymous)}`})`;
+  `${mb(m.rss)} (after a GC: JS heap ${mb(m.heapUsed)} live of ${mb(m.heapTotal)} reserved, outside it ${mb(m.external)}${m.anonymous === undefined ? '' : `, not file-backed ${mb(m.anonymous)}`}; a second later ${mb(m.settledRss)})`;
 /** The bot as `npm start` runs it, quiet (warnings only), without the demo plan (the bench loads its own). */
 const BOT_ENV = { LOG_LEVEL: 'warn', DEMO_PLAN: 'off' };
 configureLogging('warn');

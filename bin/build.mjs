@@ -119,8 +119,8 @@ export async function build() {
  */
 function oneByte(text) {
   // after a backslash the escape would be read as a backslash and "u...": never seen, so refused rather than handled
-  if (/\\[^\u0000-\u00ff]/.test(text)) throw new Error('The bundle has a backslash before a character above U+00FF');
-  return text.replace(/[^\u0000-\u00ff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (/\\[\u0100-\uffff]/.test(text)) throw new Error('The bundle has a backslash before a character above U+00FF');
+  return text.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function pruneChunks(current) {

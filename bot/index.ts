@@ -41,8 +41,8 @@ async function main(): Promise<void> {
 
 /**
  * Opens (and migrates) the database, loads the demo plan on first start, listens, starts the scheduler. SIGINT and
- * SIGTERM stop whatever has started so far, from the moment the database is open: a long start-up catch-up is left
- * (its job runs are transactions with leases, taken over later) and the database is closed before the process exits.
+ * SIGTERM stop whatever has started so far, from the moment the database is open: a start-up catch-up claims nothing
+ * more and its job runs under way finish, then the database is closed before the process exits.
  */
 async function start(config: Config): Promise<void> {
   const store = await openStore(config.DATABASE_URL);
@@ -96,7 +96,17 @@ async function start(config: Config): Promise<void> {
     log.warn('PREVENT_FAULT=hold-start-up (test only): start-up waits here, before the catch-up, until the process is stopped');
     await new Promise<never>(() => undefined);
   }
-  running.push(await startScheduler(services, { since: await services.store.createdAt() }));
+  // a stop during the start-up catch-up ends it once the job runs under way have finished (nothing more is claimed),
+  // so the database is never closed under a job; what it did not reach is run by the next start
+  const stopCatchUp = new AbortController();
+  const scheduler = startScheduler(services, { since: await services.store.createdAt(), signal: stopCatchUp.signal });
+  running.push({
+    stop: async () => {
+      stopCatchUp.abort();
+      await (await scheduler.catch(() => null))?.stop();
+    },
+  });
+  await scheduler;
 }
 
 await main();

@@ -22,6 +22,11 @@ export interface CoordinatorOptions {
   leaseMs?: number;
   /** occurrences of one job run at once (default 16) */
   concurrency?: number;
+  /**
+   * aborted when the process is stopping: no further occurrence is claimed (those already running finish and are
+   * recorded), so the database can close under none; what was not claimed is still unclaimed for the next start
+   */
+  signal?: AbortSignal;
 }
 
 /** What happened to one occurrence in a tick. */
@@ -29,8 +34,8 @@ export interface RunReport {
   job: string;
   key: string;
   at: string;
-  /** taken: another instance (or an earlier run) has it */
-  status: 'done' | 'failed' | 'skipped' | 'taken';
+  /** taken: another instance (or an earlier run) has it; stopped: not claimed, the process was stopping */
+  status: 'done' | 'failed' | 'skipped' | 'taken' | 'stopped';
   detail: string;
 }
 
@@ -42,6 +47,7 @@ export class RunCoordinator {
   private readonly since: Date | null;
   private readonly leaseMs: number;
   private readonly concurrency: number;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(
     private readonly services: Services,
@@ -54,6 +60,7 @@ export class RunCoordinator {
     this.since = options.since ?? null;
     this.leaseMs = options.leaseMs ?? HOUR / 2;
     this.concurrency = options.concurrency ?? 16;
+    this.signal = options.signal;
   }
 
   /** Runs every occurrence due in (from, to] that no instance has claimed yet. */
@@ -74,6 +81,7 @@ export class RunCoordinator {
     const lookbackStart = new Date(Math.min(graceStart.getTime(), Math.max(now.getTime() - this.lookbackMs, floor)));
     for (const job of this.jobs) {
       for (const occurrence of await this.unclaimed(job, lookbackStart, graceStart)) {
+        if (this.signal?.aborted) break;
         const detail = `Missed by more than ${Math.round(this.graceMs / 60_000)} minutes while no instance was running; not sent.`;
         const id = await this.services.store.jobRuns.claim({
           jobKey: job.name,
@@ -96,10 +104,12 @@ export class RunCoordinator {
   }
 
   private async unclaimed(job: Job, from: Date, to: Date): Promise<Occurrence[]> {
+    if (this.signal?.aborted) return [];
     let occurrences: Occurrence[];
     try {
       occurrences = await job.occurrences(this.services, from, to);
     } catch (err) {
+      if (this.signal?.aborted) return [];
       log.error({ err, job: job.name }, 'Could not list occurrences; trying again next tick');
       return [];
     }
@@ -120,6 +130,7 @@ export class RunCoordinator {
   private async runOne(job: Job, occurrence: Occurrence): Promise<RunReport> {
     const { store } = this.services;
     const base = { job: job.name, key: occurrence.key, at: occurrence.at.toISOString() };
+    if (this.signal?.aborted) return { ...base, status: 'stopped', detail: 'Not run: the bot was stopping; its next start runs it.' };
     const id = await store.jobRuns.claim({
       jobKey: job.name,
       occurrence: occurrence.key,

@@ -34,7 +34,7 @@ export async function startScheduler(
       ran: caughtUp.filter((r) => r.status === 'done').length,
       skipped: caughtUp.filter((r) => r.status === 'skipped').length,
     },
-    'Start-up catch-up finished',
+    options.signal?.aborted ? 'Start-up catch-up cut short: the bot is stopping' : 'Start-up catch-up finished',
   );
   let running: Promise<RunReport[]> | null = null;
   const tickNow = async (): Promise<RunReport[]> => {
@@ -55,7 +55,7 @@ export async function startScheduler(
     }
   };
   let task: ScheduledTask | null = null;
-  if (options.cron !== false) {
+  if (options.cron !== false && !options.signal?.aborted) {
     task = cron.schedule('* * * * *', () => tickNow().then(() => undefined), {
       name: 'prevent-jobs',
       noOverlap: true,

@@ -288,3 +288,55 @@ describe('the scheduler with node-cron', () => {
     expect(task?.getStatus()).toBe('destroyed');
   });
 });
+
+describe('stopping during the start-up catch-up', () => {
+  it('claims nothing more: the run under way finishes and is recorded, the rest are left for the next start', async () => {
+    bot = await startJobsBot('2026-11-23T09:00:00Z');
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let began = () => {};
+    const firstBegan = new Promise<void>((resolve) => (began = resolve));
+    const ran: string[] = [];
+    // three occurrences missed in the last hour (inside the grace window), run one at a time
+    const slow: Job = {
+      name: 'slow-report',
+      occurrences: async (_services, from, to) =>
+        [10, 20, 30]
+          .map((minutes) => ({ key: `slow:${minutes}`, at: new Date(new Date('2026-11-23T09:00:00Z').getTime() - minutes * 60_000) }))
+          .filter((o) => o.at > from && o.at <= to),
+      run: async (_services, occurrence) => {
+        began();
+        await gate;
+        ran.push(occurrence.key);
+        return `ran ${occurrence.key}`;
+      },
+    };
+    const stopping = new AbortController();
+    const starting = startScheduler(bot.services, {
+      cron: false,
+      jobs: [slow],
+      concurrency: 1,
+      signal: stopping.signal,
+      instanceId: 'stopping',
+    });
+    await firstBegan;
+    stopping.abort();
+    release();
+    const scheduler = await starting;
+    await scheduler.stop();
+    expect(ran).toEqual(['slow:30']);
+    const rows = await bot.store.db.jobRun.findMany({ where: { jobKey: 'slow-report' }, orderBy: { occurrence: 'asc' } });
+    expect(rows.map((r) => [r.occurrence, r.status])).toEqual([['slow:30', 'done']]);
+
+    // the next start runs what the stopped one did not reach, and not the one it finished
+    const next = await startScheduler(bot.services, { cron: false, jobs: [slow], instanceId: 'next' });
+    await next.stop();
+    expect(ran).toEqual(['slow:30', 'slow:20', 'slow:10']);
+    const after = await bot.store.db.jobRun.findMany({ where: { jobKey: 'slow-report' }, orderBy: { occurrence: 'asc' } });
+    expect(after.map((r) => [r.occurrence, r.status, r.claimedBy])).toEqual([
+      ['slow:10', 'done', 'next'],
+      ['slow:20', 'done', 'next'],
+      ['slow:30', 'done', 'stopping'],
+    ]);
+  });
+});

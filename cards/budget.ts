@@ -1,3 +1,4 @@
+import { cardJson } from './card-json.js';
 import type { CardResult } from './elements.js';
 
 /** Hard limit on a serialised card (several Teams surfaces refuse more). */
@@ -15,7 +16,7 @@ const measured = new WeakMap<object, number>();
 export function cardBytes(card: object): number {
   let bytes = measured.get(card);
   if (bytes === undefined) {
-    bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+    bytes = Buffer.byteLength(cardJson(card), 'utf8');
     measured.set(card, bytes);
   }
   return bytes;

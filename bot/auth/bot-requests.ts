@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { AuthenticatingAdapter } from './authenticating-adapter.js';
 import { logger } from '../logger.js';
+import { messageJson } from '../../cards/card-json.js';
 
 const log = logger('bot-auth');
 
@@ -33,7 +34,10 @@ export async function processBotRequest(
       await onTurn(context);
     });
     res.status(invokeResponse?.status ?? 200);
-    if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
+    const body: unknown = invokeResponse?.body;
+    // an object as res.json would send it, with the JSON of a card in it made once (see card-json.ts)
+    if (body !== null && typeof body === 'object') res.type('json').send(messageJson(body));
+    else if (body !== undefined) res.send(body);
     res.end();
   } catch (err) {
     if (started) {

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { isRetriedNetworkError, postJson, proxyConfigured } from '../core/post-json.js';
+import { messageJson } from '../../cards/card-json.js';
 
 /** Tries after the first, for throttling (429), timeouts (408), server errors and cut connections, as the Azure pipeline's. */
 const RETRIES = 3;
@@ -55,7 +56,7 @@ export function replyDirectly(client: ConnectorClient): void {
   const base = baseUri.endsWith('/') ? baseUri : `${baseUri}/`;
   client.conversations.replyToActivity = (async (conversationId: string, activityId: string, activity: Partial<Activity>) => {
     const url = new URL(`v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`, base);
-    const body = JSON.stringify(activity);
+    const body = messageJson(activity);
     for (let attempt = 0; ; attempt++) {
       const signed: Record<string, string> = {};
       const set = (name: string, value: string) => {

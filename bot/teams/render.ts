@@ -1,5 +1,6 @@
 import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import { CARD_SIZE_LIMIT, cardBytes } from '../../cards/budget.js';
+import { cardJson, withProperty } from '../../cards/card-json.js';
 import { cardText } from '../../cards/card-text.js';
 import type { Reply } from '../core/types.js';
 
@@ -32,8 +33,11 @@ export function withFallbackSized(card: object, text: string | undefined): { car
   if (!text || (card as { fallbackText?: unknown }).fallbackText) return { card, bytes: cardBytes(card) };
   const fallbackText = cardText(text);
   // {...card, "fallbackText": "..."} serialises as the card with ,"fallbackText":"..." before its closing brace
-  const added = Object.keys(card).length > 0 ? ',"fallbackText":'.length : '"fallbackText":'.length;
-  return { card: { ...card, fallbackText }, bytes: cardBytes(card) + added + Buffer.byteLength(JSON.stringify(fallbackText), 'utf8') };
+  const added = cardJson(card) === '{}' ? '"fallbackText":'.length : ',"fallbackText":'.length;
+  return {
+    card: withProperty(card, 'fallbackText', fallbackText),
+    bytes: cardBytes(card) + added + Buffer.byteLength(JSON.stringify(fallbackText), 'utf8'),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ragWords } from '../../bot/plan/types.js';
-import { withFallbackSized } from '../../bot/teams/render.js';
+import { invokeResponse, toActivity, withFallbackSized } from '../../bot/teams/render.js';
+import { messageJson } from '../../cards/card-json.js';
 import { buildActionCard } from '../../cards/action-card.js';
 import { cardBytes } from '../../cards/budget.js';
 import { shorten } from '../../cards/format.js';
@@ -78,6 +79,15 @@ describe.each(cards)('%s', (_name, { card, text }) => {
     for (const words of [text, 'Ünïcödé “quotes” and \\ backslashes\n', '']) {
       const sized = withFallbackSized(card, words);
       expect(sized.bytes).toBe(bytes(sized.card));
+    }
+  });
+
+  it('is sent exactly as JSON.stringify writes it, in a message and in an invoke response, its JSON made once', () => {
+    for (const reply of [{ card, text }, { card, text: 'Ünïcödé “quotes”, \\ and a NUL \u0000 typed' }, { card }]) {
+      const activity = toActivity(reply);
+      expect(messageJson(activity)).toBe(JSON.stringify(activity));
+      const answered = invokeResponse(reply).value as { body: object };
+      expect(messageJson(answered.body)).toBe(JSON.stringify(answered.body));
     }
   });
 

@@ -83,7 +83,11 @@ describe.each(cards)('%s', (_name, { card, text }) => {
   });
 
   it('is sent exactly as JSON.stringify writes it, in a message and in an invoke response', () => {
-    for (const reply of [{ card, text }, { card, text: 'Ünïcödé “quotes”, \\ and a NUL \u0000 typed' }, { card, text: '' }]) {
+    for (const reply of [
+      { card, text },
+      { card, text: 'Ünïcödé “quotes”, \\ and a NUL \u0000 typed' },
+      { card, text: '' },
+    ]) {
       const activity = toActivity(reply);
       expect(messageJson(activity)).toBe(JSON.stringify(activity));
       const answered = invokeResponse(reply).value as { body: object };

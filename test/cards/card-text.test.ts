@@ -64,3 +64,24 @@ describe('readCardText', () => {
     );
   });
 });
+
+describe('the quick look before escaping', () => {
+  /** cardText's five passes, always made: what the quick look must never differ from. */
+  const everyPass = (value: string) =>
+    value
+      .replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`)
+      .replace(/^(\s*)([-+#])(?=\s)/gm, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])(?=\s)/gm, '$1\\$2')
+      .replace(/:\/\//g, ':\u200B//')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`);
+
+  it('changes nothing: the text is escaped exactly as by every pass, whatever was typed', () => {
+    const typed = fc.string({ unit: fc.constantFrom(...'aW 1.-+#\\`*_[]<>~|():/w\n\t\u00a0'.split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(typed, (value) => cardText(value) === everyPass(value)),
+      { numRuns: 2000 },
+    );
+    for (const value of ['WWW.x.example', '  12) item', '\n# heading', 'x\n\t+ y', 'http://x', 'plain words, no marks'])
+      expect(cardText(value)).toBe(everyPass(value));
+  });
+});

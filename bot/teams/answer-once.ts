@@ -4,6 +4,7 @@ import type { Services } from '../core/context.js';
 import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import { invokeResponse } from './render.js';
+import { messageJson } from '../../cards/card-json.js';
 
 const log = logger('turn');
 
@@ -76,7 +77,8 @@ export async function answerOnce(
     const responses = await next();
     sent += messages;
     const invoke = activities.find((a) => a.type === INVOKE_RESPONSE);
-    if (invoke) answer = JSON.stringify(invoke.value);
+    // kept for a retry of this activity, with the card's JSON as already made (see card-json.ts)
+    if (invoke) answer = messageJson(invoke.value as object);
     return responses;
   });
   // what the turn sent is recorded even while the database cannot be reached just now (a restart, a failover): a record

@@ -9,7 +9,7 @@ export const DEMO_PLAN_FILE = appPath('prisma', 'demo-plan.md');
 
 /** Loads the demo plan when the database has no plan at all; returns the number of actions loaded (0 if none). */
 export async function loadDemoPlanIfEmpty(store: Store, partnership: string, now: Date): Promise<number> {
-  if ((await store.plans.list()).length > 0) return 0;
+  if (await store.plans.any()) return 0;
   const plan = await readPlanFile(DEMO_PLAN_FILE, DEFAULT_ORGANISATIONS);
   await store.plans.save({ partnership, plan, sourceFile: path.basename(DEMO_PLAN_FILE), actor: 'Demo plan (first start)', at: now });
   return plan.actions.length;

@@ -2,6 +2,8 @@ import type { OrganisationInfo, PlanView } from '../plan/types.js';
 import { AppError } from '../errors.js';
 import type { Db } from './client.js';
 import { cachedPlanView } from './plan-cache.js';
+import { queryRows } from './direct-sql.js';
+import { sqltag } from '@prisma/client/runtime/client';
 
 export { savePlan, type SaveResult } from './save-plan.js';
 
@@ -53,9 +55,16 @@ export async function listPlans(
   }));
 }
 
-/** Names of every partnership that has a plan. */
+/** Names of every partnership that has a plan, by name (one plain statement: start-up's rehearsal asks it). */
 export async function listPartnerships(db: Db): Promise<string[]> {
-  return (await db.partnership.findMany({ where: { plans: { some: {} } }, orderBy: { name: 'asc' }, select: { name: true } })).map(
-    (p) => p.name,
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sqltag`SELECT p."name" FROM "Partnership" p WHERE EXISTS (SELECT 1 FROM "Plan" pl WHERE pl."partnershipId" = p."id") ORDER BY p."name" ASC`,
   );
+  return rows.map((p) => p.name);
+}
+
+/** Whether the database holds any plan at all (one plain statement: every start asks it, see loadDemoPlanIfEmpty). */
+export async function hasAnyPlan(db: Db): Promise<boolean> {
+  return (await queryRows<{ id: unknown }>(db, sqltag`SELECT pl."id" FROM "Plan" pl LIMIT 1`)).length > 0;
 }

@@ -35,7 +35,7 @@ import {
 } from './people.js';
 import { previewImport } from './current-actions.js';
 import { deletePendingImport, findPendingImport, savePendingImport } from './pending-imports.js';
-import { listPartnerships, listPlans, loadOrganisations, loadPlanView, requirePlanView, savePlan } from './plans.js';
+import { hasAnyPlan, listPartnerships, listPlans, loadOrganisations, loadPlanView, requirePlanView, savePlan } from './plans.js';
 import { listPartnershipPlans, makePlanLive, planOfAction } from './plan-status.js';
 import { startNextPlan } from './next-plan.js';
 import { listPartnershipZones, unreachablePeople } from './reach.js';
@@ -124,6 +124,8 @@ export function repositories(db: Db) {
       list: listPlans,
       organisations: loadOrganisations,
       partnershipsWithPlans: listPartnerships,
+      /** whether the database holds any plan at all */
+      any: hasAnyPlan,
       /** what importing a plan would change, without saving anything */
       preview: previewImport,
       /** a partnership's plans: live, drafts, archived */

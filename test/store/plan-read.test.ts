@@ -44,3 +44,30 @@ describe('reading a plan whole', () => {
     }
   });
 });
+
+describe('what start-up asks of the plans', () => {
+  it('whether there is any plan, and which partnerships have one, by name; the demo plan is loaded only into an empty database', async () => {
+    const { openStore } = await import('../../bot/store/database.js');
+    const { loadDemoPlanIfEmpty } = await import('../../bot/demo.js');
+    const { createTestDatabase } = await import('../support/database.js');
+    const database = await createTestDatabase();
+    const empty = await openStore(database.url);
+    try {
+      expect(await empty.plans.any()).toBe(false);
+      expect(await empty.plans.partnershipsWithPlans()).toEqual([]);
+      // a partnership without a plan is not listed
+      await empty.db.partnership.create({ data: { name: 'Aardvark Borough' } });
+      expect(await empty.plans.any()).toBe(false);
+      expect(await empty.plans.partnershipsWithPlans()).toEqual([]);
+      expect(await loadDemoPlanIfEmpty(empty, 'Zed District', new Date('2026-11-23T09:00:00Z'))).toBe(24);
+      expect(await empty.plans.any()).toBe(true);
+      expect(await loadDemoPlanIfEmpty(empty, 'Another', new Date('2026-11-23T09:00:00Z'))).toBe(0);
+    } finally {
+      await empty.close();
+      await database.drop();
+    }
+    // the demo database: its one partnership with a plan
+    expect(await store.plans.any()).toBe(true);
+    expect(await store.plans.partnershipsWithPlans()).toEqual([P]);
+  });
+});

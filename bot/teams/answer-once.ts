@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Services } from '../core/context.js';
+import { afterAnswer } from '../core/after-answer.js';
 import { retryUntil } from '../core/retry-until.js';
 import { logger } from '../logger.js';
 import { invokeResponse } from './render.js';
@@ -92,7 +93,12 @@ export async function answerOnce(
     if (sent > recorded || answer !== undefined) await recordUntil(() => replies.record(key, sent, answer), deadline, activityId);
     throw err;
   }
-  await recordUntil(() => replies.finish(key, sent, answer), deadline, activityId);
+  // the platform is answered before the turn's end is written down: Teams waits on the HTTP response (a card press for
+  // its refreshed card), and a retry meanwhile finds the turn running, so sends nothing new (see afterAnswer)
+  void afterAnswer(
+    services,
+    recordUntil(() => replies.finish(key, sent, answer), deadline, activityId),
+  );
 }
 
 /** The key a turn's replies are remembered by: its conversation and activity id; null for activities not claimed. */

@@ -6,6 +6,7 @@ import { loadPlanView } from '../../bot/store/plans.js';
 import { startTestBot, type TestBot, textOf } from '../support/bot.js';
 import { asPerson, makeInstall, makeInvoke, makeMessage, TEAMS } from '../support/activities.js';
 import { createTestDatabase } from '../support/database.js';
+import { answeredWorkDone } from '../../bot/core/after-answer.js';
 
 let database: { url: string; drop(): Promise<void> };
 let bot: TestBot;
@@ -175,5 +176,78 @@ describe('a retry that reaches another instance while its database cannot be rea
     expect((await other.post(question)).status).toBe(200);
     expect(texts(other)).toHaveLength(1);
     expect(texts(other)[0]).not.toContain('went wrong');
+  });
+});
+
+// Teams waits on the HTTP response (a card press for its refreshed card): the turn's end is written down after it.
+describe("the platform is answered before the turn's end is written down", () => {
+  /** Holds the store's `finish` of turn replies until `release` is called. */
+  function holdFinish(b: TestBot) {
+    const replies = b.store.turnReplies;
+    const finish = replies.finish;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held = { started: 0, release };
+    replies.finish = async (...args: Parameters<typeof finish>) => {
+      held.started++;
+      await released;
+      return finish(...args);
+    };
+    return held;
+  }
+  const raw = (b: TestBot, activity: unknown) =>
+    fetch(`${b.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const statusOf = async (b: TestBot, activity: { id: string; conversation: { id: string } }) => {
+    const key = createHash('sha256').update(`${activity.conversation.id}\n${activity.id}`).digest('hex');
+    return (await b.store.db.turnReply.findUnique({ where: { activityKey: key } }))?.status;
+  };
+
+  it('a question is answered while its end is still being recorded, and a retry meanwhile sends nothing', async () => {
+    const held = holdFinish(bot);
+    const question = makeMessage(bot.connector.url, { text: "what's red?", mention: true, from: ali });
+    const res = await raw(bot, question);
+    expect(res.status).toBe(200);
+    expect(texts(bot)).toHaveLength(1);
+    expect(held.started).toBe(1);
+    expect(await statusOf(bot, question)).toBe('running');
+
+    const retry = await other.post({ ...question, serviceUrl: other.connector.url });
+    expect(retry.status).toBe(200);
+    expect(texts(other)).toEqual([]);
+
+    held.release();
+    await bot.post(makeMessage(bot.connector.url, { text: 'help', mention: true, from: ali })); // waits for the answered work
+    expect(await statusOf(bot, question)).toBe('done');
+    expect(texts(bot).filter((t) => t.includes('RED'))).toHaveLength(1);
+  });
+
+  it('a card press gets its refreshed card at once; the card kept for a retry is written after', async () => {
+    const held = holdFinish(bot);
+    const { a18, press } = await amberPress();
+    const res = await raw(bot, press);
+    const body = await res.json();
+    expect(JSON.stringify(body)).toContain('Saved: action 18 is RED → AMBER');
+    expect(await statusOf(bot, press)).toBe('running');
+    held.release();
+    await bot.post(makeMessage(bot.connector.url, { text: 'help', mention: true, from: ali }));
+    expect(await statusOf(bot, press)).toBe('done');
+    const retry = await other.post({ ...press, serviceUrl: other.connector.url });
+    expect(retry.body).toEqual(body);
+    expect(await bot.store.db.actionUpdate.count({ where: { actionId: a18.id } })).toBe(2);
+  });
+
+  it('stopping waits for the turn ends still being written', async () => {
+    const held = holdFinish(bot);
+    const question = makeMessage(bot.connector.url, { text: "what's amber?", mention: true, from: ali });
+    expect((await raw(bot, question)).status).toBe(200);
+    let done = false;
+    const stopped = answeredWorkDone(bot.services).then(() => void (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).toBe(false);
+    held.release();
+    await stopped;
+    expect(await statusOf(bot, question)).toBe('done');
   });
 });

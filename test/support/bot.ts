@@ -7,6 +7,7 @@ import type { AdapterAuthOptions } from '../../bot/adapter.js';
 import { createTestDatabase } from './database.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 import { wordsOf } from '../../bot/local-connector.js';
+import { answeredWorkDone } from '../../bot/core/after-answer.js';
 
 /** A fake clock: fixed until moved. */
 export function fakeClock(start: string | Date) {
@@ -45,8 +46,8 @@ export async function startTestBot(
     clock,
     connector,
     /**
-     * POSTs an activity to /api/messages the way the Bot Service does, then waits until the outbox has sent what the
-     * turn queued (announcements, round requests), as the sender woken by the commit would.
+     * POSTs an activity to /api/messages the way the Bot Service does, then waits until the turn's end is recorded and
+     * the outbox has sent what the turn queued (announcements, round requests), as the sender woken by the commit would.
      */
     async post(activity: unknown, headers: Record<string, string> = {}) {
       const res = await fetch(`${server.url}/api/messages`, {
@@ -55,6 +56,8 @@ export async function startTestBot(
         body: typeof activity === 'string' ? activity : JSON.stringify(activity),
       });
       const text = await res.text();
+      // the turn's end is written down after the platform is answered (see answerOnce)
+      await answeredWorkDone(services);
       await services.outbox.drain();
       let body: unknown = text;
       try {
@@ -70,6 +73,7 @@ export async function startTestBot(
     async close(closeOptions: { keepDatabase?: boolean } = {}) {
       await services.outbox.stop();
       await server.close();
+      await answeredWorkDone(services);
       await connector.close();
       await store.close();
       if (!closeOptions.keepDatabase) await database.drop();

@@ -78,15 +78,25 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One formatter per time zone (building an Intl.DateTimeFormat costs far more than using one), with the last date it
+ * gave and the second it gave it for: a turn asks several times, and every offset is whole seconds, so an instant in
+ * the same second has the same date.
+ */
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; date: string }>();
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateIn(instant: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
+  const second = Math.floor(instant.getTime() / 1000);
+  let zone = dayFormats.get(timeZone);
+  if (!zone) {
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    zone = { format, second: Number.NaN, date: '' };
+    dayFormats.set(timeZone, zone);
   }
-  return format.format(instant);
+  if (zone.second !== second) {
+    zone.date = zone.format.format(instant);
+    zone.second = second;
+  }
+  return zone.date;
 }

@@ -12,6 +12,9 @@ import type { CardActionResult } from '../../core/context.js';
 /** Keys a card may send: the button's data, the form's inputs, and what Teams itself adds. */
 const ALLOWED_KEYS = new Set(['verb', 'actionId', 'version', 'rag', 'note', 'progress', 'msteams']);
 
+/** The action a card names, read on its own to say what was wrong with the rest (made once: a zod schema is costly to build). */
+const ACTION_ID = z.coerce.number().int().positive();
+
 /** One line per problem, in words a lead understands. */
 function problems(data: Record<string, unknown>, error: z.ZodError | null): string {
   const forged = Object.keys(data).filter((k) => !ALLOWED_KEYS.has(k));
@@ -32,7 +35,7 @@ function problems(data: Record<string, unknown>, error: z.ZodError | null): stri
 export async function submitUpdateHandler(input: CardActionInput): Promise<CardActionResult> {
   const parsed = SubmitUpdateDataSchema.safeParse({ ...input.data, verb: input.verb });
   const forged = Object.keys(input.data).some((k) => !ALLOWED_KEYS.has(k));
-  const actionId = z.coerce.number().int().positive().safeParse(input.data.actionId);
+  const actionId = ACTION_ID.safeParse(input.data.actionId);
   if (!parsed.success || forged) {
     const message = `Nothing was saved. ${problems(input.data, parsed.success ? null : parsed.error)}`;
     if (!actionId.success) throw new AppError('INVALID_INPUT', message);

@@ -224,4 +224,16 @@ describe('the log capture used above', () => {
     }
     expect(logs.lines.join('')).toContain('Card action failed');
   });
+
+  it("keeps every field of a line but the time it was written (the clock's digits are nobody's words)", async () => {
+    const logs = captureLogs();
+    try {
+      await bot.post(makeInvoke(bot.connector.url, 'no-such-verb', {}, { from: ali }));
+    } finally {
+      logs.stop();
+    }
+    const line = JSON.parse(logs.lines.find((l) => l.includes('Card action failed')) ?? '{}') as Record<string, unknown>;
+    expect(line).toMatchObject({ level: expect.any(Number), app: 'prevent-bot', msg: expect.stringContaining('Card action failed') });
+    expect(line).not.toHaveProperty('time');
+  });
 });

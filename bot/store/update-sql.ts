@@ -1,4 +1,4 @@
-import { sqltag } from '@prisma/client/runtime/client';
+import { empty, join, raw, sqltag } from '@prisma/client/runtime/client';
 import type { Rag } from '../plan/types.js';
 import type { Tx } from './action-edits.js';
 import type { Db } from './client.js';
@@ -65,15 +65,20 @@ async function whyNot(tx: Db | DirectTransaction, actionId: number): Promise<Exc
   return { status: 'stale', currentVersion: Number(row.version) };
 }
 
+/** An update saved by the direct path, with how many of its announcements wait to be sent. */
+export type DirectlySaved = Extract<UpdateOutcome, { status: 'applied' }> & { queued: number };
+
 /**
- * An update that leaves the RAG as it is (a note, progress: no announcement) saved straight on the driver, the action
- * at the expected version in the live plan with that RAG; null when nothing was saved (another RAG, or stale, missing or
- * closed, or no direct path): the caller then takes the general path, which says why. A repeated idempotency key fails
- * it as a whole (unique key). PostgreSQL: one statement; SQLite: a transaction of two.
+ * An update that is not an edit, saved straight on the driver with its announcements. PostgreSQL: any RAG, in one
+ * statement. SQLite: only one that keeps the RAG (no announcement), in a transaction of two. Null when nothing was saved
+ * (stale, missing or closed; on SQLite also another RAG, or no direct path): the caller then takes the general path,
+ * which says why. A repeated idempotency key fails it as a whole (unique key).
  */
-export async function saveNoteDirectly(db: Db, cmd: UpdateCommand): Promise<Extract<UpdateOutcome, { status: 'applied' }> | null> {
-  if (isPostgres(db)) return saveNoteInOneStatement(db, cmd);
-  return directTransaction(db, (tx) => saveNoteInTransaction(tx, cmd));
+export async function saveDirectly(db: Db, cmd: UpdateCommand): Promise<DirectlySaved | null> {
+  if (isPostgres(db)) return saveInOneStatement(db, cmd);
+  if (!cmd.keepsRag) return null;
+  const saved = await directTransaction(db, (tx) => saveNoteInTransaction(tx, cmd));
+  return saved && { ...saved, queued: 0 };
 }
 
 /** SQLite: the history entry inserted while the action is as the card saw it with that RAG, then the action changed. */
@@ -102,21 +107,34 @@ async function saveNoteInTransaction(
 }
 
 /**
- * PostgreSQL only: an update that leaves the RAG as it is (a note, progress) in one statement, which is its own
- * transaction: the action is locked while it is at the expected version in the live plan with that RAG, then changed,
- * and its history entry inserted. Null when nothing was saved (another RAG, or stale, missing or closed): the caller
- * then takes the general path, which says why. A repeated idempotency key fails the whole statement (unique key).
+ * PostgreSQL only: an update in one statement, which is its own transaction. The action is locked while it is at the
+ * expected version in the live plan, then changed, its history entry inserted with the RAG it had, and, when that RAG
+ * differs from the new one, each announcement queued unless its key is queued already. Null when nothing was saved
+ * (stale, missing or closed): the caller then takes the general path, which says why.
  */
-async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promise<Extract<UpdateOutcome, { status: 'applied' }> | null> {
-  const rows = await queryRows<{ id: number; ragFrom: string; changed: unknown }>(
+async function saveInOneStatement(db: Db, cmd: UpdateCommand): Promise<DirectlySaved | null> {
+  const messages = [...new Map((cmd.announce ?? []).map((m) => [m.key, m])).values()];
+  const queue = messages.map(
+    (m, i) => sqltag`, ${raw(`queued${i}`)} AS (
+      INSERT INTO "OutboxMessage" ("key", "partnershipId", "kind", "conversationId", "personId", "recipient", "reply", "status", "lastError", "roundId", "onFailure", "createdAt")
+      SELECT ${m.key}, (SELECT p."id" FROM "Partnership" p WHERE p."name" = ${m.partnership}), ${m.kind}, ${m.conversationId}, ${m.personId ?? null}::integer, ${m.recipient.slice(0, 200)}, ${JSON.stringify(m.reply)}, ${m.unreachable ? 'unreachable' : 'pending'}, ${m.unreachable ?? null}, ${m.roundId ?? null}::integer, ${m.onFailure ?? null}, ${cmd.at}
+      FROM target t WHERE t."rag" <> ${cmd.rag}
+      ON CONFLICT ("key") DO NOTHING
+      RETURNING "status"
+    )`,
+  );
+  const pending = messages.length
+    ? raw(messages.map((_, i) => `(SELECT COUNT(*) FROM queued${i} WHERE "status" = 'pending')`).join(' + '))
+    : raw('0');
+  const rows = await queryRows<{ id: number; ragFrom: string; changed: unknown; queued: unknown }>(
     db,
     sqltag`
     WITH target AS (
       SELECT a."id", a."rag" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
-      WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND a."rag" = ${cmd.rag} AND ${isLive('pl')}
+      WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND ${isLive('pl')}
       FOR UPDATE OF a
     ), changed AS (
-      UPDATE "Action" a SET "progress" = COALESCE(${cmd.progress}::integer, a."progress"), "version" = a."version" + 1, "updatedAt" = ${cmd.at}
+      UPDATE "Action" a SET "rag" = ${cmd.rag}, "progress" = COALESCE(${cmd.progress}::integer, a."progress"), "version" = a."version" + 1, "updatedAt" = ${cmd.at}
       FROM target t WHERE a."id" = t."id"
       RETURNING a."id"
     ), entry AS (
@@ -124,9 +142,9 @@ async function saveNoteInOneStatement(db: Db, cmd: UpdateCommand): Promise<Extra
       SELECT t."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, t."rag", ${cmd.rag}, ${cmd.note}, ${cmd.progress}::integer, ${cmd.source}, ${cmd.idempotencyKey}, ${cmd.actor.personId ?? null}::integer, '[]'
       FROM target t
       RETURNING "id", "ragFrom"
-    )
-    SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed" FROM entry`,
+    )${queue.length ? join(queue, '') : empty}
+    SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed", ${pending} AS "queued" FROM entry`,
   );
   const entry = rows[0];
-  return entry && Number(entry.changed) === 1 ? applied(cmd, entry) : null;
+  return entry && Number(entry.changed) === 1 ? { ...applied(cmd, entry), queued: Number(entry.queued) } : null;
 }

@@ -6,7 +6,7 @@ import { findLivePlan, LIVE } from './live-plan.js';
 import { queueDirectly, queueInTransaction, queuedAfterCommit } from './outbox.js';
 import { withBusyRetry } from './retry.js';
 import { directTransaction } from './direct-sql.js';
-import { saveNoteDirectly, saveUpdate, StaleUpdate } from './update-sql.js';
+import { saveDirectly, saveUpdate, StaleUpdate } from './update-sql.js';
 import type { UpdateCommand, UpdateOutcome } from './update-types.js';
 
 export type { ActionEdit } from './action-edits.js';
@@ -20,9 +20,10 @@ const isUniqueViolation = (err: unknown) =>
 
 /**
  * Applies an update if the action is still at the expected version; records it in the history and queues its
- * announcement, atomically. A plain update is two statements in its transaction (see saveUpdate) and one a message
- * queued, straight on the driver; one that keeps the RAG is tried first on its own (saveNoteDirectly: on PostgreSQL one
- * statement); an edit of the action's fields goes through Prisma. The idempotency key is checked only when the update did not apply: a request
+ * announcement, atomically. An update that is not an edit and ends no conversation is tried first on its own
+ * (saveDirectly: on PostgreSQL one statement with its announcements; on SQLite, one that keeps the RAG); otherwise a plain
+ * update is two statements in its transaction (see saveUpdate) and one a message queued, straight on the driver; an
+ * edit of the action's fields goes through Prisma. The idempotency key is checked only when the update did not apply: a request
  * seen before finds the action at a later version (or its key taken), and is then reported as the duplicate it is.
  */
 export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOutcome> {
@@ -36,13 +37,17 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       : null;
   };
   try {
-    // a note or progress that keeps the RAG goes straight to the driver (no announcement, no conversation to end)
-    if (cmd.keepsRag && !cmd.edit && !cmd.endDialog) {
-      const saved = await withBusyRetry(async () => saveNoteDirectly(db, cmd));
-      if (saved) return saved;
+    // not an edit and no conversation to end: straight on the driver (PostgreSQL: one statement with its announcements)
+    if (!cmd.edit && !cmd.endDialog) {
+      const saved = await withBusyRetry(async () => saveDirectly(db, cmd));
+      if (saved) {
+        queuedAfterCommit(db, saved.queued);
+        const { queued: _queued, ...applied } = saved;
+        return applied;
+      }
     }
-    // a RAG change (or a note the direct path above did not save), its announcements and the end of the conversation
-    // that asked for it: one transaction on the driver
+    // a RAG change on SQLite (or an update the direct path above did not save), its announcements and the end of the
+    // conversation that asked for it: one transaction on the driver
     const direct = () =>
       cmd.edit
         ? null

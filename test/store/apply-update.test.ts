@@ -4,7 +4,11 @@ import type { OpenStore } from '../../bot/store/database.js';
 import type { UpdateCommand } from '../../bot/store/updates.js';
 import { TEAMS } from '../support/activities.js';
 import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
+import { countPgStatements } from '../support/pg-statements.js';
 import { recordSqliteStatements } from '../support/sqlite-statements.js';
+
+// before any store connects: its connections keep the query function they were made with
+const pg = countPgStatements();
 
 // The one update path's outcomes, as the store reports them to the card and the update conversation.
 const AT = new Date('2026-11-22T10:00:00Z');
@@ -184,6 +188,70 @@ describe('applying an update', () => {
       ]);
     },
   );
+
+  it.runIf(TEST_POSTGRES_URL)(
+    'saves a RAG change and its announcements in one statement on PostgreSQL, counting only those waiting to be sent',
+    async () => {
+      const base = await command();
+      const [message] = base.announce!;
+      const cmd = {
+        ...base,
+        announce: [
+          message!,
+          { ...message!, key: `${message!.key}:slack`, conversationId: 'C0123SLACK' },
+          { ...message!, key: `${message!.key}:gone`, conversationId: '19:gone@thread.tacv2', unreachable: 'removed' as const },
+          message!,
+        ],
+      };
+      const queued = vi.fn();
+      const { onQueued } = await import('../../bot/store/outbox.js');
+      const stop = onQueued(store.db, queued);
+      pg.statements.length = 0;
+      pg.counting.on = true;
+      const outcome = await store.actions.applyUpdate(cmd);
+      pg.counting.on = false;
+      stop();
+      expect(outcome).toMatchObject({ status: 'applied', ragFrom: 'RED', ragTo: 'AMBER', version: base.expectedVersion + 1 });
+      expect(pg.statements.map((sql) => sql.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(['WITH target']);
+      const rows = await store.db.outboxMessage.findMany({ orderBy: { key: 'asc' } });
+      expect(rows.map((r) => [r.key, r.conversationId, r.status, r.lastError])).toEqual([
+        [message!.key, TEAMS.channelId, 'pending', null],
+        [`${message!.key}:gone`, '19:gone@thread.tacv2', 'unreachable', 'removed'],
+        [`${message!.key}:slack`, 'C0123SLACK', 'pending', null],
+      ]);
+      // the sender is woken once, after the commit
+      expect(queued).toHaveBeenCalledTimes(1);
+      expect(await a18()).toMatchObject({ rag: 'AMBER', version: base.expectedVersion + 1 });
+    },
+  );
+
+  it('of two different RAG changes from the same version at once, saves one with its announcement and calls the other stale', async () => {
+    const before = await a18();
+    const amber = await command({ idempotencyKey: 'amber' });
+    const green = await command({
+      rag: 'GREEN',
+      idempotencyKey: 'green',
+      announce: amber.announce!.map((m) => ({ ...m, key: `${m.key}:green` })),
+    });
+    const outcomes = await Promise.all([store.actions.applyUpdate(amber), store.actions.applyUpdate(green)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['applied', 'stale']);
+    const winner = outcomes.findIndex((o) => o.status === 'applied') === 0 ? amber : green;
+    expect(await a18()).toMatchObject({ rag: winner.rag, version: before.version + 1 });
+    expect((await history(before.id)).filter((h) => h.idempotencyKey === 'amber' || h.idempotencyKey === 'green')).toEqual([
+      expect.objectContaining({ ragFrom: 'RED', ragTo: winner.rag, idempotencyKey: winner.idempotencyKey }),
+    ]);
+    expect((await store.db.outboxMessage.findMany()).map((r) => r.key)).toEqual([winner.announce![0]!.key]);
+  });
+
+  it('saves the same RAG change sent twice at once only once, with one announcement, and says so to both', async () => {
+    const before = await a18();
+    const cmd = await command({ idempotencyKey: 'twice' });
+    const outcomes = await Promise.all([store.actions.applyUpdate(cmd), store.actions.applyUpdate(cmd)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['applied', 'duplicate']);
+    expect(outcomes.map((o) => ('ragTo' in o ? o.ragTo : null))).toEqual(['AMBER', 'AMBER']);
+    expect((await history(before.id)).filter((h) => h.idempotencyKey === 'twice')).toHaveLength(1);
+    expect(await store.db.outboxMessage.count()).toBe(1);
+  });
 
   it('ends the conversation that asked for the update in the same transaction on the driver; a stale update ends nothing', async () => {
     const partnership = await store.db.partnership.findUniqueOrThrow({ where: { name: PARTNERSHIP } });

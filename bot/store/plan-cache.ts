@@ -1,6 +1,6 @@
-import type { PlanView } from '../plan/types.js';
+import type { PlanAction, PlanView } from '../plan/types.js';
 import type { Db } from './client.js';
-import { readPlanStamp, withoutActions, type PlanStamp } from './plan-stamp.js';
+import { actionsPart, readPlanStamp, withActions, withoutActions, type PlanStamp } from './plan-stamp.js';
 import { readPlanView, refreshPlanActions } from './plan-view.js';
 
 /** Per database, per partnership (and plan, for a plan other than the live one): the last PlanView read and the stamp it was read under. */
@@ -39,4 +39,30 @@ export async function cachedPlanView(db: Db, partnership: string, planId?: numbe
   const view = deepFreeze(refreshed ?? (await readPlanView(db, partnership, { ...stamp, plan: stamp.plan })));
   views.set(key, { stamp: stamp.stamp, view });
   return view;
+}
+
+/**
+ * After this process saved an update to an action of the partnership's live plan: the cached view takes the action as
+ * it now is, under the stamp the update produced, so the next turn need not read the plan again. Only when the cached
+ * view is the plan the update changed: its stamp's actions part is the one the update's statement saw just before the
+ * change, and it holds the very action the update started from, whose latest entry is not later than the new one.
+ * Otherwise (another change came first, here or in another instance) nothing is kept and the next turn reads again.
+ */
+export function keepUpdatedAction(
+  db: Db,
+  partnership: string,
+  planActions: { before: string; after: string },
+  before: PlanAction,
+  after: PlanAction,
+): boolean {
+  const views = cached.get(db);
+  const hit = views?.get(partnership);
+  if (!views || !hit || actionsPart(hit.stamp) !== planActions.before) return false;
+  const at = hit.view.actions.indexOf(before);
+  if (at < 0 || after.id !== before.id || (before.lastUpdate && after.lastUpdate && before.lastUpdate.at > after.lastUpdate.at))
+    return false;
+  const actions = [...hit.view.actions];
+  actions[at] = after;
+  views.set(partnership, { stamp: withActions(hit.stamp, planActions.after), view: deepFreeze({ ...hit.view, actions }) });
+  return true;
 }

@@ -53,6 +53,16 @@ export function withoutActions(stamp: string): string {
   return stamp.slice(0, stamp.lastIndexOf(`|${ACTIONS}`));
 }
 
+/** A stamp's actions part (what its `actions` column said). */
+export function actionsPart(stamp: string): string {
+  return stamp.slice(stamp.lastIndexOf(`|${ACTIONS}`) + ACTIONS.length + 1);
+}
+
+/** The stamp with another actions part. */
+export function withActions(stamp: string, actions: string): string {
+  return `${withoutActions(stamp)}|${ACTIONS}${actions}`;
+}
+
 /** The PlanStamp of a row selected with STAMP_COLUMNS. */
 export function stampOf(row: StampRow): PlanStamp {
   const { partnershipId, timeZone, planId: id, title, period, status } = row;

@@ -65,8 +65,14 @@ async function whyNot(tx: Db | DirectTransaction, actionId: number): Promise<Exc
   return { status: 'stale', currentVersion: Number(row.version) };
 }
 
-/** An update saved by the direct path, with how many of its announcements wait to be sent. */
-export type DirectlySaved = Extract<UpdateOutcome, { status: 'applied' }> & { queued: number };
+/**
+ * An update saved by the direct path, with how many of its announcements wait to be sent and (PostgreSQL) the actions
+ * part of its plan's stamp (see STAMP_COLUMNS) just before and just after it, as the statement saw the plan.
+ */
+export type DirectlySaved = Extract<UpdateOutcome, { status: 'applied' }> & {
+  queued: number;
+  planActions?: { before: string; after: string };
+};
 
 /**
  * An update that is not an edit, saved straight on the driver with its announcements. PostgreSQL: any RAG, in one
@@ -126,25 +132,38 @@ async function saveInOneStatement(db: Db, cmd: UpdateCommand): Promise<DirectlyS
   const pending = messages.length
     ? raw(messages.map((_, i) => `(SELECT COUNT(*) FROM queued${i} WHERE "status" = 'pending')`).join(' + '))
     : raw('0');
-  const rows = await queryRows<{ id: number; ragFrom: string; changed: unknown; queued: unknown }>(
+  const rows = await queryRows<{ id: number; ragFrom: string; changed: unknown; queued: unknown; before: string; after: string }>(
     db,
     sqltag`
     WITH target AS (
-      SELECT a."id", a."rag" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
+      SELECT a."id", a."rag", a."planId" FROM "Action" a JOIN "Plan" pl ON pl."id" = a."planId"
       WHERE a."id" = ${cmd.actionId} AND a."version" = ${cmd.expectedVersion} AND ${isLive('pl')}
       FOR UPDATE OF a
     ), changed AS (
       UPDATE "Action" a SET "rag" = ${cmd.rag}, "progress" = COALESCE(${cmd.progress}::integer, a."progress"), "version" = a."version" + 1, "updatedAt" = ${cmd.at}
       FROM target t WHERE a."id" = t."id"
-      RETURNING a."id"
+      RETURNING a."id", a."updatedAt"
+    ), plan AS (
+      -- the plan's actions as this statement saw them (before the change: a statement does not see its own writes)
+      SELECT COUNT(*) AS "count", COALESCE(SUM(a."version"), 0) AS "versions", COALESCE(SUM(a."id"), 0) AS "ids", MAX(a."updatedAt") AS "latest"
+      FROM "Action" a WHERE a."planId" = (SELECT t."planId" FROM target t)
     ), entry AS (
       INSERT INTO "ActionUpdate" ("actionId", "actorName", "actorChatId", "at", "ragFrom", "ragTo", "note", "progress", "source", "idempotencyKey", "actorPersonId", "changes")
       SELECT t."id", ${cmd.actor.name}, ${cmd.actor.chatId}, ${cmd.at}, t."rag", ${cmd.rag}, ${cmd.note}, ${cmd.progress}::integer, ${cmd.source}, ${cmd.idempotencyKey}, ${cmd.actor.personId ?? null}::integer, '[]'
       FROM target t
       RETURNING "id", "ragFrom"
     )${queue.length ? join(queue, '') : empty}
-    SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed", ${pending} AS "queued" FROM entry`,
+    SELECT entry."id", entry."ragFrom", (SELECT COUNT(*) FROM changed) AS "changed", ${pending} AS "queued",
+      -- the actions part of the plan's stamp before and after the change, written as STAMP_COLUMNS writes it
+      plan."count" || ':' || plan."versions" || ':' || plan."ids" || ':' || COALESCE(CAST(plan."latest" AS TEXT), '') AS "before",
+      plan."count" || ':' || (plan."versions" + 1) || ':' || plan."ids" || ':' || COALESCE(CAST(GREATEST(plan."latest", (SELECT c."updatedAt" FROM changed c)) AS TEXT), '') AS "after"
+    FROM entry, plan`,
   );
   const entry = rows[0];
-  return entry && Number(entry.changed) === 1 ? { ...applied(cmd, entry), queued: Number(entry.queued) } : null;
+  if (!entry || Number(entry.changed) !== 1) return null;
+  return {
+    ...applied(cmd, entry),
+    queued: Number(entry.queued),
+    planActions: { before: String(entry.before), after: String(entry.after) },
+  };
 }

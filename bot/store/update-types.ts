@@ -1,4 +1,4 @@
-import type { Rag, UpdateSource } from '../plan/types.js';
+import type { PlanAction, Rag, UpdateSource } from '../plan/types.js';
 import type { ActionEdit } from './action-edits.js';
 import type { DialogEnd } from './dialogs.js';
 import type { OutboxInput } from './outbox.js';
@@ -20,6 +20,11 @@ export interface UpdateCommand {
   keepsRag?: boolean;
   /** an edit of the action's fields made with the same version check and history entry (title, date, leads, theme, owner) */
   edit?: ActionEdit;
+  /**
+   * the action as the caller found it in the partnership's cached live plan: when the update was the plan's only change
+   * since, the cache takes the action as it now is (PostgreSQL), and the next turn does not read the plan again
+   */
+  cached?: { partnership: string; action: PlanAction };
   /** messages to queue, in the same transaction, when the update is applied and changes the RAG (the announcement) */
   announce?: OutboxInput[];
   /** the conversation that ends with this update: its end is written in the same transaction (both saved, or neither) */

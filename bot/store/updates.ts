@@ -1,9 +1,11 @@
+import { actionAfterUpdate } from '../plan/action-update.js';
 import type { HistoryEntry, Rag, UpdateSource } from '../plan/types.js';
 import { editData, replaceLeads, type ActionEdit, type Tx } from './action-edits.js';
 import type { Db } from './client.js';
 import { writeDialogState } from './dialogs.js';
 import { findLivePlan, LIVE } from './live-plan.js';
 import { queueDirectly, queueInTransaction, queuedAfterCommit } from './outbox.js';
+import { keepUpdatedAction } from './plan-cache.js';
 import { withBusyRetry } from './retry.js';
 import { directTransaction } from './direct-sql.js';
 import { saveDirectly, saveUpdate, StaleUpdate } from './update-sql.js';
@@ -42,7 +44,19 @@ export async function applyUpdate(db: Db, cmd: UpdateCommand): Promise<UpdateOut
       const saved = await withBusyRetry(async () => saveDirectly(db, cmd));
       if (saved) {
         queuedAfterCommit(db, saved.queued);
-        const { queued: _queued, ...applied } = saved;
+        const { queued: _queued, planActions, ...applied } = saved;
+        if (planActions && cmd.cached) {
+          const { partnership, action } = cmd.cached;
+          const after = actionAfterUpdate(action, {
+            rag: cmd.rag,
+            progress: cmd.progress,
+            version: applied.version,
+            by: cmd.actor.name,
+            at: cmd.at,
+            note: cmd.note,
+          });
+          keepUpdatedAction(db, partnership, planActions, action, after);
+        }
         return applied;
       }
     }

@@ -6,7 +6,11 @@ import { openStore, type OpenStore as Store } from '../../bot/store/database.js'
 import { loadPlanView, savePlan } from '../../bot/store/plans.js';
 import { applyUpdate } from '../../bot/store/updates.js';
 import { DEMO_PLAN_FILE } from '../../bot/demo.js';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase, TEST_POSTGRES_URL } from '../support/database.js';
+import { countPgStatements } from '../support/pg-statements.js';
+
+// before any store connects: its connections keep the query function they were made with
+const pg = countPgStatements();
 
 const AT = new Date('2026-11-22T10:00:00Z');
 let database: { url: string; drop(): Promise<void> };
@@ -154,5 +158,88 @@ describe('the cached plan view (two clients on one database stand for two instan
 
   it('says there is no plan for a partnership without one', async () => {
     expect(await loadPlanView(here.db, 'Nowhere')).toBeNull();
+  });
+});
+
+describe('an update this instance saved (PostgreSQL: the update statement says how the plan moved)', () => {
+  /** Ali's update of action 18 through this instance, from the action as the cached plan has it. */
+  async function updateHere(note: string, rag: 'AMBER' | 'GREEN' = 'AMBER') {
+    const action = (await view()).actions.find((a) => a.ref === 18)!;
+    const outcome = await applyUpdate(here.db, {
+      actionId: action.id,
+      expectedVersion: action.version,
+      rag,
+      note,
+      progress: 3,
+      actor: { name: 'Ali Burlington', chatId: '29:ali' },
+      source: 'card',
+      idempotencyKey: `here-${++key}`,
+      at: new Date(AT.getTime() + key * 1000),
+      cached: { partnership: 'City of London', action },
+    });
+    expect(outcome.status).toBe('applied');
+    return action;
+  }
+
+  it.runIf(TEST_POSTGRES_URL)(
+    'keeps the updated action in the cache: the next look reads only the stamp and equals a fresh read',
+    async () => {
+      const first = await view();
+      await updateHere('Kept in the cache');
+      pg.statements.length = 0;
+      pg.counting.on = true;
+      const next = await view();
+      pg.counting.on = false;
+      expect(pg.statements).toHaveLength(1);
+      expect(next).not.toBe(first);
+      expect(next.actions.find((a) => a.ref === 18)).toMatchObject({
+        rag: 'AMBER',
+        progress: 3,
+        lastUpdate: { note: 'Kept in the cache' },
+      });
+      expect(next).toEqual(await readFresh());
+      // the actions it did not change are the very same objects
+      expect(next.actions.filter((a) => a.ref !== 18).every((a, i) => a === first.actions.filter((b) => b.ref !== 18)[i])).toBe(true);
+      // and a second update from the kept view is kept too
+      await updateHere('Kept again', 'GREEN');
+      expect(await view()).toEqual(await readFresh());
+    },
+  );
+
+  it('reads the plan again when another instance changed it first, so its change is never lost', async () => {
+    const cachedView = await view();
+    const other = cachedView.actions.find((a) => a.ref === 1)!;
+    expect((await updateElsewhere(other, 'From the other instance first')).status).toBe('applied');
+    // this instance's cached view does not have that change yet; its own update must not hide it
+    const action = cachedView.actions.find((a) => a.ref === 18)!;
+    expect(
+      (
+        await applyUpdate(here.db, {
+          actionId: action.id,
+          expectedVersion: action.version,
+          rag: 'GREEN',
+          note: 'Here second',
+          progress: null,
+          actor: { name: 'Ali Burlington', chatId: '29:ali' },
+          source: 'card',
+          idempotencyKey: `here-${++key}`,
+          at: new Date(AT.getTime() + key * 1000),
+          cached: { partnership: 'City of London', action },
+        })
+      ).status,
+    ).toBe('applied');
+    const next = await view();
+    expect(next.actions.find((a) => a.ref === 1)?.lastUpdate?.note).toBe('From the other instance first');
+    expect(next.actions.find((a) => a.ref === 18)?.lastUpdate?.note).toBe('Here second');
+    expect(next).toEqual(await readFresh());
+  });
+
+  it('reads the plan again when another instance changes it after this update', async () => {
+    await updateHere('Here first');
+    const other = (await readFresh()).actions.find((a) => a.ref === 2)!;
+    expect((await updateElsewhere(other, 'Elsewhere after')).status).toBe('applied');
+    const next = await view();
+    expect(next.actions.find((a) => a.ref === 2)?.lastUpdate?.note).toBe('Elsewhere after');
+    expect(next).toEqual(await readFresh());
   });
 });

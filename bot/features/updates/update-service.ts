@@ -142,6 +142,7 @@ export async function submitUpdate(services: Services, req: UpdateRequest): Prom
     idempotencyKey: `${before.id}:v${req.expectedVersion}:${req.sender.id}:${fingerprint}`,
     at,
     announce,
+    cached: { partnership: req.partnership, action: before },
     endDialog:
       endDialog && ((applied) => endDialog({ ...applied, announced: applied.ragFrom !== applied.ragTo && announce.length > 0, progress })),
   });

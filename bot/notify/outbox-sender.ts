@@ -63,6 +63,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let running: Promise<void> | null = null;
   let again = false;
+  /** whether finishing the rows of the latest claim queued notices (to be claimed next) */
+  let noticesQueued = false;
   let timer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
 
@@ -129,6 +131,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
             : afterFailure(message, sent.error, sent.transient, attempts);
     }
     const notices = await consequences(message, result, conversation?.kind ?? null);
+    if (notices.length) noticesQueued = true;
     const recorded = await recordEnd(() => store.outbox.finish(message, result, options.now(), { notices }), deadline);
     if (!recorded) log.warn({ key: message.key }, 'An outbox row was taken over by another instance while this one sent it');
   }
@@ -138,12 +141,16 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       again = false;
       for (;;) {
         const claimed = await store.outbox.claim({ instance, at: options.now(), leaseMs, limit: concurrency });
+        noticesQueued = false;
         if (!claimed.length) break;
         await runPool(claimed, concurrency, (m) =>
           sendOne(m).catch((err: unknown) =>
             log.error({ err, key: m.key }, 'Could not send an outbox row; its lease will expire and it will be tried again'),
           ),
         );
+        // fewer than asked for and no notices queued by their ends: nothing else was due when they were claimed, and
+        // anything another producer queued since has woken the sender (another pass follows), so no claim that finds nothing
+        if (claimed.length < concurrency && !noticesQueued) break;
       }
     } while (again);
   }

@@ -200,9 +200,14 @@ export async function personalConversation(db: Db, userChatId: string): Promise<
   return row ? toStored(row) : null;
 }
 
-/** Any conversation by id. */
+/** Any conversation by id (one plain statement: the outbox sender reads it for every message it sends). */
 export async function findConversation(db: Db, conversationId: string): Promise<StoredConversation | null> {
-  const row = await db.conversationRef.findUnique({ where: { conversationId } });
+  const [row] = await queryRows<Row>(
+    db,
+    sqltag`
+    SELECT c."conversationId", c."platform", c."kind", c."reference", c."userChatId", c."active", c."inactiveReason"
+    FROM "ConversationRef" c WHERE c."conversationId" = ${conversationId}`,
+  );
   return row ? toStored(row) : null;
 }
 

@@ -1,7 +1,7 @@
-import { sqltag } from '@prisma/client/runtime/client';
+import { raw, sqltag, type Sql } from '@prisma/client/runtime/client';
 import type { Reply } from '../core/types.js';
 import type { Db } from './client.js';
-import { queryRows, type DirectTransaction } from './direct-sql.js';
+import { executeSql, queryRows, type DirectTransaction } from './direct-sql.js';
 import { withBusyRetry } from './retry.js';
 
 /** pending (not yet sent, or waiting for a retry) | sent | failed (gave up) | unreachable (the recipient cannot be messaged) */
@@ -185,49 +185,56 @@ export async function queueMessages(db: Db, messages: OutboxInput[], at: Date): 
 
 let claims = 0;
 
+type ClaimedRow = Omit<ClaimedMessage, 'reply' | 'kind' | 'lease' | 'createdAt'> & {
+  kind: string;
+  reply: string;
+  createdAt: Date | string;
+};
+
 /**
- * Claims up to `limit` due rows for one sender with a lease: a single conditional UPDATE marks the rows that are
- * pending, due and not leased by anyone else, so two instances (or two senders in one) never hold the same row.
+ * Claims up to `limit` due rows for one sender with a lease, in one statement: an UPDATE marks the rows that are
+ * pending, due and not leased by anyone else, and returns them, so two instances (or two senders in one) never hold the
+ * same row (on PostgreSQL the second to reach a row re-checks its lease once the first has committed, and skips it).
  * A lease left by an instance that died expires and the row is claimed again.
  */
 export async function claimDue(db: Db, input: { instance: string; at: Date; leaseMs: number; limit: number }): Promise<ClaimedMessage[]> {
   // Leases are judged by the wall clock, never by `at` (a CLI tick for a chosen minute, a test's clock): every sender
   // must agree when a lease runs out, or one whose clock runs ahead takes over rows another is still sending.
   const wall = new Date();
-  const due = {
-    status: 'pending',
-    OR: [{ availableAt: null }, { availableAt: { lte: input.at } }],
-    AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: wall } }] }],
-  };
-  const candidates = await db.outboxMessage.findMany({ where: due, select: { id: true }, orderBy: { id: 'asc' }, take: input.limit });
-  if (!candidates.length) return [];
   const lease = `${input.instance}#${++claims}`;
-  await withBusyRetry(() =>
-    db.outboxMessage.updateMany({
-      where: { ...due, id: { in: candidates.map((c) => c.id) } },
-      data: { leasedBy: lease, leaseUntil: new Date(wall.getTime() + input.leaseMs) },
-    }),
+  const free = (o: Sql) => sqltag`${o}."status" = 'pending' AND (${o}."leaseUntil" IS NULL OR ${o}."leaseUntil" < ${wall})`;
+  const rows = await withBusyRetry(() =>
+    queryRows<ClaimedRow>(
+      db,
+      sqltag`
+      UPDATE "OutboxMessage" SET "leasedBy" = ${lease}, "leaseUntil" = ${new Date(wall.getTime() + input.leaseMs)}
+      WHERE "id" IN (
+        SELECT o."id" FROM "OutboxMessage" o
+        WHERE ${free(raw('o'))} AND (o."availableAt" IS NULL OR o."availableAt" <= ${input.at})
+        ORDER BY o."id" LIMIT ${input.limit}
+      ) AND ${free(raw('"OutboxMessage"'))}
+      RETURNING "id", "key", "kind", "conversationId", "personId", "recipient", "reply", "attempts", "roundId", "onFailure", "createdAt",
+        (SELECT p."name" FROM "Partnership" p WHERE p."id" = "OutboxMessage"."partnershipId") AS "partnership"`,
+    ),
   );
-  const rows = await db.outboxMessage.findMany({
-    where: { leasedBy: lease, status: 'pending' },
-    orderBy: { id: 'asc' },
-    include: { partnership: { select: { name: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    partnership: r.partnership.name,
-    kind: r.kind as OutboxKind,
-    conversationId: r.conversationId,
-    personId: r.personId,
-    recipient: r.recipient,
-    reply: JSON.parse(r.reply) as Reply,
-    attempts: r.attempts,
-    roundId: r.roundId,
-    onFailure: r.onFailure,
-    createdAt: r.createdAt,
-    lease,
-  }));
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({
+      id: r.id,
+      key: r.key,
+      partnership: r.partnership,
+      kind: r.kind as OutboxKind,
+      conversationId: r.conversationId,
+      personId: r.personId,
+      recipient: r.recipient,
+      reply: JSON.parse(r.reply) as Reply,
+      attempts: r.attempts,
+      roundId: r.roundId,
+      onFailure: r.onFailure,
+      // a column of SQLite's RETURNING list has no declared type, so its timestamp comes back as the text stored
+      createdAt: r.createdAt instanceof Date ? r.createdAt : new Date(r.createdAt),
+      lease,
+    }));
 }
 
 /**
@@ -242,14 +249,29 @@ export async function finishMessage(
   at: Date,
   consequences: { notices?: OutboxInput[] } = {},
 ): Promise<boolean> {
+  const attempts = message.attempts + result.attempts;
+  const data =
+    result.status === 'sent'
+      ? { status: 'sent', sentAt: at, attempts }
+      : result.status === 'retry'
+        ? { status: 'pending', attempts, lastError: result.error.slice(0, 500), availableAt: result.availableAt }
+        : { status: result.status, attempts, lastError: (result.status === 'failed' ? result.error : result.reason).slice(0, 500) };
+  // nothing else to change (a message sent, say): one plain statement
+  if (result.status !== 'unreachable' && !consequences.notices?.length) {
+    const { sentAt = null, lastError = null, availableAt = null } = data as { sentAt?: Date; lastError?: string; availableAt?: Date };
+    const done = await withBusyRetry(() =>
+      executeSql(
+        db,
+        sqltag`
+        UPDATE "OutboxMessage" SET "status" = ${data.status}, "attempts" = ${attempts}, "sentAt" = COALESCE(${sentAt}, "sentAt"),
+          "lastError" = COALESCE(${lastError}, "lastError"), "availableAt" = COALESCE(${availableAt}, "availableAt"),
+          "leasedBy" = NULL, "leaseUntil" = NULL
+        WHERE "id" = ${message.id} AND "leasedBy" = ${message.lease} AND "status" = 'pending'`,
+      ),
+    );
+    return done === 1;
+  }
   return withQueued(db, async (tx) => {
-    const attempts = message.attempts + result.attempts;
-    const data =
-      result.status === 'sent'
-        ? { status: 'sent', sentAt: at, attempts }
-        : result.status === 'retry'
-          ? { status: 'pending', attempts, lastError: result.error.slice(0, 500), availableAt: result.availableAt }
-          : { status: result.status, attempts, lastError: (result.status === 'failed' ? result.error : result.reason).slice(0, 500) };
     const done = await tx.outboxMessage.updateMany({
       where: { id: message.id, leasedBy: message.lease, status: 'pending' },
       data: { ...data, leasedBy: null, leaseUntil: null },

@@ -2,7 +2,7 @@ import type { ConversationKind, Platform } from '../core/types.js';
 import type { Db } from './client.js';
 import type { ReachFailure } from './outbox.js';
 import { queryRows } from './direct-sql.js';
-import { isPostgres } from './dialect.js';
+import { isPostgres, quickCommit } from './dialect.js';
 import { empty, sqltag } from '@prisma/client/runtime/client';
 import { readAhead, turnReadsSql, type TurnOpening, type TurnReadAhead } from './turn-start.js';
 
@@ -106,7 +106,7 @@ const enter = (db: Db, conversationId: string) =>
 /**
  * PostgreSQL: the conversation read and, when it is known, the turn claimed, in one statement; given the sender, with
  * the turn's first reads (one row per candidate for the sender, as openTurn's statement). The claim's insert is not
- * seen by the reads, which read nothing it writes.
+ * seen by the reads, which read nothing it writes; its commit does not wait for the disk (see quickCommit).
  */
 function enterClaiming(db: Db, conversationId: string, claim: ClaimSeen, sender?: TurnOpening['sender']) {
   const reads = sender && turnReadsSql({ sender, conversationId });
@@ -119,7 +119,7 @@ function enterClaiming(db: Db, conversationId: string, claim: ClaimSeen, sender?
       WHERE c."conversationId" = ${conversationId}
     ), claim AS (
       INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent")
-      SELECT ${claim.key}, 'running', ${claim.at}, ${new Date(claim.at.getTime() + claim.ttlMs)}, 0 WHERE EXISTS (SELECT 1 FROM conv)
+      SELECT ${claim.key}, 'running', ${claim.at}, ${new Date(claim.at.getTime() + claim.ttlMs)}, 0 WHERE EXISTS (SELECT 1 FROM conv) ${quickCommit(db)}
       ON CONFLICT ("activityKey") DO NOTHING
       RETURNING 1
     )

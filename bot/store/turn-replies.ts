@@ -1,6 +1,7 @@
 import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 import { executeSql } from './direct-sql.js';
+import { quickCommit } from './dialect.js';
 import { sqltag } from '@prisma/client/runtime/client';
 
 /** What claiming a turn's activity found: a new turn, one taken over from an instance that died, or a retry of one already answered or in hand. */
@@ -34,7 +35,7 @@ export async function claimTurn(
       db,
       sqltag`
       INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent")
-      VALUES (${input.key}, 'running', ${input.at}, ${expiresAt}, 0)
+      SELECT ${input.key}, 'running', ${input.at}, ${expiresAt}, 0 WHERE true ${quickCommit(db)}
       ON CONFLICT ("activityKey") DO NOTHING`,
     ),
   );
@@ -67,17 +68,15 @@ export async function recordTurnReplies(db: Db, key: string, sent: number, invok
   );
 }
 
-/** Marks the turn answered, with how many messages it sent and its invoke response if it has one: one statement. */
+/** Marks the turn answered, with how many messages it sent and its invoke response if it has one: one statement (see quickCommit). */
 export async function finishTurn(db: Db, key: string, sent?: number, invokeResponse?: string): Promise<void> {
+  const where = sqltag`WHERE "activityKey" = ${key} ${quickCommit(db)}`;
   await withBusyRetry(() =>
     sent === undefined
-      ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done' WHERE "activityKey" = ${key}`)
+      ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done' ${where}`)
       : invokeResponse === undefined
-        ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} WHERE "activityKey" = ${key}`)
-        : executeSql(
-            db,
-            sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} WHERE "activityKey" = ${key}`,
-          ),
+        ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} ${where}`)
+        : executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} ${where}`),
   );
 }
 

@@ -3,6 +3,9 @@ import type { OpenStore } from '../../bot/store/database.js';
 import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
 import { countPgStatements } from '../support/pg-statements.js';
 import { asPerson, TEAMS } from '../support/activities.js';
+import { directTransaction, queryRows } from '../../bot/store/direct-sql.js';
+import { quickCommit } from '../../bot/store/dialect.js';
+import { sqltag } from '@prisma/client/runtime/client';
 
 // A turn's conversation and its claim: one statement on PostgreSQL when the conversation is known, two elsewhere.
 // Statements are counted at the driver, from before the store's connections are made (they keep their query function).
@@ -107,5 +110,35 @@ describe('entering a conversation with the turn’s claim', () => {
     const retry = await store.conversations.enter(seen('19:c5'), async () => null, claim('k5'), ali);
     expect(retry.claimed).toBe(false);
     expect(await claims('k5')).toBe(1);
+  });
+});
+
+describe.runIf(TEST_POSTGRES_URL)('a turn’s bookkeeping on PostgreSQL', () => {
+  const setting = (sql: string) => sql.includes(`set_config('synchronous_commit', 'off', true)`);
+  const synchronousCommit = async () =>
+    (await queryRows<{ s: string }>(store.db, sqltag`SELECT current_setting('synchronous_commit') AS "s", pg_sleep(0.02)`))[0]!.s;
+
+  it('commits the claim and the record without waiting for the disk, and every other statement on those connections still waits', async () => {
+    await store.conversations.enter(seen('19:c6'), async () => 'City of London', claim('k6'));
+    statements.length = 0;
+    counting.on = true;
+    await store.conversations.enter(seen('19:c6'), async () => 'City of London', claim('k7'));
+    await store.turnReplies.claim({ key: 'k8', at: NOW, ttlMs: 60_000, leaseMs: 30_000 });
+    await store.turnReplies.finish('k7', 1, '{"statusCode":200}');
+    counting.on = false;
+    // each of the three is one statement that turns it off for its own transaction only
+    expect(statements).toHaveLength(3);
+    expect(statements.filter(setting)).toHaveLength(3);
+    expect(await store.db.turnReply.findUnique({ where: { activityKey: 'k7' } })).toMatchObject({ status: 'done', sent: 1 });
+    expect(await claims('k8')).toBe(1);
+    // the setting ends with the transaction: more statements than the pool has connections, at once, all wait for the disk
+    expect(await Promise.all(Array.from({ length: 12 }, synchronousCommit))).toEqual(Array(12).fill('on'));
+    // while inside a transaction that ran the condition, it is off
+    const inside = await directTransaction(store.db, async (tx) => {
+      await queryRows(tx, sqltag`SELECT 1 AS "one" WHERE true ${quickCommit(store.db)}`);
+      return (await queryRows<{ s: string }>(tx, sqltag`SELECT current_setting('synchronous_commit') AS "s"`))[0]!.s;
+    });
+    expect(inside).toBe('off');
+    expect(await synchronousCommit()).toBe('on');
   });
 });

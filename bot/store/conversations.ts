@@ -68,7 +68,8 @@ type EnterRow = { serviceUrl: string; active: unknown; name: string; claimed?: u
  * No per-process cache, so a conversation marked inactive by any instance is re-activated by the next turn on any other.
  * Given the turn's claim, on PostgreSQL the same statement inserts it when the conversation is known (one round trip
  * fewer): `claimed` says whether it did (false: the key was there already), undefined when it was not tried. Given the
- * sender too, that statement also makes the turn's first reads (see openTurn): `ahead`, another round trip fewer.
+ * sender too, that statement also makes the turn's first reads (see openTurn): `ahead`, another round trip fewer; with
+ * `also.updaters`, those include who may update actions (for a card that shows or updates one).
  */
 export async function enterConversation(
   db: Db,
@@ -76,9 +77,10 @@ export async function enterConversation(
   forNew: () => Promise<string | null>,
   claim?: ClaimSeen,
   sender?: TurnOpening['sender'],
+  also: Pick<TurnOpening, 'updaters'> = {},
 ): Promise<{ partnership: string | null; claimed?: boolean; ahead?: TurnReadAhead }> {
   const claiming = claim && isPostgres(db);
-  const rows = claiming ? await enterClaiming(db, seen.conversationId, claim, sender) : await enter(db, seen.conversationId);
+  const rows = claiming ? await enterClaiming(db, seen.conversationId, claim, sender, also) : await enter(db, seen.conversationId);
   const row = rows[0];
   const partnership = row?.name ?? (await forNew());
   if (!partnership) return { partnership: null };
@@ -108,8 +110,14 @@ const enter = (db: Db, conversationId: string) =>
  * the turn's first reads (one row per candidate for the sender, as openTurn's statement). The claim's insert is not
  * seen by the reads, which read nothing it writes; its commit does not wait for the disk (see quickCommit).
  */
-function enterClaiming(db: Db, conversationId: string, claim: ClaimSeen, sender?: TurnOpening['sender']) {
-  const reads = sender && turnReadsSql({ sender, conversationId });
+function enterClaiming(
+  db: Db,
+  conversationId: string,
+  claim: ClaimSeen,
+  sender: TurnOpening['sender'] | undefined,
+  also: Pick<TurnOpening, 'updaters'>,
+) {
+  const reads = sender && turnReadsSql({ sender, conversationId, ...also });
   return queryRows<EnterRow>(
     db,
     sqltag`

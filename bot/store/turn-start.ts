@@ -8,7 +8,7 @@ import { cachedPlanView } from './plan-cache.js';
 import { settingsOf, type PrivacySettings } from './privacy-settings.js';
 import { STAMP_COLUMNS, stampOf, type StampRow } from './plan-stamp.js';
 import { queryRows } from './direct-sql.js';
-import { sqltag, type Sql } from '@prisma/client/runtime/client';
+import { empty, sqltag, type Sql } from '@prisma/client/runtime/client';
 
 /** What a turn read with its sender, for the turn's first look at the live plan and at the sender's conversation in progress. */
 export interface TurnReads {
@@ -21,9 +21,13 @@ export interface TurnReads {
   dialog(): Promise<StoredDialog | null>;
   /** the partnership's privacy settings, as of the turn's start */
   privacy: PrivacySettings;
+  /** who may update actions (coordinators and leads, as people.updaters lists them), when the turn asked for them */
+  updaters?: PersonInfo[];
 }
 
-type Row = StampRow & { dialogId: number | null; rosterSeenAt: unknown } & { [K in keyof PersonRow]: PersonRow[K] | null } & {
+type Row = StampRow & { dialogId: number | null; rosterSeenAt: unknown; updaters?: PersonRow[] | null } & {
+  [K in keyof PersonRow]: PersonRow[K] | null;
+} & {
   [K in keyof PrivacySettings]: PrivacySettings[K] | null;
 };
 
@@ -32,6 +36,8 @@ export interface TurnOpening {
   partnership: string;
   sender: { id: string; name: string; aadObjectId?: string };
   conversationId: string;
+  /** PostgreSQL, read ahead with the conversation: also who may update actions (a card that shows or updates an action) */
+  updaters?: boolean;
 }
 
 /** A turn opened: the sender as the store knows them (null: nobody it knows), and its first reads. */
@@ -51,9 +57,9 @@ export interface TurnReadAhead {
  * The select list and joins of a turn's first reads over `"Partnership" p`: the sender's candidates (one row each, or one
  * row of nulls), whether they have a conversation in progress here, the live plan's stamp and the privacy settings.
  */
-export function turnReadsSql({ sender, conversationId }: Omit<TurnOpening, 'partnership'>): { columns: Sql; joins: Sql } {
+export function turnReadsSql({ sender, conversationId, updaters }: Omit<TurnOpening, 'partnership'>): { columns: Sql; joins: Sql } {
   return {
-    columns: sqltag`${STAMP_COLUMNS},
+    columns: sqltag`${STAMP_COLUMNS}, ${updaters ? UPDATERS_COLUMN : empty}
       (SELECT d."id" FROM "DialogState" d WHERE d."conversationId" = ${conversationId} AND d."userChatId" = ${sender.id}) AS "dialogId",
       ${PERSON_COLUMNS}, pe."rosterSeenAt" AS "rosterSeenAt",
       pp."postNotesToChannel", pp."referralEmail", pp."referralPhone", pp."referralFormUrl", pp."referralOutOfHours"`,
@@ -64,6 +70,19 @@ export function turnReadsSql({ sender, conversationId }: Omit<TurnOpening, 'part
     LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"`,
   };
 }
+
+/**
+ * PostgreSQL: the partnership's coordinators and leads as one JSON column, the rows people.updaters reads (same columns,
+ * same order; the creation time as UTC text), so a card update needs no statement of its own to know who may update.
+ */
+const UPDATERS_COLUMN = sqltag`(
+      SELECT json_agg(json_build_object('id', u."id", 'aadObjectId', u."aadObjectId", 'tenantId', u."tenantId", 'chatId', u."chatId",
+        'displayName', u."displayName", 'email', u."email", 'userPrincipalName', u."userPrincipalName", 'guest', u."guest",
+        'removedAt', u."removedAt", 'role', u."role", 'createdAt', to_char(u."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'organisation', uo."name") ORDER BY u."displayName" ASC)
+      FROM "Person" u LEFT JOIN "Organisation" uo ON uo."id" = u."organisationId"
+      WHERE u."partnershipId" = p."id" AND u."role" IN ('coordinator', 'lead')
+    ) AS "updaters",`;
 
 /**
  * A turn's first reads in one statement: the sender (as identifySender finds them), whether they have a conversation in
@@ -98,6 +117,7 @@ async function openedFrom(db: Db, rows: Row[], input: TurnOpening): Promise<Open
       livePlan: () => cachedPlanView(db, partnership, undefined, stamp),
       dialogKey: { conversationId, userChatId: sender.id },
       privacy: settingsOf(first),
+      ...(first.updaters === undefined ? {} : { updaters: (first.updaters ?? []).map(rowToInfo) }),
       dialog: () => loadDialog(db, { conversationId, userChatId: sender.id }, first.dialogId === null ? null : Number(first.dialogId)),
     },
   };

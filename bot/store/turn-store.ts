@@ -14,14 +14,16 @@ const KEEPS = new Set(['people.list', 'privacy.settings', 'conversations.announc
  * The store as one turn sees it: its first look at the partnership's live plan and at the sender's conversation in
  * progress are served from what the turn read with its sender (openTurn), once each, and only while the turn has made
  * no other store call that could have changed them; every later look reads the database as usual. The privacy
- * settings read then serve the turn until it calls the privacy repository for anything else. Nothing is served from
- * them more than SERVE_WITHIN_MS after they were read.
+ * settings read then serve the turn until it calls the privacy repository for anything else. Who may update actions,
+ * when the turn read them with its sender (a card that shows an action), serve its first look at them, as the plan.
+ * Nothing is served from them more than SERVE_WITHIN_MS after they were read.
  */
 export function turnStore(store: Store, reads: TurnReads): Store {
   const until = performance.now() + SERVE_WITHIN_MS;
   const recent = () => performance.now() < until;
   let freshPlan = true;
   let freshDialog = true;
+  let freshUpdaters = reads.updaters !== undefined;
   // privacy settings change only through the privacy repository
   let freshPrivacy = true;
   const livePlan = (partnership: string, planId?: number): Promise<PlanView | null> => {
@@ -35,6 +37,11 @@ export function turnStore(store: Store, reads: TurnReads): Store {
       freshPrivacy && recent() && partnership === reads.partnership ? { ...reads.privacy } : store.privacy.settings(partnership),
     'plans.current': livePlan,
     'plans.require': async (partnership: string) => planOrNotFound(await livePlan(partnership), partnership),
+    'people.updaters': async (partnership: string) => {
+      if (!freshUpdaters || !recent() || partnership !== reads.partnership || !reads.updaters) return store.people.updaters(partnership);
+      freshUpdaters = false;
+      return reads.updaters;
+    },
     'dialogs.load': (key: DialogKey) => {
       const same = key.conversationId === reads.dialogKey.conversationId && key.userChatId === reads.dialogKey.userChatId;
       if (!freshDialog || !recent() || !same) return store.dialogs.load(key);
@@ -59,6 +66,7 @@ export function turnStore(store: Store, reads: TurnReads): Store {
             return (...args: unknown[]) => {
               freshPlan = false;
               freshDialog = false;
+              freshUpdaters = false;
               if (name === 'privacy') freshPrivacy = false;
               return fn.apply(methods, args);
             };

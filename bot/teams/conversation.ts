@@ -1,4 +1,5 @@
-import { type Activity, TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, TurnContext } from 'botbuilder';
+import { VERBS } from '../../cards/verbs.js';
 import type { ConversationKind } from '../core/types.js';
 import type { Services } from '../core/context.js';
 import { defaultPolicy } from '../identity/tenancy.js';
@@ -53,5 +54,22 @@ export async function partnershipForTurn(
     () => services.store.partnerships.forTenant(tenantId, services.config.DEFAULT_PARTNERSHIP, defaultPolicy(services.config)),
     turnClaimOf(activity, now),
     senderOf(activity),
+    { updaters: showsAnAction(activity) },
   );
+}
+
+/** Card verbs whose answer is an action's card, which lists who may update it. */
+const ACTION_CARD_VERBS = new Set<string>([
+  VERBS.showAction,
+  VERBS.openUpdate,
+  VERBS.submitUpdate,
+  VERBS.refreshAction,
+  VERBS.cancelUpdate,
+]);
+
+/** Whether an activity is a press on a card whose answer is an action's card (so the turn reads who may update it up front). */
+function showsAnAction(activity: Activity): boolean {
+  if (activity.type !== ActivityTypes.Invoke || activity.name !== 'adaptiveCard/action') return false;
+  const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  return typeof verb === 'string' && ACTION_CARD_VERBS.has(verb);
 }

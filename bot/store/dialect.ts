@@ -25,3 +25,13 @@ export function isPostgres(db: Db): boolean {
 export function quickCommit(db: Db): Sql {
   return isPostgres(db) ? sqltag`AND set_config('synchronous_commit', 'off', true) = 'off'` : empty;
 }
+
+/**
+ * For a queue's claim, on PostgreSQL: rows another session is claiming at this moment are passed over rather than
+ * waited for, so two senders claiming at once each take rows of their own, up to their limit (without it the second
+ * waits, re-checks the first's rows, finds them leased and comes away with fewer or none). SQLite runs one writer at a
+ * time, so a claim there never meets another half-way.
+ */
+export function skipLocked(db: Db): Sql {
+  return isPostgres(db) ? sqltag`FOR UPDATE SKIP LOCKED` : empty;
+}

@@ -1,6 +1,7 @@
 import { raw, sqltag, type Sql } from '@prisma/client/runtime/client';
 import type { Reply } from '../core/types.js';
 import type { Db } from './client.js';
+import { skipLocked } from './dialect.js';
 import { executeSql, queryRows, type DirectTransaction } from './direct-sql.js';
 import { withBusyRetry } from './retry.js';
 
@@ -194,7 +195,10 @@ type ClaimedRow = Omit<ClaimedMessage, 'reply' | 'kind' | 'lease' | 'createdAt'>
 /**
  * Claims up to `limit` due rows for one sender with a lease, in one statement: an UPDATE marks the rows that are
  * pending, due and not leased by anyone else, and returns them, so two instances (or two senders in one) never hold the
- * same row (on PostgreSQL the second to reach a row re-checks its lease once the first has committed, and skips it).
+ * same row. On PostgreSQL rows another sender is claiming at that moment are passed over, not waited for (so each of
+ * two claims at once takes rows of its own, up to its limit), the due rows are chosen once (a materialised WITH: a
+ * locking subquery run again for the UPDATE could pick rows past the limit), and a row reached after another sender's
+ * commit is re-checked and skipped if now leased.
  * A lease left by an instance that died expires and the row is claimed again.
  */
 export async function claimDue(db: Db, input: { instance: string; at: Date; leaseMs: number; limit: number }): Promise<ClaimedMessage[]> {
@@ -207,12 +211,13 @@ export async function claimDue(db: Db, input: { instance: string; at: Date; leas
     queryRows<ClaimedRow>(
       db,
       sqltag`
-      UPDATE "OutboxMessage" SET "leasedBy" = ${lease}, "leaseUntil" = ${new Date(wall.getTime() + input.leaseMs)}
-      WHERE "id" IN (
+      WITH "due" AS MATERIALIZED (
         SELECT o."id" FROM "OutboxMessage" o
         WHERE ${free(raw('o'))} AND (o."availableAt" IS NULL OR o."availableAt" <= ${input.at})
-        ORDER BY o."id" LIMIT ${input.limit}
-      ) AND ${free(raw('"OutboxMessage"'))}
+        ORDER BY o."id" LIMIT ${input.limit} ${skipLocked(db)}
+      )
+      UPDATE "OutboxMessage" SET "leasedBy" = ${lease}, "leaseUntil" = ${new Date(wall.getTime() + input.leaseMs)}
+      WHERE "id" IN (SELECT "id" FROM "due") AND ${free(raw('"OutboxMessage"'))}
       RETURNING "id", "key", "kind", "conversationId", "personId", "recipient", "reply", "attempts", "roundId", "onFailure", "createdAt",
         (SELECT p."name" FROM "Partnership" p WHERE p."id" = "OutboxMessage"."partnershipId") AS "partnership"`,
     ),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMessageCard } from '../../cards/message-card.js';
 import { openStore, type OpenStore } from '../../bot/store/database.js';
 import type { ClaimedMessage, OutboxInput } from '../../bot/store/outbox.js';
-import { openDemoStore } from '../support/database.js';
+import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
 import { countPgStatements } from '../support/pg-statements.js';
 import { recordSqliteStatements } from '../support/sqlite-statements.js';
 
@@ -65,7 +65,7 @@ describe('claiming due outbox rows', () => {
     const { result: claimed, statements } = await statementsOf(() =>
       store.outbox.claim({ instance: 'here', at: AT, leaseMs: 30_000, limit: 10 }),
     );
-    expect(statements).toEqual(['UPDATE "OutboxMessage"']);
+    expect(statements).toEqual(['WITH "due"']);
     expect(claimed.map((m) => m.key)).toEqual(['test:1', 'test:4']);
     expect(claimed[0]).toMatchObject({
       partnership: PARTNERSHIP,
@@ -126,6 +126,33 @@ describe('claiming due outbox rows', () => {
       await other.close();
     }
   });
+  it.runIf(TEST_POSTGRES_URL)(
+    'on PostgreSQL passes over rows another instance is claiming at this moment, without waiting for it',
+    async () => {
+      await store.outbox.queue(
+        Array.from({ length: 8 }, (_, i) => message(i + 1)),
+        AT,
+      );
+      // another instance's claim half-way: the first four rows locked, its transaction not yet committed
+      const { default: pg } = await import('pg');
+      const other = new pg.Client({ connectionString: demo.url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(`SELECT "id" FROM "OutboxMessage" WHERE "key" IN ('test:1', 'test:2', 'test:3', 'test:4') FOR UPDATE`);
+        const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000).unref());
+        const claimed = await Promise.race([store.outbox.claim({ instance: 'here', at: AT, leaseMs: 30_000, limit: 4 }), waited]);
+        expect(claimed).not.toBe('waited');
+        expect((claimed as ClaimedMessage[]).map((m) => m.key)).toEqual(['test:5', 'test:6', 'test:7', 'test:8']);
+      } finally {
+        await other.query('ROLLBACK');
+        await other.end();
+      }
+      // the rows the other claim let go are still there to be claimed
+      const rest = await store.outbox.claim({ instance: 'here', at: AT, leaseMs: 30_000, limit: 10 });
+      expect(rest.map((m) => m.key)).toEqual(['test:1', 'test:2', 'test:3', 'test:4']);
+    },
+  );
 });
 
 describe('recording how a claimed row ended', () => {

@@ -1,7 +1,8 @@
 import type { Db } from './client.js';
 import { withBusyRetry } from './retry.js';
 import { executeSql } from './direct-sql.js';
-import { quickCommit } from './dialect.js';
+import { coalesced } from './coalesce.js';
+import { isPostgres, quickCommit } from './dialect.js';
 import { sqltag } from '@prisma/client/runtime/client';
 
 /** What claiming a turn's activity found: a new turn, one taken over from an instance that died, or a retry of one already answered or in hand. */
@@ -68,15 +69,41 @@ export async function recordTurnReplies(db: Db, key: string, sent: number, invok
   );
 }
 
-/** Marks the turn answered, with how many messages it sent and its invoke response if it has one: one statement (see quickCommit). */
-export async function finishTurn(db: Db, key: string, sent?: number, invokeResponse?: string): Promise<void> {
-  const where = sqltag`WHERE "activityKey" = ${key} ${quickCommit(db)}`;
+/** A turn answered: how many messages it sent and its invoke response, each left as it was when not given. */
+type Finished = { key: string; sent?: number; invokeResponse?: string };
+
+/** Each database's turns being marked answered, written together (see coalesced). */
+const finishing = new WeakMap<Db, (turn: Finished) => Promise<void>>();
+
+/**
+ * Marks the turn answered, with how many messages it sent and its invoke response if it has one. Turns that finish
+ * while another's record is being written are marked together, in the next statement: at fifty conversations a record
+ * a question becomes one every few questions; a turn on its own is written at once, in one statement (see quickCommit).
+ */
+export function finishTurn(db: Db, key: string, sent?: number, invokeResponse?: string): Promise<void> {
+  let finish = finishing.get(db);
+  if (!finish) {
+    finish = coalesced((turns) => markFinished(db, turns));
+    finishing.set(db, finish);
+  }
+  return finish({ key, sent, invokeResponse });
+}
+
+/** One statement for any number of answered turns (the last word for a key given twice), with their values as JSON. */
+async function markFinished(db: Db, turns: Finished[]): Promise<void> {
+  const byKey = new Map(turns.map((t) => [t.key, t]));
+  const values = JSON.stringify([...byKey.values()]);
+  const source = isPostgres(db) ? sqltag`json_array_elements(CAST(${values} AS json))` : sqltag`json_each(${values})`;
   await withBusyRetry(() =>
-    sent === undefined
-      ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done' ${where}`)
-      : invokeResponse === undefined
-        ? executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent} ${where}`)
-        : executeSql(db, sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = ${sent}, "invokeResponse" = ${invokeResponse} ${where}`),
+    executeSql(
+      db,
+      sqltag`
+      UPDATE "TurnReply" SET "status" = 'done',
+        "sent" = COALESCE(CAST(f.value ->> 'sent' AS INTEGER), "TurnReply"."sent"),
+        "invokeResponse" = COALESCE(f.value ->> 'invokeResponse', "TurnReply"."invokeResponse")
+      FROM ${source} AS f
+      WHERE "TurnReply"."activityKey" = f.value ->> 'key' ${quickCommit(db)}`,
+    ),
   );
 }
 

@@ -49,28 +49,42 @@ describe('marking turns answered', () => {
     expect(await row('t1')).toMatchObject({ status: 'done', sent: 2, invokeResponse: '{"statusCode":200}' });
   });
 
-  it('marks the turns that finish while a record is written together in the next statement, each with its own values, leaving the rest', async () => {
-    for (const key of ['a', 'b', 'c', 'd', 'e', 'untouched']) await claim(key);
+  it('marks the turns that finish while a record is written together in the next statement, each with its own count, leaving the rest', async () => {
+    for (const key of ['a', 'c', 'd', 'e', 'untouched']) await claim(key);
     await store.turnReplies.record('c', 3, '{"before":true}');
     const records = await recordsOf(() =>
       Promise.all([
         store.turnReplies.finish('a', 1),
-        store.turnReplies.finish('b', 4, '{"statusCode":200,"body":{"x":"it’s “quoted”"}}'),
         // nothing given: what the turn recorded before stays
         store.turnReplies.finish('c'),
         store.turnReplies.finish('d', 0),
         store.turnReplies.finish('e', 7),
       ]),
     );
-    // the first at once, the four that came while it was written in one more
+    // the first at once, the three that came while it was written in one more
     expect(records).toHaveLength(2);
     expect(await row('a')).toMatchObject({ status: 'done', sent: 1, invokeResponse: null });
-    expect(await row('b')).toMatchObject({ status: 'done', sent: 4, invokeResponse: '{"statusCode":200,"body":{"x":"it’s “quoted”"}}' });
     expect(await row('c')).toMatchObject({ status: 'done', sent: 3, invokeResponse: '{"before":true}' });
     expect(await row('d')).toMatchObject({ status: 'done', sent: 0 });
     expect(await row('e')).toMatchObject({ status: 'done', sent: 7 });
     expect(await row('untouched')).toMatchObject({ status: 'running', sent: 0 });
-    // an answered turn's activity again is a retry with the invoke response it recorded
-    expect(await claim('b')).toEqual({ kind: 'retry', status: 'done', invokeResponse: '{"statusCode":200,"body":{"x":"it’s “quoted”"}}' });
+    // the same turns again (a retry's record): nothing changes
+    await Promise.all([store.turnReplies.finish('a', 1), store.turnReplies.finish('a', 1), store.turnReplies.finish('d')]);
+    expect(await row('a')).toMatchObject({ status: 'done', sent: 1 });
+    expect(await row('d')).toMatchObject({ status: 'done', sent: 0 });
+  });
+
+  it('marks a card’s turn with its invoke response at once in a statement of its own, even while a record is written', async () => {
+    for (const key of ['a', 'b', 'c']) await claim(key);
+    const response =
+      '{"statusCode":200,"type":"application/vnd.microsoft.card.adaptive","value":{"body":[{"text":"it’s “quoted” \\ {x}"}]}}';
+    const records = await recordsOf(() =>
+      Promise.all([store.turnReplies.finish('a', 1), store.turnReplies.finish('b', 4, response), store.turnReplies.finish('c', 2)]),
+    );
+    expect(records).toHaveLength(3);
+    expect(await row('b')).toMatchObject({ status: 'done', sent: 4, invokeResponse: response });
+    expect(await row('c')).toMatchObject({ status: 'done', sent: 2, invokeResponse: null });
+    // the card's activity again is a retry with the invoke response it recorded
+    expect(await claim('b')).toEqual({ kind: 'retry', status: 'done', invokeResponse: response });
   });
 });

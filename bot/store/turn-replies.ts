@@ -69,53 +69,47 @@ export async function recordTurnReplies(db: Db, key: string, sent: number, invok
   );
 }
 
-/** A turn answered with no invoke response: how many messages it sent, left as it was when not given. */
-type Finished = { key: string; sent?: number };
+/** A turn answered: how many messages it sent and its invoke response, each left as it was when not given. */
+type Finished = { key: string; sent?: number; invokeResponse?: string };
 
 /** Each database's turns being marked answered, written together (see coalesced). */
 const finishing = new WeakMap<Db, (turn: Finished) => Promise<void>>();
 
 /**
- * Marks the turn answered, with how many messages it sent and its invoke response if it has one. Turns without one
- * (questions) that finish while another's record is being written are marked together, in the next statement: at
- * fifty conversations a record a question becomes one every few questions, while a turn on its own is written at once.
- * A turn with an invoke response (a card's refreshed card, some kilobytes) has a statement of its own, its response
- * bound as it is: carried in a list for the others it cost more than the statement it saved. See quickCommit.
+ * Marks the turn answered, with how many messages it sent and its invoke response if it has one. Turns that finish
+ * while another's record is being written are marked together, in the next statement: at fifty conversations a record
+ * a turn becomes one every few turns, while a turn on its own is written at once. See quickCommit.
  */
 export function finishTurn(db: Db, key: string, sent?: number, invokeResponse?: string): Promise<void> {
-  if (invokeResponse !== undefined) {
-    const where = sqltag`WHERE "activityKey" = ${key} ${quickCommit(db)}`;
-    return withBusyRetry(() =>
-      executeSql(
-        db,
-        sqltag`UPDATE "TurnReply" SET "status" = 'done', "sent" = COALESCE(CAST(${sent ?? null} AS INTEGER), "sent"), "invokeResponse" = ${invokeResponse} ${where}`,
-      ),
-    ).then(() => undefined);
-  }
   let finish = finishing.get(db);
   if (!finish) {
     finish = coalesced((turns) => markFinished(db, turns));
     finishing.set(db, finish);
   }
-  return finish({ key, sent });
+  return finish({ key, sent, invokeResponse });
 }
 
 /**
  * One statement for any number of answered turns (the last word for a key given twice). On PostgreSQL the rows are
- * found by the primary key from an array of the keys and each one's count by its place in it (a join with a list's rows
- * was planned as a scan of the whole table: the planner guesses ten or a hundred rows for a list); on SQLite a JSON
- * object of key and count, which SQLite walks, looking each key up.
+ * found by the primary key from an array of the keys, and each one's count and invoke response by its place in it (a
+ * join with a list's rows was planned as a scan of the whole table: the planner guesses ten or a hundred rows for a
+ * list); on SQLite a JSON object by key, which SQLite walks, looking each key up.
  */
 async function markFinished(db: Db, turns: Finished[]): Promise<void> {
-  const byKey = new Map(turns.map((t) => [t.key, t.sent ?? null]));
+  const byKey = new Map(turns.map((t) => [t.key, t]));
+  const keys = [...byKey.keys()];
+  const at = sqltag`array_position(CAST(${keys} AS text[]), "activityKey")`;
   const statement = isPostgres(db)
     ? sqltag`
       UPDATE "TurnReply" SET "status" = 'done',
-        "sent" = COALESCE((CAST(${[...byKey.values()]} AS integer[]))[array_position(CAST(${[...byKey.keys()]} AS text[]), "activityKey")], "sent")
-      WHERE "activityKey" = ANY(CAST(${[...byKey.keys()]} AS text[])) ${quickCommit(db)}`
+        "sent" = COALESCE((CAST(${[...byKey.values()].map((t) => t.sent ?? null)} AS integer[]))[${at}], "sent"),
+        "invokeResponse" = COALESCE((CAST(${[...byKey.values()].map((t) => t.invokeResponse ?? null)} AS text[]))[${at}], "invokeResponse")
+      WHERE "activityKey" = ANY(CAST(${keys} AS text[])) ${quickCommit(db)}`
     : sqltag`
-      UPDATE "TurnReply" SET "status" = 'done', "sent" = COALESCE(CAST(f.value AS INTEGER), "TurnReply"."sent")
-      FROM json_each(${JSON.stringify(Object.fromEntries(byKey))}) AS f
+      UPDATE "TurnReply" SET "status" = 'done',
+        "sent" = COALESCE(CAST(f.value ->> 'sent' AS INTEGER), "TurnReply"."sent"),
+        "invokeResponse" = COALESCE(f.value ->> 'invokeResponse', "TurnReply"."invokeResponse")
+      FROM json_each(${JSON.stringify(Object.fromEntries([...byKey.values()].map((t) => [t.key, { sent: t.sent, invokeResponse: t.invokeResponse }])))}) AS f
       WHERE "TurnReply"."activityKey" = f.key`;
   await withBusyRetry(() => executeSql(db, statement));
 }

@@ -74,14 +74,15 @@ describe('marking turns answered', () => {
     expect(await row('d')).toMatchObject({ status: 'done', sent: 0 });
   });
 
-  it('marks a card’s turn with its invoke response at once in a statement of its own, even while a record is written', async () => {
+  it('marks a card’s turn with its invoke response, exactly as given, together with the turns that finish beside it', async () => {
     for (const key of ['a', 'b', 'c']) await claim(key);
     const response =
       '{"statusCode":200,"type":"application/vnd.microsoft.card.adaptive","value":{"body":[{"text":"it’s “quoted” \\ {x}"}]}}';
     const records = await recordsOf(() =>
       Promise.all([store.turnReplies.finish('a', 1), store.turnReplies.finish('b', 4, response), store.turnReplies.finish('c', 2)]),
     );
-    expect(records).toHaveLength(3);
+    expect(records).toHaveLength(2);
+    expect(await row('a')).toMatchObject({ status: 'done', sent: 1, invokeResponse: null });
     expect(await row('b')).toMatchObject({ status: 'done', sent: 4, invokeResponse: response });
     expect(await row('c')).toMatchObject({ status: 'done', sent: 2, invokeResponse: null });
     // the card's activity again is a retry with the invoke response it recorded

@@ -1,12 +1,23 @@
+import pgDriver from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenStore } from '../../bot/store/database.js';
-import { openDemoStore } from '../support/database.js';
+import { openDemoStore, TEST_POSTGRES_URL } from '../support/database.js';
 import { countPgStatements } from '../support/pg-statements.js';
 import { recordSqliteStatements } from '../support/sqlite-statements.js';
 
 // A turn marked answered: at once and alone when nothing else is being written, together with the turns that finished
 // meanwhile when a record is in flight, each with its own values, on both databases.
 const pg = countPgStatements();
+/** The last statement (SQL and values) a pg client was given, to explain it. */
+const given: { last?: { text: string; values: unknown[] } } = {};
+{
+  const query = pgDriver.Client.prototype.query;
+  pgDriver.Client.prototype.query = function (this: pgDriver.Client, ...args: unknown[]) {
+    const config = args[0] as { text?: string; values?: unknown[] };
+    if (config?.text) given.last = { text: config.text, values: config.values ?? [] };
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+}
 const NOW = new Date('2026-11-23T09:00:00Z');
 let demo: Awaited<ReturnType<typeof openDemoStore>>;
 let store: OpenStore;
@@ -87,5 +98,28 @@ describe('marking turns answered', () => {
     expect(await row('c')).toMatchObject({ status: 'done', sent: 2, invokeResponse: null });
     // the card's activity again is a retry with the invoke response it recorded
     expect(await claim('b')).toEqual({ kind: 'retry', status: 'done', invokeResponse: response });
+  });
+
+  it.runIf(TEST_POSTGRES_URL)('on PostgreSQL finds the turns by their key, never reading the whole table of turns', async () => {
+    // a busy hour's turns, with the planner's statistics up to date
+    await store.db.$executeRawUnsafe(
+      `INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent") SELECT 'busy:' || g, 'done', now(), now() + interval '1 hour', 1 FROM generate_series(1, 20000) g`,
+    );
+    await store.db.$executeRawUnsafe('ANALYZE "TurnReply"');
+    for (const key of ['a', 'b']) await claim(key);
+    await Promise.all([store.turnReplies.finish('a', 1), store.turnReplies.finish('b', 2, '{"statusCode":200}')]);
+    const statement = given.last!;
+    expect(statement.text).toMatch(/^\s*UPDATE "TurnReply"/);
+    const client = new pgDriver.Client({ connectionString: demo.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query({ text: `EXPLAIN (FORMAT JSON) ${statement.text}`, values: statement.values });
+      const plan = JSON.stringify(rows[0]);
+      expect(plan).not.toMatch(/"Seq Scan"/);
+      expect(plan).toMatch(/"Index Name":"TurnReply_pkey"/);
+    } finally {
+      await client.end();
+    }
+    expect(await row('b')).toMatchObject({ status: 'done', sent: 2, invokeResponse: '{"statusCode":200}' });
   });
 });

@@ -2,9 +2,10 @@ import type { ConversationKind, Platform } from '../core/types.js';
 import type { Db } from './client.js';
 import type { ReachFailure } from './outbox.js';
 import { queryRows } from './direct-sql.js';
-import { isPostgres, quickCommit } from './dialect.js';
-import { empty, sqltag } from '@prisma/client/runtime/client';
-import { readAhead, turnReadsSql, type TurnOpening, type TurnReadAhead } from './turn-start.js';
+import { isPostgres } from './dialect.js';
+import { sqltag } from '@prisma/client/runtime/client';
+import { readAhead, type TurnOpening, type TurnReadAhead } from './turn-start.js';
+import { enterClaiming, type ClaimSeen, type EnterRow } from './enter-claiming.js';
 
 /** A stored conversation reference, as the notifier needs it. */
 export interface StoredConversation {
@@ -52,15 +53,6 @@ export interface ConversationSeen {
   now: Date;
 }
 
-/** A turn's claim (see claimTurn), made by the statement that reads its conversation where the database allows. */
-export interface ClaimSeen {
-  key: string;
-  at: Date;
-  ttlMs: number;
-}
-
-type EnterRow = { serviceUrl: string; active: unknown; name: string; claimed?: unknown };
-
 /**
  * The partnership a conversation belongs to, remembering the conversation on the way: the one it was first
  * seen with, else the one `forNew` picks (its tenant's); null when it belongs to none. One indexed read per
@@ -80,7 +72,9 @@ export async function enterConversation(
   also: Pick<TurnOpening, 'updaters'> = {},
 ): Promise<{ partnership: string | null; claimed?: boolean; ahead?: TurnReadAhead }> {
   const claiming = claim && isPostgres(db);
-  const rows = claiming ? await enterClaiming(db, seen.conversationId, claim, sender, also) : await enter(db, seen.conversationId);
+  const rows = claiming
+    ? await enterClaiming(db, { conversationId: seen.conversationId, claim, sender, also })
+    : await enter(db, seen.conversationId);
   const row = rows[0];
   const partnership = row?.name ?? (await forNew());
   if (!partnership) return { partnership: null };
@@ -104,38 +98,6 @@ const enter = (db: Db, conversationId: string) =>
     FROM "ConversationRef" c JOIN "Partnership" p ON p."id" = c."partnershipId"
     WHERE c."conversationId" = ${conversationId}`,
   );
-
-/**
- * PostgreSQL: the conversation read and, when it is known, the turn claimed, in one statement; given the sender, with
- * the turn's first reads (one row per candidate for the sender, as openTurn's statement). The claim's insert is not
- * seen by the reads, which read nothing it writes; its commit does not wait for the disk (see quickCommit).
- */
-function enterClaiming(
-  db: Db,
-  conversationId: string,
-  claim: ClaimSeen,
-  sender: TurnOpening['sender'] | undefined,
-  also: Pick<TurnOpening, 'updaters'>,
-) {
-  const reads = sender && turnReadsSql({ sender, conversationId, ...also });
-  return queryRows<EnterRow>(
-    db,
-    sqltag`
-    WITH conv AS (
-      SELECT c."serviceUrl", c."active", c."partnershipId", p."name"
-      FROM "ConversationRef" c JOIN "Partnership" p ON p."id" = c."partnershipId"
-      WHERE c."conversationId" = ${conversationId}
-    ), claim AS (
-      INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent")
-      SELECT ${claim.key}, 'running', ${claim.at}, ${new Date(claim.at.getTime() + claim.ttlMs)}, 0 WHERE EXISTS (SELECT 1 FROM conv) ${quickCommit(db)}
-      ON CONFLICT ("activityKey") DO NOTHING
-      RETURNING 1
-    )
-    SELECT conv."serviceUrl" AS "serviceUrl", conv."active" AS "active", conv."name" AS "name", (SELECT COUNT(*) FROM claim) AS "claimed"
-      ${reads ? sqltag`, ${reads.columns}` : empty}
-    FROM conv ${reads ? sqltag`JOIN "Partnership" p ON p."id" = conv."partnershipId" ${reads.joins}` : empty}`,
-  );
-}
 
 /** Stores or refreshes a conversation reference (new conversation, changed serviceUrl, or re-activated after a 403). */
 export async function rememberConversation(db: Db, input: ConversationSeen & { partnership: string }): Promise<void> {

@@ -59,7 +59,7 @@ export const rowToInfo = (r: PersonRow): PersonInfo => ({
 export const PERSON_COLUMNS: Sql = sqltag`pe."id", pe."aadObjectId", pe."tenantId", pe."chatId", pe."displayName", pe."email", pe."userPrincipalName", pe."guest", pe."removedAt", pe."role", pe."createdAt", po."name" AS "organisation"`;
 
 /** The condition on `"Person" pe` for the sender's candidates: their Entra object id or their chat id. */
-export const isSender = (aadObjectId: string | null, chatId: string): Sql =>
+export const isSender = (aadObjectId: string | Sql | null, chatId: string | Sql): Sql =>
   sqltag`(pe."aadObjectId" = ${aadObjectId ?? ''} OR pe."chatId" = ${chatId})`;
 
 /** A partnership's people with this Entra object id or this chat id (at most two rows). */

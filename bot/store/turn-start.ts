@@ -58,31 +58,53 @@ export interface TurnReadAhead {
  * row of nulls), whether they have a conversation in progress here, the live plan's stamp and the privacy settings.
  */
 export function turnReadsSql({ sender, conversationId, updaters }: Omit<TurnOpening, 'partnership'>): { columns: Sql; joins: Sql } {
+  return readsSql({ conversationId, chatId: sender.id, aadObjectId: objectIdOf(sender), updaters });
+}
+
+/**
+ * Where a turn's first reads look, as values or as SQL: a column of a list of turns read together (see enterClaiming),
+ * with `updaters` then a boolean column saying which of them asked for who may update.
+ */
+export interface ReadsAt {
+  conversationId: string | Sql;
+  chatId: string | Sql;
+  aadObjectId: string | Sql | null;
+  updaters?: boolean | Sql;
+}
+
+/** turnReadsSql's select list and joins for a turn given as values or as a list's columns (see ReadsAt). */
+export function readsSql({ conversationId, chatId, aadObjectId, updaters }: ReadsAt): { columns: Sql; joins: Sql } {
+  const whoMayUpdate =
+    updaters === true
+      ? sqltag`${UPDATERS_SELECT} AS "updaters",`
+      : updaters
+        ? sqltag`CASE WHEN ${updaters} THEN ${UPDATERS_SELECT} END AS "updaters",`
+        : empty;
   return {
-    columns: sqltag`${STAMP_COLUMNS}, ${updaters ? UPDATERS_COLUMN : empty}
-      (SELECT d."id" FROM "DialogState" d WHERE d."conversationId" = ${conversationId} AND d."userChatId" = ${sender.id}) AS "dialogId",
+    columns: sqltag`${STAMP_COLUMNS}, ${whoMayUpdate}
+      (SELECT d."id" FROM "DialogState" d WHERE d."conversationId" = ${conversationId} AND d."userChatId" = ${chatId}) AS "dialogId",
       ${PERSON_COLUMNS}, pe."rosterSeenAt" AS "rosterSeenAt",
       pp."postNotesToChannel", pp."referralEmail", pp."referralPhone", pp."referralFormUrl", pp."referralOutOfHours"`,
     joins: sqltag`
     LEFT JOIN "PartnershipPrivacy" pp ON pp."partnershipId" = p."id"
     LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND ${isLive('pl')}
-    LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(objectIdOf(sender), sender.id)}
+    LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(aadObjectId, chatId)}
     LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"`,
   };
 }
 
 /**
- * PostgreSQL: the partnership's coordinators and leads as one JSON column, the rows people.updaters reads (same columns,
+ * PostgreSQL: the partnership's coordinators and leads as one JSON value, the rows people.updaters reads (same columns,
  * same order; the creation time as UTC text), so a card update needs no statement of its own to know who may update.
  */
-const UPDATERS_COLUMN = sqltag`(
+const UPDATERS_SELECT = sqltag`(
       SELECT json_agg(json_build_object('id', u."id", 'aadObjectId', u."aadObjectId", 'tenantId', u."tenantId", 'chatId', u."chatId",
         'displayName', u."displayName", 'email', u."email", 'userPrincipalName', u."userPrincipalName", 'guest', u."guest",
         'removedAt', u."removedAt", 'role', u."role", 'createdAt', to_char(u."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'organisation', uo."name") ORDER BY u."displayName" ASC)
       FROM "Person" u LEFT JOIN "Organisation" uo ON uo."id" = u."organisationId"
       WHERE u."partnershipId" = p."id" AND u."role" IN ('coordinator', 'lead')
-    ) AS "updaters",`;
+    )`;
 
 /**
  * A turn's first reads in one statement: the sender (as identifySender finds them), whether they have a conversation in

@@ -73,4 +73,12 @@ describe('writes coalesced while one is in flight', () => {
     await Promise.all(all);
     expect(writes.map((w) => w.items)).toEqual([[1], [2, 3, 4], [5, 6, 7], [8]]);
   });
+
+  it('settles each item with its own result from the write it went in', async () => {
+    const add = coalesced(async (items: number[]) => items.map((n) => `answer ${n * 10}`));
+    const first = add(1);
+    const rest = [add(2), add(3)];
+    expect(await first).toBe('answer 10');
+    expect(await Promise.all(rest)).toEqual(['answer 20', 'answer 30']);
+  });
 });

@@ -142,3 +142,90 @@ describe.runIf(TEST_POSTGRES_URL)('a turn’s bookkeeping on PostgreSQL', () => 
     expect(await synchronousCommit()).toBe('on');
   });
 });
+
+describe.runIf(TEST_POSTGRES_URL)('turns opening at once on PostgreSQL', () => {
+  const ali = TEAMS.user('Ali Burlington', '29:ali');
+  const zoe = TEAMS.user('Zoe Coordinator', '29:zoe');
+  const stranger = TEAMS.user('Stranger', '29:stranger');
+  const nobody = async () => null;
+  /** What a turn's first reads give, without the functions (compared by calling them). */
+  const readsOf = async (entered: { ahead?: { open(): Promise<unknown> } }) => {
+    const opened = (await entered.ahead?.open()) as { person: unknown; reads: Record<string, unknown> & { dialog(): Promise<unknown> } };
+    return { person: opened.person, reads: { ...opened.reads, livePlan: undefined, dialog: await opened.reads.dialog() } };
+  };
+
+  it('go in one statement while another is in flight, each with its own claim and first reads, as if it had opened alone', async () => {
+    await store.people.grantRole({ partnership: 'City of London', person: asPerson(ali), role: 'lead', organisation: 'CST' });
+    await store.people.grantRole({ partnership: 'City of London', person: asPerson(zoe), role: 'coordinator' });
+    for (const c of ['19:c10', '19:c11', '19:c12']) await store.conversations.enter(seen(c), async () => 'City of London');
+    statements.length = 0;
+    counting.on = true;
+    const [first, ...together] = await Promise.all([
+      store.conversations.enter(seen('19:c12'), nobody, claim('b0'), zoe),
+      store.conversations.enter(seen('19:c10'), nobody, claim('b1'), ali, { updaters: true }),
+      store.conversations.enter(seen('19:c11'), nobody, claim('b2'), stranger),
+      store.conversations.enter(seen('19:c12'), nobody, claim('b3'), zoe),
+      store.conversations.enter(seen('19:stranger'), nobody, claim('b4'), ali),
+    ]);
+    counting.on = false;
+    // the first at once, alone; the four that came while it was in flight together
+    expect(statements).toHaveLength(2);
+    expect(first).toMatchObject({ partnership: 'City of London', claimed: true });
+    expect(together.map((t) => [t.partnership, t.claimed])).toEqual([
+      ['City of London', true],
+      ['City of London', true],
+      ['City of London', true],
+      [null, undefined],
+    ]);
+    expect(await Promise.all(['b0', 'b1', 'b2', 'b3', 'b4'].map(claims))).toEqual([1, 1, 1, 1, 0]);
+    expect(await store.db.turnReply.findUnique({ where: { activityKey: 'b2' } })).toMatchObject({
+      status: 'running',
+      sent: 0,
+      claimedAt: NOW,
+      expiresAt: new Date(NOW.getTime() + 60 * 60_000),
+    });
+    // each turn's reads are its own: the lead with who may update (asked for), someone unknown, the coordinator
+    const [forAli, forStranger, forZoe] = together;
+    expect(forAli!.ahead!.roster).toEqual({ fromRoster: false });
+    expect(forStranger!.ahead!.roster).toBeNull();
+    const alone = (sender: typeof ali, conversationId: string, updaters?: boolean) =>
+      store.turns.open({ partnership: 'City of London', sender, conversationId, ...(updaters ? { updaters } : {}) });
+    const expected = async (opened: ReturnType<typeof alone>) => readsOf({ ahead: { open: () => opened } });
+    expect(await readsOf(forAli!)).toEqual(await expected(alone(ali, '19:c10', true)));
+    expect((await readsOf(forAli!)).reads.updaters).toEqual(await store.people.updaters('City of London'));
+    expect(await readsOf(forStranger!)).toEqual(await expected(alone(stranger, '19:c11')));
+    expect((await readsOf(forStranger!)).person).toBeNull();
+    expect(await readsOf(forZoe!)).toEqual(await expected(alone(zoe, '19:c12')));
+    expect((await readsOf(forZoe!)).reads).not.toHaveProperty('updaters');
+    expect((await readsOf(forZoe!)).person).toMatchObject({ chatId: zoe.id, role: 'coordinator' });
+  });
+
+  it('claims a key given twice at once only once: the retry finds the first delivery’s claim', async () => {
+    for (const c of ['19:c13', '19:c14']) await store.conversations.enter(seen(c), async () => 'City of London');
+    const entered = await Promise.all([
+      store.conversations.enter(seen('19:c14'), nobody, claim('d0'), ali),
+      store.conversations.enter(seen('19:c13'), nobody, claim('d1'), ali),
+      store.conversations.enter(seen('19:c14'), nobody, claim('d2'), zoe),
+      store.conversations.enter(seen('19:c13'), nobody, claim('d1'), ali),
+      // the first's key again, in the next statement: already there
+      store.conversations.enter(seen('19:c14'), nobody, claim('d0'), ali),
+    ]);
+    expect(entered.map((e) => e.claimed)).toEqual([true, true, true, false, false]);
+    expect(await Promise.all(['d0', 'd1', 'd2'].map(claims))).toEqual([1, 1, 1]);
+    expect(entered.every((e) => e.ahead)).toBe(true);
+  });
+
+  it('a statement that fails fails every turn in it, and the next turns are read as usual', async () => {
+    await store.conversations.enter(seen('19:c15'), async () => 'City of London');
+    const broken = { ...claim('e1'), at: new Date(Number.NaN) };
+    const entered = await Promise.allSettled([
+      store.conversations.enter(seen('19:c15'), nobody, claim('e0'), ali),
+      store.conversations.enter(seen('19:c15'), nobody, claim('e2'), ali),
+      store.conversations.enter(seen('19:c15'), nobody, broken, zoe),
+    ]);
+    expect(entered.map((e) => e.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect(await Promise.all(['e0', 'e1', 'e2'].map(claims))).toEqual([1, 0, 0]);
+    const again = await store.conversations.enter(seen('19:c15'), nobody, claim('e2'), ali);
+    expect(again.claimed).toBe(true);
+  });
+});

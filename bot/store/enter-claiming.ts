@@ -113,15 +113,14 @@ function enterListSql(db: Db, turns: Opening[]) {
         CAST(${column((t) => Boolean(t.also.updaters))} AS boolean[]))
         WITH ORDINALITY AS l("conversationId", "key", "at", "expiresAt", "chatId", "aadObjectId", "updaters", "n")
     ), conv AS (
-      SELECT i."n", c."serviceUrl", c."active", c."partnershipId", p."name"
-      FROM i JOIN "ConversationRef" c ON c."conversationId" = i."conversationId" JOIN "Partnership" p ON p."id" = c."partnershipId"
+      SELECT i."n", c."serviceUrl", c."active", c."partnershipId" FROM i JOIN "ConversationRef" c ON c."conversationId" = i."conversationId"
     ), claim AS (
       INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent")
       SELECT i."key", 'running', i."at", i."expiresAt", 0 FROM i WHERE EXISTS (SELECT 1 FROM conv WHERE conv."n" = i."n") ${quickCommit(db)}
       ON CONFLICT ("activityKey") DO NOTHING
       RETURNING "activityKey"
     )
-    SELECT i."n" AS "n", conv."serviceUrl" AS "serviceUrl", conv."active" AS "active", conv."name" AS "name",
+    SELECT i."n" AS "n", conv."serviceUrl" AS "serviceUrl", conv."active" AS "active", p."name" AS "name",
       (SELECT COUNT(*) FROM claim WHERE claim."activityKey" = i."key") AS "claimed", ${reads.columns}
     FROM i JOIN conv ON conv."n" = i."n" JOIN "Partnership" p ON p."id" = conv."partnershipId" ${reads.joins}`;
 }

@@ -88,7 +88,7 @@ export function readsSql({ conversationId, chatId, aadObjectId, updaters }: Read
     joins: sqltag`
     LEFT JOIN "PartnershipPrivacy" pp ON pp."partnershipId" = p."id"
     LEFT JOIN "Plan" pl ON pl."partnershipId" = p."id" AND ${isLive('pl')}
-    LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(aadObjectId, chatId)}
+    ${typeof chatId === 'string' ? sqltag`LEFT JOIN "Person" pe ON pe."partnershipId" = p."id" AND ${isSender(aadObjectId, chatId)}` : sqltag`LEFT JOIN LATERAL (SELECT * FROM "Person" pe WHERE pe."partnershipId" = p."id" AND ${isSender(aadObjectId, chatId)} OFFSET 0) pe ON true`}
     LEFT JOIN "Organisation" po ON po."id" = pe."organisationId"`,
   };
 }

@@ -6,10 +6,11 @@ import { asPerson, TEAMS } from '../support/activities.js';
 import { directTransaction, queryRows } from '../../bot/store/direct-sql.js';
 import { quickCommit } from '../../bot/store/dialect.js';
 import { sqltag } from '@prisma/client/runtime/client';
+import pg from 'pg';
 
 // A turn's conversation and its claim: one statement on PostgreSQL when the conversation is known, two elsewhere.
 // Statements are counted at the driver, from before the store's connections are made (they keep their query function).
-const { statements, counting } = countPgStatements();
+const { statements, values, counting } = countPgStatements();
 const NOW = new Date('2026-11-23T09:00:00Z');
 let demo: Awaited<ReturnType<typeof openDemoStore>>;
 let store: OpenStore;
@@ -149,7 +150,9 @@ describe.runIf(TEST_POSTGRES_URL)('turns opening at once on PostgreSQL', () => {
   const stranger = TEAMS.user('Stranger', '29:stranger');
   const nobody = async () => null;
   /** What a turn's first reads give, without the functions (compared by calling them). */
-  const readsOf = async (entered: { ahead?: { open(): Promise<unknown> } }) => {
+  const readsOf = async (entered: {
+    ahead?: { open(): Promise<unknown> };
+  }): Promise<{ person: unknown; reads: Record<string, unknown> }> => {
     const opened = (await entered.ahead?.open()) as { person: unknown; reads: Record<string, unknown> & { dialog(): Promise<unknown> } };
     return { person: opened.person, reads: { ...opened.reads, livePlan: undefined, dialog: await opened.reads.dialog() } };
   };
@@ -227,5 +230,50 @@ describe.runIf(TEST_POSTGRES_URL)('turns opening at once on PostgreSQL', () => {
     expect(await Promise.all(['e0', 'e1', 'e2'].map(claims))).toEqual([1, 0, 0]);
     const again = await store.conversations.enter(seen('19:c15'), nobody, claim('e2'), ali);
     expect(again.claimed).toBe(true);
+  });
+
+  it('finds each turn’s conversation, claim, sender and conversation in progress by an index, never reading a whole table', async () => {
+    // the nation's partnerships, and a national partnership's worth of conversations and people, with the planner's statistics up to date
+    const [{ id } = { id: 0 }] = await store.db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT "id" FROM "Partnership" WHERE "name" = 'City of London'`,
+    );
+    await store.db.$executeRawUnsafe(
+      `INSERT INTO "ConversationRef" ("partnershipId", "conversationId", "kind", "reference", "serviceUrl") SELECT ${id}, '19:many-' || g, 'personal', '{}', 'https://smba.example/' FROM generate_series(1, 20000) g`,
+    );
+    await store.db.$executeRawUnsafe(
+      `INSERT INTO "Person" ("partnershipId", "aadObjectId", "chatId", "displayName") SELECT ${id}, 'aad-' || g, '29:many-' || g, 'Person ' || g FROM generate_series(1, 5000) g`,
+    );
+    await store.db.$executeRawUnsafe(
+      `INSERT INTO "TurnReply" ("activityKey", "status", "claimedAt", "expiresAt", "sent") SELECT 'busy:' || g, 'done', now(), now() + interval '1 hour', 1 FROM generate_series(1, 20000) g`,
+    );
+    await store.db.$executeRawUnsafe(`INSERT INTO "Partnership" ("name") SELECT 'Partnership ' || g FROM generate_series(1, 400) g`);
+    for (const table of ['Partnership', 'ConversationRef', 'Person', 'TurnReply']) await store.db.$executeRawUnsafe(`ANALYZE "${table}"`);
+    statements.length = 0;
+    values.length = 0;
+    counting.on = true;
+    await Promise.all(
+      ['f0', 'f1', 'f2', 'f3'].map((key, i) => store.conversations.enter(seen(`19:many-${i + 1}`), nobody, claim(key), ali)),
+    );
+    counting.on = false;
+    expect(statements).toHaveLength(2);
+    const client = new pg.Client({ connectionString: demo.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query({ text: `EXPLAIN (FORMAT JSON) ${statements[1]}`, values: values[1] });
+      const scanned: string[] = [];
+      const walk = (node: { 'Node Type': string; 'Relation Name'?: string; Plans?: unknown[] }) => {
+        if (node['Node Type'] === 'Seq Scan') scanned.push(String(node['Relation Name']));
+        for (const child of node.Plans ?? []) walk(child as typeof node);
+      };
+      const plan = (rows[0] as { 'QUERY PLAN': { Plan: Parameters<typeof walk>[0] }[] })['QUERY PLAN'][0]!.Plan;
+      walk(plan);
+      expect(JSON.stringify(rows[0])).toMatch(/"Index Name":"ConversationRef_conversationId_key"/);
+      // the partnerships (a few hundred rows, a few pages) the planner may read whole rather than look up each turn's;
+      // nothing that grows with use: conversations, people, turns, conversations in progress, actions
+      expect(scanned.filter((table) => table !== 'Partnership')).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    expect(await Promise.all(['f0', 'f1', 'f2', 'f3'].map(claims))).toEqual([1, 1, 1, 1]);
   });
 });

@@ -10,8 +10,19 @@ export const weeklyDigestJob: Job = {
   name: 'weekly-digest',
   async occurrences(services, from, to) {
     const recipients = await services.store.digests.recipients();
+    // most coordinators share a schedule (Monday 09:00, Europe/London): its local times are worked out once each
+    const times = new Map<string, { date: string; at: Date }[]>();
+    const timesOf = (r: (typeof recipients)[number]) => {
+      const schedule = `${r.timeZone}\u0000${r.time}\u0000${r.day}`;
+      let found = times.get(schedule);
+      if (!found) {
+        found = localTimesBetween(from, to, r.timeZone, r.time, (date) => weekdayOf(date) === r.day);
+        times.set(schedule, found);
+      }
+      return found;
+    };
     return recipients.flatMap((r) =>
-      localTimesBetween(from, to, r.timeZone, r.time, (date) => weekdayOf(date) === r.day).map(({ date, at }) => ({
+      timesOf(r).map(({ date, at }) => ({
         key: `digest:person:${r.personId}:${date}`,
         at,
         payload: { personId: r.personId, date } satisfies Payload,

@@ -182,18 +182,22 @@ if (only.has('national')) {
   };
   const bot = await startChild('bot-server.ts', { ...BOT_ENV, DATABASE_URL: national.url }, profileDir && `${profileDir}/national`);
   startups.push({ figure: `national (${channels.length} partnerships, PostgreSQL)`, ms: bot.startupMs });
-  const first = await measureQuestions({
-    baseUrl: bot.url,
-    connector,
-    concurrency: 50,
-    seconds,
-    warmupSeconds: 0,
-    limit: channels.length,
-    askerFor: (w, n) => ({
-      conversation: channels[(w + n * 50) % channels.length]!.conversation,
-      from: channels[(w + n * 50) % channels.length]!.people[0]!,
+  // the bot's CPU from the first question to the last: each question's plan read, and whatever start-up left running
+  const first = await withCpu(bot, (onMeasureStart) =>
+    measureQuestions({
+      baseUrl: bot.url,
+      connector,
+      concurrency: 50,
+      seconds,
+      warmupSeconds: 0,
+      limit: channels.length,
+      onMeasureStart,
+      askerFor: (w, n) => ({
+        conversation: channels[(w + n * 50) % channels.length]!.conversation,
+        from: channels[(w + n * 50) % channels.length]!.people[0]!,
+      }),
     }),
-  });
+  );
   cold = first;
   rows.push({
     figure: `first question in each of ${channels.length} partnerships (cold)`,
@@ -201,6 +205,7 @@ if (only.has('national')) {
     perSecond: first.perSecond,
     p50: first.p50,
     p99: first.p99,
+    cpuMs: first.cpuMs,
     notes: problems(first),
   });
   for (const concurrency of [1, 50]) {

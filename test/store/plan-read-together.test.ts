@@ -128,22 +128,22 @@ describe('plans read together', () => {
       for (const table of ['Partnership', 'Plan', 'Theme', 'Action', 'ActionLead', 'Organisation', 'Person', 'ActionUpdate'])
         await sql(`ANALYZE "${table}"`);
       const bulk = (n: number) => `Bulk ${n}`;
-      const stamps = await Promise.all([1, 50, 100, 150, 200, 250].map((n) => readPlanStamp(store.db, bulk(n))));
+      const stamps = await Promise.all([1, 50, 100, 150, 200].map((n) => readPlanStamp(store.db, bulk(n))));
       counting.on = true;
       const views = await Promise.all(
         stamps.map((stamp, i) => {
           if (!stamp?.plan) throw new Error('no plan');
-          return readPlanView(store.db, bulk([1, 50, 100, 150, 200, 250][i] ?? 0), { ...stamp, plan: stamp.plan });
+          return readPlanView(store.db, bulk([1, 50, 100, 150, 200][i] ?? 0), { ...stamp, plan: stamp.plan });
         }),
       );
       counting.on = false;
       expect(views.map((v) => [v.title, v.actions.length, v.actions[0]?.leads, v.actions[0]?.owner?.name, v.organisations.length])).toEqual(
-        Array.from({ length: 6 }, () => ['Bulk plan', 40, ['Organisation 2'], 'Person 1', 15]),
+        Array.from({ length: 5 }, () => ['Bulk plan', 40, ['Organisation 2'], 'Person 1', 15]),
       );
-      expect(views[5]?.actions.slice(0, 2).map((a) => a.theme)).toEqual(['Theme 2', 'Theme 3']);
-      expect(views[5]?.themes).toEqual(['Theme 1', 'Theme 2', 'Theme 3', 'Theme 4', 'Theme 5']);
+      expect(views[4]?.actions.slice(0, 2).map((a) => a.theme)).toEqual(['Theme 2', 'Theme 3']);
+      expect(views[4]?.themes).toEqual(['Theme 1', 'Theme 2', 'Theme 3', 'Theme 4', 'Theme 5']);
       expect(views[2]?.actions[0]?.lastUpdate?.by).toBe('Someone');
-      // the first alone (two statements), the other five together (two)
+      // the first alone (two statements), the other four together (two: as many as a statement reads)
       expect(statements).toHaveLength(4);
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
